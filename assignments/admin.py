@@ -1,0 +1,60 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Assignment, Board, BoardNameVariant, ReportingPeriod, Responsibility, StatusReport
+
+
+class BoardNameVariantInline(admin.TabularInline):
+    model = BoardNameVariant
+    extra = 0
+
+
+@admin.register(Board)
+class BoardAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "kind", "parent"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name", "variants__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["officers"]
+    inlines = [BoardNameVariantInline]
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "year", "kind", "report_deadline", "is_open"]
+    list_filter = ["year", "kind", "is_open"]
+
+
+class ResponsibilityInline(admin.TabularInline):
+    model = Responsibility
+    extra = 0
+    autocomplete_fields = ["board"]
+
+
+class StatusReportInline(admin.StackedInline):
+    model = StatusReport
+    extra = 0
+    autocomplete_fields = ["board"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(SimpleHistoryAdmin):
+    list_display = ["dnr", "short_text", "source", "status", "deadline", "updated_at"]
+    list_filter = ["status", "source", "budget_year", "responsible_boards"]
+    search_fields = ["dnr", "text"]
+    date_hierarchy = "deadline"
+    list_select_related = ["origin_body"]
+    autocomplete_fields = ["origin_body"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+    inlines = [ResponsibilityInline, StatusReportInline]
+
+
+@admin.register(StatusReport)
+class StatusReportAdmin(SimpleHistoryAdmin):
+    list_display = ["assignment", "period", "board", "proposes", "decision", "updated_at"]
+    list_filter = ["period", "proposes", "decision", "board"]
+    search_fields = ["assignment__dnr", "text"]
+    list_select_related = ["assignment", "period", "board"]
+    autocomplete_fields = ["assignment", "board"]
+    readonly_fields = ["version", "created_at", "updated_at"]

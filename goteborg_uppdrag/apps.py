@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GoteborgUppdragConfig(AppConfig):
+    name = "goteborg_uppdrag"
+    verbose_name = "Göteborgs uppdrag"

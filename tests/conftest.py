@@ -1,0 +1,97 @@
+"""Shared fixtures: the real data, users in every role, and a Chromium driven by Playwright."""
+
+import os
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from assignments import roles
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PASSWORD = "test-lösenord-123"
+
+
+@pytest.fixture
+def real_data(db):
+    """The shipped data of both seed documents, loaded as `make run` loads it."""
+    from goteborg_uppdrag.seed_loader import load_all
+
+    return load_all()
+
+
+def _user(username, role=None, boards=(), superuser=False):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, is_superuser=superuser)
+    if role:
+        groups = roles.ensure_groups()
+        user.groups.add(groups[role])
+        if role == roles.SECRETARIAT:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+    for board in boards:
+        board.officers.add(user)
+    return user
+
+
+@pytest.fixture
+def make_user(db):
+    return _user
+
+
+@pytest.fixture
+def secretariat(db):
+    return _user("sekretariatet", roles.SECRETARIAT)
+
+
+@pytest.fixture
+def politician(db):
+    return _user("politikern", roles.POLITICIAN)
+
+
+@pytest.fixture
+def reader(db):
+    return _user("lasaren", roles.READER)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium; Playwright's own browser download is not available here."""
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def login_in_browser(page, live_server, username, password=PASSWORD):
+    page.goto(f"{live_server.url}/logga-in/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("main form button[type=submit]")
+    page.wait_for_url(lambda url: "/logga-in/" not in url)
+
+
+def axe_violations(page):
+    """Run axe-core (shipped inside axe-playwright-python) in the page; return its violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return results.response["violations"]
