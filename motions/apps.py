@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class MotionsConfig(AppConfig):
+    name = "motions"
+    verbose_name = "Ärenden och yrkanden"
+
+    def ready(self):
+        from assignments.links import register_origin_provider
+
+        from .links import case_links
+
+        register_origin_provider(case_links)

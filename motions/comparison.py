@@ -1,0 +1,349 @@
+"""The side-by-side comparison of a case: the official proposal and each motion, point by point.
+
+Everything here works on a case read with CaseQuerySet.with_everything(): no queries of its own.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
+
+from .alignment import align, similarities_for, word_diff
+from .models import Decision, Motion, VoteRecord
+
+# Motions that propose decisions and therefore get a column.
+COMPARABLE_KINDS = (
+    Motion.Kind.YRKANDE,
+    Motion.Kind.TILLAGGSYRKANDE,
+    Motion.Kind.ANDRINGSYRKANDE,
+    Motion.Kind.ATERREMISSYRKANDE,
+)
+
+SAME, CHANGED, KEPT, DROPPED, NOT_ADDRESSED, NEW, BLANK, MISSING = (
+    "same",
+    "changed",
+    "kept",
+    "dropped",
+    "not_addressed",
+    "new",
+    "blank",
+    "missing",
+)
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip().rstrip(".,;").lower()
+
+
+@dataclass
+class Cost:
+    """A sum of cost estimates: one-off and yearly kronor separately, and how many have no amount."""
+
+    one_off: int = 0
+    yearly: int = 0
+    unknown: int = 0
+    count: int = 0
+    from_proposal: int = 0
+
+    def add(self, estimates, *, from_proposal=False):
+        for estimate in estimates:
+            self.count += 1
+            if from_proposal:
+                self.from_proposal += 1
+            if estimate.amount_kr is None or not estimate.recurrence:
+                self.unknown += 1
+            elif estimate.recurrence == "yearly":
+                self.yearly += estimate.amount_kr
+            else:
+                self.one_off += estimate.amount_kr
+
+
+@dataclass
+class Column:
+    motion: Motion
+    parties: list
+    shown: bool = True
+    cost: Cost | None = None
+    adopted_in: list = field(default_factory=list)
+
+    @property
+    def is_referral(self) -> bool:
+        return self.motion.kind == Motion.Kind.ATERREMISSYRKANDE
+
+    @property
+    def has_text(self) -> bool:
+        return self.motion.full_text_available
+
+    @property
+    def point_count(self) -> int:
+        return len(self.motion.points.all())
+
+
+@dataclass
+class Cell:
+    status: str
+    point: object = None
+    html: SafeString | str = ""
+    merged_into: object = None
+    note: str = ""
+
+
+@dataclass
+class Row:
+    kind: str  # "referral", "point" (a proposal point) or "new" (a point only a motion has)
+    proposal_point: object = None
+    cells: list = field(default_factory=list)
+
+
+@dataclass
+class PartyTally:
+    party: object
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    absent: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.yes + self.no + self.abstain + self.absent
+
+
+@dataclass
+class VoteSummary:
+    vote: object
+    tallies: list
+    chart: dict
+
+
+@dataclass
+class Outcome:
+    decision: Decision
+    adopted_columns: list
+    votes: list
+
+
+@dataclass
+class Comparison:
+    case: object
+    proposal: object
+    proposal_points: list
+    columns: list
+    rows: list
+    proposal_cost: Cost
+    outcomes: list
+    other_motions: list
+
+    @property
+    def shown_columns(self):
+        return [c for c in self.columns if c.shown]
+
+    @property
+    def hidden_columns(self):
+        return [c for c in self.columns if not c.shown]
+
+
+def _points_of(owner) -> list:
+    return list(owner.points.all())
+
+
+def _party_sort_key(party):
+    return (party.sort_order, party.abbreviation) if party else (10_000, "")
+
+
+def _vote_summary(vote) -> VoteSummary:
+    tallies: dict = {}
+    for record in vote.records.all():
+        party = record.member.party
+        tally = tallies.setdefault(party.pk if party else None, PartyTally(party=party))
+        attribute = {
+            VoteRecord.Result.YES: "yes",
+            VoteRecord.Result.NO: "no",
+            VoteRecord.Result.ABSTAIN: "abstain",
+            VoteRecord.Result.ABSENT: "absent",
+        }[record.result]
+        setattr(tally, attribute, getattr(tally, attribute) + 1)
+    rows = sorted(tallies.values(), key=lambda t: _party_sort_key(t.party))
+    return VoteSummary(vote=vote, tallies=rows, chart=_chart(rows))
+
+
+# Geometry of the per-party bar chart (SVG user units).
+CHART_LABEL_WIDTH = 60
+CHART_BAR_WIDTH = 400
+CHART_ROW_HEIGHT = 22
+CHART_TOP = 24
+# Segment fills, as attributes: the PDF renderer does not apply CSS to SVG shapes.
+CHART_FILLS = {"yes": "#1b6e3a", "no": "#a4161a", "abstain": "#c9a400", "absent": "#8c8c8c"}
+
+
+def _chart(tallies) -> dict:
+    """Stacked horizontal bars, one per party, laid out here so the template only draws them."""
+    largest = max((t.total for t in tallies), default=0) or 1
+    scale = CHART_BAR_WIDTH / largest
+    bars = []
+    for index, tally in enumerate(tallies):
+        y = CHART_TOP + index * CHART_ROW_HEIGHT
+        x = CHART_LABEL_WIDTH
+        segments = []
+        for key, count in (("yes", tally.yes), ("no", tally.no), ("abstain", tally.abstain), ("absent", tally.absent)):
+            if count:
+                width = count * scale
+                segments.append(
+                    {"key": key, "x": round(x, 1), "width": round(width, 1), "count": count, "fill": CHART_FILLS[key]}
+                )
+                x += width
+        bars.append({"tally": tally, "y": y, "text_y": y + 14, "segments": segments, "end_x": round(x + 4, 1)})
+    height = CHART_TOP + len(tallies) * CHART_ROW_HEIGHT + 8
+    width = CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 40
+    return {"bars": bars, "width": width, "height": height, "label_width": CHART_LABEL_WIDTH, "fills": CHART_FILLS}
+
+
+def build_comparison(case, *, shown_ids: set[int] | None = None) -> Comparison:
+    """Align every comparable motion of the case with its latest proposal.
+
+    shown_ids: the motions the reader chose to see (None: all of them).
+    """
+    proposals = list(case.proposals.all())
+    proposal = max(proposals, key=lambda p: (p.revised or p.issued, p.issued)) if proposals else None
+    proposal_points = _points_of(proposal) if proposal else []
+    motions = list(case.motions.all())
+    comparable = [m for m in motions if m.kind in COMPARABLE_KINDS]
+    others = [m for m in motions if m.kind not in COMPARABLE_KINDS]
+    decisions = list(case.decisions.all())
+
+    columns = []
+    for motion in comparable:
+        column = Column(
+            motion=motion,
+            parties=sorted(motion.parties.all(), key=_party_sort_key),
+            shown=shown_ids is None or motion.pk in shown_ids,
+        )
+        column.adopted_in = [d for d in decisions if any(m.pk == motion.pk for m in d.adopted_motions.all())]
+        columns.append(column)
+    shown = [c for c in columns if c.shown]
+
+    proposal_texts = [p.text for p in proposal_points]
+    proposal_numbers = [p.number for p in proposal_points]
+    similarities = similarities_for(proposal_texts)
+    # Per shown column: cell for each proposal index, and the new points anchored after an index.
+    by_proposal: list[list[Cell]] = [[] for _ in proposal_points]
+    new_after: dict[int, list[tuple[int, object]]] = defaultdict(list)  # -1: after everything
+    referral_cells = []
+    for column_index, column in enumerate(shown):
+        motion = column.motion
+        points = _points_of(motion)
+        cost = Cost()
+        if not column.has_text:
+            for cells in by_proposal:
+                cells.append(Cell(status=MISSING))
+            referral_cells.append(_referral_cell(column, decisions))
+            column.cost = None
+            continue
+        if column.is_referral:
+            # One row says what the office is asked to do; the proposal's points are not decided.
+            for cells in by_proposal:
+                cells.append(Cell(status=NOT_ADDRESSED))
+            referral_cells.append(_referral_cell(column, decisions))
+            for point in points:
+                cost.add(point.cost_estimates.all())
+            column.cost = cost
+            continue
+        alignment = align(
+            proposal_texts,
+            [p.text for p in points],
+            proposal_numbers=proposal_numbers,
+            motion_numbers=[p.number for p in points],
+            similarities=similarities,
+        )
+        matched = {}
+        anchor = -1
+        for point, index in zip(points, alignment.matches, strict=True):
+            estimates = list(point.cost_estimates.all())
+            if index is None:
+                new_after[anchor].append((column_index, point))
+                cost.add(estimates)
+                continue
+            anchor = index
+            proposal_point = proposal_points[index]
+            if _normalise(point.text) == _normalise(proposal_point.text):
+                matched[index] = Cell(status=SAME, point=point, html=conditional_escape(point.text))
+                if estimates:
+                    cost.add(estimates)
+                else:
+                    cost.add(proposal_point.cost_estimates.all(), from_proposal=True)
+            else:
+                matched[index] = Cell(status=CHANGED, point=point, html=word_diff(proposal_point.text, point.text))
+                cost.add(estimates)
+        for index, proposal_point in enumerate(proposal_points):
+            cell = matched.get(index)
+            if cell is None:
+                if motion.kind == Motion.Kind.TILLAGGSYRKANDE and not motion.approves_rest:
+                    cell = Cell(status=NOT_ADDRESSED)
+                elif motion.approves_rest:
+                    cell = Cell(status=KEPT, html=conditional_escape(proposal_point.text))
+                    cost.add(proposal_point.cost_estimates.all(), from_proposal=True)
+                else:
+                    merged = alignment.merged_into.get(index)
+                    cell = Cell(status=DROPPED, merged_into=points[merged] if merged is not None else None)
+            by_proposal[index].append(cell)
+        referral_cells.append(_referral_cell(column, decisions))
+        column.cost = cost
+
+    rows = []
+    if any(c.is_referral for c in shown):
+        rows.append(Row(kind="referral", cells=referral_cells))
+
+    def new_rows(anchor):
+        for column_index, point in new_after.get(anchor, []):
+            cells = [Cell(status=BLANK) for _ in shown]
+            cells[column_index] = Cell(status=NEW, point=point, html=conditional_escape(point.text))
+            rows.append(Row(kind="new", cells=cells))
+
+    for index, proposal_point in enumerate(proposal_points):
+        rows.append(Row(kind="point", proposal_point=proposal_point, cells=by_proposal[index]))
+        new_rows(index)
+    new_rows(-1)
+
+    proposal_cost = Cost()
+    for point in proposal_points:
+        proposal_cost.add(point.cost_estimates.all())
+
+    outcomes = []
+    for decision in decisions:
+        if decision.outcome == Decision.Outcome.TABLED:
+            continue
+        adopted = {m.pk for m in decision.adopted_motions.all()}
+        outcomes.append(
+            Outcome(
+                decision=decision,
+                adopted_columns=[c for c in columns if c.motion.pk in adopted],
+                votes=[_vote_summary(v) for v in decision.votes.all()],
+            )
+        )
+    return Comparison(
+        case=case,
+        proposal=proposal,
+        proposal_points=proposal_points,
+        columns=columns,
+        rows=rows,
+        proposal_cost=proposal_cost,
+        outcomes=outcomes,
+        other_motions=others,
+    )
+
+
+def _referral_cell(column, decisions) -> Cell:
+    """What an återremissyrkande asks the office to do: its own text, else the decision that adopted it."""
+    if not column.is_referral:
+        return Cell(status=BLANK)
+    motion = column.motion
+    if motion.full_text_available:
+        text = "\n".join(f"{p.number}. {p.text}" for p in motion.points.all()) or motion.justification
+        return Cell(status=NEW, html=conditional_escape(text))
+    for decision in decisions:
+        if decision.outcome == Decision.Outcome.REFERRED_BACK and any(
+            m.pk == motion.pk for m in decision.adopted_motions.all()
+        ):
+            return Cell(status=MISSING, html=conditional_escape(decision.text), note=str(decision))
+    return Cell(status=MISSING)

@@ -1,0 +1,33 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from motions.importers import ImportError_, decode_upload, parse_motion_text
+from motions.models import Case
+from motions.services import motion_import
+
+
+class Command(BaseCommand):
+    help = "Läser in ett yrkande ur stadens textformat till ett ärende (--dry-run: skriver ut det tolkade som JSON)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--case", required=True, help="ärendenummer (SLK-2022-00921) eller dnr (0064/23)")
+        parser.add_argument("file", help="textfil i UTF-8")
+        parser.add_argument("--dry-run", action="store_true", help="spara ingenting, skriv ut JSON")
+
+    def handle(self, *args, **options):
+        case = Case.objects.by_url_key(options["case"].replace("/", "-")).first()
+        if case is None:
+            raise CommandError(f"Ärendet {options['case']} finns inte.")
+        try:
+            parsed = parse_motion_text(decode_upload(Path(options["file"]).read_bytes()))
+            if not options["dry_run"]:
+                motion = motion_import(case=case, parsed=parsed)
+        except FileNotFoundError as error:
+            raise CommandError(f"Filen {options['file']} finns inte.") from error
+        except ImportError_ as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(json.dumps(parsed.as_json(), ensure_ascii=False, indent=2))
+        if not options["dry_run"]:
+            self.stderr.write(f"Sparat: yrkande {motion.pk} med {len(parsed.points)} punkter på {case.reference}.")

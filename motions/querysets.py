@@ -1,0 +1,54 @@
+import re
+
+from django.db import models
+from django.db.models import Prefetch
+
+
+class CaseQuerySet(models.QuerySet):
+    def by_url_key(self, key: str):
+        """Find a case by ärendenummer (SLK-2022-00921) or dnr written 0921-22 or 0921/22."""
+        if re.fullmatch(r"[0-9]{4}[-/][0-9]{2}", key):
+            return self.filter(dnr=key.replace("-", "/"))
+        return self.filter(case_number=key)
+
+    def with_everything(self):
+        """A case with its proposals, motions, points (and their cost estimates) and decisions with votes.
+
+        A fixed number of queries whatever the number of motions, points, votes and members. The cost
+        estimates belong to the budget app; they are reached through their reverse relation by name,
+        so this app does not import budget.
+        """
+        from .models import Decision, DecisionNote, DecisionPoint, Motion, OfficialProposal, Vote, VoteRecord
+
+        points = DecisionPoint.objects.order_by("number").prefetch_related("cost_estimates")
+        return self.prefetch_related(
+            Prefetch(
+                "proposals",
+                queryset=OfficialProposal.objects.select_related("author_body").prefetch_related(
+                    Prefetch("points", queryset=points)
+                ),
+            ),
+            Prefetch(
+                "motions",
+                queryset=Motion.objects.select_related("body", "meeting__body").prefetch_related(
+                    "parties", Prefetch("points", queryset=points)
+                ),
+            ),
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.select_related("meeting__body")
+                .order_by("meeting__date", "paragraph", "id")
+                .prefetch_related(
+                    Prefetch("adopted_motions", queryset=Motion.objects.prefetch_related("parties")),
+                    Prefetch("adopted_points", queryset=DecisionPoint.objects.select_related("proposal", "motion")),
+                    Prefetch("points", queryset=DecisionPoint.objects.order_by("number")),
+                    Prefetch("notes", queryset=DecisionNote.objects.prefetch_related("parties")),
+                    Prefetch(
+                        "votes",
+                        queryset=Vote.objects.order_by("id").prefetch_related(
+                            Prefetch("records", queryset=VoteRecord.objects.select_related("member__party"))
+                        ),
+                    ),
+                ),
+            ),
+        )

@@ -1,0 +1,99 @@
+"""Every write of the motions app: small keyword-only functions that validate, save atomically and record history."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from .importers import ImportError_, ParsedMotion, ParsedRollCall
+from .models import Case, Decision, DecisionPoint, Member, Motion, Party, Vote, VoteRecord
+
+
+def _with_history(instance, user, reason: str):
+    instance._change_reason = reason
+    if user is not None and getattr(user, "is_authenticated", False):
+        instance._history_user = user
+    return instance
+
+
+@transaction.atomic
+def motion_import(*, case: Case, parsed: ParsedMotion, user=None) -> Motion:
+    """Save a parsed motion with its points on the case; all or nothing."""
+    reason = _("Inläst ur text")
+    position = (case.motions.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0) + 1
+    motion = _with_history(
+        Motion(
+            case=case,
+            kind=parsed.kind,
+            title=parsed.title[:400],
+            date=parsed.date,
+            body=parsed.body,
+            is_revised=parsed.is_revised,
+            approves_rest=parsed.approves_rest,
+            justification=parsed.justification,
+            full_text_available=True,
+            import_notes="\n".join(parsed.flags),
+            sort_order=position,
+        ),
+        user,
+        reason,
+    )
+    motion.full_clean()
+    motion.save()
+    motion.parties.set(parsed.parties)
+    for point in parsed.points:
+        decision_point = _with_history(DecisionPoint(motion=motion, number=point.number, text=point.text), user, reason)
+        decision_point.save()
+    return motion
+
+
+@transaction.atomic
+def rollcall_import(*, decision: Decision, parsed: ParsedRollCall, proposition: str, user=None) -> Vote:
+    """Save a roll call as a vote of the decision, creating the members the body does not have yet."""
+    if not proposition.strip():
+        raise ImportError_(_("Voteringspropositionen saknas."))
+    body = decision.meeting.body
+    parties = {p.abbreviation.upper(): p for p in Party.objects.all()}
+    members = {m.name.lower(): m for m in Member.objects.filter(body=body)}
+    taken_seats = {m.seat: m for m in members.values() if m.seat is not None}
+    reason = _("Omröstning inläst ur närvaro- och omröstningslista")
+    records = []
+    for row in parsed.rows:
+        party = parties.get(row.party.upper())
+        if party is None:
+            raise ImportError_(
+                _("Rad %(line)d: partiet \u201d%(party)s\u201d finns inte i partitabellen.")
+                % {"line": row.line, "party": row.party}
+            )
+        member = members.get(row.name.lower())
+        if member is None:
+            seat = row.seat if row.seat not in taken_seats else None
+            member = _with_history(
+                Member(name=row.name, party=party, body=body, seat=seat, role=row.role), user, reason
+            )
+            member.save()
+            members[row.name.lower()] = member
+            if seat is not None:
+                taken_seats[seat] = member
+        elif member.party_id is None:
+            member.party = party
+            _with_history(member, user, reason).save(update_fields=["party"])
+        records.append(VoteRecord(member=member, result=row.result))
+    vote = _with_history(
+        Vote(
+            decision=decision,
+            proposition=proposition.strip(),
+            yes=parsed.totals["ja"],
+            no=parsed.totals["nej"],
+            abstain=parsed.totals["avstar"],
+            absent=parsed.totals["franvarande"],
+        ),
+        user,
+        reason,
+    )
+    vote.save()
+    for record in records:
+        record.vote = vote
+    bulk_create_with_history(
+        records, VoteRecord, default_user=user if user and user.is_authenticated else None, default_change_reason=reason
+    )
+    return vote

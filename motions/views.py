@@ -1,0 +1,126 @@
+"""Pages of the motions app: cases, the side-by-side comparison, and the importers."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from assignments import roles
+
+from . import services
+from .comparison import build_comparison
+from .forms import MotionImportForm, RollCallImportForm
+from .importers import ImportError_, parse_motion_text, parse_rollcall
+from .models import Case, Decision
+
+
+def case_for_key(key: str, queryset=None) -> Case:
+    queryset = queryset if queryset is not None else Case.objects.all()
+    case = queryset.by_url_key(key).first()
+    if case is None:
+        raise Http404(_("Ärendet finns inte."))
+    return case
+
+
+def can_import(user) -> bool:
+    return roles.is_secretariat(user) or roles.is_officer(user)
+
+
+def case_list(request):
+    page = Paginator(Case.objects.order_by("-id"), 50).get_page(request.GET.get("sida"))
+    return render(request, "motions/case_list.html", {"page": page, "cases": page.object_list})
+
+
+def case_detail(request, key):
+    case = case_for_key(key, Case.objects.with_everything())
+    motions = list(case.motions.all())
+    decisions = list(case.decisions.all())
+    proposals = list(case.proposals.all())
+    return render(
+        request,
+        "motions/case_detail.html",
+        {
+            "case": case,
+            "motions": motions,
+            "decisions": decisions,
+            "proposals": proposals,
+            "can_import": can_import(request.user),
+        },
+    )
+
+
+def selected_motion_ids(request) -> set[int] | None:
+    """The motions the reader chose to show (?urval=1&visa=3&visa=5), or None for all of them."""
+    if "urval" not in request.GET:
+        return None
+    return {int(value) for value in request.GET.getlist("visa") if value.isdigit()}
+
+
+def compare(request, key):
+    case = case_for_key(key, Case.objects.with_everything())
+    comparison = build_comparison(case, shown_ids=selected_motion_ids(request))
+    return render(request, "motions/compare.html", {"case": case, "comparison": comparison})
+
+
+def _require_importer(request):
+    if not can_import(request.user):
+        raise PermissionDenied(_("Du har inte behörighet att läsa in handlingar."))
+
+
+@login_required
+def motion_import(request, key):
+    _require_importer(request)
+    case = case_for_key(key)
+    parsed = None
+    form = MotionImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        try:
+            parsed = parse_motion_text(text)
+        except ImportError_ as error:
+            form.add_error("text", str(error))
+        else:
+            if "bekrafta" in request.POST:
+                try:
+                    motion = services.motion_import(case=case, parsed=parsed, user=request.user)
+                except ImportError_ as error:
+                    form.add_error("text", str(error))
+                    parsed = None
+                else:
+                    messages.success(
+                        request,
+                        _("Yrkandet lästes in med %(count)d punkter.") % {"count": len(parsed.points)},
+                    )
+                    return redirect(f"{case.get_absolute_url()}#yrkande-{motion.pk}")
+    return render(request, "motions/motion_import.html", {"case": case, "form": form, "parsed": parsed})
+
+
+@login_required
+def rollcall_import(request, key, decision_id):
+    _require_importer(request)
+    case = case_for_key(key)
+    decision = get_object_or_404(Decision.objects.select_related("meeting__body"), pk=decision_id, case=case)
+    parsed = None
+    form = RollCallImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            parsed = parse_rollcall(form.cleaned_data["text"])
+            if "bekrafta" in request.POST:
+                services.rollcall_import(
+                    decision=decision, parsed=parsed, proposition=form.cleaned_data["proposition"], user=request.user
+                )
+        except ImportError_ as error:
+            form.add_error("text", str(error))
+            parsed = None
+        else:
+            if "bekrafta" in request.POST:
+                messages.success(
+                    request, _("Omröstningen lästes in med %(count)d ledamöter.") % {"count": len(parsed.rows)}
+                )
+                return redirect(f"{case.get_absolute_url()}#beslut-{decision.pk}")
+    return render(
+        request, "motions/rollcall_import.html", {"case": case, "decision": decision, "form": form, "parsed": parsed}
+    )
