@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+_REPORT = "<slug:board>/<int:year>/<slug:period>"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path(f"{_REPORT}/", views.preview, name="preview"),
+    path(f"{_REPORT}.pdf", views.pdf, name="pdf"),
+    path(f"{_REPORT}/versioner/", views.publish, name="publish"),
+    path(f"{_REPORT}/versioner/<int:version>.pdf", views.version_pdf, name="version_pdf"),
+    path(f"{_REPORT}/versioner/<int:version>/faststall/", views.adopt, name="adopt"),
+]

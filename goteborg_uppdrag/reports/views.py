@@ -1,0 +1,165 @@
+"""The delårsrapport: choose, check, preview, download, store versions and mark one fastställd.
+
+Reading (the choice page, the preview, the PDF, stored versions) is public like the records the
+report is made of; storing and adopting versions is for the secretariat.
+"""
+
+import re
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from assignments import roles
+from assignments.models import Board, ReportingPeriod
+
+from . import services
+from .composition import compose_report
+from .forms import PublishForm, ReportChoiceForm
+from .models import PublishedReport
+from .rendering import render_report_pdf, report_body_html, report_document_html
+
+# The browser's "genererar…" state: reports.js adds ?token=…, the response sets it as a cookie.
+DOWNLOAD_COOKIE = "pdf_download"
+_TOKEN = re.compile(r"^[A-Za-z0-9]{1,40}$")
+
+
+def _board_and_period(board: str, year: int, period: str) -> tuple[Board, ReportingPeriod]:
+    board_obj = get_object_or_404(Board, slug=board)
+    kind = ReportingPeriod.kind_from_slug(period)
+    if kind is None:
+        raise Http404(_("Rapporttillfället finns inte."))
+    return board_obj, get_object_or_404(ReportingPeriod, year=year, kind=kind)
+
+
+def _versions(board, period):
+    return (
+        PublishedReport.objects.filter(board=board, period=period)
+        .select_related("board", "period", "published_by", "adopted_by")
+        .order_by("-version")
+    )
+
+
+def _index_url(board: Board, period: ReportingPeriod) -> str:
+    query = urlencode({"namnd": board.slug, "period": f"{period.year}-{period.slug}"})
+    return f"{reverse('reports:index')}?{query}#versioner"
+
+
+@require_GET
+def index(request):
+    form = ReportChoiceForm(request.GET or None)
+    context = {"form": form, "can_publish": roles.is_secretariat(request.user)}
+    if form.is_valid():
+        board, period = form.cleaned_data["namnd"], form.cleaned_data["period"]
+        report = compose_report(board, period)
+        versions = list(_versions(board, period))
+        context.update(report=report, versions=versions, publish_form=PublishForm())
+        if versions:
+            # Has anything in the report changed since the latest stored version?
+            context["latest_version"] = versions[0]
+            context["changed_since_latest"] = (
+                services.content_sha256(report_document_html(report)) != versions[0].content_sha256
+            )
+    else:
+        context["recent_versions"] = PublishedReport.objects.select_related("board", "period", "published_by").order_by(
+            "-published_at"
+        )[:20]
+    return render(request, "reports/index.html", context)
+
+
+@require_GET
+def preview(request, board, year, period):
+    board, period = _board_and_period(board, year, period)
+    report = compose_report(board, period)
+    return render(
+        request,
+        "reports/preview.html",
+        {"report": report, "report_body": report_body_html(report), "versions": _versions(board, period)},
+    )
+
+
+@require_GET
+def pdf(request, board, year, period):
+    board, period = _board_and_period(board, year, period)
+    report = compose_report(board, period)
+    response = HttpResponse(render_report_pdf(report), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    token = request.GET.get("token", "")
+    if _TOKEN.match(token):
+        response.set_cookie(DOWNLOAD_COOKIE, token, max_age=120, samesite="Lax", secure=request.is_secure())
+    return response
+
+
+@require_GET
+def version_pdf(request, board, year, period, version):
+    board, period = _board_and_period(board, year, period)
+    published = get_object_or_404(PublishedReport, board=board, period=period, version=version)
+    try:
+        handle = published.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("Filen för version %(version)s saknas i lagringen.") % {"version": version}) from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=_version_filename(published),
+        content_type="application/pdf",
+    )
+    response["ETag"] = f'"{published.sha256}"'
+    response["X-Checksum-SHA256"] = published.sha256
+    return response
+
+
+def _version_filename(published: PublishedReport) -> str:
+    return (
+        f"{published.period.slug}-{published.period.year}-{published.board.slug}-version-{published.version}"
+        f"{'-faststalld' if published.is_adopted else ''}.pdf"
+    )
+
+
+def _require_secretariat(request):
+    if not roles.is_secretariat(request.user):
+        raise PermissionDenied(_("Bara sekretariatet får spara och fastställa rapporter."))
+
+
+@login_required
+@require_POST
+def publish(request, board, year, period):
+    _require_secretariat(request)
+    board, period = _board_and_period(board, year, period)
+    form = PublishForm(request.POST)
+    adopt = form.is_valid() and form.cleaned_data["adopt"]
+    try:
+        published, created = services.publish_report(board=board, period=period, user=request.user, adopt=adopt)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(_index_url(board, period))
+    if created:
+        messages.success(request, _("Version %(version)s är sparad.") % {"version": published.version})
+    else:
+        messages.info(
+            request,
+            _("Rapporten är oförändrad sedan version %(version)s; ingen ny version sparades.")
+            % {"version": published.version},
+        )
+    return redirect(_index_url(board, period))
+
+
+@login_required
+@require_POST
+def adopt(request, board, year, period, version):
+    _require_secretariat(request)
+    board, period = _board_and_period(board, year, period)
+    published = get_object_or_404(PublishedReport, board=board, period=period, version=version)
+    try:
+        services.adopt_report(published=published, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Version %(version)s är fastställd.") % {"version": version})
+    return redirect(_index_url(board, period))

@@ -1,0 +1,34 @@
+"""The report pages in Chromium: accessible, and a visible "genererar…" state while the PDF is made."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import axe_violations, login_in_browser
+
+QUERY = "?namnd=kommunstyrelsen&period=2023-augusti"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_report_pages_have_no_axe_violations(live_server, page, real_data, make_user):
+    make_user("sekretariatet", "sekretariat")
+    login_in_browser(page, live_server, "sekretariatet")
+    for path in ("/rapporter/", f"/rapporter/{QUERY}", "/rapporter/kommunstyrelsen/2023/augusti/"):
+        page.goto(f"{live_server.url}{path}")
+        assert axe_violations(page) == [], path
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_pdf_link_shows_genererar_then_done(live_server, page, real_data):
+    page.goto(f"{live_server.url}/rapporter/{QUERY}")
+    link = page.locator("a.js-pdf-download")
+    status = page.locator("#pdf-status")
+    with page.expect_download() as download_info:
+        link.click()
+        assert status.inner_text().startswith("Genererar PDF…")
+        assert link.get_attribute("aria-busy") == "true"
+    download = download_info.value
+    assert download.suggested_filename == "delarsrapport-augusti-2023-for-kommunstyrelsen.pdf"
+    expect(status).to_have_text("PDF:en är klar.", timeout=30_000)
+    expect(link).not_to_have_attribute("aria-busy", "true")
