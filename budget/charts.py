@@ -1,0 +1,80 @@
+"""A server-rendered bar chart of a statement: budget, utfall and prognos per row (inline SVG)."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from goteborg_uppdrag.formatting import format_kronor
+
+# Fills as attributes (the PDF renderer does not apply CSS to SVG shapes); patterns differ too.
+SERIES = [
+    ("budget_helar", "#5b6770"),
+    ("utfall", "#0b5cab"),
+    ("prognos", "#1b6e3a"),
+]
+LABEL_WIDTH = 260
+PLOT_WIDTH = 420
+BAR_HEIGHT = 9
+ROW_GAP = 12
+
+
+@dataclass
+class Bar:
+    key: str
+    label: str
+    x: float
+    y: float
+    width: float
+    fill: str
+    text: str
+
+
+def series_labels():
+    return {"budget_helar": _("Budget helår"), "utfall": _("Utfall perioden"), "prognos": _("Prognos helår")}
+
+
+def _group_chart(name, rows, unit) -> dict:
+    labels = series_labels()
+    largest = max((abs(getattr(ln, key) or 0) for ln in rows for key, _fill in SERIES), default=0) or 1
+    has_negative = any((getattr(ln, key) or 0) < 0 for ln in rows for key, _fill in SERIES)
+    zero = LABEL_WIDTH + (PLOT_WIDTH / 2 if has_negative else 0)
+    scale = (PLOT_WIDTH / 2 if has_negative else PLOT_WIDTH) / largest
+    items = []
+    y = 46
+    for line in rows:
+        bars = []
+        for index, (key, fill) in enumerate(SERIES):
+            value = getattr(line, key)
+            if value is None:
+                continue
+            width = abs(value) * scale
+            x = zero - width if value < 0 else zero
+            text = format_kronor(value, unit, decimals=2 if unit == "mnkr" and value % 100_000 else None)
+            bars.append(
+                Bar(key, labels[key], round(x, 1), y + index * BAR_HEIGHT, round(max(width, 0.5), 1), fill, text)
+            )
+        items.append({"label": line.label, "y": y, "text_y": y + BAR_HEIGHT * 2, "bars": bars})
+        y += BAR_HEIGHT * len(SERIES) + ROW_GAP
+    return {
+        "name": name,
+        "items": items,
+        "width": LABEL_WIDTH + PLOT_WIDTH + 20,
+        "height": y + 10,
+        "zero": round(zero, 1),
+        "label_width": LABEL_WIDTH,
+        "legend": [
+            {"label": labels[key], "fill": fill, "x": LABEL_WIDTH + i * 140} for i, (key, fill) in enumerate(SERIES)
+        ],
+    }
+
+
+def statement_chart(statement, lines) -> list[dict]:
+    """One chart per group of rows (each on its own scale, so small sub-rows stay visible)."""
+    groups: list[tuple[str, list]] = []
+    for line in lines:
+        if not any(getattr(line, key) is not None for key, _fill in SERIES):
+            continue
+        if not groups or groups[-1][0] != line.group:
+            groups.append((line.group, []))
+        groups[-1][1].append(line)
+    return [_group_chart(name, rows, statement.unit) for name, rows in groups]

@@ -1,0 +1,258 @@
+"""Consistency checks of a board's statement: warnings shown to the reader, never a refusal.
+
+The city's own tables contain slips (a missing minus, sums that do not add up); the statement
+is stored as printed and these checks point at them. Everything works on kronor with a
+tolerance of 0,1 mnkr for the rounding of the printed figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from goteborg_uppdrag.formatting import format_kronor
+
+from .models import StatementLine
+
+TOLERANCE_KR = 100_000
+COLUMNS = ["utfall", "budget", "utfall_fg_ar", "prognos", "fg_prognos", "budget_helar", "bokslut_fg_ar"]
+COMPONENT_KINDS = (
+    StatementLine.Kind.INTAKTER,
+    StatementLine.Kind.KOSTNADER,
+    StatementLine.Kind.KOMMUNBIDRAG,
+    StatementLine.Kind.KOMMUNINTERNA_BIDRAG,
+)
+
+
+def column_label(column: str) -> str:
+    return str(StatementLine._meta.get_field(column).verbose_name)
+
+
+@dataclass(frozen=True)
+class Warning:
+    code: str  # "resultat", "total", "summa", "sign"
+    group: str
+    label: str
+    column: str
+    message: str
+
+    @property
+    def column_label(self) -> str:
+        return column_label(self.column) if self.column else ""
+
+
+def _amount(value: int, unit: str) -> str:
+    decimals = 2 if unit == "mnkr" and value % 100_000 else None
+    return format_kronor(value, unit, decimals=decimals)
+
+
+def _groups(lines) -> list[tuple[str, list]]:
+    groups: list[tuple[str, list]] = []
+    for line in lines:
+        if not groups or groups[-1][0] != line.group:
+            groups.append((line.group, []))
+        groups[-1][1].append(line)
+    return groups
+
+
+def _prefix(name: str) -> str:
+    return f"{name}: " if name else ""
+
+
+def _check_resultat(group, rows, unit) -> list[Warning]:
+    warnings = []
+    parts = [ln for ln in rows if ln.kind in COMPONENT_KINDS]
+    for result in (ln for ln in rows if ln.kind == StatementLine.Kind.RESULTAT):
+        for column in COLUMNS:
+            printed = getattr(result, column)
+            values = [getattr(ln, column) for ln in parts if getattr(ln, column) is not None]
+            if printed is None or not values:
+                continue
+            computed = sum(values)
+            if abs(computed - printed) > TOLERANCE_KR:
+                warnings.append(
+                    Warning(
+                        "resultat",
+                        group,
+                        result.label,
+                        column,
+                        _prefix(group)
+                        + _("Resultat %(column)s är %(printed)s men raderna summerar till %(computed)s.")
+                        % {
+                            "column": column_label(column),
+                            "printed": _amount(printed, unit),
+                            "computed": _amount(computed, unit),
+                        },
+                    )
+                )
+    return warnings
+
+
+def _check_total(groups, unit) -> list[Warning]:
+    """The first group named "Hela …" is the total of the following groups of the same row kinds."""
+    if len(groups) < 2 or not groups[0][0].lower().startswith("hela"):
+        return []
+    total_name, total_rows = groups[0]
+    parts = [
+        rows
+        for name, rows in groups[1:]
+        if not any(ln.kind in (StatementLine.Kind.SUBROW, StatementLine.Kind.SUMMA) for ln in rows)
+    ]
+    warnings = []
+    for total in total_rows:
+        if total.kind not in COMPONENT_KINDS and total.kind != StatementLine.Kind.RESULTAT:
+            continue
+        for column in COLUMNS:
+            printed = getattr(total, column)
+            values = [getattr(ln, column) for rows in parts for ln in rows if ln.kind == total.kind]
+            values = [v for v in values if v is not None]
+            if printed is None or not values:
+                continue
+            computed = sum(values)
+            if abs(computed - printed) > TOLERANCE_KR:
+                warnings.append(
+                    Warning(
+                        "total",
+                        total_name,
+                        total.label,
+                        column,
+                        _prefix(total_name)
+                        + _("%(label)s %(column)s är %(printed)s men delarna summerar till %(computed)s.")
+                        % {
+                            "label": total.label,
+                            "column": column_label(column),
+                            "printed": _amount(printed, unit),
+                            "computed": _amount(computed, unit),
+                        },
+                    )
+                )
+    return warnings
+
+
+def _check_summa(group, rows, unit) -> list[Warning]:
+    warnings = []
+    subrows = [ln for ln in rows if ln.kind == StatementLine.Kind.SUBROW]
+    for summa in (ln for ln in rows if ln.kind == StatementLine.Kind.SUMMA):
+        for column in COLUMNS:
+            printed = getattr(summa, column)
+            values = [getattr(ln, column) for ln in subrows if getattr(ln, column) is not None]
+            if printed is None or not values:
+                continue
+            computed = sum(values)
+            if abs(computed - printed) > TOLERANCE_KR:
+                warnings.append(
+                    Warning(
+                        "summa",
+                        group,
+                        summa.label,
+                        column,
+                        _prefix(group)
+                        + _("%(label)s %(column)s är %(printed)s men delraderna summerar till %(computed)s.")
+                        % {
+                            "label": summa.label,
+                            "column": column_label(column),
+                            "printed": _amount(printed, unit),
+                            "computed": _amount(computed, unit),
+                        },
+                    )
+                )
+    return warnings
+
+
+def _check_signs(group, rows, unit) -> list[Warning]:
+    """A row whose non-zero figures are positive in some columns and negative in others."""
+    warnings = []
+    for line in rows:
+        values = {c: getattr(line, c) for c in COLUMNS if getattr(line, c)}
+        positive = [c for c, v in values.items() if v > 0]
+        negative = [c for c, v in values.items() if v < 0]
+        if not positive or not negative:
+            continue
+        minority = positive if len(positive) <= len(negative) else negative
+        majority_sign = _("negativa") if minority is positive else _("positiva")
+        warnings.append(
+            Warning(
+                "sign",
+                group,
+                line.label,
+                minority[0],
+                _prefix(group)
+                + _("%(label)s byter tecken – %(columns)s har annat tecken än övriga kolumner, som är %(sign)s.")
+                % {
+                    "label": line.label,
+                    "columns": ", ".join(column_label(c) for c in minority),
+                    "sign": majority_sign,
+                },
+            )
+        )
+    return warnings
+
+
+def check_statement(statement, lines=None) -> list[Warning]:
+    """Every warning of a statement, in the order of its rows. lines: the statement's lines if already read."""
+    lines = list(statement.lines.all()) if lines is None else list(lines)
+    unit = statement.unit
+    groups = _groups(lines)
+    warnings = _check_total(groups, unit)
+    for group, rows in groups:
+        warnings += _check_resultat(group, rows, unit)
+        warnings += _check_summa(group, rows, unit)
+        warnings += _check_signs(group, rows, unit)
+    return warnings
+
+
+def check_duplicates(statements) -> dict[int, list[Warning]]:
+    """The same figures printed twice: a one-group statement (3.2.1) against the "Hela …" group of another (4.3).
+
+    A figure printed twice should be the same figure, so any difference is reported (no tolerance).
+    statements: statements of one board and period with their lines read. Returns warnings by statement id.
+    """
+    found: dict[int, list[Warning]] = {s.pk: [] for s in statements}
+    read = {s.pk: _groups(list(s.lines.all())) for s in statements}
+    for whole in statements:
+        groups = read[whole.pk]
+        if len(groups) != 1 or groups[0][0]:
+            continue
+        for other in statements:
+            other_groups = read[other.pk]
+            if other.pk == whole.pk or len(other_groups) < 2 or not other_groups[0][0].lower().startswith("hela"):
+                continue
+            name, total_rows = other_groups[0]
+            by_kind = {ln.kind: ln for ln in total_rows}
+            for line in groups[0][1]:
+                twin = by_kind.get(line.kind)
+                if twin is None:
+                    continue
+                for column in COLUMNS:
+                    a, b = getattr(line, column), getattr(twin, column)
+                    if a is None or b is None or a == b:
+                        continue
+                    values = {
+                        "label": line.label,
+                        "column": column_label(column),
+                        "here": _amount(a, whole.unit),
+                        "there": _amount(b, other.unit),
+                    }
+                    found[whole.pk].append(
+                        Warning(
+                            "duplicate",
+                            "",
+                            line.label,
+                            column,
+                            _("%(label)s %(column)s är %(here)s här men %(there)s i avsnitt %(section)s (%(group)s).")
+                            % {**values, "section": other.section, "group": name},
+                        )
+                    )
+                    found[other.pk].append(
+                        Warning(
+                            "duplicate",
+                            name,
+                            twin.label,
+                            column,
+                            _prefix(name)
+                            + _("%(label)s %(column)s är %(there)s här men %(here)s i avsnitt %(section)s.")
+                            % {**values, "section": whole.section},
+                        )
+                    )
+    return found

@@ -1,0 +1,191 @@
+"""Forms of the budget app: amounts in Swedish format ("1,1 mnkr", "13 400", "−7,1") to exact kronor."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from assignments import roles
+from assignments.models import Board
+from goteborg_uppdrag.formatting import UNITS, format_kronor
+
+from .amounts import parse_amount
+from .models import CostEstimate, FinancialStatement, PointFinancing, StatementLine
+
+
+def amount_text(value, unit: str) -> str:
+    """An amount in kronor as the user would type it in the unit, without losing a krona."""
+    if value is None:
+        return ""
+    exact = (Decimal(value) / UNITS[unit]).normalize()
+    decimals = max(0, -exact.as_tuple().exponent)
+    return format_kronor(value, unit, decimals=decimals, suffix=False).replace("\u00a0", " ")
+
+
+class AmountField(forms.CharField):
+    """A text field for an amount; a number without unit is read in default_unit."""
+
+    def __init__(self, *, default_unit="kr", allow_negative=True, **kwargs):
+        self.default_unit = default_unit
+        self.allow_negative = allow_negative
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        if len(text) > 40:
+            raise ValidationError(_("Beloppet är för långt."), code="too_long")
+        amount = parse_amount(text, self.default_unit)
+        if amount < 0 and not self.allow_negative:
+            raise ValidationError(_("Beloppet kan inte vara negativt."), code="negative")
+        return amount
+
+
+def editable_boards(user):
+    boards = Board.objects.order_by("name")
+    if roles.is_secretariat(user):
+        return boards
+    return boards.filter(pk__in=roles.officer_board_ids(user))
+
+
+class CostEstimateForm(forms.ModelForm):
+    amount = AmountField(
+        label=_("Belopp"),
+        required=False,
+        allow_negative=False,
+        help_text=_("T.ex. 1,1 mnkr, 800 tkr eller 250 000 kr. Tomt om underlaget inte anger ett belopp."),
+    )
+
+    class Meta:
+        model = CostEstimate
+        fields = [
+            "board",
+            "recurrence",
+            "first_year",
+            "last_year",
+            "financing",
+            "budget_process_first_year",
+            "budget_process_last_year",
+            "note",
+        ]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["board"].queryset = editable_boards(user)
+        if self.instance.pk and self.instance.amount_kr is not None:
+            self.fields["amount"].initial = amount_text(self.instance.amount_kr, "kr") + " kr"
+        for name in ("first_year", "last_year", "budget_process_first_year", "budget_process_last_year"):
+            self.fields[name].widget.attrs.update({"min": 2000, "max": 2100})
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("first_year"), data.get("last_year")
+        if first and last and last < first:
+            self.add_error("last_year", _("Slutåret kan inte ligga före startåret."))
+        if data.get("amount") is not None and not data.get("recurrence"):
+            self.add_error("recurrence", _("Ange om beloppet är en engångskostnad eller en årlig kostnad."))
+        for name in ("first_year", "last_year", "budget_process_first_year", "budget_process_last_year"):
+            year = data.get(name)
+            if year is not None and not 2000 <= year <= 2100:
+                self.add_error(name, _("Ange ett år mellan 2000 och 2100."))
+        return data
+
+    def save(self, commit=True):
+        self.instance.amount_kr = self.cleaned_data.get("amount")
+        return super().save(commit=commit)
+
+
+class PointFinancingForm(forms.ModelForm):
+    """How the proposal classes a point, also when it carries no estimate (e.g. within the frame)."""
+
+    class Meta:
+        model = PointFinancing
+        fields = ["financing", "budget_process_first_year", "budget_process_last_year", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("budget_process_first_year"), data.get("budget_process_last_year")
+        for name in ("budget_process_first_year", "budget_process_last_year"):
+            year = data.get(name)
+            if year is not None and not 2000 <= year <= 2100:
+                self.add_error(name, _("Ange ett år mellan 2000 och 2100."))
+        if first and last and last < first:
+            self.add_error("budget_process_last_year", _("Slutåret kan inte ligga före startåret."))
+        if data.get("financing") != CostEstimate.Financing.EXTRA_RESOURCES and (first or last):
+            self.add_error("financing", _("Budgetprocessens år anges bara när punkten kräver extra resurser."))
+        return data
+
+
+class StatementForm(forms.ModelForm):
+    class Meta:
+        model = FinancialStatement
+        fields = ["section", "title", "unit"]
+
+
+STATEMENT_COLUMNS = ["utfall", "budget", "utfall_fg_ar", "prognos", "fg_prognos", "budget_helar", "bokslut_fg_ar"]
+
+
+class StatementLineForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    group = forms.CharField(label=_("Grupp"), required=False, max_length=200)
+    label = forms.CharField(label=_("Rad"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Radtyp"), choices=[("", "—")] + list(StatementLine.Kind.choices), required=False)
+
+    def __init__(self, *args, unit="mnkr", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        for column in STATEMENT_COLUMNS:
+            self.fields[column] = AmountField(
+                label=StatementLine._meta.get_field(column).verbose_name, required=False, default_unit=unit
+            )
+
+    def clean(self):
+        data = super().clean()
+        has_amounts = any(data.get(c) is not None for c in STATEMENT_COLUMNS)
+        if not data.get("label") and (has_amounts or data.get("kind")):
+            self.add_error("label", _("Ange radens namn."))
+        if data.get("label") and not data.get("kind"):
+            self.add_error("kind", _("Välj radtyp."))
+        return data
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.cleaned_data.get("label")
+
+
+StatementLineFormSet = formset_factory(StatementLineForm, extra=3, can_delete=True)
+
+
+class CentralItemForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    label = forms.CharField(label=_("Kommuncentral post"), required=False, max_length=200)
+    utfall = AmountField(label=_("Utfall perioden"), required=False, default_unit="tkr")
+    prognos = AmountField(label=_("Prognos helår"), required=False, default_unit="tkr")
+    budget = AmountField(label=_("Budgeterat belopp helår"), required=False, default_unit="tkr")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("label") and any(data.get(c) is not None for c in ("utfall", "prognos", "budget")):
+            self.add_error("label", _("Ange postens namn."))
+        return data
+
+
+class BaseCentralItemFormSet(forms.BaseFormSet):
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            label = (getattr(form, "cleaned_data", None) or {}).get("label")
+            if not label or form.cleaned_data.get("DELETE"):
+                continue
+            if label in seen:
+                form.add_error("label", _("Posten finns redan i listan."))
+            seen.add(label)
+
+
+CentralItemFormSet = formset_factory(CentralItemForm, formset=BaseCentralItemFormSet, extra=3, can_delete=True)

@@ -1,0 +1,87 @@
+"""Costs of a case and of a board, counted as the pages say."""
+
+import datetime
+
+import pytest
+
+from assignments.models import Board
+from budget.models import CostEstimate
+from budget.querysets import board_costs, case_costs, case_for_costs
+from motions.models import Decision, Meeting
+
+
+def _costs(key):
+    return case_costs(case_for_costs().by_url_key(key).get())
+
+
+@pytest.mark.django_db
+def test_the_proposal_of_slk_2022_00921_sorted_like_the_tu(real_data):
+    proposal = _costs("SLK-2022-00921")[0]
+    assert proposal.kind == "proposal"
+    assert proposal.one_off == 1_700_000  # 1,1 mnkr GSN + 0,6 mnkr UBN
+    assert proposal.yearly == 1_600_000  # 0,8 + 0,8 mnkr SN Centrum
+    assert proposal.unknown == 4  # point 9: four social boards, no amount
+    classes = {g.label: g.point_numbers for g in proposal.financing}
+    assert classes["Inom budgetram 2024"] == "2, 3, 10, 11, 12"
+    assert classes["Begränsad omfattning inom budgetram 2024"] == "5, 8"
+    assert classes["Kräver extra resurser: budgetprocessen 2025–2027"] == "4, 6, 7, 9"
+    assert proposal.years == [2025, 2026, 2027]
+    assert proposal.year_totals == [3_300_000, 1_600_000, 1_600_000]
+    by_board = {row.board.slug: row for row in proposal.boards}
+    assert by_board["grundskolenamnden"].one_off == 1_100_000
+    assert by_board["socialnamnden-centrum"].by_year == {2025: 1_600_000, 2026: 1_600_000, 2027: 1_600_000}
+    assert by_board["socialnamnden-hisingen"].unknown == 1
+
+
+@pytest.mark.django_db
+def test_motions_count_unchanged_and_kept_points_as_the_comparison_does(real_data):
+    owners = _costs("SLK-2022-00921")[1:]
+    first, second = owners[0], owners[1]
+    # KD/M/D/L-style rewrite: point 4 changed (no own estimate), 6 and 7 unchanged -> 1,6 mnkr/yr.
+    assert (first.one_off, first.yearly, first.unknown) == (0, 1_600_000, 0)
+    assert first.inherited == 2
+    # "i övrigt bifall": every proposal point it does not address is kept, with its estimates.
+    assert second.owner.approves_rest
+    assert (second.one_off, second.yearly, second.unknown) == (1_700_000, 1_600_000, 4)
+    # Motions whose text is missing have an unknown cost, not zero.
+    assert [o.has_text for o in owners[3:]] == [False, False, False]
+
+
+@pytest.mark.django_db
+def test_board_costs_split_proposed_and_adopted(build_costs):
+    case, boards = build_costs(points=2, motions=0, boards=1)
+    costs = board_costs(boards[0])
+    # point 1: one-off 100 000 in 2032; point 2: yearly 200 000 in 2032–2034.
+    assert [(r.year, r.proposal, r.adopted) for r in costs.years] == [
+        (2032, 300_000, 0),
+        (2033, 200_000, 0),
+        (2034, 200_000, 0),
+    ]
+    meeting = Meeting.objects.create(body=boards[0], date=datetime.date(2031, 3, 1))
+    # A referred-back decision adopts nothing.
+    Decision.objects.create(meeting=meeting, case=case, outcome=Decision.Outcome.REFERRED_BACK, paragraph=1)
+    assert board_costs(boards[0]).one_off["adopted"] == 0
+    # An adopted decision without motions or points: decided as proposed.
+    Decision.objects.create(meeting=meeting, case=case, outcome=Decision.Outcome.ADOPTED, paragraph=2)
+    costs = board_costs(boards[0])
+    assert costs.one_off["adopted"] == 100_000
+    assert costs.yearly["adopted"] == 200_000
+
+
+@pytest.mark.django_db
+def test_only_the_adopted_points_and_motions_count_as_adopted(build_costs):
+    case, boards = build_costs(points=2, motions=1, boards=1)
+    motion = case.motions.get()
+    new_point = motion.points.order_by("-number").first()
+    CostEstimate.objects.create(
+        decision_point=new_point, amount_kr=5_000_000, recurrence="one_off", first_year=2033, board=boards[0],
+        financing="extra_resources",
+    )  # fmt: skip
+    meeting = Meeting.objects.create(body=boards[0], date=datetime.date(2031, 3, 1))
+    decision = Decision.objects.create(meeting=meeting, case=case, outcome=Decision.Outcome.ADOPTED, paragraph=1)
+    decision.adopted_points.add(case.proposals.get().points.get(number=2))
+    costs = board_costs(boards[0])
+    assert costs.one_off == {"proposal": 100_000, "motion": 5_000_000, "adopted": 0}
+    assert costs.yearly["adopted"] == 200_000
+    decision.adopted_motions.add(motion)
+    assert board_costs(Board.objects.get(pk=boards[0].pk)).one_off["adopted"] == 5_000_000
