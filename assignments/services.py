@@ -1,0 +1,183 @@
+"""Every write of the officer's workflow: status changes and status reports.
+
+Both are guarded by optimistic locking. The form carries the version the user started from; the
+first statement of the transaction is a conditional UPDATE on that version, so of two people saving
+at once exactly one wins (on PostgreSQL the row lock, on SQLite the database write lock) and the
+other gets a ConflictError carrying what is stored now, to show next to their own text.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from . import roles, workflow
+from .models import Assignment, Board, ReportingPeriod, StatusChange, StatusReport
+
+
+class ConflictError(Exception):
+    """Someone else saved first. `current` is the stored object (assignment or status report)."""
+
+    def __init__(self, current):
+        super().__init__("conflict")
+        self.current = current
+
+
+def editable_board_ids(user, assignment: Assignment) -> set[int]:
+    """The boards whose report on this assignment the user may write (uses prefetched responsibilities)."""
+    responsible = {r.board_id for r in assignment.responsibilities.all()}
+    if roles.is_secretariat(user):
+        return responsible or set(Board.objects.exclude(kind=Board.Kind.DECISION_BODY).values_list("id", flat=True))
+    own = roles.officer_board_ids(user)
+    if assignment.addressed_to_all_boards:
+        return own | (responsible & own)
+    return responsible & own
+
+
+def can_edit(user, assignment: Assignment) -> bool:
+    return roles.is_secretariat(user) or bool(editable_board_ids(user, assignment))
+
+
+def _require_edit(user, assignment: Assignment) -> None:
+    if not can_edit(user, assignment):
+        raise PermissionDenied(_("Du har inte behörighet att ändra uppdraget."))
+
+
+def _claim_assignment(assignment_id: int, expected_version: int) -> Assignment:
+    claimed = Assignment.objects.filter(pk=assignment_id, version=expected_version).update(version=F("version") + 1)
+    if not claimed:
+        raise ConflictError(Assignment.objects.with_boards().get(pk=assignment_id))
+    return Assignment.objects.with_boards().get(pk=assignment_id)
+
+
+def _move(assignment: Assignment, target: str, *, user, reason: str, report: StatusReport | None = None) -> None:
+    """Record the transition and save the assignment (whose version the caller has already claimed)."""
+    StatusChange.objects.create(
+        assignment=assignment,
+        from_status=assignment.status,
+        to_status=target,
+        reason=reason,
+        status_report=report,
+        changed_by=user if user and user.is_authenticated else None,
+    )
+    assignment.status = target
+    assignment._history_user = user if user and user.is_authenticated else None
+    assignment._change_reason = reason[:100]
+    assignment.save()
+
+
+def change_status(*, assignment: Assignment, target: str, user, reason: str, expected_version: int) -> Assignment:
+    """Move an assignment along one allowed transition, recording who and why."""
+    _require_edit(user, assignment)
+    reason = (reason or "").strip()
+    if target not in Assignment.Status.values:
+        raise ValidationError({"target": _("Okänd status.")})
+    with transaction.atomic():
+        # Version first: a user who saw an older state gets the conflict page, not a puzzling refusal.
+        fresh = _claim_assignment(assignment.pk, expected_version)
+        step = workflow.transition(fresh.status, target)
+        if step is None or step.by_report:
+            raise ValidationError(
+                {
+                    "target": _("Uppdraget kan inte gå från ”%(source)s” till ”%(target)s”.")
+                    % {"source": fresh.get_status_display(), "target": Assignment.Status(target).label}
+                }
+            )
+        if step.secretariat_only and not roles.is_secretariat(user):
+            raise PermissionDenied(_("Bara sekretariatet kan göra den ändringen."))
+        if step.reason_required and not reason:
+            raise ValidationError({"reason": _("Skriv varför – motiveringen sparas i historiken.")})
+        _move(fresh, target, user=user, reason=reason or str(step.label))
+    return fresh
+
+
+def submit_status_report(
+    *,
+    assignment: Assignment,
+    period: ReportingPeriod,
+    board: Board,
+    author,
+    text: str,
+    proposes: str,
+    expected_version: int,
+    decision: str = "",
+    decided_on: datetime.date | None = None,
+) -> StatusReport:
+    """Write (or rewrite) a board's status report for a period; move the assignment's status with it.
+
+    expected_version is the report's version the user started from, 0 for a new report.
+    """
+    text = (text or "").strip()
+    errors = {}
+    if not text:
+        errors["text"] = _("Skriv själva redovisningen – den får inte vara tom.")
+    if proposes not in StatusReport.Proposal.values:
+        errors["proposes"] = _("Välj om rapporten är en delredovisning eller en slutredovisning.")
+    if decision not in StatusReport.Decision.values:
+        errors["decision"] = _("Okänt beslut om redovisningen.")
+    if decision and decided_on is None:
+        errors["decided_on"] = _("Ange datum för nämndens beslut.")
+    if errors:
+        raise ValidationError(errors)
+    if board.pk not in editable_board_ids(author, assignment):
+        raise PermissionDenied(_("Du har inte behörighet att rapportera för %(board)s.") % {"board": board})
+    if assignment.status == Assignment.Status.COMPLETED:
+        raise ValidationError(
+            {"__all__": _("Uppdraget är redan förklarat fullgjort. Sekretariatet kan återöppna det.")}
+        )
+
+    with transaction.atomic():
+        report = _save_report(
+            assignment=assignment,
+            period=period,
+            board=board,
+            author=author,
+            text=text,
+            proposes=proposes,
+            expected_version=expected_version,
+            decision=decision,
+            decided_on=decided_on if decision else None,
+        )
+        # A report is a change to the assignment too: a status form opened before it must not win.
+        Assignment.objects.filter(pk=assignment.pk).update(version=F("version") + 1)
+        fresh = Assignment.objects.get(pk=assignment.pk)
+        target = workflow.status_after_report(fresh.status, proposes == StatusReport.Proposal.COMPLETE)
+        if decision == StatusReport.Decision.NOT_APPROVED and fresh.status == Assignment.Status.REPORTED_COMPLETE:
+            target = Assignment.Status.IN_PROGRESS
+        if target:
+            reason = _("Statusrapport för %(period)s") % {"period": period}
+            _move(fresh, target, user=author, reason=reason, report=report)
+    return report
+
+
+def _save_report(*, assignment, period, board, author, text, proposes, expected_version, decision, decided_on):
+    fields = {"text": text, "proposes": proposes, "decision": decision, "decided_on": decided_on}
+    existing = StatusReport.objects.filter(assignment=assignment, period=period, board=board)
+    if expected_version == 0:
+        if existing.exists():
+            raise ConflictError(existing.select_related("author", "board", "period").get())
+        try:
+            with transaction.atomic():
+                report = StatusReport(assignment=assignment, period=period, board=board, author=author, **fields)
+                report._history_user = author
+                report.save()
+        except IntegrityError as error:
+            # Someone created the same report between our check and our insert.
+            raise ConflictError(existing.select_related("author", "board", "period").get()) from error
+        return report
+    if not existing.filter(version=expected_version).update(version=F("version") + 1):
+        current = existing.select_related("author", "board", "period").first()
+        if current is None:
+            raise ValidationError({"__all__": _("Statusrapporten finns inte längre.")})
+        raise ConflictError(current)
+    report = existing.get()
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.author = author
+    report._history_user = author
+    report.save()
+    return report

@@ -1,0 +1,323 @@
+"""Pages of the officer's workflow: the list, an assignment, its status and reports, a board's overview."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import roles, services, workflow
+from .filters import DONE_STATUSES, DUE_SOON_DAYS, AssignmentFilterForm, filter_assignments, sort_assignments
+from .filters import status_counts as count_statuses
+from .forms import StatusChangeForm, StatusReportForm
+from .history import assignment_history
+from .links import origin_links
+from .models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
+from .timeline import build_timeline
+
+PAGE_SIZES = (25, 50, 100, 200)
+DEFAULT_PAGE_SIZE = 50
+
+
+def _page_size(request) -> int:
+    try:
+        size = int(request.GET.get("per_sida", DEFAULT_PAGE_SIZE))
+    except ValueError:
+        return DEFAULT_PAGE_SIZE
+    return size if size in PAGE_SIZES else DEFAULT_PAGE_SIZE
+
+
+def assignment_list(request):
+    # An officer opening the list lands on their own boards; any query string (even an empty
+    # board filter, "alla nämnder") is an explicit choice and is respected.
+    if not request.GET and roles.is_officer(request.user) and not roles.is_secretariat(request.user):
+        slugs = list(Board.objects.filter(officers=request.user).values_list("slug", flat=True))
+        if slugs:
+            query = QueryDict(mutable=True)
+            query.setlist("namnd", slugs)
+            return redirect(f"{reverse('assignments:list')}?{query.urlencode()}")
+
+    form = AssignmentFilterForm(request.GET)
+    context = {"form": form, "page_sizes": PAGE_SIZES, "page_size": _page_size(request)}
+    if form.is_valid():
+        data = form.cleaned_data
+        without_status = filter_assignments(Assignment.objects.all(), {**data, "status": None})
+        filtered = without_status.filter(status__in=data["status"]) if data.get("status") else without_status
+        paginator = Paginator(sort_assignments(filtered, data.get("sortera")).with_boards(), context["page_size"])
+        page = paginator.get_page(request.GET.get("sida"))
+        context.update(
+            page=page,
+            status_counts=count_statuses(without_status),
+            today=timezone.localdate(),
+            selected_boards=data.get("namnd") or [],
+        )
+        status = 200
+    else:
+        status = 400
+    return render(request, "assignments/list.html", context, status=status)
+
+
+def _person(user) -> str:
+    return (user.get_full_name() or user.username) if user else _("okänd")
+
+
+def _assignment(pk: int) -> Assignment:
+    return get_object_or_404(Assignment.objects.for_detail(), pk=pk)
+
+
+def assignment_detail(request, pk: int):
+    assignment = _assignment(pk)
+    links = origin_links([assignment.pk]).get(assignment.pk, [])
+    can_edit = services.can_edit(request.user, assignment)
+    transitions = workflow.manual_transitions(assignment, request.user) if can_edit else []
+    return render(
+        request,
+        "assignments/detail.html",
+        {
+            "assignment": assignment,
+            "links": links,
+            "timeline": build_timeline(assignment, links),
+            "history": assignment_history(assignment),
+            "can_edit": can_edit,
+            "status_form": StatusChangeForm(transitions=transitions, initial={"version": assignment.version})
+            if transitions
+            else None,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _require_edit(request, assignment: Assignment) -> None:
+    if not services.can_edit(request.user, assignment):
+        raise PermissionDenied(_("Du har inte behörighet att ändra uppdraget."))
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    for field, messages_ in error.message_dict.items():
+        form.add_error(None if field not in form.fields else field, messages_)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def status_change(request, pk: int):
+    assignment = _assignment(pk)
+    _require_edit(request, assignment)
+    transitions = workflow.manual_transitions(assignment, request.user)
+    form = StatusChangeForm(request.POST or None, transitions=transitions, initial={"version": assignment.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_status(
+                assignment=assignment,
+                target=form.cleaned_data["target"],
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.ConflictError as conflict:
+            current = _assignment(pk)
+            latest = list(current.status_changes.all())[-1:]
+            return render(
+                request,
+                "assignments/conflict.html",
+                {
+                    "assignment": current,
+                    "kind": "status",
+                    "latest_change": latest,
+                    "saved_by": _person(latest[0].changed_by) if latest else _("okänd"),
+                    "form": StatusChangeForm(
+                        transitions=workflow.manual_transitions(current, request.user),
+                        initial={
+                            "version": conflict.current.version,
+                            "reason": form.cleaned_data["reason"],
+                        },
+                    ),
+                    "mine": {
+                        "target": Assignment.Status(form.cleaned_data["target"]).label,
+                        "reason": form.cleaned_data["reason"],
+                    },
+                },
+                status=409,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Statusen är ändrad."))
+            return redirect(assignment.get_absolute_url() + "#tidslinje")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "assignments/status_form.html",
+        {"assignment": assignment, "form": form, "transitions": transitions},
+        status=status,
+    )
+
+
+def _report_boards(request, assignment):
+    return Board.objects.filter(pk__in=services.editable_board_ids(request.user, assignment)).order_by("name")
+
+
+def _default_period():
+    return (
+        ReportingPeriod.objects.filter(is_open=True).order_by("-year", "-kind").first()
+        or ReportingPeriod.objects.order_by("-year", "-kind").first()
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, pk: int):
+    assignment = _assignment(pk)
+    _require_edit(request, assignment)
+    boards = _report_boards(request, assignment)
+    if request.method == "POST":
+        form = StatusReportForm(request.POST, boards=boards)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.submit_status_report(
+                    assignment=assignment,
+                    period=data["period"],
+                    board=data["board"],
+                    author=request.user,
+                    text=data["text"],
+                    proposes=data["proposes"],
+                    expected_version=data["version"],
+                    decision=data["decision"],
+                    decided_on=data["decided_on"],
+                )
+            except services.ConflictError as conflict:
+                theirs = conflict.current
+                kept = StatusReportForm(
+                    initial={**data, "version": theirs.version, "board": data["board"].pk, "period": data["period"].pk},
+                    boards=boards,
+                )
+                return render(
+                    request,
+                    "assignments/conflict.html",
+                    {
+                        "assignment": assignment,
+                        "kind": "report",
+                        "theirs": theirs,
+                        "saved_by": _person(theirs.author),
+                        "form": kept,
+                        "mine": data,
+                    },
+                    status=409,
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Statusrapporten för %(period)s är sparad.") % {"period": data["period"]},
+                )
+                return redirect(assignment.get_absolute_url() + "#tidslinje")
+        return render(
+            request,
+            "assignments/report_form.html",
+            {"assignment": assignment, "form": form, "existing": None},
+            status=400,
+        )
+
+    period = _default_period()
+    board = boards.first()
+    try:
+        if request.GET.get("period"):
+            period = ReportingPeriod.objects.get(pk=int(request.GET["period"]))
+        if request.GET.get("namnd"):
+            board = boards.get(pk=int(request.GET["namnd"]))
+    except (ValueError, ReportingPeriod.DoesNotExist, Board.DoesNotExist):
+        messages.error(request, _("Perioden eller nämnden finns inte för det här uppdraget. Välj i formuläret."))
+    existing = (
+        StatusReport.objects.filter(assignment=assignment, period=period, board=board).first()
+        if period and board
+        else None
+    )
+    initial = {"period": period, "board": board, "version": 0, "proposes": StatusReport.Proposal.PARTIAL}
+    if existing:
+        initial.update(
+            text=existing.text,
+            proposes=existing.proposes,
+            decision=existing.decision,
+            decided_on=existing.decided_on,
+            version=existing.version,
+        )
+    return render(
+        request,
+        "assignments/report_form.html",
+        {"assignment": assignment, "form": StatusReportForm(initial=initial, boards=boards), "existing": existing},
+    )
+
+
+def _board_open_period():
+    return _default_period()
+
+
+def board_index(request):
+    today = timezone.localdate()
+    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    active = ~Q(responsibilities__assignment__status__in=DONE_STATUSES)
+    boards = (
+        Board.objects.filter(responsibilities__isnull=False)
+        .annotate(
+            total=Count("responsibilities", distinct=True),
+            overdue=Count(
+                "responsibilities", filter=active & Q(responsibilities__assignment__deadline__lt=today), distinct=True
+            ),
+            due_soon=Count(
+                "responsibilities",
+                filter=active
+                & Q(
+                    responsibilities__assignment__deadline__gte=today, responsibilities__assignment__deadline__lte=soon
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("name")
+    )
+    return render(request, "assignments/board_index.html", {"boards": boards})
+
+
+def board_overview(request, slug: str):
+    board = get_object_or_404(Board, slug=slug)
+    today = timezone.localdate()
+    period = _board_open_period()
+    assignments = Assignment.objects.filter(
+        Exists(Responsibility.objects.filter(assignment=OuterRef("pk"), board=board))
+    ).exclude(status__in=DONE_STATUSES)
+    overdue = sort_assignments(assignments.filter(deadline__lt=today), "slutdatum").with_boards()
+    due_soon = sort_assignments(
+        assignments.filter(deadline__gte=today, deadline__lte=today + datetime.timedelta(days=DUE_SOON_DAYS)),
+        "slutdatum",
+    ).with_boards()
+    missing = (
+        assignments.exclude(
+            Exists(StatusReport.objects.filter(assignment=OuterRef("pk"), period=period, board=board))
+        ).with_boards()
+        if period
+        else Assignment.objects.none()
+    )
+    return render(
+        request,
+        "assignments/board_overview.html",
+        {
+            "board": board,
+            "today": today,
+            "period": period,
+            "overdue": list(overdue),
+            "due_soon": list(due_soon),
+            "missing": list(missing),
+            "can_edit": roles.can_edit_board(request.user, board.pk),
+            "total": Responsibility.objects.filter(board=board).count(),
+        },
+    )
