@@ -1,0 +1,426 @@
+"""The resources of the open data API: what each lists, how it is read, and the JSON schema of one item.
+
+Names follow the OParl council-information standard where it has the concept (organizations,
+persons, meetings, papers); parties, motions, decision points, decisions, votes, assignments and
+status reports are our own.
+
+Incremental sync (`modified_since`): resources with a modification time filter on it; the others
+filter on the change history (django-simple-history), so an object counts as modified when any
+change of it was recorded at or after the given time. Meetings have neither and do not take the
+parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from assignments.models import Assignment, Board, Responsibility, StatusReport
+from motions.models import Case, Decision, DecisionPoint, Meeting, Member, Motion, Party, Vote, VoteRecord
+
+from . import serializers
+
+STRING = {"type": "string"}
+NULLABLE_STRING = {"type": ["string", "null"]}
+URL = {"type": "string", "format": "uri"}
+NULLABLE_URL = {"type": ["string", "null"], "format": "uri"}
+INTEGER = {"type": "integer"}
+NULLABLE_INTEGER = {"type": ["integer", "null"]}
+BOOLEAN = {"type": "boolean"}
+DATE = {"type": "string", "format": "date"}
+NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
+DATETIME = {"type": "string", "format": "date-time"}
+URL_LIST = {"type": "array", "items": URL}
+
+
+def _enum(values) -> dict:
+    return {"type": "string", "enum": list(values)}
+
+
+def _object(properties: dict) -> dict:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str  # the URL segment, e.g. "organizations"
+    title: str
+    description: str
+    queryset: Callable[[], QuerySet]
+    serialize: Callable
+    schema: dict
+    modified: str | None  # "updated_at", "history" or None
+
+    @property
+    def schema_name(self) -> str:
+        return "".join(part.capitalize() for part in self.name.split("-"))
+
+    def filter_modified_since(self, queryset: QuerySet, since) -> QuerySet:
+        if self.modified == "updated_at":
+            return queryset.filter(updated_at__gte=since)
+        history = queryset.model.history.model
+        changed = Exists(history.objects.filter(id=OuterRef("pk"), history_date__gte=since))
+        if queryset.model is Vote:
+            records = VoteRecord.history.model.objects.filter(vote_id=OuterRef("pk"), history_date__gte=since)
+            return queryset.filter(Q(changed) | Q(Exists(records)))
+        return queryset.filter(changed)
+
+
+def _boards():
+    return Board.objects.order_by("id")
+
+
+def _parties():
+    return Party.objects.order_by("id")
+
+
+def _persons():
+    return Member.objects.select_related("party").order_by("id")
+
+
+def _meetings():
+    return Meeting.objects.select_related("body").order_by("id")
+
+
+def _papers():
+    return Case.objects.order_by("id")
+
+
+def _motions():
+    return Motion.objects.prefetch_related(Prefetch("parties", queryset=Party.objects.order_by("sort_order"))).order_by(
+        "id"
+    )
+
+
+def _decision_points():
+    return (
+        DecisionPoint.objects.select_related("proposal", "motion", "decision")
+        .prefetch_related(Prefetch("responsible_boards", queryset=Board.objects.order_by("id").only("id")))
+        .order_by("id")
+    )
+
+
+def _decisions():
+    return (
+        Decision.objects.select_related("meeting")
+        .prefetch_related(
+            Prefetch("adopted_motions", queryset=Motion.objects.order_by("id").only("id")),
+            Prefetch("adopted_points", queryset=DecisionPoint.objects.order_by("id").only("id")),
+            Prefetch("votes", queryset=Vote.objects.order_by("id").only("id", "decision_id")),
+        )
+        .order_by("id")
+    )
+
+
+def _votes():
+    return Vote.objects.prefetch_related(
+        Prefetch("records", queryset=VoteRecord.objects.select_related("member__party").order_by("id"))
+    ).order_by("id")
+
+
+def _assignments():
+    return (
+        Assignment.objects.select_related("origin_body")
+        .prefetch_related(
+            Prefetch(
+                "responsibilities",
+                queryset=Responsibility.objects.select_related("board").order_by("-is_lead", "board__name"),
+            )
+        )
+        .order_by("id")
+    )
+
+
+def _status_reports():
+    return StatusReport.objects.select_related("period").order_by("id")
+
+
+RESOURCES: list[Resource] = [
+    Resource(
+        "organizations",
+        "Organisationer",
+        "Nämnder, styrelser, beslutande organ och förvaltningar (OParl Organization).",
+        _boards,
+        serializers.organization,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["organization"]),
+                "url": URL,
+                "name": STRING,
+                "shortName": STRING,
+                "classification": _enum(Board.Kind.values),
+                "classificationLabel": STRING,
+                "subOrganizationOf": NULLABLE_URL,
+            }
+        ),
+        "history",
+    ),
+    Resource(
+        "parties",
+        "Partier",
+        "Politiska partier med förkortning och färg.",
+        _parties,
+        serializers.party,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["party"]),
+                "url": URL,
+                "abbreviation": STRING,
+                "name": STRING,
+                "color": {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"},
+            }
+        ),
+        "history",
+    ),
+    Resource(
+        "persons",
+        "Personer",
+        "Ledamöter och ersättare i beslutande organ (OParl Person).",
+        _persons,
+        serializers.person,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["person"]),
+                "url": URL,
+                "name": STRING,
+                "party": NULLABLE_URL,
+                "partyAbbreviation": NULLABLE_STRING,
+                "organization": URL,
+                "seat": NULLABLE_INTEGER,
+                "role": STRING,
+            }
+        ),
+        "history",
+    ),
+    Resource(
+        "meetings",
+        "Sammanträden",
+        "Sammanträden i beslutande organ (OParl Meeting). Tar inte modified_since.",
+        _meetings,
+        serializers.meeting,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["meeting"]),
+                "url": URL,
+                "name": STRING,
+                "organization": URL,
+                "date": DATE,
+            }
+        ),
+        None,
+    ),
+    Resource(
+        "papers",
+        "Ärenden",
+        "Ärenden med ärendenummer och diarienummer (OParl Paper).",
+        _papers,
+        serializers.paper,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["paper"]),
+                "url": URL,
+                "reference": STRING,
+                "caseNumber": NULLABLE_STRING,
+                "dnr": NULLABLE_STRING,
+                "name": STRING,
+                "web": NULLABLE_URL,
+                "created": DATETIME,
+                "modified": DATETIME,
+            }
+        ),
+        "updated_at",
+    ),
+    Resource(
+        "motions",
+        "Yrkanden",
+        "Partiernas yrkanden, yttranden, protokollsanteckningar och reservationer i ett ärende.",
+        _motions,
+        serializers.motion,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["motion"]),
+                "url": URL,
+                "paper": URL,
+                "motionType": _enum(Motion.Kind.values),
+                "motionTypeLabel": STRING,
+                "name": STRING,
+                "parties": URL_LIST,
+                "partyAbbreviations": {"type": "array", "items": STRING},
+                "date": NULLABLE_DATE,
+                "organization": NULLABLE_URL,
+                "meeting": NULLABLE_URL,
+                "revisionOf": NULLABLE_URL,
+                "isRevised": BOOLEAN,
+                "approvesRest": BOOLEAN,
+                "justification": STRING,
+                "fullTextAvailable": BOOLEAN,
+                "created": DATETIME,
+                "modified": DATETIME,
+            }
+        ),
+        "updated_at",
+    ),
+    Resource(
+        "decision-points",
+        "Beslutspunkter",
+        "Numrerade beslutspunkter i tjänsteutlåtanden, yrkanden och beslut.",
+        _decision_points,
+        serializers.decision_point,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["decisionPoint"]),
+                "url": URL,
+                "number": INTEGER,
+                "text": STRING,
+                "ownerType": _enum(["proposal", "motion", "decision"]),
+                "motion": NULLABLE_URL,
+                "decision": NULLABLE_URL,
+                "paper": URL,
+                "responsibleOrganizations": URL_LIST,
+                "assignment": NULLABLE_URL,
+            }
+        ),
+        "history",
+    ),
+    Resource(
+        "decisions",
+        "Beslut",
+        "Vad ett sammanträde beslutade i ett ärende under en paragraf.",
+        _decisions,
+        serializers.decision,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["decision"]),
+                "url": URL,
+                "meeting": URL,
+                "date": DATE,
+                "organization": URL,
+                "paragraph": NULLABLE_INTEGER,
+                "paper": URL,
+                "result": _enum(Decision.Outcome.values),
+                "resultLabel": STRING,
+                "text": STRING,
+                "adoptedMotions": URL_LIST,
+                "adoptedPoints": URL_LIST,
+                "votes": URL_LIST,
+                "created": DATETIME,
+                "modified": DATETIME,
+            }
+        ),
+        "updated_at",
+    ),
+    Resource(
+        "votes",
+        "Omröstningar",
+        "Omröstningar med varje ledamots röst.",
+        _votes,
+        serializers.vote,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["vote"]),
+                "url": URL,
+                "decision": URL,
+                "proposition": STRING,
+                "yes": INTEGER,
+                "no": INTEGER,
+                "abstain": INTEGER,
+                "absent": INTEGER,
+                "records": {
+                    "type": "array",
+                    "items": _object(
+                        {
+                            "person": URL,
+                            "name": STRING,
+                            "partyAbbreviation": NULLABLE_STRING,
+                            "result": _enum(VoteRecord.Result.values),
+                        }
+                    ),
+                },
+            }
+        ),
+        "history",
+    ),
+    Resource(
+        "assignments",
+        "Uppdrag",
+        "Uppdrag från kommunfullmäktige och kommunstyrelsen till nämnder och styrelser.",
+        _assignments,
+        serializers.assignment,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["assignment"]),
+                "url": URL,
+                "dnr": STRING,
+                "text": STRING,
+                "source": _enum(Assignment.Source.values),
+                "sourceLabel": STRING,
+                "budgetYear": NULLABLE_INTEGER,
+                "originOrganization": NULLABLE_URL,
+                "originDate": NULLABLE_DATE,
+                "originParagraph": STRING,
+                "originPoint": STRING,
+                "originReference": STRING,
+                "responsibleOrganizations": {
+                    "type": "array",
+                    "items": _object({"organization": URL, "name": STRING, "isLead": BOOLEAN}),
+                },
+                "addressedToAllBoards": BOOLEAN,
+                "deadline": NULLABLE_DATE,
+                "deadlineNote": STRING,
+                "status": _enum(Assignment.Status.values),
+                "statusLabel": STRING,
+                "web": NULLABLE_URL,
+                "created": DATETIME,
+                "modified": DATETIME,
+            }
+        ),
+        "updated_at",
+    ),
+    Resource(
+        "status-reports",
+        "Statusrapporter",
+        "Nämndernas redovisningar av uppdrag per rapporteringsperiod.",
+        _status_reports,
+        serializers.status_report,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["statusReport"]),
+                "url": URL,
+                "assignment": URL,
+                "organization": URL,
+                "periodYear": INTEGER,
+                "periodKind": _enum(["mars", "augusti", "arsrapport"]),
+                "periodLabel": STRING,
+                "text": STRING,
+                "proposes": _enum(StatusReport.Proposal.values),
+                "proposesLabel": STRING,
+                "decision": _enum(StatusReport.Decision.values),
+                "decisionLabel": STRING,
+                "decidedOn": NULLABLE_DATE,
+                "created": DATETIME,
+                "modified": DATETIME,
+            }
+        ),
+        "updated_at",
+    ),
+]
+
+BY_NAME = {resource.name: resource for resource in RESOURCES}

@@ -1,0 +1,152 @@
+"""The OpenAPI 3.1 description of the open data API, built from the resource definitions."""
+
+from __future__ import annotations
+
+from .resources import RESOURCES, URL
+
+_NULLABLE_URL = {"type": ["string", "null"], "format": "uri"}
+
+_ERROR = {
+    "type": "object",
+    "properties": {
+        "error": {
+            "type": "object",
+            "properties": {"status": {"type": "integer"}, "message": {"type": "string"}},
+            "required": ["status", "message"],
+        }
+    },
+    "required": ["error"],
+}
+
+_PAGINATION = {
+    "type": "object",
+    "properties": {
+        "totalElements": {"type": "integer", "minimum": 0},
+        "elementsPerPage": {"type": "integer", "minimum": 1},
+        "currentPage": {"type": "integer", "minimum": 1},
+        "totalPages": {"type": "integer", "minimum": 1},
+    },
+    "required": ["totalElements", "elementsPerPage", "currentPage", "totalPages"],
+    "additionalProperties": False,
+}
+
+_LINKS = {
+    "type": "object",
+    "properties": {"first": URL, "last": URL, "prev": _NULLABLE_URL, "next": _NULLABLE_URL},
+    "required": ["first", "last", "prev", "next"],
+    "additionalProperties": False,
+}
+
+_PAGE_PARAMETERS = [
+    {
+        "name": "page",
+        "in": "query",
+        "required": False,
+        "description": "Sidnummer, från 1.",
+        "schema": {"type": "integer", "minimum": 1, "default": 1},
+    },
+    {
+        "name": "page_size",
+        "in": "query",
+        "required": False,
+        "description": "Antal objekt per sida (högst 500).",
+        "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 100},
+    },
+]
+
+_MODIFIED_SINCE = {
+    "name": "modified_since",
+    "in": "query",
+    "required": False,
+    "description": (
+        "Bara objekt som ändrats vid eller efter denna tidpunkt (ISO 8601; utan tidszon läses den som svensk tid). "
+        "För inkrementell synkronisering."
+    ),
+    "schema": {"type": "string", "format": "date-time"},
+}
+
+
+def _error_response(description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+def build(server_url: str) -> dict:
+    paths: dict = {}
+    schemas: dict = {"Error": _ERROR, "Pagination": _PAGINATION, "Links": _LINKS}
+    for resource in RESOURCES:
+        name = resource.schema_name
+        schemas[name] = resource.schema
+        parameters = list(_PAGE_PARAMETERS)
+        if resource.modified:
+            parameters.append(_MODIFIED_SINCE)
+        paths[f"/{resource.name}/"] = {
+            "get": {
+                "operationId": f"list_{resource.name.replace('-', '_')}",
+                "summary": resource.title,
+                "description": resource.description,
+                "tags": [resource.title],
+                "parameters": parameters,
+                "responses": {
+                    "200": {
+                        "description": resource.title,
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "data": {"type": "array", "items": {"$ref": f"#/components/schemas/{name}"}},
+                                        "pagination": {"$ref": "#/components/schemas/Pagination"},
+                                        "links": {"$ref": "#/components/schemas/Links"},
+                                    },
+                                    "required": ["data", "pagination", "links"],
+                                    "additionalProperties": False,
+                                }
+                            }
+                        },
+                    },
+                    "400": _error_response("Ogiltig parameter."),
+                    "404": _error_response("Sidan finns inte."),
+                },
+            }
+        }
+        paths[f"/{resource.name}/{{id}}/"] = {
+            "get": {
+                "operationId": f"get_{resource.name.replace('-', '_')}",
+                "summary": resource.title,
+                "tags": [resource.title],
+                "parameters": [
+                    {
+                        "name": "id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": resource.title,
+                        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+                    },
+                    "404": _error_response("Objektet finns inte."),
+                },
+            }
+        }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Göteborgs Stad – uppdrag och ärenden, öppna data",
+            "version": "1",
+            "description": (
+                "Läsbara allmänna handlingar: nämnder, partier, ledamöter, ärenden, yrkanden, beslutspunkter, beslut, "
+                "omröstningar, uppdrag och statusrapporter. Namnen följer OParl där standarden har begreppet "
+                "(Organization, Person, Meeting, Paper). Listor sidindelas med page och page_size; länkarna next och "
+                "prev leder vidare. Objekten refererar varandra med absoluta URL:er."
+            ),
+        },
+        "servers": [{"url": server_url}],
+        "paths": paths,
+        "components": {"schemas": schemas},
+    }

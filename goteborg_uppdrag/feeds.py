@@ -1,0 +1,334 @@
+"""Follow the city's records: RSS and Atom feeds (Django's syndication framework) and an iCalendar feed.
+
+- new decisions, across all cases;
+- new motions filed on a case;
+- status changes of a board's assignments, read from the assignments' change history;
+- a board's assignment deadlines as an iCalendar file (RFC 5545), for a calendar subscription.
+
+Public like the records themselves; nothing about who made a change is published.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from assignments.models import Assignment, Board
+from motions.models import Case, Decision, Motion
+
+ITEMS = 50
+
+
+def _at_noon(day: datetime.date) -> datetime.datetime:
+    """A meeting date as a moment, for feed readers that sort by time."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))
+
+
+def _assignment_link(assignment_id: int) -> str:
+    try:
+        return reverse("assignments:detail", args=[assignment_id])
+    except NoReverseMatch:
+        return reverse("api:assignments-detail", args=[assignment_id])
+
+
+class _Rss(Feed):
+    feed_type = Rss201rev2Feed
+    language = "sv"
+
+
+# --- New decisions ------------------------------------------------------------------------------
+
+
+class DecisionsFeed(_Rss):
+    def title(self):
+        return _("Nya beslut – Göteborgs Stad")
+
+    def description(self):
+        return _("Beslut i ärenden: vad sammanträdet beslutade, under vilken paragraf.")
+
+    def link(self):
+        return reverse("feeds:index")
+
+    def items(self):
+        return Decision.objects.select_related("meeting__body", "case").order_by("-meeting__date", "-paragraph", "-id")[
+            :ITEMS
+        ]
+
+    def item_title(self, item: Decision):
+        return f"{item} – {item.get_outcome_display()}: {item.case.title}"
+
+    def item_description(self, item: Decision):
+        return item.text or item.get_outcome_display()
+
+    def item_link(self, item: Decision):
+        return f"{item.case.get_absolute_url()}#beslut-{item.pk}"
+
+    def item_guid(self, item: Decision):
+        return f"beslut-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Decision):
+        return _at_noon(item.meeting.date)
+
+    def item_updateddate(self, item: Decision):
+        return item.updated_at
+
+    def item_categories(self, item: Decision):
+        return [item.meeting.body.short_name]
+
+
+class DecisionsAtomFeed(DecisionsFeed):
+    feed_type = Atom1Feed
+    subtitle = DecisionsFeed.description
+
+
+# --- New motions on a case ----------------------------------------------------------------------
+
+
+class CaseMotionsFeed(_Rss):
+    def get_object(self, request, key):
+        case = Case.objects.by_url_key(key).first()
+        if case is None:
+            raise Http404(_("Ärendet finns inte."))
+        return case
+
+    def title(self, obj: Case):
+        return _("Yrkanden i ärende %(reference)s") % {"reference": obj.reference}
+
+    def description(self, obj: Case):
+        return obj.title
+
+    def link(self, obj: Case):
+        return obj.get_absolute_url()
+
+    def items(self, obj: Case):
+        return (
+            Motion.objects.filter(case=obj)
+            .select_related("case")
+            .prefetch_related("parties")
+            .order_by("-created_at", "-id")[:ITEMS]
+        )
+
+    def item_title(self, item: Motion):
+        parties = ", ".join(party.abbreviation for party in item.parties.all())
+        title = str(item.get_kind_display())
+        if parties:
+            title += f" ({parties})"
+        if item.date:
+            title += f" {item.date.isoformat()}"
+        return title
+
+    def item_description(self, item: Motion):
+        text = item.justification or item.title
+        return Truncator(" ".join(text.split())).words(80)
+
+    def item_link(self, item: Motion):
+        return f"{item.case.get_absolute_url()}#yrkande-{item.pk}"
+
+    def item_guid(self, item: Motion):
+        return f"yrkande-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: Motion):
+        return item.created_at
+
+    def item_updateddate(self, item: Motion):
+        return item.updated_at
+
+
+class CaseMotionsAtomFeed(CaseMotionsFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj: Case):
+        return obj.title
+
+
+# --- Status changes of a board's assignments ----------------------------------------------------
+
+
+@dataclass
+class StatusChange:
+    history_id: int
+    assignment_id: int
+    dnr: str
+    text: str
+    date: datetime.datetime
+    old_status: str | None  # None: the assignment was created
+    new_status: str
+
+    @staticmethod
+    def label(status: str | None) -> str:
+        return str(Assignment.Status(status).label) if status else ""
+
+
+def status_changes(board: Board, limit: int = ITEMS) -> list[StatusChange]:
+    """The latest status changes (and creations) of the board's assignments, newest first.
+
+    Reads the assignments' history rows in one query and compares each with the previous row of
+    the same assignment.
+    """
+    history = Assignment.history.model
+    assignment_ids = Assignment.objects.filter(responsibilities__board=board).values("id")
+    rows = (
+        history.objects.filter(id__in=assignment_ids)
+        .order_by("id", "history_date", "history_id")
+        .values_list("history_id", "id", "dnr", "text", "status", "history_date", "history_type")
+    )
+    changes = []
+    previous: dict[int, str] = {}
+    for history_id, assignment_id, dnr, text, status, date, kind in rows.iterator(chunk_size=2000):
+        before = previous.get(assignment_id)
+        if kind == "+" or (kind == "~" and before is not None and before != status):
+            changes.append(StatusChange(history_id, assignment_id, dnr, text, date, before, status))
+        previous[assignment_id] = status
+    changes.sort(key=lambda change: (change.date, change.history_id), reverse=True)
+    return changes[:limit]
+
+
+class BoardAssignmentsFeed(_Rss):
+    def get_object(self, request, slug):
+        return get_object_or_404(Board, slug=slug)
+
+    def title(self, obj: Board):
+        return _("Uppdrag för %(board)s – statusändringar") % {"board": obj.name}
+
+    def description(self, obj: Board):
+        return _("Nya uppdrag och ändrad status för uppdrag där %(board)s är ansvarig.") % {"board": obj.name}
+
+    def link(self, obj: Board):
+        return reverse("feeds:index")
+
+    def items(self, obj: Board):
+        return status_changes(obj)
+
+    def item_title(self, item: StatusChange):
+        if item.old_status is None:
+            return _("%(dnr)s: nytt uppdrag (%(status)s)") % {
+                "dnr": item.dnr,
+                "status": item.label(item.new_status),
+            }
+        return f"{item.dnr}: {item.label(item.old_status)} → {item.label(item.new_status)}"
+
+    def item_description(self, item: StatusChange):
+        return Truncator(" ".join(item.text.split())).words(60)
+
+    def item_link(self, item: StatusChange):
+        return _assignment_link(item.assignment_id)
+
+    def item_guid(self, item: StatusChange):
+        return f"uppdrag-status-{item.history_id}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: StatusChange):
+        return item.date
+
+
+class BoardAssignmentsAtomFeed(BoardAssignmentsFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj: Board):
+        return self.description(obj)
+
+
+# --- iCalendar: a board's assignment deadlines --------------------------------------------------
+
+
+def ical_escape(text: str) -> str:
+    """TEXT value escaping of RFC 5545 3.3.11."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
+def ical_fold(line: str) -> str:
+    """Fold a content line to at most 75 octets per line (RFC 5545 3.1), never splitting a character."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line
+    parts, current, limit = [], b"", 75
+    for char in line:
+        piece = char.encode("utf-8")
+        if len(current) + len(piece) > limit:
+            parts.append(current.decode("utf-8"))
+            current, limit = b"", 74  # continuation lines begin with a space
+        current += piece
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+def _utc_stamp(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def deadlines_calendar(board: Board, assignments, *, host: str, base_url: str) -> str:
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Göteborgs Stad//Uppdrag och ärenden//SV",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:" + ical_escape(_("Slutdatum för uppdrag – %(board)s") % {"board": board.name}),
+    ]
+    now = _utc_stamp(timezone.now())
+    for assignment in assignments:
+        summary = _("Slutdatum: %(dnr)s %(text)s") % {"dnr": assignment.dnr, "text": assignment.short_text}
+        description = " ".join(assignment.text.split())
+        description += "\n" + _("Status: %(status)s") % {"status": assignment.get_status_display()}
+        if assignment.deadline_note:
+            description += "\n" + _("Tidplan enligt beslutet: %(note)s") % {"note": assignment.deadline_note}
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:uppdrag-{assignment.pk}-slutdatum@{host}",
+            f"DTSTAMP:{now}",
+            f"LAST-MODIFIED:{_utc_stamp(assignment.updated_at)}",
+            f"DTSTART;VALUE=DATE:{assignment.deadline.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(assignment.deadline + datetime.timedelta(days=1)).strftime('%Y%m%d')}",
+            "SUMMARY:" + ical_escape(summary),
+            "DESCRIPTION:" + ical_escape(description),
+            "URL:" + base_url + _assignment_link(assignment.pk),
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(ical_fold(line) + "\r\n" for line in lines)
+
+
+def board_deadlines_ics(request, slug):
+    board = get_object_or_404(Board, slug=slug)
+    assignments = (
+        Assignment.objects.filter(responsibilities__board=board, deadline__isnull=False)
+        .order_by("deadline", "dnr", "id")
+        .distinct()
+    )
+    content = deadlines_calendar(
+        board, assignments, host=request.get_host().split(":")[0], base_url=request.build_absolute_uri("/").rstrip("/")
+    )
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="uppdrag-{board.slug}.ics"'
+    return response
+
+
+# --- The index page of the feeds ----------------------------------------------------------------
+
+
+def feeds_index(request):
+    boards = Board.objects.filter(responsibilities__isnull=False).distinct().order_by("name")
+    cases = Case.objects.order_by("-id")[:20]
+    return render(request, "feeds/index.html", {"boards": boards, "cases": cases})

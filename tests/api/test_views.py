@@ -1,0 +1,163 @@
+"""The open data API: published records as JSON, paginated, incrementally syncable, nothing private."""
+
+import datetime
+import json
+
+import pytest
+from django.utils import timezone
+
+from assignments.models import Assignment, Board, StatusReport
+from goteborg_uppdrag.api.resources import RESOURCES
+from motions.models import Case, Decision, Vote
+
+
+def _get(client, url, **params):
+    response = client.get(url, params)
+    assert response["Content-Type"].startswith("application/json")
+    return response, json.loads(response.content)
+
+
+def test_root_lists_every_resource_and_the_openapi_description(client, db):
+    response, body = _get(client, "/api/v1/")
+    assert response.status_code == 200
+    assert set(body["resources"]) == {r.name for r in RESOURCES}
+    assert body["resources"]["organizations"] == "http://testserver/api/v1/organizations/"
+    assert body["openapi"] == "http://testserver/api/v1/openapi.json"
+
+
+@pytest.mark.parametrize("resource", [r.name for r in RESOURCES])
+def test_every_list_endpoint_answers_with_the_real_data(client, real_data, resource):
+    response, body = _get(client, f"/api/v1/{resource}/")
+    assert response.status_code == 200
+    assert body["pagination"]["totalElements"] == len(body["data"]) or body["links"]["next"]
+    assert body["data"], f"{resource} is empty"
+    first = body["data"][0]
+    detail, item = _get(client, first["url"].removeprefix("http://testserver"))
+    assert detail.status_code == 200
+    assert item == first
+
+
+@pytest.mark.parametrize("resource", [r.name for r in RESOURCES])
+def test_list_query_count_does_not_grow_with_the_page(client, real_data, resource, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.get(f"/api/v1/{resource}/", {"page_size": 500})
+
+
+def test_assignment_carries_its_boards_status_and_reference(client, real_data):
+    assignment = Assignment.objects.filter(responsibilities__isnull=False).order_by("id").first()
+    _, item = _get(client, f"/api/v1/assignments/{assignment.pk}/")
+    assert item["dnr"] == assignment.dnr
+    assert item["status"] == assignment.status
+    assert item["statusLabel"] == assignment.get_status_display()
+    lead = assignment.responsibilities.order_by("-is_lead", "board__name").first()
+    assert (
+        item["responsibleOrganizations"][0]["organization"]
+        == f"http://testserver/api/v1/organizations/{lead.board_id}/"
+    )
+
+
+def test_case_is_a_paper_with_both_identifiers(client, real_data):
+    case = Case.objects.get(case_number="SLK-2022-00921")
+    _, item = _get(client, f"/api/v1/papers/{case.pk}/")
+    assert item["reference"] == "SLK-2022-00921"
+    assert item["dnr"] == "0921/22"
+    assert item["web"] == "http://testserver/arenden/SLK-2022-00921/"
+
+
+def test_votes_carry_each_members_vote(client, real_data):
+    vote = Vote.objects.filter(records__isnull=False).distinct().first()
+    assert vote is not None
+    _, item = _get(client, f"/api/v1/votes/{vote.pk}/")
+    assert len(item["records"]) == vote.records.count()
+    assert {r["result"] for r in item["records"]} <= {"ja", "nej", "avstar", "franvarande"}
+    assert sum(1 for r in item["records"] if r["result"] == "ja") == vote.records.filter(result="ja").count()
+
+
+def test_pagination_links_walk_through_all_items(client, real_data):
+    total = Board.objects.count()
+    url, seen = "/api/v1/organizations/?page_size=5", []
+    while url:
+        _, body = _get(client, url.removeprefix("http://testserver"))
+        assert body["pagination"]["elementsPerPage"] == 5
+        seen += [item["id"] for item in body["data"]]
+        url = body["links"]["next"]
+    assert len(seen) == total == len(set(seen))
+    _, last = _get(client, "/api/v1/organizations/", page=body["pagination"]["totalPages"], page_size=5)
+    assert last["links"]["next"] is None and last["links"]["prev"].endswith(
+        f"page={last['pagination']['currentPage'] - 1}&page_size=5"
+    )
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"page": "0"}, {"page": "x"}, {"page_size": "501"}, {"page_size": "-1"}, {"modified_since": "igår"}],
+)
+def test_bad_parameters_are_answered_in_swedish_with_400(client, db, params):
+    response, body = _get(client, "/api/v1/assignments/", **params)
+    assert response.status_code == 400
+    assert body["error"]["status"] == 400 and body["error"]["message"]
+
+
+def test_page_past_the_end_and_unknown_object_are_404(client, real_data):
+    response, body = _get(client, "/api/v1/parties/", page=99)
+    assert response.status_code == 404 and body["error"]["message"] == "Sidan finns inte."
+    response, _ = _get(client, "/api/v1/parties/999999/")
+    assert response.status_code == 404
+
+
+def test_modified_since_returns_only_what_changed(client, real_data):
+    cutoff = timezone.now()
+    Assignment.objects.filter(pk__in=Assignment.objects.order_by("id").values("pk")[:2]).update(
+        updated_at=cutoff + datetime.timedelta(minutes=1)
+    )
+    Assignment.objects.exclude(pk__in=Assignment.objects.order_by("id").values("pk")[:2]).update(
+        updated_at=cutoff - datetime.timedelta(days=1)
+    )
+    _, body = _get(client, "/api/v1/assignments/", modified_since=cutoff.isoformat())
+    assert [item["id"] for item in body["data"]] == list(
+        Assignment.objects.order_by("id").values_list("id", flat=True)[:2]
+    )
+    # The next link keeps the filter.
+    assert body["links"]["first"].count("modified_since=") == 1
+
+
+def test_modified_since_on_history_resources(client, real_data):
+    cutoff = timezone.now()
+    _, before = _get(client, "/api/v1/organizations/", modified_since=cutoff.isoformat())
+    assert before["data"] == []
+    board = Board.objects.order_by("id").first()
+    board.short_name = "Ny"
+    board.save()
+    _, after = _get(client, "/api/v1/organizations/", modified_since=cutoff.isoformat())
+    assert [item["id"] for item in after["data"]] == [board.pk]
+
+
+def test_modified_since_is_refused_where_there_is_no_modification_time(client, db):
+    response, body = _get(client, "/api/v1/meetings/", modified_since="2024-01-01")
+    assert response.status_code == 400
+
+
+def test_nothing_private_is_published(client, real_data, make_user):
+    officer = make_user("handlaggaren", boards=[Board.objects.order_by("id").first()])
+    officer.email = "hemlig@goteborg.example"
+    officer.save()
+    report = StatusReport.objects.order_by("id").first()
+    report.author = officer
+    report.save()
+    text = ""
+    for resource in RESOURCES:
+        text += client.get(f"/api/v1/{resource.name}/", {"page_size": 500}).content.decode()
+    assert "hemlig@goteborg.example" not in text
+    assert "handlaggaren" not in text
+    assert "officers" not in text and "author" not in text and "importNotes" not in text
+
+
+def test_writes_are_refused(client, db):
+    assert client.post("/api/v1/assignments/", {}).status_code == 405
+    assert client.delete("/api/v1/assignments/1/").status_code == 405
+
+
+def test_decision_lists_its_votes(client, real_data):
+    decision = Decision.objects.filter(votes__isnull=False).distinct().first()
+    _, item = _get(client, f"/api/v1/decisions/{decision.pk}/")
+    assert item["votes"] == [f"http://testserver/api/v1/votes/{v.pk}/" for v in decision.votes.order_by("id")]

@@ -1,0 +1,156 @@
+"""RSS/Atom feeds and the iCalendar feed, parsed back as a reader or calendar would."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+from assignments.models import Assignment, Board, Responsibility
+from goteborg_uppdrag.feeds import ical_escape, ical_fold, status_changes
+from motions.models import Case, Decision, Motion
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _rss_items(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314 - our own output
+    return channel, channel.findall("item")
+
+
+def _atom_entries(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)  # noqa: S314 - our own output
+    return feed, feed.findall(f"{ATOM}entry")
+
+
+def _board_with_assignments():
+    return Responsibility.objects.select_related("board").order_by("id").first().board
+
+
+def test_decisions_feed_lists_the_decisions_newest_meeting_first(client, real_data):
+    channel, items = _rss_items(client.get("/floden/beslut/"))
+    assert channel.findtext("language") == "sv"
+    assert len(items) == min(Decision.objects.count(), 50)
+    latest = Decision.objects.select_related("case", "meeting").order_by("-meeting__date", "-paragraph", "-id").first()
+    assert latest.case.title in items[0].findtext("title")
+    assert items[0].findtext("link").endswith(f"{latest.case.get_absolute_url()}#beslut-{latest.pk}")
+    assert items[0].findtext("guid") == f"beslut-{latest.pk}"
+
+
+def test_decisions_atom_feed(client, real_data):
+    feed, entries = _atom_entries(client.get("/floden/beslut/atom/"))
+    assert feed.findtext(f"{ATOM}title") == "Nya beslut – Göteborgs Stad"
+    assert len(entries) == min(Decision.objects.count(), 50)
+    assert all(entry.find(f"{ATOM}updated") is not None for entry in entries)
+
+
+def test_case_motions_feed(client, real_data):
+    case = Case.objects.get(case_number="SLK-2022-00921")
+    channel, items = _rss_items(client.get("/floden/arenden/SLK-2022-00921/yrkanden/"))
+    assert "SLK-2022-00921" in channel.findtext("title")
+    assert len(items) == Motion.objects.filter(case=case).count()
+    guids = {item.findtext("guid") for item in items}
+    assert guids == {f"yrkande-{pk}" for pk in Motion.objects.filter(case=case).values_list("pk", flat=True)}
+    # The dnr form of the key works too.
+    _, by_dnr = _rss_items(client.get("/floden/arenden/0921-22/yrkanden/atom/".replace("/atom/", "/")))
+    assert len(by_dnr) == len(items)
+    _, entries = _atom_entries(client.get("/floden/arenden/SLK-2022-00921/yrkanden/atom/"))
+    assert len(entries) == len(items)
+
+
+def test_a_new_motion_appears_first_in_its_case_feed(client, real_data):
+    case = Case.objects.get(case_number="SLK-2022-00921")
+    motion = Motion.objects.create(case=case, kind=Motion.Kind.YRKANDE, title="Nytt yrkande", justification="Ny text")
+    _, items = _rss_items(client.get("/floden/arenden/SLK-2022-00921/yrkanden/"))
+    assert items[0].findtext("guid") == f"yrkande-{motion.pk}"
+
+
+def test_unknown_case_or_board_is_404(client, real_data):
+    assert client.get("/floden/arenden/SLK-1999-00001/yrkanden/").status_code == 404
+    assert client.get("/floden/namnder/finns-inte/uppdrag/").status_code == 404
+    assert client.get("/floden/namnder/finns-inte/slutdatum.ics").status_code == 404
+
+
+def test_board_feed_shows_status_changes_from_the_history(client, real_data):
+    board = _board_with_assignments()
+    assignment = Assignment.objects.filter(responsibilities__board=board).order_by("id").first()
+    old = assignment.get_status_display()
+    assignment.status = (
+        Assignment.Status.COMPLETED
+        if assignment.status != Assignment.Status.COMPLETED
+        else Assignment.Status.IN_PROGRESS
+    )
+    assignment._change_reason = "Test"
+    assignment.save()
+    # A save that does not change the status is not a status change.
+    assignment.deadline_note = "Ändrad tidplan"
+    assignment.save()
+    channel, items = _rss_items(client.get(f"/floden/namnder/{board.slug}/uppdrag/"))
+    assert board.name in channel.findtext("title")
+    assert items[0].findtext("title") == f"{assignment.dnr}: {old} → {assignment.get_status_display()}"
+    assert sum(1 for item in items if "→" in item.findtext("title")) == 1
+    _, entries = _atom_entries(client.get(f"/floden/namnder/{board.slug}/uppdrag/atom/"))
+    assert entries[0].findtext(f"{ATOM}title") == items[0].findtext("title")
+
+
+def test_status_changes_of_another_board_are_not_shown(real_data):
+    board = _board_with_assignments()
+    other = Board.objects.exclude(responsibilities__assignment__responsibilities__board=board).order_by("id").first()
+    ids = set(Assignment.objects.filter(responsibilities__board=board).values_list("id", flat=True))
+    assert all(change.assignment_id in ids for change in status_changes(board))
+    assert not {change.assignment_id for change in status_changes(other)} & ids
+
+
+def test_board_feed_query_count_is_constant(client, real_data, django_assert_max_num_queries):
+    board = _board_with_assignments()
+    with django_assert_max_num_queries(3):
+        client.get(f"/floden/namnder/{board.slug}/uppdrag/")
+    with django_assert_max_num_queries(3):
+        client.get("/floden/beslut/")
+
+
+def _unfold(text: str) -> list[str]:
+    return text.replace("\r\n ", "").split("\r\n")
+
+
+def test_deadlines_calendar_is_valid_icalendar(client, real_data):
+    board = _board_with_assignments()
+    assignment = Assignment.objects.filter(responsibilities__board=board).order_by("id").first()
+    assignment.deadline = datetime.date(2025, 12, 31)
+    assignment.text = "Ta fram en plan; med komma, och backslash \\ samt radbrytning\nhär " + "lång text " * 20
+    assignment.save()
+    response = client.get(f"/floden/namnder/{board.slug}/slutdatum.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    raw = response.content.decode("utf-8")
+    assert raw.startswith("BEGIN:VCALENDAR\r\n") and raw.endswith("END:VCALENDAR\r\n")
+    assert "\n" not in raw.replace("\r\n", "")
+    assert all(len(line.encode("utf-8")) <= 75 for line in raw.split("\r\n"))
+    lines = _unfold(raw)
+    assert "VERSION:2.0" in lines
+    events = raw.count("BEGIN:VEVENT")
+    expected = Assignment.objects.filter(responsibilities__board=board, deadline__isnull=False).distinct().count()
+    assert events == expected == raw.count("END:VEVENT")
+    assert f"UID:uppdrag-{assignment.pk}-slutdatum@testserver" in lines
+    assert "DTSTART;VALUE=DATE:20251231" in lines and "DTEND;VALUE=DATE:20260101" in lines
+    description = next(line for line in lines if line.startswith("DESCRIPTION:Ta fram en plan"))
+    assert "plan\\; med komma\\, och backslash \\\\ samt radbrytning här" in description
+    assert len({line for line in lines if line.startswith("UID:")}) == events
+
+
+def test_ical_helpers():
+    assert ical_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    folded = ical_fold("SUMMARY:" + "å" * 80)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == "SUMMARY:" + "å" * 80
+
+
+def test_feeds_index_lists_the_feeds(client, real_data):
+    response = client.get("/floden/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    board = _board_with_assignments()
+    assert f"/floden/namnder/{board.slug}/slutdatum.ics" in html
+    assert "/floden/arenden/SLK-2022-00921/yrkanden/" in html
+    assert 'type="application/rss+xml"' in html
