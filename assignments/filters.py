@@ -119,8 +119,12 @@ class AssignmentFilterForm(forms.Form):
         error_messages={"invalid_choice": _("Okänd sortering: %(value)s.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and hasattr(data, "getlist"):
+            # "?namnd=" is the explicit "all boards" of the clear-filter link, not an unknown board.
+            data = data.copy()
+            data.setlist("namnd", [value for value in data.getlist("namnd") if value.strip()])
+        super().__init__(data, *args, **kwargs)
         self.fields["period"].choices = period_choices()
 
     def clean(self):

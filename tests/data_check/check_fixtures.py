@@ -19,7 +19,18 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_FIXTURES = os.path.normpath(os.path.join(HERE, "..", "..", "fixtures"))
-DEFAULT_SEEDS = os.environ.get("SEEDS_DIR", os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "seeds")))
+DEFAULT_SEEDS = next(
+    (
+        p
+        for p in (
+            os.environ.get("SEEDS_DIR"),
+            os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "seeds")),
+            "/work/shared/seeds",
+        )
+        if p and os.path.isdir(p)
+    ),
+    os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "seeds")),
+)
 
 FILES = ["boards.json", "parties.json", "members.json", "assignments.json", "cases.json", "budget.json"]
 

@@ -16,7 +16,7 @@ from budget.models import CentralItem, CostEstimate, FinancialStatement, PointFi
 from motions.models import Case, Decision, DecisionPoint, Member, Motion, Party, Vote
 
 REPO = Path(settings.BASE_DIR)
-SEEDS = REPO.parent / "shared" / "seeds"
+from tests.seeds import SEEDS  # noqa: E402
 
 
 def test_fixture_files_hold_their_invariants_and_match_the_seed_text():

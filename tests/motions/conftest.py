@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+from tests.seeds import SEEDS  # noqa: E402
+
 SEED_000 = SEEDS / "000_3688914d5e730533.txt"
 SEED_002 = SEEDS / "002_311ee6a2e4b188ff.txt"
 

@@ -1,17 +1,16 @@
 """The report composed from data: the city's numbering, the decision proposal, tables, what is missing."""
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from assignments.models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
 from budget.models import FinancialStatement
 from goteborg_uppdrag.reports.composition import assignment_clause, compose_report, css_string
 from motions.models import Case
+from tests.seeds import SEEDS
 
-SEED_002 = Path(settings.BASE_DIR).parent / "shared" / "seeds" / "002_311ee6a2e4b188ff.txt"
+SEED_002 = SEEDS / "002_311ee6a2e4b188ff.txt"
 TU_POINT_DNRS = {
     2: "1446/22",
     3: "1447/22",
