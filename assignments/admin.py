@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Assignment, Board, BoardNameVariant, ReportingPeriod, Responsibility, StatusReport
+from .models import (
+    Assignment,
+    Board,
+    BoardNameVariant,
+    ReportingPeriod,
+    Responsibility,
+    StatusChange,
+    StatusReport,
+)
 
 
 class BoardNameVariantInline(admin.TabularInline):
@@ -38,6 +46,19 @@ class StatusReportInline(admin.StackedInline):
     readonly_fields = ["version", "created_at", "updated_at"]
 
 
+class StatusChangeInline(admin.TabularInline):
+    """The workflow's record, read only: status changes go through services.change_status."""
+
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ["changed_at", "from_status", "to_status", "reason", "changed_by", "status_report"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Assignment)
 class AssignmentAdmin(SimpleHistoryAdmin):
     list_display = ["dnr", "short_text", "source", "status", "deadline", "updated_at"]
@@ -46,8 +67,9 @@ class AssignmentAdmin(SimpleHistoryAdmin):
     date_hierarchy = "deadline"
     list_select_related = ["origin_body"]
     autocomplete_fields = ["origin_body"]
-    readonly_fields = ["version", "created_at", "updated_at"]
-    inlines = [ResponsibilityInline, StatusReportInline]
+    # Status moves only through the workflow (the assignment page), where each step is recorded.
+    readonly_fields = ["status", "version", "created_at", "updated_at"]
+    inlines = [ResponsibilityInline, StatusReportInline, StatusChangeInline]
 
 
 @admin.register(StatusReport)
