@@ -175,7 +175,7 @@ def test_constraints_refuse_malformed_identifiers(real_data):
         Case.objects.create(title="inget nummer alls")
     assignment = Assignment.objects.first()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Assignment.objects.filter(pk=assignment.pk).update(dnr="921/2022")
+        Assignment.objects.filter(pk=assignment.pk).update(dnr="921-022")  # seven characters, wrong shape
     with pytest.raises(IntegrityError), transaction.atomic():
         CostEstimate.objects.filter(pk=CostEstimate.objects.first().pk).update(amount_kr=-1)
 

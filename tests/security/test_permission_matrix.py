@@ -1,0 +1,320 @@
+"""Who may do what, for every URL of the site: one table, one test per cell.
+
+Each row is a URL (by name, and as a path template filled from the real seed data), a method and
+the exact status each of six users gets:
+
+    anonym       not logged in
+    läsare       the read-only role
+    politiker    read-only as well
+    handläggare  an officer of the board that owns the object (kommunstyrelsen unless the row says)
+    annan        an officer of another board (kulturnämnden, which owns none of the objects used)
+    sekretariat  edits everything (and is staff)
+
+Reads are GET; write endpoints also get a POST with minimal (empty) data: a refused form is 200
+or 400, a form without fields to fill in (logout, notification choices, storing a report version)
+is a 302 after the write, and nothing is ever a 500. LOGIN means a 302 to /logga-in/?next=<path>.
+
+test_the_table_covers_every_url walks the URL resolver: a new URL fails it until it is added here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.utils import timezone
+
+from assignments import roles
+from assignments.models import Assignment, Board, ReportingPeriod
+from budget.models import CostEstimate, FinancialStatement
+from goteborg_uppdrag.api.resources import RESOURCES
+from goteborg_uppdrag.reports.models import PublishedReport
+from motions.models import Case, DecisionPoint
+
+LOGIN = "LOGIN"  # 302 to the login page, with ?next= pointing back
+
+ROLES = ("anonym", "läsare", "politiker", "handläggare", "annan", "sekretariat")
+OTHER_BOARD = "kulturnamnden"
+
+# Which board the "handläggare" column is an officer of, per row (a key of the `world` fixture's boards).
+KS = "ks"  # kommunstyrelsen: owns assignment 0921/22, the KS statements and central items
+ESTIMATE = "estimate"  # the board of the cost estimate used (grundskolenämnden in the seed data)
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    method: str
+    path: str
+    expected: tuple  # one status per role, in ROLES order
+    owner: str = KS
+
+    def __post_init__(self):
+        assert len(self.expected) == len(ROLES), self
+
+
+def public(name, path):
+    return Row(name, "GET", path, (200,) * 6)
+
+
+def not_allowed(name, path, method="GET"):
+    """A write-only endpoint read with the wrong method: login first, then 405."""
+    return Row(name, method, path, (LOGIN, 405, 405, 405, 405, 405))
+
+
+STATEMENT_PATH = "/budget/namnder/kommunstyrelsen/2023/augusti"
+REPORT_PATH = "/rapporter/kommunstyrelsen/2023/augusti"
+
+# fmt: off
+TABLE = [
+    #                                                                             anonym läsare politiker handl. annan sekret.
+    # --- site -----------------------------------------------------------------------------------------------------------
+    public("start", "/"),
+    Row("login", "GET", "/logga-in/",                                             (200, 200, 200, 200, 200, 200)),
+    Row("login", "POST", "/logga-in/",                                            (200, 200, 200, 200, 200, 200)),
+    Row("logout", "GET", "/logga-ut/",                                            (405, 405, 405, 405, 405, 405)),
+    Row("logout", "POST", "/logga-ut/",                                           (302, 302, 302, 302, 302, 302)),
+    public("search", "/sok/"),
+    # --- assignments ------------------------------------------------------------------------------------------------------
+    # An officer opening the bare list is sent to their own boards (?namnd=...).
+    Row("assignments:list", "GET", "/uppdrag/",                                   (200, 200, 200, 302, 302, 200)),
+    public("assignments:detail", "/uppdrag/{assignment}/"),
+    Row("assignments:status", "GET", "/uppdrag/{assignment}/status/",             (LOGIN, 403, 403, 200, 403, 200)),
+    Row("assignments:status", "POST", "/uppdrag/{assignment}/status/",            (LOGIN, 403, 403, 400, 403, 400)),
+    Row("assignments:report", "GET", "/uppdrag/{assignment}/rapport/",            (LOGIN, 403, 403, 200, 403, 200)),
+    Row("assignments:report", "POST", "/uppdrag/{assignment}/rapport/",           (LOGIN, 403, 403, 400, 403, 400)),
+    public("assignments:boards", "/uppdrag/namnder/"),
+    public("assignments:board", "/uppdrag/namnder/kommunstyrelsen/"),
+    public("assignments_export_csv", "/uppdrag/export.csv"),
+    public("assignments_export_xlsx", "/uppdrag/export.xlsx"),
+    # --- cases and motions ------------------------------------------------------------------------------------------------
+    public("motions:case_list", "/arenden/"),
+    public("motions:case", "/arenden/{case}/"),
+    public("motions:compare", "/arenden/{case}/jamfor/"),
+    public("comparison_pdf", "/arenden/{case}/jamfor.pdf"),
+    public("comparison_csv", "/arenden/{case}/jamfor.csv"),
+    # Importing is for the secretariat and for officers of any board (motions.views.can_import).
+    Row("motions:motion_import", "GET", "/arenden/{case}/las-in-yrkande/",        (LOGIN, 403, 403, 200, 200, 200)),
+    Row("motions:motion_import", "POST", "/arenden/{case}/las-in-yrkande/",       (LOGIN, 403, 403, 200, 200, 200)),
+    Row("motions:rollcall_import", "GET",
+        "/arenden/{case}/beslut/{decision}/las-in-omrostning/",                   (LOGIN, 403, 403, 200, 200, 200)),
+    Row("motions:rollcall_import", "POST",
+        "/arenden/{case}/beslut/{decision}/las-in-omrostning/",                   (LOGIN, 403, 403, 200, 200, 200)),
+    # --- budget -----------------------------------------------------------------------------------------------------------
+    public("budget:index", "/budget/"),
+    public("budget:case", "/budget/arenden/{case}/"),
+    public("budget:board", "/budget/namnder/kommunstyrelsen/"),
+    public("budget:statement", STATEMENT_PATH + "/"),
+    public("statement_xlsx", "/budget/kommunstyrelsen/2023/augusti/resultatredovisning.xlsx"),
+    # Any officer may open a point's estimates; the form only offers their own boards.
+    Row("budget:point_costs", "GET", "/budget/arenden/{case}/punkter/{point}/",   (LOGIN, 403, 403, 200, 200, 200)),
+    Row("budget:point_costs", "POST", "/budget/arenden/{case}/punkter/{point}/",  (LOGIN, 403, 403, 200, 200, 200)),
+    Row("budget:estimate_edit", "GET", "/budget/kostnader/{estimate}/",           (LOGIN, 403, 403, 200, 403, 200),
+        owner=ESTIMATE),
+    Row("budget:estimate_edit", "POST", "/budget/kostnader/{estimate}/",          (LOGIN, 403, 403, 200, 403, 200),
+        owner=ESTIMATE),
+    Row("budget:statement_new", "GET", STATEMENT_PATH + "/ny-redovisning/",       (LOGIN, 403, 403, 200, 403, 200)),
+    Row("budget:statement_new", "POST", STATEMENT_PATH + "/ny-redovisning/",      (LOGIN, 403, 403, 200, 403, 200)),
+    Row("budget:central_items_edit", "GET",
+        STATEMENT_PATH + "/kommuncentrala-poster/",                               (LOGIN, 403, 403, 200, 403, 200)),
+    Row("budget:central_items_edit", "POST",
+        STATEMENT_PATH + "/kommuncentrala-poster/",                               (LOGIN, 403, 403, 200, 403, 200)),
+    Row("budget:statement_edit", "GET", "/budget/redovisningar/{statement}/andra/", (LOGIN, 403, 403, 200, 403, 200)),
+    Row("budget:statement_edit", "POST", "/budget/redovisningar/{statement}/andra/", (LOGIN, 403, 403, 200, 403, 200)),
+    # --- reports (delårsrapport) ------------------------------------------------------------------------------------------
+    public("reports:index", "/rapporter/"),
+    public("reports:preview", REPORT_PATH + "/"),
+    public("reports:pdf", REPORT_PATH + ".pdf"),
+    public("reports:version_pdf", REPORT_PATH + "/versioner/{version}.pdf"),
+    not_allowed("reports:publish", REPORT_PATH + "/versioner/"),
+    Row("reports:publish", "POST", REPORT_PATH + "/versioner/",                   (LOGIN, 403, 403, 403, 403, 302)),
+    not_allowed("reports:adopt", REPORT_PATH + "/versioner/{version}/faststall/"),
+    Row("reports:adopt", "POST", REPORT_PATH + "/versioner/{version}/faststall/", (LOGIN, 403, 403, 403, 403, 302)),
+    # --- feeds ------------------------------------------------------------------------------------------------------------
+    public("feeds:index", "/floden/"),
+    public("feeds:decisions", "/floden/beslut/"),
+    public("feeds:decisions_atom", "/floden/beslut/atom/"),
+    public("feeds:case_motions", "/floden/arenden/{case}/yrkanden/"),
+    public("feeds:case_motions_atom", "/floden/arenden/{case}/yrkanden/atom/"),
+    public("feeds:board_assignments", "/floden/namnder/kommunstyrelsen/uppdrag/"),
+    public("feeds:board_assignments_atom", "/floden/namnder/kommunstyrelsen/uppdrag/atom/"),
+    public("feeds:board_deadlines", "/floden/namnder/kommunstyrelsen/slutdatum.ics"),
+    # --- account ----------------------------------------------------------------------------------------------------------
+    Row("notifications:preferences", "GET", "/konto/aviseringar/",                (LOGIN, 200, 200, 200, 200, 200)),
+    Row("notifications:preferences", "POST", "/konto/aviseringar/",               (LOGIN, 302, 302, 302, 302, 302)),
+    # --- open data API (read-only, public) --------------------------------------------------------------------------------
+    public("api:root", "/api/v1/"),
+    public("api:openapi", "/api/v1/openapi.json"),
+    *[
+        row
+        for resource in RESOURCES
+        for row in (
+            public(f"api:{resource.name}-list", f"/api/v1/{resource.name}/"),
+            public(f"api:{resource.name}-detail", f"/api/v1/{resource.name}/{{api_{resource.name}}}/"),
+        )
+    ],
+]
+# fmt: on
+
+# Not pages of the product: Django's admin (tested below) and the language switch of django.conf.urls.i18n.
+SKIPPED_PREFIXES = ("admin/", "i18n/", "static/", "media/")
+
+
+def _cells():
+    for row in TABLE:
+        for role, expected in zip(ROLES, row.expected, strict=True):
+            yield pytest.param(row, role, expected, id=f"{row.method} {row.name} {role}")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Storing a report version writes a PDF: keep it out of the project's media folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def world(real_data):
+    """The objects the path templates point at, looked up by their natural keys in the seed data."""
+    ks = Board.objects.get(slug="kommunstyrelsen")
+    period = ReportingPeriod.objects.get(year=2023, kind=ReportingPeriod.kind_from_slug("augusti"))
+    case = Case.objects.by_url_key("SLK-2022-00921").get()
+    assignment = Assignment.objects.get(dnr="0921/22")
+    assert not assignment.addressed_to_all_boards  # else every officer could report on it
+    assert set(assignment.responsibilities.values_list("board__slug", flat=True)) == {"kommunstyrelsen"}
+    point = next(
+        p
+        for p in DecisionPoint.objects.select_related("proposal", "motion").order_by("id")
+        if (p.proposal and p.proposal.case_id == case.pk) or (p.motion and p.motion.case_id == case.pk)
+    )
+    estimate = CostEstimate.objects.select_related("board").order_by("id").first()
+    assert estimate.board.slug not in ("kommunstyrelsen", OTHER_BOARD)
+    statement = FinancialStatement.objects.filter(board=ks, period=period).order_by("id").first()
+    published = PublishedReport(
+        board=ks,
+        period=period,
+        version=1,
+        size=9,
+        sha256="0" * 64,
+        content_sha256="0" * 64,
+        published_at=timezone.now(),
+    )
+    published.file.save("rapport.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+    published.save()
+    values = {
+        "assignment": assignment.pk,
+        "case": case.url_key,
+        "decision": case.decisions.order_by("id").first().pk,
+        "point": point.pk,
+        "estimate": estimate.pk,
+        "statement": statement.pk,
+        "version": published.version,
+    }
+    for resource in RESOURCES:
+        values[f"api_{resource.name}"] = resource.queryset().first().pk
+    return {"values": values, "boards": {KS: ks, ESTIMATE: estimate.board}}
+
+
+def _user_for(role, row, make_user, world):
+    if role == "anonym":
+        return None
+    if role == "läsare":
+        return make_user("lasare", roles.READER)
+    if role == "politiker":
+        return make_user("politiker", roles.POLITICIAN)
+    if role == "handläggare":
+        return make_user("handlaggare", roles.OFFICER, boards=[world["boards"][row.owner]])
+    if role == "annan":
+        return make_user("annan_handlaggare", roles.OFFICER, boards=[Board.objects.get(slug=OTHER_BOARD)])
+    if role == "sekretariat":
+        return make_user("sekretariat", roles.SECRETARIAT)
+    raise AssertionError(role)
+
+
+def _path(template: str, values: dict) -> str:
+    return template.replace("{", "{0[").replace("}", "]}").format(values) if "{" in template else template
+
+
+@pytest.mark.parametrize(("row", "role", "expected"), list(_cells()))
+def test_permission_matrix(row: Row, role: str, expected, world, make_user):
+    path = _path(row.path, {k: quote(str(v), safe="") for k, v in world["values"].items()})
+    match = resolve(path)
+    assert match.view_name == row.name, f"{path} resolves to {match.view_name}, the table says {row.name}"
+
+    client = Client(raise_request_exception=False)
+    user = _user_for(role, row, make_user, world)
+    if user is not None:
+        client.force_login(user)
+    response = client.generic(row.method, path, data="", content_type="application/x-www-form-urlencoded")
+
+    if expected == LOGIN:
+        assert response.status_code == 302, (path, role, response.status_code)
+        assert response["Location"] == f"/logga-in/?next={quote(path)}", response["Location"]
+    else:
+        assert response.status_code == expected, (path, role, response.status_code)
+    assert response.status_code != 500
+
+
+def test_the_table_has_one_row_per_url_and_method():
+    keys = [(row.name, row.method) for row in TABLE]
+    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
+
+
+def _walk(patterns, prefix="", namespace=None):
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            child_ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from _walk(pattern.url_patterns, route, child_ns)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield route, name
+
+
+def test_the_table_covers_every_url():
+    """A URL added to the project without a row here fails this test (and a row for a removed URL too)."""
+    routes = [(route, name) for route, name in _walk(get_resolver().url_patterns) if not route.startswith(SKIPPED_PREFIXES)]
+    unnamed = [route for route, name in routes if not name]
+    assert not unnamed, f"URL patterns without a name cannot be listed in the table: {unnamed}"
+    in_resolver = {name for _route, name in routes}
+    read_in_table = {row.name for row in TABLE if row.method == "GET"}
+    in_table = {row.name for row in TABLE}
+    assert in_resolver - read_in_table == set(), "URLs missing from the permission table"
+    assert in_table - in_resolver == set(), "rows for URLs that no longer exist"
+
+
+# --- Django's admin: staff only ------------------------------------------------------------------------------------------
+
+ADMIN_CELLS = [
+    ("anonym", 302),
+    ("läsare", 302),
+    ("politiker", 302),
+    ("handläggare", 302),
+    ("annan", 302),
+    ("sekretariat", 200),
+]
+
+
+@pytest.mark.parametrize(("role", "expected"), ADMIN_CELLS, ids=[r for r, _ in ADMIN_CELLS])
+@pytest.mark.parametrize("path", ["/admin/", "/admin/assignments/assignment/"])
+def test_admin_is_only_for_staff(role, expected, path, world, make_user):
+    if path != "/admin/" and role == "sekretariat":
+        expected = 403  # staff without model permissions: the admin refuses, it does not send to login
+    client = Client(raise_request_exception=False)
+    user = _user_for(role, Row("admin", "GET", path, (0,) * 6), make_user, world)
+    if user is not None:
+        client.force_login(user)
+    response = client.get(path)
+    assert response.status_code == expected
+    if expected == 302:
+        assert response["Location"] == f"/admin/login/?next={quote(path)}"
+
+
+def test_a_superuser_reaches_the_admin_change_page(world, make_user):
+    client = Client()
+    client.force_login(make_user("admin", roles.SECRETARIAT, superuser=True))
+    assert client.get(f"/admin/assignments/assignment/{world['values']['assignment']}/change/").status_code == 200
