@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import os
 import re
 import subprocess
@@ -27,6 +28,7 @@ from .server import Gunicorn, production_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+OUT = BASE_DIR / "benchmarks" / "out"
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/goteborg_uppdrag_concurrency_bench"
 PASSWORD = "samtidigt-lösenord-123"  # noqa: S105 - a scratch database's scratch users
 
@@ -52,9 +54,11 @@ class Browser(scale_out.Browser):
 
 
 def manage(args: list[str], env: dict) -> str:
-    return subprocess.run(
+    # The last line: `shell` may print its automatic imports first.
+    out = subprocess.run(
         [PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, capture_output=True, text=True
     ).stdout
+    return out.strip().splitlines()[-1] if out.strip() else ""
 
 
 SETUP = """
@@ -71,14 +75,16 @@ for i in range({users}):
     user.save()
     user.groups.add(groups[roles.OFFICER])
     board.officers.add(user)
-print(assignment.pk, period.pk, board.pk)
+fresh = Assignment.objects.create(dnr="9999/23", text="Samtidighetsprov: ett uppdrag som ej påbörjats", source="ks")
+fresh.responsibilities.create(board=board, is_lead=True)
+print(assignment.pk, period.pk, board.pk, fresh.pk)
 """
 
 COUNT = """
-from assignments.models import StatusReport, StatusChange
+import json
+from assignments.models import StatusReport
 r = StatusReport.objects.get(assignment_id={a}, period_id={p}, board_id={b})
-texts = set(r.history.values_list("text", flat=True))
-print(r.version, StatusChange.objects.filter(assignment_id={a}).count(), "|".join(sorted(texts)))
+print(json.dumps([r.version, sorted(set(r.history.values_list("text", flat=True)))]))
 """
 
 
@@ -110,11 +116,13 @@ def main() -> int:
     args = parser.parse_args()
 
     env = production_env(args.database_url, WEB_CONCURRENCY="5")
+    OUT.mkdir(exist_ok=True)
     scale_out._recreate(args.database_url)
+    manage(["collectstatic", "--noinput", "-v", "0"], env)
     manage(["migrate", "--noinput", "-v", "0"], env)
     manage(["load_real_data"], env)
-    a, p, b = manage(["shell", "-c", SETUP.format(users=args.users, password=PASSWORD)], env).split()
-    server = Gunicorn(args.port, env, BASE_DIR / "benchmarks" / "concurrent_saves.log").start()
+    a, p, b, s = manage(["shell", "-c", SETUP.format(users=args.users, password=PASSWORD)], env).split()
+    server = Gunicorn(args.port, env, OUT / "concurrent_saves.log").start()
     failures = 0
     try:
         browsers = [Browser(server.url) for _ in range(args.users)]
@@ -149,8 +157,7 @@ def main() -> int:
                 outcome["konflikt, egen text kvar"] += 1
             else:
                 outcome[f"annat svar {status}"] += 1
-        report_version, _changes, texts = manage(["shell", "-c", COUNT.format(a=a, p=p, b=b)], env).split(" ", 2)
-        in_history = set(texts.strip().split("|"))
+        report_version, in_history = json.loads(manage(["shell", "-c", COUNT.format(a=a, p=p, b=b)], env))
         lost = [t for t in landed if t not in in_history]
         print(
             f"Statusrapport, {args.users} samtidiga sparningar: {dict(outcome)}; "
@@ -160,19 +167,19 @@ def main() -> int:
         failures += 0 if outcome["sparade"] == 1 else 1
 
         # 2. Status change: everyone tries to move the assignment from the same state.
-        pages = [browser.get(f"/uppdrag/{a}/status/")[1] for browser in browsers]
+        pages = [browser.get(f"/uppdrag/{s}/status/")[1] for browser in browsers]
         targets = re.findall(r'name="target" value="([a-z_]+)"', pages[0])
         if targets:
             payloads = [
                 {
                     "csrfmiddlewaretoken": browser.csrf(),
                     "target": targets[0],
-                    "reason": f"Skäl {i}",
+                    "reason": f"Skäl nummer {i}.",
                     "version": version_of(pages[i]),
                 }
                 for i, browser in enumerate(browsers)
             ]
-            results = race(browsers, f"/uppdrag/{a}/status/", payloads)
+            results = race(browsers, f"/uppdrag/{s}/status/", payloads)
             outcome = Counter(
                 "sparade"
                 if s == 302

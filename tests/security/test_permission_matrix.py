@@ -19,6 +19,7 @@ test_the_table_covers_every_url walks the URL resolver: a new URL fails it until
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -235,12 +236,12 @@ def _user_for(role, row, make_user, world):
 
 
 def _path(template: str, values: dict) -> str:
-    return template.replace("{", "{0[").replace("}", "]}").format(values) if "{" in template else template
+    return re.sub(r"\{([\w-]+)\}", lambda m: quote(str(values[m.group(1)]), safe=""), template)
 
 
 @pytest.mark.parametrize(("row", "role", "expected"), list(_cells()))
 def test_permission_matrix(row: Row, role: str, expected, world, make_user):
-    path = _path(row.path, {k: quote(str(v), safe="") for k, v in world["values"].items()})
+    path = _path(row.path, world["values"])
     match = resolve(path)
     assert match.view_name == row.name, f"{path} resolves to {match.view_name}, the table says {row.name}"
 
