@@ -59,6 +59,6 @@ class RollCallImportForm(_TextImportForm):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={
-            "required": _("Skriv voteringspropositionen, t.ex. \u201dJa för bifall och Nej för avslag\u201d.")
+            "required": _("Skriv voteringspropositionen, t.ex. ”Ja för bifall och Nej för avslag”.")
         },
     )

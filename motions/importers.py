@@ -166,7 +166,7 @@ def _resolve_party(name: str, line: int) -> Party:
             len(cleaned) > 4 and party.name.lower().startswith(cleaned.lower())
         ):
             return party
-    raise _line_error(line, _("Partiet \u201d%(name)s\u201d finns inte i partitabellen.") % {"name": cleaned})
+    raise _line_error(line, _("Partiet ”%(name)s” finns inte i partitabellen.") % {"name": cleaned})
 
 
 def _split_parties(line: str) -> list[str]:
@@ -187,7 +187,7 @@ def parse_motion_text(text: str) -> ParsedMotion:
     if not title_match:
         raise _line_error(
             first_number,
-            _("Texten ska börja med rubriken \u201dYrkande angående …\u201d (eller Yttrande, Tilläggsyrkande …)."),
+            _("Texten ska börja med rubriken ”Yrkande angående …” (eller Yttrande, Tilläggsyrkande …)."),
         )
     kind = KIND_WORDS[title_match["kind"].lower()]
     title_lines = []
@@ -215,7 +215,7 @@ def parse_motion_text(text: str) -> ParsedMotion:
     if proposal_start is not None:
         _parse_points(parsed, rest[proposal_start + 1 : end_of_points])
     elif kind not in (Motion.Kind.YTTRANDE, Motion.Kind.PROTOKOLLSANTECKNING, Motion.Kind.RESERVATION):
-        raise ImportError_(_("Avsnittet \u201dFörslag till beslut\u201d saknas."))
+        raise ImportError_(_("Avsnittet ”Förslag till beslut” saknas."))
     if justification_start is not None:
         body_end = header_start if header_start is not None else len(rest)
         justification_lines = [t for _n, t in rest[justification_start + 1 : body_end] if not is_furniture(t)]
@@ -238,10 +238,10 @@ def parse_motion_text(text: str) -> ParsedMotion:
     if parsed.date is None:
         parsed.flags.append(_("Datum saknas i dokumentet"))
     if parsed.body_name and parsed.body is None:
-        parsed.flags.append(_("Organet \u201d%(name)s\u201d är okänt") % {"name": parsed.body_name})
+        parsed.flags.append(_("Organet ”%(name)s” är okänt") % {"name": parsed.body_name})
     proposes = parsed.kind not in (Motion.Kind.YTTRANDE, Motion.Kind.PROTOKOLLSANTECKNING, Motion.Kind.RESERVATION)
     if proposes and not parsed.points and not parsed.approves_rest:
-        raise ImportError_(_("Inga numrerade beslutspunkter hittades under \u201dFörslag till beslut\u201d."))
+        raise ImportError_(_("Inga numrerade beslutspunkter hittades under ”Förslag till beslut”."))
     return parsed
 
 
@@ -285,7 +285,7 @@ def _parse_points(parsed: ParsedMotion, section) -> None:
             continue
         if not current:
             raise _line_error(
-                n, _("Texten står före första numrerade punkten: \u201d%(text)s\u201d") % {"text": stripped[:80]}
+                n, _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": stripped[:80]}
             )
         current[2].append(stripped)
     expected = 1
@@ -320,7 +320,7 @@ def _parse_header(parsed: ParsedMotion, section) -> None:
         title_word = parsed.title.split(" ", 1)[0].lower()
         if KIND_WORDS.get(title_word) and title_word != word:
             parsed.flags.append(
-                _("Rubriken säger \u201d%(title)s\u201d men sidhuvudet säger \u201d%(header)s\u201d")
+                _("Rubriken säger ”%(title)s” men sidhuvudet säger ”%(header)s”")
                 % {"title": title_word.capitalize(), "header": items[index][1]}
             )
         index += 1
@@ -388,25 +388,25 @@ def _rollcall_row(line: str, number: int) -> RollCallRow:
     if len(tokens) < 6:
         raise _line_error(
             number,
-            _("Raden ska ha namn, parti, plats, funktion och resultat: \u201d%(text)s\u201d")
+            _("Raden ska ha namn, parti, plats, funktion och resultat: ”%(text)s”")
             % {"text": line.strip()[:80]},
         )
     result = RESULTS.get(tokens[-1].lower())
     if result is None:
         raise _line_error(
             number,
-            _("Okänt resultat \u201d%(value)s\u201d (Ja, Nej, Avstår eller Frånvarande).") % {"value": tokens[-1]},
+            _("Okänt resultat ”%(value)s” (Ja, Nej, Avstår eller Frånvarande).") % {"value": tokens[-1]},
         )
     if re.fullmatch(r"\d:e", tokens[-4]) and len(tokens) >= 8:
         role, rest = " ".join(tokens[-4:-1]), tokens[:-4]
     else:
         role, rest = tokens[-2], tokens[:-2]
     if not rest[-1].isdigit():
-        raise _line_error(number, _("Platsnumret saknas: \u201d%(text)s\u201d") % {"text": line.strip()[:80]})
+        raise _line_error(number, _("Platsnumret saknas: ”%(text)s”") % {"text": line.strip()[:80]})
     seat, party, name = int(rest[-1]), rest[-2], " ".join(rest[:-2])
     if len(rest[:-2]) < 2:
         raise _line_error(
-            number, _("Namnet saknas eller är ofullständigt: \u201d%(text)s\u201d") % {"text": line.strip()[:80]}
+            number, _("Namnet saknas eller är ofullständigt: ”%(text)s”") % {"text": line.strip()[:80]}
         )
     return RollCallRow(name=name, party=party, seat=seat, role=role, result=result, line=number)
 
@@ -433,7 +433,7 @@ def parse_rollcall(text: str) -> ParsedRollCall:
             continue
         rows.append(_rollcall_row(raw, number))
     if not in_table:
-        raise ImportError_(_("Rubrikraden \u201dNamn Parti Plats Funktion Resultat\u201d saknas."))
+        raise ImportError_(_("Rubrikraden ”Namn Parti Plats Funktion Resultat” saknas."))
     if not rows:
         raise ImportError_(_("Listan har inga ledamöter."))
     seen_names, seen_seats = {}, {}

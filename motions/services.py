@@ -61,7 +61,7 @@ def rollcall_import(*, decision: Decision, parsed: ParsedRollCall, proposition: 
         party = parties.get(row.party.upper())
         if party is None:
             raise ImportError_(
-                _("Rad %(line)d: partiet \u201d%(party)s\u201d finns inte i partitabellen.")
+                _("Rad %(line)d: partiet ”%(party)s” finns inte i partitabellen.")
                 % {"line": row.line, "party": row.party}
             )
         member = members.get(row.name.lower())
