@@ -22,7 +22,15 @@ class StatusChangeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Sparas i historiken. Krävs när ett uppdrag skickas tillbaka eller återöppnas."),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            "required": _("Formuläret saknar sin versionsuppgift. Ladda om sidan och försök igen."),
+            "invalid": _("Formulärets versionsuppgift är ogiltig. Ladda om sidan och försök igen."),
+            "min_value": _("Formulärets versionsuppgift är ogiltig. Ladda om sidan och försök igen."),
+        },
+    )
 
     def __init__(self, *args, transitions=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,7 +93,16 @@ class StatusReportForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2023-09-27.")},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        initial=0,
+        error_messages={
+            "required": _("Formuläret saknar sin versionsuppgift. Ladda om sidan och försök igen."),
+            "invalid": _("Formulärets versionsuppgift är ogiltig. Ladda om sidan och försök igen."),
+            "min_value": _("Formulärets versionsuppgift är ogiltig. Ladda om sidan och försök igen."),
+        },
+    )
 
     def __init__(self, *args, boards=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -113,7 +113,8 @@ def status_change(request, pk: int):
     assignment = _assignment(pk)
     _require_edit(request, assignment)
     transitions = workflow.manual_transitions(assignment, request.user)
-    form = StatusChangeForm(request.POST or None, transitions=transitions, initial={"version": assignment.version})
+    data = request.POST if request.method == "POST" else None
+    form = StatusChangeForm(data, transitions=transitions, initial={"version": assignment.version})
     if request.method == "POST" and form.is_valid():
         try:
             services.change_status(

@@ -284,9 +284,7 @@ def _parse_points(parsed: ParsedMotion, section) -> None:
             points.append(current)
             continue
         if not current:
-            raise _line_error(
-                n, _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": stripped[:80]}
-            )
+            raise _line_error(n, _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": stripped[:80]})
         current[2].append(stripped)
     expected = 1
     for number, line, texts in points:
@@ -383,13 +381,18 @@ class ParsedRollCall:
         }
 
 
+# What Member's columns hold (seat: a small integer; name and role: varchar(120) and varchar(60)).
+MAX_SEAT = 999
+MAX_NAME = 120
+MAX_ROLE = 60
+
+
 def _rollcall_row(line: str, number: int) -> RollCallRow:
     tokens = line.split()
     if len(tokens) < 6:
         raise _line_error(
             number,
-            _("Raden ska ha namn, parti, plats, funktion och resultat: ”%(text)s”")
-            % {"text": line.strip()[:80]},
+            _("Raden ska ha namn, parti, plats, funktion och resultat: ”%(text)s”") % {"text": line.strip()[:80]},
         )
     result = RESULTS.get(tokens[-1].lower())
     if result is None:
@@ -401,12 +404,21 @@ def _rollcall_row(line: str, number: int) -> RollCallRow:
         role, rest = " ".join(tokens[-4:-1]), tokens[:-4]
     else:
         role, rest = tokens[-2], tokens[:-2]
-    if not rest[-1].isdigit():
+    if not re.fullmatch(r"[0-9]+", rest[-1]):
         raise _line_error(number, _("Platsnumret saknas: ”%(text)s”") % {"text": line.strip()[:80]})
+    if not 1 <= int(rest[-1]) <= MAX_SEAT:
+        raise _line_error(
+            number,
+            _("Platsnumret ska vara mellan 1 och %(max)d: ”%(text)s”") % {"max": MAX_SEAT, "text": rest[-1][:20]},
+        )
     seat, party, name = int(rest[-1]), rest[-2], " ".join(rest[:-2])
     if len(rest[:-2]) < 2:
+        raise _line_error(number, _("Namnet saknas eller är ofullständigt: ”%(text)s”") % {"text": line.strip()[:80]})
+    if len(name) > MAX_NAME or len(role) > MAX_ROLE:
         raise _line_error(
-            number, _("Namnet saknas eller är ofullständigt: ”%(text)s”") % {"text": line.strip()[:80]}
+            number,
+            _("Namnet får vara högst %(name)d tecken och funktionen högst %(role)d: ”%(text)s”")
+            % {"name": MAX_NAME, "role": MAX_ROLE, "text": line.strip()[:80]},
         )
     return RollCallRow(name=name, party=party, seat=seat, role=role, result=result, line=number)
 

@@ -1,5 +1,7 @@
 """Pages of the motions app: cases, the side-by-side comparison, and the importers."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -56,7 +58,8 @@ def selected_motion_ids(request) -> set[int] | None:
     """The motions the reader chose to show (?urval=1&visa=3&visa=5), or None for all of them."""
     if "urval" not in request.GET:
         return None
-    return {int(value) for value in request.GET.getlist("visa") if value.isdigit()}
+    # ASCII digits only, and no more than fit an id: "²" passes str.isdigit() but not int().
+    return {int(value) for value in request.GET.getlist("visa") if re.fullmatch(r"[0-9]{1,9}", value)}
 
 
 def compare(request, key):

@@ -3,12 +3,13 @@
 Each row is a URL (by name, and as a path template filled from the real seed data), a method and
 the exact status each of six users gets:
 
-    anonym       not logged in
-    läsare       the read-only role
-    politiker    read-only as well
-    handläggare  an officer of the board that owns the object (kommunstyrelsen unless the row says)
-    annan        an officer of another board (kulturnämnden, which owns none of the objects used)
-    sekretariat  edits everything (and is staff)
+    anonym             not logged in
+    lasare             läsare, the read-only role
+    politiker          read-only as well
+    handlaggare        a handläggare (officer) of the board that owns the object (kommunstyrelsen
+                       unless the row says otherwise)
+    annan_handlaggare  a handläggare of another board (kulturnämnden, which owns none of the objects)
+    sekretariat        edits everything (and is staff)
 
 Reads are GET; write endpoints also get a POST with minimal (empty) data: a refused form is 200
 or 400, a form without fields to fill in (logout, notification choices, storing a report version)
@@ -38,10 +39,10 @@ from motions.models import Case, DecisionPoint
 
 LOGIN = "LOGIN"  # 302 to the login page, with ?next= pointing back
 
-ROLES = ("anonym", "läsare", "politiker", "handläggare", "annan", "sekretariat")
+ROLES = ("anonym", "lasare", "politiker", "handlaggare", "annan_handlaggare", "sekretariat")
 OTHER_BOARD = "kulturnamnden"
 
-# Which board the "handläggare" column is an officer of, per row (a key of the `world` fixture's boards).
+# Which board the "handlaggare" column is an officer of, per row (a key of the `world` fixture's boards).
 KS = "ks"  # kommunstyrelsen: owns assignment 0921/22, the KS statements and central items
 ESTIMATE = "estimate"  # the board of the cost estimate used (grundskolenämnden in the seed data)
 
@@ -72,15 +73,15 @@ REPORT_PATH = "/rapporter/kommunstyrelsen/2023/augusti"
 
 # fmt: off
 TABLE = [
-    #                                                                             anonym läsare politiker handl. annan sekret.
-    # --- site -----------------------------------------------------------------------------------------------------------
+    # Row(name, method, path, (anonym, lasare, politiker, handlaggare, annan_handlaggare, sekretariat))
+    # --- site ---------------------------------------------------------------------------------------------------------
     public("start", "/"),
     Row("login", "GET", "/logga-in/",                                             (200, 200, 200, 200, 200, 200)),
     Row("login", "POST", "/logga-in/",                                            (200, 200, 200, 200, 200, 200)),
     Row("logout", "GET", "/logga-ut/",                                            (405, 405, 405, 405, 405, 405)),
     Row("logout", "POST", "/logga-ut/",                                           (302, 302, 302, 302, 302, 302)),
     public("search", "/sok/"),
-    # --- assignments ------------------------------------------------------------------------------------------------------
+    # --- assignments --------------------------------------------------------------------------------------------------
     # An officer opening the bare list is sent to their own boards (?namnd=...).
     Row("assignments:list", "GET", "/uppdrag/",                                   (200, 200, 200, 302, 302, 200)),
     public("assignments:detail", "/uppdrag/{assignment}/"),
@@ -92,7 +93,7 @@ TABLE = [
     public("assignments:board", "/uppdrag/namnder/kommunstyrelsen/"),
     public("assignments_export_csv", "/uppdrag/export.csv"),
     public("assignments_export_xlsx", "/uppdrag/export.xlsx"),
-    # --- cases and motions ------------------------------------------------------------------------------------------------
+    # --- cases and motions --------------------------------------------------------------------------------------------
     public("motions:case_list", "/arenden/"),
     public("motions:case", "/arenden/{case}/"),
     public("motions:compare", "/arenden/{case}/jamfor/"),
@@ -105,7 +106,7 @@ TABLE = [
         "/arenden/{case}/beslut/{decision}/las-in-omrostning/",                   (LOGIN, 403, 403, 200, 200, 200)),
     Row("motions:rollcall_import", "POST",
         "/arenden/{case}/beslut/{decision}/las-in-omrostning/",                   (LOGIN, 403, 403, 200, 200, 200)),
-    # --- budget -----------------------------------------------------------------------------------------------------------
+    # --- budget -------------------------------------------------------------------------------------------------------
     public("budget:index", "/budget/"),
     public("budget:case", "/budget/arenden/{case}/"),
     public("budget:board", "/budget/namnder/kommunstyrelsen/"),
@@ -126,7 +127,7 @@ TABLE = [
         STATEMENT_PATH + "/kommuncentrala-poster/",                               (LOGIN, 403, 403, 200, 403, 200)),
     Row("budget:statement_edit", "GET", "/budget/redovisningar/{statement}/andra/", (LOGIN, 403, 403, 200, 403, 200)),
     Row("budget:statement_edit", "POST", "/budget/redovisningar/{statement}/andra/", (LOGIN, 403, 403, 200, 403, 200)),
-    # --- reports (delårsrapport) ------------------------------------------------------------------------------------------
+    # --- reports (delårsrapport) --------------------------------------------------------------------------------------
     public("reports:index", "/rapporter/"),
     public("reports:preview", REPORT_PATH + "/"),
     public("reports:pdf", REPORT_PATH + ".pdf"),
@@ -135,7 +136,7 @@ TABLE = [
     Row("reports:publish", "POST", REPORT_PATH + "/versioner/",                   (LOGIN, 403, 403, 403, 403, 302)),
     not_allowed("reports:adopt", REPORT_PATH + "/versioner/{version}/faststall/"),
     Row("reports:adopt", "POST", REPORT_PATH + "/versioner/{version}/faststall/", (LOGIN, 403, 403, 403, 403, 302)),
-    # --- feeds ------------------------------------------------------------------------------------------------------------
+    # --- feeds --------------------------------------------------------------------------------------------------------
     public("feeds:index", "/floden/"),
     public("feeds:decisions", "/floden/beslut/"),
     public("feeds:decisions_atom", "/floden/beslut/atom/"),
@@ -144,10 +145,10 @@ TABLE = [
     public("feeds:board_assignments", "/floden/namnder/kommunstyrelsen/uppdrag/"),
     public("feeds:board_assignments_atom", "/floden/namnder/kommunstyrelsen/uppdrag/atom/"),
     public("feeds:board_deadlines", "/floden/namnder/kommunstyrelsen/slutdatum.ics"),
-    # --- account ----------------------------------------------------------------------------------------------------------
+    # --- account ------------------------------------------------------------------------------------------------------
     Row("notifications:preferences", "GET", "/konto/aviseringar/",                (LOGIN, 200, 200, 200, 200, 200)),
     Row("notifications:preferences", "POST", "/konto/aviseringar/",               (LOGIN, 302, 302, 302, 302, 302)),
-    # --- open data API (read-only, public) --------------------------------------------------------------------------------
+    # --- open data API (read-only, public) ----------------------------------------------------------------------------
     public("api:root", "/api/v1/"),
     public("api:openapi", "/api/v1/openapi.json"),
     *[
@@ -168,13 +169,7 @@ SKIPPED_PREFIXES = ("admin/", "i18n/", "static/", "media/")
 def _cells():
     for row in TABLE:
         for role, expected in zip(ROLES, row.expected, strict=True):
-            yield pytest.param(row, role, expected, id=f"{row.method} {row.name} {role}")
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    """Storing a report version writes a PDF: keep it out of the project's media folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+            yield pytest.param(row, role, expected, id=f"{row.method}-{row.name}-{role}")
 
 
 @pytest.fixture
@@ -194,6 +189,8 @@ def world(real_data):
     estimate = CostEstimate.objects.select_related("board").order_by("id").first()
     assert estimate.board.slug not in ("kommunstyrelsen", OTHER_BOARD)
     statement = FinancialStatement.objects.filter(board=ks, period=period).order_by("id").first()
+    # A version stored by an earlier cell (POST reports:publish) must have been rolled back.
+    assert not PublishedReport.objects.exists()
     published = PublishedReport(
         board=ks,
         period=period,
@@ -222,13 +219,13 @@ def world(real_data):
 def _user_for(role, row, make_user, world):
     if role == "anonym":
         return None
-    if role == "läsare":
+    if role == "lasare":
         return make_user("lasare", roles.READER)
     if role == "politiker":
         return make_user("politiker", roles.POLITICIAN)
-    if role == "handläggare":
+    if role == "handlaggare":
         return make_user("handlaggare", roles.OFFICER, boards=[world["boards"][row.owner]])
-    if role == "annan":
+    if role == "annan_handlaggare":
         return make_user("annan_handlaggare", roles.OFFICER, boards=[Board.objects.get(slug=OTHER_BOARD)])
     if role == "sekretariat":
         return make_user("sekretariat", roles.SECRETARIAT)
@@ -278,7 +275,9 @@ def _walk(patterns, prefix="", namespace=None):
 
 def test_the_table_covers_every_url():
     """A URL added to the project without a row here fails this test (and a row for a removed URL too)."""
-    routes = [(route, name) for route, name in _walk(get_resolver().url_patterns) if not route.startswith(SKIPPED_PREFIXES)]
+    routes = [
+        (route, name) for route, name in _walk(get_resolver().url_patterns) if not route.startswith(SKIPPED_PREFIXES)
+    ]
     unnamed = [route for route, name in routes if not name]
     assert not unnamed, f"URL patterns without a name cannot be listed in the table: {unnamed}"
     in_resolver = {name for _route, name in routes}
@@ -288,14 +287,14 @@ def test_the_table_covers_every_url():
     assert in_table - in_resolver == set(), "rows for URLs that no longer exist"
 
 
-# --- Django's admin: staff only ------------------------------------------------------------------------------------------
+# --- Django's admin: staff only ---------------------------------------------------------------------------------------
 
 ADMIN_CELLS = [
     ("anonym", 302),
-    ("läsare", 302),
+    ("lasare", 302),
     ("politiker", 302),
-    ("handläggare", 302),
-    ("annan", 302),
+    ("handlaggare", 302),
+    ("annan_handlaggare", 302),
     ("sekretariat", 200),
 ]
 
