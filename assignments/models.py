@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -98,8 +100,6 @@ class ReportingPeriod(models.Model):
     @property
     def closing_date(self):
         """The last day the period covers (mars: 31 March, augusti: 31 August, årsrapport: 31 December)."""
-        import datetime
-
         month, day = {self.Kind.MARS: (3, 31), self.Kind.AUGUSTI: (8, 31)}.get(self.kind, (12, 31))
         return datetime.date(self.year, month, day)
 

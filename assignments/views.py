@@ -260,10 +260,6 @@ def report_edit(request, pk: int):
     )
 
 
-def _board_open_period():
-    return _default_period()
-
-
 def board_index(request):
     today = timezone.localdate()
     soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
@@ -292,7 +288,7 @@ def board_index(request):
 def board_overview(request, slug: str):
     board = get_object_or_404(Board, slug=slug)
     today = timezone.localdate()
-    period = _board_open_period()
+    period = _default_period()
     assignments = Assignment.objects.filter(
         Exists(Responsibility.objects.filter(assignment=OuterRef("pk"), board=board))
     ).exclude(status__in=DONE_STATUSES)
