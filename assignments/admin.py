@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
 from .models import (
     Assignment,
     Board,
@@ -70,6 +71,10 @@ class AssignmentAdmin(SimpleHistoryAdmin):
     # Status moves only through the workflow (the assignment page), where each step is recorded.
     readonly_fields = ["status", "version", "created_at", "updated_at"]
     inlines = [ResponsibilityInline, StatusReportInline, StatusChangeInline]
+
+    def save_model(self, request, obj, form, change):
+        # Also reached by "revert" in the history view, which can bring back an older status.
+        services.save_from_admin(assignment=obj, user=request.user)
 
 
 @admin.register(StatusReport)

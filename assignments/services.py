@@ -54,20 +54,61 @@ def _claim_assignment(assignment_id: int, expected_version: int) -> Assignment:
     return Assignment.objects.with_boards().get(pk=assignment_id)
 
 
-def _move(assignment: Assignment, target: str, *, user, reason: str, report: StatusReport | None = None) -> None:
-    """Record the transition and save the assignment (whose version the caller has already claimed)."""
-    StatusChange.objects.create(
+def _known_user(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def record_status_change(
+    *, assignment: Assignment, from_status: str, to_status: str, user, reason: str, report: StatusReport | None = None
+) -> StatusChange:
+    """Write down one status change. Every path that changes Assignment.status calls this, because the
+    assignment's timeline and the boards' feeds read status changes from here alone."""
+    return StatusChange.objects.create(
         assignment=assignment,
-        from_status=assignment.status,
-        to_status=target,
+        from_status=from_status,
+        to_status=to_status,
         reason=reason,
         status_report=report,
-        changed_by=user if user and user.is_authenticated else None,
+        changed_by=_known_user(user),
+    )
+
+
+def _move(assignment: Assignment, target: str, *, user, reason: str, report: StatusReport | None = None) -> None:
+    """Record the transition and save the assignment (whose version the caller has already claimed)."""
+    record_status_change(
+        assignment=assignment, from_status=assignment.status, to_status=target, user=user, reason=reason, report=report
     )
     assignment.status = target
-    assignment._history_user = user if user and user.is_authenticated else None
+    assignment._history_user = _known_user(user)
     assignment._change_reason = reason[:100]
     assignment.save()
+
+
+def save_from_admin(*, assignment: Assignment, user) -> Assignment:
+    """Save an assignment edited in the admin.
+
+    The admin shows the status read only, but reverting to an older version (django-simple-history)
+    restores the status and version stored then. A changed status is recorded like any other, and
+    the version moves on from the stored one so that forms opened before the edit get the conflict
+    page instead of overwriting it.
+    """
+    with transaction.atomic():
+        stored = None
+        if assignment.pk is not None:
+            stored = Assignment.objects.select_for_update().filter(pk=assignment.pk).values("status", "version").first()
+        if stored is not None:
+            if stored["status"] != assignment.status:
+                record_status_change(
+                    assignment=assignment,
+                    from_status=stored["status"],
+                    to_status=assignment.status,
+                    user=user,
+                    reason=_("Ändrad i administrationen"),
+                )
+            assignment.version = stored["version"] + 1
+        assignment._history_user = _known_user(user)
+        assignment.save()
+    return assignment
 
 
 def change_status(*, assignment: Assignment, target: str, user, reason: str, expected_version: int) -> Assignment:

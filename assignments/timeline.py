@@ -22,6 +22,7 @@ class TimelineEvent:
     who: str = ""
     links: tuple[OriginLink, ...] = ()
     report: StatusReport | None = None
+    anchor: str = ""  # the id of the event on the page, which the boards' feeds link to
 
 
 def _person(user) -> str:
@@ -64,6 +65,9 @@ def build_timeline(assignment: Assignment, links: list[OriginLink]) -> list[Time
             % {"old": change.get_from_status_display(), "new": change.get_to_status_display()}
         )
         kind = "completed" if completed else "status"
-        events.append((date, 3, TimelineEvent(date, kind, title, change.reason, _person(change.changed_by))))
+        event = TimelineEvent(
+            date, kind, title, change.reason, _person(change.changed_by), anchor=f"statusandring-{change.pk}"
+        )
+        events.append((date, 3, event))
     events.sort(key=lambda item: (item[0], item[1]))
     return [event for _date, _order, event in events]

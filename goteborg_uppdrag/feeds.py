@@ -2,7 +2,7 @@
 
 - new decisions, across all cases;
 - new motions filed on a case;
-- status changes of a board's assignments, read from the assignments' change history;
+- status changes of a board's assignments (StatusChange), with the reason given for each;
 - a board's assignment deadlines as an iCalendar file (RFC 5545), for a calendar subscription.
 
 Public like the records themselves; nothing about who made a change is published.
@@ -14,6 +14,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
+from django.db.models import CharField, F, OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
@@ -22,7 +24,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from assignments.models import Assignment, Board
+from assignments.models import Assignment, Board, StatusChange
 from motions.models import Case, Decision, Motion
 
 ITEMS = 50
@@ -158,42 +160,79 @@ class CaseMotionsAtomFeed(CaseMotionsFeed):
 
 
 @dataclass
-class StatusChange:
-    history_id: int
+class BoardEvent:
+    """A status change (StatusChange) or the creation of one of the board's assignments."""
+
+    kind: str  # "status" or "created"
+    event_id: int  # the StatusChange's id, or the assignment's for a creation
     assignment_id: int
     dnr: str
     text: str
-    date: datetime.datetime
     old_status: str | None  # None: the assignment was created
     new_status: str
+    reason: str
+    date: datetime.datetime
 
     @staticmethod
     def label(status: str | None) -> str:
         return str(Assignment.Status(status).label) if status else ""
 
 
-def status_changes(board: Board, limit: int = ITEMS) -> list[StatusChange]:
-    """The latest status changes (and creations) of the board's assignments, newest first.
+def status_changes(board: Board, limit: int = ITEMS) -> list[BoardEvent]:
+    """The latest status changes and creations of the board's assignments, newest first, in one query.
 
-    Reads the assignments' history rows in one query and compares each with the previous row of
-    the same assignment.
+    Status changes come from StatusChange, which every path that changes a status writes (the
+    workflow, the admin, and a migration for the older changes found only in the history).
+    A creation shows the status the assignment was given: the first change's starting point, or
+    the present status when it never changed.
     """
-    history = Assignment.history.model
-    assignment_ids = Assignment.objects.filter(responsibilities__board=board).values("id")
-    rows = (
-        history.objects.filter(id__in=assignment_ids)
-        .order_by("id", "history_date", "history_id")
-        .values_list("history_id", "id", "dnr", "text", "status", "history_date", "history_type")
+    first_status = StatusChange.objects.filter(assignment=OuterRef("pk")).order_by("changed_at", "id")
+    text = CharField()
+    changes = (
+        StatusChange.objects.filter(assignment__responsibilities__board=board)
+        .order_by()
+        .values(
+            event_kind=Value("status", output_field=text),
+            event_id=F("id"),
+            event_assignment=F("assignment_id"),
+            event_dnr=F("assignment__dnr"),
+            event_text=F("assignment__text"),
+            event_old=F("from_status"),
+            event_new=F("to_status"),
+            event_reason=F("reason"),
+            event_date=F("changed_at"),
+        )
     )
-    changes = []
-    previous: dict[int, str] = {}
-    for history_id, assignment_id, dnr, text, status, date, kind in rows.iterator(chunk_size=2000):
-        before = previous.get(assignment_id)
-        if kind == "+" or (kind == "~" and before is not None and before != status):
-            changes.append(StatusChange(history_id, assignment_id, dnr, text, date, before, status))
-        previous[assignment_id] = status
-    changes.sort(key=lambda change: (change.date, change.history_id), reverse=True)
-    return changes[:limit]
+    creations = (
+        Assignment.objects.filter(responsibilities__board=board)
+        .order_by()
+        .values(
+            event_kind=Value("created", output_field=text),
+            event_id=F("id"),
+            event_assignment=F("id"),
+            event_dnr=F("dnr"),
+            event_text=F("text"),
+            event_old=Value(None, output_field=text),
+            event_new=Coalesce(Subquery(first_status.values("from_status")[:1]), F("status")),
+            event_reason=Value("", output_field=TextField()),
+            event_date=F("created_at"),
+        )
+    )
+    rows = changes.union(creations, all=True).order_by("-event_date", "-event_kind", "-event_id")[:limit]
+    return [BoardEvent(*(row[key] for key in _EVENT_KEYS)) for row in rows]
+
+
+_EVENT_KEYS = (
+    "event_kind",
+    "event_id",
+    "event_assignment",
+    "event_dnr",
+    "event_text",
+    "event_old",
+    "event_new",
+    "event_reason",
+    "event_date",
+)
 
 
 class BoardAssignmentsFeed(_Rss):
@@ -212,7 +251,7 @@ class BoardAssignmentsFeed(_Rss):
     def items(self, obj: Board):
         return status_changes(obj)
 
-    def item_title(self, item: StatusChange):
+    def item_title(self, item: BoardEvent):
         if item.old_status is None:
             return _("%(dnr)s: nytt uppdrag (%(status)s)") % {
                 "dnr": item.dnr,
@@ -220,18 +259,19 @@ class BoardAssignmentsFeed(_Rss):
             }
         return f"{item.dnr}: {item.label(item.old_status)} → {item.label(item.new_status)}"
 
-    def item_description(self, item: StatusChange):
-        return Truncator(" ".join(item.text.split())).words(60)
+    def item_description(self, item: BoardEvent):
+        text = Truncator(" ".join(item.text.split())).words(60)
+        if item.reason:
+            return _("Motivering: %(reason)s") % {"reason": item.reason} + "\n\n" + text
+        return text
 
-    def item_link(self, item: StatusChange):
-        return _assignment_link(item.assignment_id)
+    def item_link(self, item: BoardEvent):
+        # Unique per item, so it is the item's id too (a permalink): the assignment for its
+        # creation, the event on its timeline for a status change.
+        link = _assignment_link(item.assignment_id)
+        return link if item.kind == "created" else f"{link}#statusandring-{item.event_id}"
 
-    def item_guid(self, item: StatusChange):
-        return f"uppdrag-status-{item.history_id}"
-
-    item_guid_is_permalink = False
-
-    def item_pubdate(self, item: StatusChange):
+    def item_pubdate(self, item: BoardEvent):
         return item.date
 
 

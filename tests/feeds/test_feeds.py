@@ -2,8 +2,10 @@
 
 import datetime
 import xml.etree.ElementTree as ET
+from email.utils import parsedate_to_datetime
 
-from assignments.models import Assignment, Board, Responsibility
+from assignments import services
+from assignments.models import Assignment, Board, Responsibility, StatusChange
 from goteborg_uppdrag.feeds import ical_escape, ical_fold, status_changes
 from motions.models import Case, Decision, Motion
 
@@ -72,26 +74,87 @@ def test_unknown_case_or_board_is_404(client, real_data):
     assert client.get("/floden/namnder/finns-inte/slutdatum.ics").status_code == 404
 
 
-def test_board_feed_shows_status_changes_from_the_history(client, real_data):
+def _other_status(assignment):
+    return (
+        Assignment.Status.IN_PROGRESS
+        if assignment.status != Assignment.Status.IN_PROGRESS
+        else Assignment.Status.PARTIALLY_REPORTED
+    )
+
+
+def test_board_feed_shows_status_changes_with_their_reason(client, real_data, secretariat):
     board = _board_with_assignments()
     assignment = Assignment.objects.filter(responsibilities__board=board).order_by("id").first()
-    old = assignment.get_status_display()
-    assignment.status = (
-        Assignment.Status.COMPLETED
-        if assignment.status != Assignment.Status.COMPLETED
-        else Assignment.Status.IN_PROGRESS
+    # The state machine has no step back to pågående from every status; the admin path records any.
+    services.record_status_change(
+        assignment=assignment,
+        from_status=assignment.status,
+        to_status=_other_status(assignment),
+        user=secretariat,
+        reason="Nämnden & förvaltningen <behöver> mer tid",
     )
-    assignment._change_reason = "Test"
-    assignment.save()
-    # A save that does not change the status is not a status change.
+    old, new = assignment.get_status_display(), Assignment.Status(_other_status(assignment)).label
+    # A save that does not record a status change is not one.
     assignment.deadline_note = "Ändrad tidplan"
     assignment.save()
     channel, items = _rss_items(client.get(f"/floden/namnder/{board.slug}/uppdrag/"))
     assert board.name in channel.findtext("title")
-    assert items[0].findtext("title") == f"{assignment.dnr}: {old} → {assignment.get_status_display()}"
+    assert items[0].findtext("title") == f"{assignment.dnr}: {old} → {new}"
+    assert items[0].findtext("description").startswith("Motivering: Nämnden & förvaltningen <behöver> mer tid")
+    change = StatusChange.objects.get(assignment=assignment)
+    assert items[0].findtext("link") == f"http://testserver/uppdrag/{assignment.pk}/#statusandring-{change.pk}"
     assert sum(1 for item in items if "→" in item.findtext("title")) == 1
+    # Nothing about who made the change.
+    assert "sekretariatet" not in client.get(f"/floden/namnder/{board.slug}/uppdrag/").content.decode()
     _, entries = _atom_entries(client.get(f"/floden/namnder/{board.slug}/uppdrag/atom/"))
     assert entries[0].findtext(f"{ATOM}title") == items[0].findtext("title")
+    # The link leads to the change on the assignment's timeline.
+    page = client.get(f"/uppdrag/{assignment.pk}/").content.decode()
+    assert f'id="statusandring-{change.pk}"' in page
+
+
+def test_board_feed_shows_changes_made_by_the_workflow_newest_first(client, real_data, secretariat):
+    board = _board_with_assignments()
+    waiting = Assignment.objects.filter(responsibilities__board=board, status=Assignment.Status.REPORTED_COMPLETE)
+    first, second = waiting.order_by("id")[:2]
+    services.change_status(
+        assignment=first, target=Assignment.Status.COMPLETED, user=secretariat, reason="", expected_version=1
+    )
+    services.change_status(
+        assignment=second,
+        target=Assignment.Status.IN_PROGRESS,
+        user=secretariat,
+        reason="Redovisningen saknar kostnader",
+        expected_version=1,
+    )
+    _, items = _rss_items(client.get(f"/floden/namnder/{board.slug}/uppdrag/"))
+    assert [item.findtext("title") for item in items[:2]] == [
+        f"{second.dnr}: Föreslås förklarat fullgjort → Pågående",
+        f"{first.dnr}: Föreslås förklarat fullgjort → Förklarat fullgjort",
+    ]
+    assert "Motivering: Redovisningen saknar kostnader" in items[0].findtext("description")
+    assert "Motivering: Förklara uppdraget fullgjort" in items[1].findtext("description")
+    dates = [parsedate_to_datetime(item.findtext("pubDate")) for item in items]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_a_new_assignment_shows_the_status_it_was_given(real_data, secretariat):
+    board = _board_with_assignments()
+    assignment = Assignment.objects.create(dnr="0001/24", text="Ett nytt uppdrag", source=Assignment.Source.KS)
+    Responsibility.objects.create(assignment=assignment, board=board, is_lead=True)
+    events = status_changes(board)
+    assert (events[0].kind, events[0].assignment_id, events[0].new_status) == (
+        "created",
+        assignment.pk,
+        Assignment.Status.NOT_STARTED,
+    )
+    services.change_status(
+        assignment=assignment, target=Assignment.Status.IN_PROGRESS, user=secretariat, reason="", expected_version=1
+    )
+    events = status_changes(board)
+    assert events[0].kind == "status" and events[0].old_status == Assignment.Status.NOT_STARTED
+    created = next(event for event in events if event.kind == "created" and event.assignment_id == assignment.pk)
+    assert created.new_status == Assignment.Status.NOT_STARTED
 
 
 def test_status_changes_of_another_board_are_not_shown(real_data):
@@ -102,10 +165,24 @@ def test_status_changes_of_another_board_are_not_shown(real_data):
     assert not {change.assignment_id for change in status_changes(other)} & ids
 
 
-def test_board_feed_query_count_is_constant(client, real_data, django_assert_max_num_queries):
+def test_board_feed_query_count_is_constant(client, real_data, secretariat, django_assert_max_num_queries):
     board = _board_with_assignments()
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(2):
         client.get(f"/floden/namnder/{board.slug}/uppdrag/")
+    assignments = list(Assignment.objects.filter(responsibilities__board=board))
+    for number in range(60):
+        assignment = assignments[number % len(assignments)]
+        StatusChange.objects.create(
+            assignment=assignment,
+            from_status=Assignment.Status.NOT_STARTED,
+            to_status=Assignment.Status.IN_PROGRESS,
+            reason=f"Skäl {number}",
+            changed_by=secretariat,
+        )
+    with django_assert_max_num_queries(2):
+        response = client.get(f"/floden/namnder/{board.slug}/uppdrag/")
+    _, items = _rss_items(response)
+    assert len(items) == 50 and "Skäl 59" in items[0].findtext("description")
     with django_assert_max_num_queries(3):
         client.get("/floden/beslut/")
 
