@@ -21,6 +21,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import linebreaks
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -42,9 +43,29 @@ def _assignment_link(assignment_id: int) -> str:
         return reverse("api:assignments-detail", args=[assignment_id])
 
 
+# Control characters other than tab, newline and carriage return are not allowed in XML 1.0 (nor
+# in iCalendar text): Django's feed writer refuses them, which would make a whole feed fail.
+_XML_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), 0x7F])
+
+
+def _clean(text: str) -> str:
+    return text.translate(_XML_CONTROLS)
+
+
+def _html(text: str) -> str:
+    """Feed readers render descriptions as HTML: our plain text, escaped, in paragraphs."""
+    return linebreaks(_clean(text), autoescape=True)
+
+
 class _Rss(Feed):
+    """Items are identified by their links (unique, absolute): valid RSS guids and Atom ids alike."""
+
     feed_type = Rss201rev2Feed
     language = "sv"
+
+    def author_name(self):
+        # Atom requires an author of the feed.
+        return _("Göteborgs Stad")
 
 
 # --- New decisions ------------------------------------------------------------------------------
@@ -66,18 +87,13 @@ class DecisionsFeed(_Rss):
         ]
 
     def item_title(self, item: Decision):
-        return f"{item} – {item.get_outcome_display()}: {item.case.title}"
+        return _clean(f"{item} – {item.get_outcome_display()}: {item.case.title}")
 
     def item_description(self, item: Decision):
-        return item.text or item.get_outcome_display()
+        return _html(item.text or item.get_outcome_display())
 
     def item_link(self, item: Decision):
         return f"{item.case.get_absolute_url()}#beslut-{item.pk}"
-
-    def item_guid(self, item: Decision):
-        return f"beslut-{item.pk}"
-
-    item_guid_is_permalink = False
 
     def item_pubdate(self, item: Decision):
         return _at_noon(item.meeting.date)
@@ -132,15 +148,10 @@ class CaseMotionsFeed(_Rss):
 
     def item_description(self, item: Motion):
         text = item.justification or item.title
-        return Truncator(" ".join(text.split())).words(80)
+        return _html(Truncator(" ".join(text.split())).words(80))
 
     def item_link(self, item: Motion):
         return f"{item.case.get_absolute_url()}#yrkande-{item.pk}"
-
-    def item_guid(self, item: Motion):
-        return f"yrkande-{item.pk}"
-
-    item_guid_is_permalink = False
 
     def item_pubdate(self, item: Motion):
         return item.created_at
@@ -246,7 +257,8 @@ class BoardAssignmentsFeed(_Rss):
         return _("Nya uppdrag och ändrad status för uppdrag där %(board)s är ansvarig.") % {"board": obj.name}
 
     def link(self, obj: Board):
-        return reverse("feeds:index")
+        # The board's page: it is also the Atom id of the feed, which must differ from other feeds'.
+        return reverse("assignments:board", args=[obj.slug])
 
     def items(self, obj: Board):
         return status_changes(obj)
@@ -262,8 +274,8 @@ class BoardAssignmentsFeed(_Rss):
     def item_description(self, item: BoardEvent):
         text = Truncator(" ".join(item.text.split())).words(60)
         if item.reason:
-            return _("Motivering: %(reason)s") % {"reason": item.reason} + "\n\n" + text
-        return text
+            text = _("Motivering: %(reason)s") % {"reason": item.reason} + "\n\n" + text
+        return _html(text)
 
     def item_link(self, item: BoardEvent):
         # Unique per item, so it is the item's id too (a permalink): the assignment for its
@@ -272,6 +284,9 @@ class BoardAssignmentsFeed(_Rss):
         return link if item.kind == "created" else f"{link}#statusandring-{item.event_id}"
 
     def item_pubdate(self, item: BoardEvent):
+        return item.date
+
+    def item_updateddate(self, item: BoardEvent):
         return item.date
 
 
@@ -294,6 +309,7 @@ def ical_escape(text: str) -> str:
         .replace("\r\n", "\\n")
         .replace("\n", "\\n")
         .replace("\r", "\\n")
+        .translate(_XML_CONTROLS)
     )
 
 

@@ -3,6 +3,7 @@
 import datetime
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 from assignments import services
 from assignments.models import Assignment, Board, Responsibility, StatusChange
@@ -37,7 +38,7 @@ def test_decisions_feed_lists_the_decisions_newest_meeting_first(client, real_da
     latest = Decision.objects.select_related("case", "meeting").order_by("-meeting__date", "-paragraph", "-id").first()
     assert latest.case.title in items[0].findtext("title")
     assert items[0].findtext("link").endswith(f"{latest.case.get_absolute_url()}#beslut-{latest.pk}")
-    assert items[0].findtext("guid") == f"beslut-{latest.pk}"
+    assert items[0].findtext("guid") == items[0].findtext("link")
 
 
 def test_decisions_atom_feed(client, real_data):
@@ -53,7 +54,10 @@ def test_case_motions_feed(client, real_data):
     assert "SLK-2022-00921" in channel.findtext("title")
     assert len(items) == Motion.objects.filter(case=case).count()
     guids = {item.findtext("guid") for item in items}
-    assert guids == {f"yrkande-{pk}" for pk in Motion.objects.filter(case=case).values_list("pk", flat=True)}
+    assert guids == {
+        f"http://testserver/arenden/SLK-2022-00921/#yrkande-{pk}"
+        for pk in Motion.objects.filter(case=case).values_list("pk", flat=True)
+    }
     # The dnr form of the key works too.
     _, by_dnr = _rss_items(client.get("/floden/arenden/0921-22/yrkanden/atom/".replace("/atom/", "/")))
     assert len(by_dnr) == len(items)
@@ -65,7 +69,7 @@ def test_a_new_motion_appears_first_in_its_case_feed(client, real_data):
     case = Case.objects.get(case_number="SLK-2022-00921")
     motion = Motion.objects.create(case=case, kind=Motion.Kind.YRKANDE, title="Nytt yrkande", justification="Ny text")
     _, items = _rss_items(client.get("/floden/arenden/SLK-2022-00921/yrkanden/"))
-    assert items[0].findtext("guid") == f"yrkande-{motion.pk}"
+    assert items[0].findtext("guid").endswith(f"#yrkande-{motion.pk}")
 
 
 def test_unknown_case_or_board_is_404(client, real_data):
@@ -100,7 +104,11 @@ def test_board_feed_shows_status_changes_with_their_reason(client, real_data, se
     channel, items = _rss_items(client.get(f"/floden/namnder/{board.slug}/uppdrag/"))
     assert board.name in channel.findtext("title")
     assert items[0].findtext("title") == f"{assignment.dnr}: {old} → {new}"
-    assert items[0].findtext("description").startswith("Motivering: Nämnden & förvaltningen <behöver> mer tid")
+    assert (
+        items[0]
+        .findtext("description")
+        .startswith("<p>Motivering: Nämnden &amp; förvaltningen &lt;behöver&gt; mer tid</p>")
+    )
     change = StatusChange.objects.get(assignment=assignment)
     assert items[0].findtext("link") == f"http://testserver/uppdrag/{assignment.pk}/#statusandring-{change.pk}"
     assert sum(1 for item in items if "→" in item.findtext("title")) == 1
@@ -218,6 +226,8 @@ def test_deadlines_calendar_is_valid_icalendar(client, real_data):
 
 def test_ical_helpers():
     assert ical_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    # Control characters are not allowed in iCalendar text; tab is.
+    assert ical_escape("a\x0bb\x00c\td\x7f") == "abc\td"
     folded = ical_fold("SUMMARY:" + "å" * 80)
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == "SUMMARY:" + "å" * 80
@@ -231,3 +241,76 @@ def test_feeds_index_lists_the_feeds(client, real_data):
     assert f"/floden/namnder/{board.slug}/slutdatum.ics" in html
     assert "/floden/arenden/SLK-2022-00921/yrkanden/" in html
     assert 'type="application/rss+xml"' in html
+
+
+def _absolute(url: str | None) -> bool:
+    parts = urlsplit(url or "")
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _feed_urls():
+    board = _board_with_assignments()
+    return [
+        "/floden/beslut/",
+        "/floden/arenden/SLK-2022-00921/yrkanden/",
+        f"/floden/namnder/{board.slug}/uppdrag/",
+    ]
+
+
+def test_rss_feeds_are_valid_with_absolute_links_newest_first(client, real_data):
+    for url in _feed_urls():
+        channel, items = _rss_items(client.get(url))
+        assert items, url
+        assert _absolute(channel.findtext("link")), url
+        for item in items:
+            assert item.findtext("title") and _absolute(item.findtext("link")), url
+            guid = item.find("guid")
+            # A guid is a permalink unless it says otherwise; ours are the items' own links.
+            assert guid is not None and guid.get("isPermaLink", "true") == "true", url
+            assert guid.text == item.findtext("link"), url
+        assert len({item.findtext("guid") for item in items}) == len(items), url
+        dates = [parsedate_to_datetime(item.findtext("pubDate")) for item in items]
+        assert dates == sorted(dates, reverse=True), url
+
+
+def test_atom_feeds_are_valid(client, real_data):
+    """RFC 4287: the feed and every entry have an IRI id, a title and one updated; the feed an author."""
+    feed_ids = set()
+    for url in _feed_urls():
+        feed, entries = _atom_entries(client.get(url + "atom/"))
+        assert _absolute(feed.findtext(f"{ATOM}id")), url
+        feed_ids.add(feed.findtext(f"{ATOM}id"))
+        assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Göteborgs Stad", url
+        assert len(feed.findall(f"{ATOM}updated")) == 1, url
+        for entry in entries:
+            assert _absolute(entry.findtext(f"{ATOM}id")), (url, entry.findtext(f"{ATOM}id"))
+            assert entry.findtext(f"{ATOM}title"), url
+            assert len(entry.findall(f"{ATOM}updated")) == 1, (url, entry.findtext(f"{ATOM}title"))
+            assert all(_absolute(link.get("href")) for link in entry.findall(f"{ATOM}link")), url
+    # Each feed has its own id, or readers take them for one feed.
+    assert len(feed_ids) == len(_feed_urls())
+
+
+def test_feed_descriptions_are_escaped_html(client, real_data):
+    """Readers render a description as HTML: text that looks like markup must arrive as text."""
+    case = Case.objects.get(case_number="SLK-2022-00921")
+    Motion.objects.create(case=case, kind=Motion.Kind.YRKANDE, title="Nytt", justification="<b>Fet</b> & mer\nNy rad")
+    _, items = _rss_items(client.get("/floden/arenden/SLK-2022-00921/yrkanden/"))
+    assert items[0].findtext("description") == "<p>&lt;b&gt;Fet&lt;/b&gt; &amp; mer Ny rad</p>"
+    decision = Decision.objects.exclude(text="").order_by("-meeting__date", "-paragraph", "-id").first()
+    decision.text = "Första stycket\n\nAndra < tredje"
+    decision.save()
+    _, items = _rss_items(client.get("/floden/beslut/"))
+    assert items[0].findtext("description") == "<p>Första stycket</p>\n\n<p>Andra &lt; tredje</p>"
+
+
+def test_control_characters_in_the_records_do_not_break_the_feeds(client, real_data):
+    decision = Decision.objects.select_related("case").order_by("-meeting__date", "-paragraph", "-id").first()
+    decision.text = "Sidbrytning\x0chär"
+    decision.save()
+    decision.case.title = "Ärende\x0bmed vertikal tab"
+    decision.case.save()
+    for url in ("/floden/beslut/", "/floden/beslut/atom/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Sidbrytninghär" in response.content.decode()
