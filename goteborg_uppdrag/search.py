@@ -1,7 +1,8 @@
 """One search across assignments, cases, motions and decision points.
 
 On PostgreSQL: full-text search with the `swedish` configuration (so "uppdragen" finds "uppdrag"),
-ranked by ts_rank, with highlighted snippets from ts_headline. On SQLite: every word of the query
+ranked by ts_rank, with highlighted snippets from ts_headline. The parsed vectors are stored in a
+generated column of each table (`search_sv`, see search_indexes/migrations/0002), GIN-indexed. On SQLite: every word of the query
 must occur (case-insensitively) in the record; snippets are cut and highlighted in Python.
 
 The same filters on both: kind, board, party and year. A fixed number of queries per search,
@@ -13,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.expressions import Expression
 from django.urls import NoReverseMatch
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -25,6 +27,7 @@ from assignments.models import Assignment, Board, Responsibility
 from motions.models import Case, Decision, DecisionPoint, Motion, OfficialProposal, Party
 
 CONFIG = "swedish"
+VECTOR_COLUMN = "search_sv"  # PostgreSQL only; created by search_indexes' migration 0002
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 50
 # Above this many matches of one kind, the count stops ("more than 1 000") and only this many
@@ -142,6 +145,30 @@ def _web(obj) -> str | None:
         return None
 
 
+class StoredVector(Expression):
+    """The `search_sv` column of the query's own table, under whatever alias the query gives it.
+
+    Django's models do not know the column (it exists on PostgreSQL only), so neither F() nor a
+    RawSQL naming the table would do: inside a subquery the table is aliased (U0) and a fixed
+    name would silently correlate with the outer query.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, alias: str | None = None):
+        super().__init__()
+        self.alias = alias
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        return StoredVector(query.get_initial_alias())
+
+    def relabeled_clone(self, change_map):
+        return StoredVector(change_map.get(self.alias, self.alias))
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(self.alias)}.{connection.ops.quote_name(VECTOR_COLUMN)}", []
+
+
 class _Kind:
     """How one kind of record is searched, filtered and shown."""
 
@@ -182,12 +209,15 @@ class _Kind:
             condition |= Q(**{name: q.strip().upper()})
         return condition
 
+    def vector(self) -> StoredVector:
+        """The stored tsvector of `fields` (PostgreSQL only)."""
+        return StoredVector()
+
     def matching(self, params: SearchParams) -> QuerySet:
         queryset = self.filtered(params)
         if uses_full_text():
             query = SearchQuery(params.q, config=CONFIG, search_type="websearch")
-            vector = SearchVector(*self.fields, config=CONFIG)
-            return queryset.annotate(search=vector).filter(Q(search=query) | self.identifier_match(params.q))
+            return queryset.alias(search=self.vector()).filter(Q(search=query) | self.identifier_match(params.q))
         condition = Q()
         for word in _words(params.q):
             any_field = Q(pk__in=[])
@@ -199,9 +229,9 @@ class _Kind:
     def best(self, params: SearchParams, limit: int, count: int) -> list[tuple[float, int]]:
         """(rank, pk) of the best `limit` matches: by ts_rank on PostgreSQL, newest first on SQLite.
 
-        Ranking computes each candidate's tsvector; a very common word can match tens of thousands
-        of records, so above RANK_CANDIDATES matches only the first RANK_CANDIDATES the index
-        yields are ranked (the page says so and asks for a more precise search).
+        Ranking reads each candidate's stored vector; a very common word can match tens of
+        thousands of records, so above RANK_CANDIDATES matches only the first RANK_CANDIDATES the
+        index yields are ranked (the page says so and asks for a more precise search).
         """
         if not uses_full_text():
             pks = self.matching(params).order_by("-pk").values_list("pk", flat=True)[:limit]
@@ -210,8 +240,7 @@ class _Kind:
         queryset = self.matching(params)
         if count > RANK_CANDIDATES:
             first = self.matching(params).order_by().values("pk")[:RANK_CANDIDATES]
-            vector = SearchVector(*self.fields, config=CONFIG)
-            queryset = self.filtered(params).annotate(search=vector).filter(pk__in=first)
+            queryset = self.filtered(params).alias(search=self.vector()).filter(pk__in=first)
         rows = (
             queryset.annotate(rank=SearchRank(F("search"), query))
             .order_by("-rank", "-pk")

@@ -143,14 +143,14 @@ def test_decision_points_link_to_their_case(real_data):
 @pytest.mark.parametrize(
     ("kind", "index"),
     [
-        ("uppdrag", "search_assignment_text_sv"),
-        ("arenden", "search_case_title_sv"),
-        ("yrkanden", "search_motion_text_sv"),
-        ("beslutspunkter", "search_point_text_sv"),
+        ("uppdrag", "assignments_assignment_search_sv"),
+        ("arenden", "motions_case_search_sv"),
+        ("yrkanden", "motions_motion_search_sv"),
+        ("beslutspunkter", "motions_decisionpoint_search_sv"),
     ],
 )
 def test_full_text_queries_are_answered_from_the_gin_indexes(real_data, kind, index):
-    """The indexed expressions (search_indexes migration) match what the search queries."""
+    """The stored vectors (search_indexes migration 0002) are what the search queries, through their index."""
     from goteborg_uppdrag.search import SEARCHERS
 
     queryset = SEARCHERS[kind].matching(SearchParams(q="trygghet")).order_by()
@@ -173,3 +173,26 @@ def test_very_common_words_are_capped_and_said_so(client, real_data, monkeypatch
     assert 1 <= len(results.hits) <= 50
     html = _html(client, q="prostitution", typ="beslutspunkter")
     assert "Fler än 2 träffar" in html and "fler än 2" in html
+
+
+@postgres_only
+def test_stored_vectors_follow_every_insert_and_update(real_data):
+    """The generated column is PostgreSQL's to keep current: no code path can leave it stale."""
+    assignment = Assignment.objects.order_by("id").first()
+    assert not search(SearchParams(q="cykelbanorna", kind="uppdrag")).hits
+    Assignment.objects.filter(pk=assignment.pk).update(text="Bygg ut cykelbanor längs älven.")
+    assert [hit.reference for hit in search(SearchParams(q="cykelbanorna", kind="uppdrag")).hits] == [assignment.dnr]
+    Assignment.objects.filter(pk=assignment.pk).update(text="Något helt annat.")
+    assert not search(SearchParams(q="cykelbanorna", kind="uppdrag")).hits
+
+
+@postgres_only
+def test_capped_ranking_reads_each_candidates_own_vector(real_data, monkeypatch):
+    """The capped path ranks inside a subquery (table aliased U0): every hit must itself match."""
+    from goteborg_uppdrag import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_CANDIDATES", 2)
+    results = search(SearchParams(q="prostitution", kind="beslutspunkter"))
+    assert 1 <= len(results.hits) <= 2  # only the two candidates are ranked, not every match
+    for hit in results.hits:
+        assert "<mark>" in str(hit.snippet).lower()
