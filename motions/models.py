@@ -118,6 +118,8 @@ class Case(models.Model):
 class Meeting(models.Model):
     body = models.ForeignKey(Board, verbose_name=_("organ"), on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField(_("sammanträdesdatum"))
+    # The open data API's modified_since reads it, as for the other records without a modification time.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sammanträde")

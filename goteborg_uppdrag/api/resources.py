@@ -4,14 +4,16 @@ Names follow the OParl council-information standard where it has the concept (or
 persons, meetings, papers); parties, motions, decision points, decisions, votes, assignments and
 status reports are our own.
 
-Incremental sync (`modified_since`): resources with a modification time filter on it; the others
-filter on the change history (django-simple-history), so an object counts as modified when any
-change of it was recorded at or after the given time. Meetings have neither and do not take the
-parameter.
+Incremental sync (`modified_since`): an object counts as modified when anything its JSON shows
+changed at or after the given time: its own row (the modification time where the model has one,
+else a change recorded in its history by django-simple-history) and the rows it shows parts of,
+such as a party's abbreviation on a person or the records of a vote. Each resource lists those
+sources in its `modified` function.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -56,21 +58,81 @@ class Resource:
     queryset: Callable[[], QuerySet]
     serialize: Callable
     schema: dict
-    modified: str | None  # "updated_at", "history" or None
+    modified: Callable[[datetime.datetime], Q]  # the condition "modified at or after since"
 
     @property
     def schema_name(self) -> str:
         return "".join(part.capitalize() for part in self.name.split("-"))
 
-    def filter_modified_since(self, queryset: QuerySet, since) -> QuerySet:
-        if self.modified == "updated_at":
-            return queryset.filter(updated_at__gte=since)
-        history = queryset.model.history.model
-        changed = Exists(history.objects.filter(id=OuterRef("pk"), history_date__gte=since))
-        if queryset.model is Vote:
-            records = VoteRecord.history.model.objects.filter(vote_id=OuterRef("pk"), history_date__gte=since)
-            return queryset.filter(Q(changed) | Q(Exists(records)))
-        return queryset.filter(changed)
+    def filter_modified_since(self, queryset: QuerySet, since: datetime.datetime) -> QuerySet:
+        return queryset.filter(self.modified(since))
+
+
+# --- What counts as a modification ---------------------------------------------------------------
+
+
+def _changed(model, since, field: str = "id") -> QuerySet:
+    """`field` of the rows of `model` whose history records a change (creation, edit, deletion) since then."""
+    return model.history.model.objects.filter(history_date__gte=since).values(field)
+
+
+def _board_modified(since) -> Q:
+    return Q(pk__in=_changed(Board, since))
+
+
+def _party_modified(since) -> Q:
+    return Q(pk__in=_changed(Party, since))
+
+
+def _person_modified(since) -> Q:
+    # The party's abbreviation is shown with the person.
+    return Q(pk__in=_changed(Member, since)) | Q(party_id__in=_changed(Party, since))
+
+
+def _meeting_modified(since) -> Q:
+    # Its name is the body's short name and the date.
+    return Q(pk__in=_changed(Meeting, since)) | Q(body_id__in=_changed(Board, since))
+
+
+def _paper_modified(since) -> Q:
+    return Q(updated_at__gte=since)
+
+
+def _motion_modified(since) -> Q:
+    parties = Motion.parties.through.objects.filter(motion_id=OuterRef("pk"), party_id__in=_changed(Party, since))
+    return Q(updated_at__gte=since) | Exists(parties)
+
+
+def _decision_point_modified(since) -> Q:
+    return Q(pk__in=_changed(DecisionPoint, since))
+
+
+def _decision_modified(since) -> Q:
+    # A roll call imported later adds a vote to the decision without saving the decision itself;
+    # the date and body come from the meeting.
+    return (
+        Q(updated_at__gte=since)
+        | Q(pk__in=_changed(Vote, since, "decision_id"))
+        | Q(meeting_id__in=_changed(Meeting, since))
+    )
+
+
+def _vote_modified(since) -> Q:
+    # Each record shows the member's name and party abbreviation.
+    shown_members = VoteRecord.objects.filter(vote_id=OuterRef("pk")).filter(
+        Q(member_id__in=_changed(Member, since)) | Q(member__party_id__in=_changed(Party, since))
+    )
+    return Q(pk__in=_changed(Vote, since)) | Q(pk__in=_changed(VoteRecord, since, "vote_id")) | Exists(shown_members)
+
+
+def _assignment_modified(since) -> Q:
+    # The responsible boards are shown by name, the origin by the body's short name.
+    boards = Responsibility.objects.filter(assignment_id=OuterRef("pk"), board_id__in=_changed(Board, since))
+    return Q(updated_at__gte=since) | Q(origin_body_id__in=_changed(Board, since)) | Exists(boards)
+
+
+def _status_report_modified(since) -> Q:
+    return Q(updated_at__gte=since)
 
 
 def _boards():
@@ -161,7 +223,7 @@ RESOURCES: list[Resource] = [
                 "subOrganizationOf": NULLABLE_URL,
             }
         ),
-        "history",
+        _board_modified,
     ),
     Resource(
         "parties",
@@ -179,7 +241,7 @@ RESOURCES: list[Resource] = [
                 "color": {"type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"},
             }
         ),
-        "history",
+        _party_modified,
     ),
     Resource(
         "persons",
@@ -200,12 +262,12 @@ RESOURCES: list[Resource] = [
                 "role": STRING,
             }
         ),
-        "history",
+        _person_modified,
     ),
     Resource(
         "meetings",
         "Sammanträden",
-        "Sammanträden i beslutande organ (OParl Meeting). Tar inte modified_since.",
+        "Sammanträden i beslutande organ (OParl Meeting).",
         _meetings,
         serializers.meeting,
         _object(
@@ -218,7 +280,7 @@ RESOURCES: list[Resource] = [
                 "date": DATE,
             }
         ),
-        None,
+        _meeting_modified,
     ),
     Resource(
         "papers",
@@ -240,7 +302,7 @@ RESOURCES: list[Resource] = [
                 "modified": DATETIME,
             }
         ),
-        "updated_at",
+        _paper_modified,
     ),
     Resource(
         "motions",
@@ -271,7 +333,7 @@ RESOURCES: list[Resource] = [
                 "modified": DATETIME,
             }
         ),
-        "updated_at",
+        _motion_modified,
     ),
     Resource(
         "decision-points",
@@ -294,7 +356,7 @@ RESOURCES: list[Resource] = [
                 "assignment": NULLABLE_URL,
             }
         ),
-        "history",
+        _decision_point_modified,
     ),
     Resource(
         "decisions",
@@ -322,7 +384,7 @@ RESOURCES: list[Resource] = [
                 "modified": DATETIME,
             }
         ),
-        "updated_at",
+        _decision_modified,
     ),
     Resource(
         "votes",
@@ -354,7 +416,7 @@ RESOURCES: list[Resource] = [
                 },
             }
         ),
-        "history",
+        _vote_modified,
     ),
     Resource(
         "assignments",
@@ -391,7 +453,7 @@ RESOURCES: list[Resource] = [
                 "modified": DATETIME,
             }
         ),
-        "updated_at",
+        _assignment_modified,
     ),
     Resource(
         "status-reports",
@@ -419,7 +481,7 @@ RESOURCES: list[Resource] = [
                 "modified": DATETIME,
             }
         ),
-        "updated_at",
+        _status_report_modified,
     ),
 ]
 

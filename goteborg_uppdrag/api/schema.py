@@ -79,9 +79,7 @@ def build(server_url: str) -> dict:
     for resource in RESOURCES:
         name = resource.schema_name
         schemas[name] = resource.schema
-        parameters = list(_PAGE_PARAMETERS)
-        if resource.modified:
-            parameters.append(_MODIFIED_SINCE)
+        parameters = [*_PAGE_PARAMETERS, _MODIFIED_SINCE]
         paths[f"/{resource.name}/"] = {
             "get": {
                 "operationId": f"list_{resource.name.replace('-', '_')}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import JsonResponse
@@ -49,8 +50,13 @@ def _positive_int(request, name: str, default: int, maximum: int | None = None) 
     return value
 
 
+# A "+" written unencoded in a query string arrives as a space: "…T12:00:00 02:00".
+_DECODED_PLUS_OFFSET = re.compile(r"^(.+[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?) (\d{2}(?::?\d{2})?)$")
+
+
 def parse_modified_since(raw: str) -> datetime.datetime:
     """An ISO 8601 date or date-time; without a zone it is read as Swedish local time."""
+    raw = _DECODED_PLUS_OFFSET.sub(r"\1+\2", raw.strip())
     try:
         value = parse_datetime(raw)
         if value is None:
@@ -109,8 +115,6 @@ def resource_list(request, resource: str):
         queryset = spec.queryset()
         since = request.GET.get("modified_since")
         if since is not None:
-            if spec.modified is None:
-                raise BadRequest(_("%(resource)s kan inte filtreras på modified_since.") % {"resource": spec.name})
             queryset = spec.filter_modified_since(queryset, parse_modified_since(since))
     except BadRequest as error:
         return _error(str(error), 400)

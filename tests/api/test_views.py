@@ -4,11 +4,12 @@ import datetime
 import json
 
 import pytest
+from django.db.models import Q
 from django.utils import timezone
 
 from assignments.models import Assignment, Board, StatusReport
 from goteborg_uppdrag.api.resources import RESOURCES
-from motions.models import Case, Decision, Vote
+from motions.models import Case, Decision, Meeting, Member, Motion, Vote
 
 
 def _get(client, url, **params):
@@ -132,9 +133,77 @@ def test_modified_since_on_history_resources(client, real_data):
     assert [item["id"] for item in after["data"]] == [board.pk]
 
 
-def test_modified_since_is_refused_where_there_is_no_modification_time(client, db):
-    response, body = _get(client, "/api/v1/meetings/", modified_since="2024-01-01")
-    assert response.status_code == 400
+@pytest.mark.parametrize("resource", [r.name for r in RESOURCES])
+def test_modified_since_works_on_every_resource(client, real_data, resource):
+    _, everything = _get(client, f"/api/v1/{resource}/", page_size=500)
+    _, since_2000 = _get(client, f"/api/v1/{resource}/", page_size=500, modified_since="2000-01-01")
+    assert since_2000["data"] == everything["data"]
+    _, after_loading = _get(client, f"/api/v1/{resource}/", modified_since=timezone.now().isoformat())
+    assert after_loading["data"] == []
+
+
+def _ids_modified_since(client, resource, cutoff):
+    response, body = _get(client, f"/api/v1/{resource}/", page_size=500, modified_since=cutoff.isoformat())
+    assert response.status_code == 200
+    return {item["id"] for item in body["data"]}
+
+
+def test_modified_since_follows_what_the_json_shows_of_related_rows(client, real_data):
+    """A change of a related row that an object's JSON shows makes the object modified too."""
+    cutoff = timezone.now()
+    vote = Vote.objects.filter(records__isnull=False).distinct().order_by("id").first()
+    record = vote.records.select_related("member__party").order_by("id").first()
+    member, party = record.member, record.member.party
+    party.abbreviation = "NY"
+    party.save()
+    persons_of_party = set(Member.objects.filter(party=party).values_list("id", flat=True))
+    assert _ids_modified_since(client, "persons", cutoff) == persons_of_party
+    assert vote.pk in _ids_modified_since(client, "votes", cutoff)
+    motions_of_party = set(Motion.objects.filter(parties=party).values_list("id", flat=True))
+    assert _ids_modified_since(client, "motions", cutoff) == motions_of_party
+
+    cutoff = timezone.now()
+    member.name = "Nytt Namn"
+    member.save()
+    assert _ids_modified_since(client, "votes", cutoff) == set(
+        Vote.objects.filter(records__member=member).values_list("id", flat=True)
+    )
+
+    cutoff = timezone.now()
+    board = Board.objects.filter(responsibilities__isnull=False).order_by("id").first()
+    board.name = "Nytt namn på nämnden"
+    board.save()
+    assert _ids_modified_since(client, "assignments", cutoff) == set(
+        Assignment.objects.filter(Q(responsibilities__board=board) | Q(origin_body=board)).values_list("id", flat=True)
+    )
+    assert _ids_modified_since(client, "meetings", cutoff) == set(
+        Meeting.objects.filter(body=board).values_list("id", flat=True)
+    )
+
+
+def test_a_vote_imported_later_modifies_its_decision(client, real_data):
+    decision = Decision.objects.order_by("id").first()
+    cutoff = timezone.now()
+    assert _ids_modified_since(client, "decisions", cutoff) == set()
+    Vote.objects.create(decision=decision, proposition="Bifall mot avslag", yes=7, no=6)
+    assert _ids_modified_since(client, "decisions", cutoff) == {decision.pk}
+
+
+def test_meetings_take_modified_since(client, real_data):
+    cutoff = timezone.now()
+    assert _ids_modified_since(client, "meetings", cutoff) == set()
+    meeting = Meeting.objects.create(body=Board.objects.order_by("id").first(), date=datetime.date(2030, 1, 15))
+    assert _ids_modified_since(client, "meetings", cutoff) == {meeting.pk}
+
+
+def test_an_unencoded_plus_in_the_offset_is_understood(client, real_data):
+    """People paste 2024-05-20T12:00:00+02:00 into the address bar; the + arrives as a space."""
+    encoded = client.get("/api/v1/assignments/", {"modified_since": "2024-05-20T12:00:00+02:00"})
+    raw = client.get("/api/v1/assignments/?modified_since=2024-05-20T12:00:00+02:00")
+    assert raw.status_code == encoded.status_code == 200
+    assert json.loads(raw.content)["data"] == json.loads(encoded.content)["data"]
+    response, body = _get(client, "/api/v1/assignments/", modified_since="2024-05-20 12:00")
+    assert response.status_code == 200
 
 
 def test_nothing_private_is_published(client, real_data, make_user):
