@@ -1,8 +1,8 @@
 """The resources of the open data API: what each lists, how it is read, and the JSON schema of one item.
 
-Names follow the OParl council-information standard where it has the concept (organizations,
-persons, meetings, papers); parties, motions, decision points, decisions, votes, assignments and
-status reports are our own.
+Names follow the OParl council-information standard where it has the concept (the body, its
+organizations, persons, meetings, papers); parties, motions, decision points, decisions, votes,
+assignments and status reports are our own.
 
 Incremental sync (`modified_since`): an object counts as modified when anything its JSON shows
 changed at or after the given time: its own row (the modification time where the model has one,
@@ -58,7 +58,7 @@ class Resource:
     queryset: Callable[[], QuerySet]
     serialize: Callable
     schema: dict
-    modified: Callable[[datetime.datetime], Q]  # the condition "modified at or after since"
+    modified: Callable[[datetime.datetime], Q] | None  # the condition "modified at or after since"
 
     @property
     def schema_name(self) -> str:
@@ -66,6 +66,29 @@ class Resource:
 
     def filter_modified_since(self, queryset: QuerySet, since: datetime.datetime) -> QuerySet:
         return queryset.filter(self.modified(since))
+
+    def get(self, pk: int):
+        return self.queryset().filter(pk=pk).first()
+
+
+@dataclass(frozen=True)
+class Body:
+    """The city itself, OParl's Body: the one public body whose organisations, persons, meetings and
+    papers the API lists. It lives in the code; `modified` is when its description here last changed."""
+
+    pk: int = 1
+    modified: datetime.datetime = datetime.datetime(2026, 11, 23, tzinfo=datetime.UTC)
+
+
+@dataclass(frozen=True)
+class StaticResource(Resource):
+    """A resource whose objects live in the code, not in the database."""
+
+    def filter_modified_since(self, queryset, since: datetime.datetime) -> list:
+        return [obj for obj in queryset if obj.modified >= since]
+
+    def get(self, pk: int):
+        return next((obj for obj in self.queryset() if obj.pk == pk), None)
 
 
 # --- What counts as a modification ---------------------------------------------------------------
@@ -205,6 +228,30 @@ def _status_reports():
 
 
 RESOURCES: list[Resource] = [
+    StaticResource(
+        "bodies",
+        "Kommunen",
+        "Göteborgs Stad som helhet (OParl Body), med länkar till dess organisationer, personer, sammanträden och "
+        "ärenden.",
+        lambda: [Body()],
+        serializers.body,
+        _object(
+            {
+                "id": INTEGER,
+                "type": _enum(["body"]),
+                "url": URL,
+                "name": STRING,
+                "shortName": STRING,
+                "website": URL,
+                "organization": URL,
+                "person": URL,
+                "meeting": URL,
+                "paper": URL,
+                "modified": DATETIME,
+            }
+        ),
+        None,
+    ),
     Resource(
         "organizations",
         "Organisationer",

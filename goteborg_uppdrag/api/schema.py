@@ -138,10 +138,12 @@ def build(server_url: str) -> dict:
             "title": "Göteborgs Stad – uppdrag och ärenden, öppna data",
             "version": "1",
             "description": (
-                "Läsbara allmänna handlingar: nämnder, partier, ledamöter, ärenden, yrkanden, beslutspunkter, beslut, "
-                "omröstningar, uppdrag och statusrapporter. Namnen följer OParl där standarden har begreppet "
-                "(Organization, Person, Meeting, Paper). Listor sidindelas med page och page_size; länkarna next och "
-                "prev leder vidare. Objekten refererar varandra med absoluta URL:er."
+                "Läsbara allmänna handlingar: kommunen, nämnder, partier, ledamöter, sammanträden, ärenden, yrkanden, "
+                "beslutspunkter, beslut, omröstningar, uppdrag och statusrapporter. Namnen följer OParl där standarden "
+                "har begreppet (Body, Organization, Person, Meeting, Paper). Listor sidindelas med page och page_size; "
+                "länkarna next och prev leder vidare. modified_since ger bara det som ändrats sedan en tidpunkt, även "
+                "när ändringen gäller något objektet visar av ett annat (t.ex. en ledamots parti). Objekten refererar "
+                "varandra med absoluta URL:er."
             ),
         },
         "servers": [{"url": server_url}],

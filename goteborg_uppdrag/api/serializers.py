@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
 
 class Links:
@@ -38,6 +39,22 @@ def _date(value: datetime.date | None) -> str | None:
 
 def _datetime(value: datetime.datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def body(body, links: Links) -> dict:
+    return {
+        "id": body.pk,
+        "type": "body",
+        "url": links.api("bodies", body.pk),
+        "name": str(_("Göteborgs Stad")),
+        "shortName": "Göteborg",
+        "website": links.site_root,
+        "organization": f"{links.api_root}organizations/",
+        "person": f"{links.api_root}persons/",
+        "meeting": f"{links.api_root}meetings/",
+        "paper": f"{links.api_root}papers/",
+        "modified": _datetime(body.modified),
+    }
 
 
 def organization(board, links: Links) -> dict:

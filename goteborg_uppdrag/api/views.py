@@ -96,6 +96,8 @@ def root(request):
             "name": _("Göteborgs Stad – uppdrag och ärenden, öppna data"),
             "version": "v1",
             "openapi": request.build_absolute_uri(reverse("api:openapi")),
+            # As OParl's System: where the bodies are listed.
+            "body": f"{links.api_root}bodies/",
             "resources": {resource.name: f"{links.api_root}{resource.name}/" for resource in RESOURCES},
         }
     )
@@ -146,7 +148,7 @@ def resource_list(request, resource: str):
 @require_safe
 def resource_detail(request, resource: str, pk: int):
     spec: Resource = BY_NAME[resource]
-    obj = spec.queryset().filter(pk=pk).first() if pk <= MAX_ID else None
+    obj = spec.get(pk) if pk <= MAX_ID else None
     if obj is None:
         return _error(_("Objektet finns inte."), 404)
     return _json(spec.serialize(obj, Links(request)))

@@ -230,3 +230,15 @@ def test_decision_lists_its_votes(client, real_data):
     decision = Decision.objects.filter(votes__isnull=False).distinct().first()
     _, item = _get(client, f"/api/v1/decisions/{decision.pk}/")
     assert item["votes"] == [f"http://testserver/api/v1/votes/{v.pk}/" for v in decision.votes.order_by("id")]
+
+
+def test_the_body_links_to_its_lists_as_in_oparl(client, db):
+    _, root = _get(client, "/api/v1/")
+    assert root["body"] == "http://testserver/api/v1/bodies/"
+    _, bodies = _get(client, "/api/v1/bodies/")
+    assert [body["name"] for body in bodies["data"]] == ["Göteborgs Stad"]
+    body = bodies["data"][0]
+    for name, resource in (("organization", "organizations"), ("person", "persons"), ("meeting", "meetings")):
+        assert body[name] == f"http://testserver/api/v1/{resource}/"
+        assert client.get(body[name]).status_code == 200
+    assert client.get("/api/v1/bodies/2/").status_code == 404
