@@ -16,6 +16,7 @@ import datetime
 import html
 import io
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -90,6 +91,9 @@ def _csv_cell(value) -> str:
         return ""
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        # A number stays a number, a negative one too: only text is neutralised.
+        return str(value)
     text = str(value)
     if text.startswith(_FORMULA_STARTS):
         return "'" + text
@@ -242,8 +246,9 @@ def statement_xlsx(board, period, statements, central_items) -> bytes:
     for statement in statements:
         title = statement.title if not statement.section else f"{statement.section} {statement.title}"
         sheet = workbook.create_sheet(_sheet_title(statement.section or statement.title, workbook))
-        sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
-        sheet.cell(row=2, column=1, value=f"{board.name} – {period}")
+        _set(sheet.cell(row=1, column=1), title)
+        sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
+        _set(sheet.cell(row=2, column=1), f"{board.name} – {period}")
         sheet.cell(row=3, column=1, value=_("Belopp i kronor"))
         _header_row(sheet, 5, [_("Rad")] + [label for _key, label in STATEMENT_COLUMNS])
         row_index = 6
@@ -251,7 +256,8 @@ def statement_xlsx(board, period, statements, central_items) -> bytes:
         for line in statement.lines.all():
             if line.group and line.group != group:
                 group = line.group
-                sheet.cell(row=row_index, column=1, value=group).font = Font(bold=True, italic=True)
+                _set(sheet.cell(row=row_index, column=1), group)
+                sheet.cell(row=row_index, column=1).font = Font(bold=True, italic=True)
                 row_index += 1
             label_cell = sheet.cell(row=row_index, column=1)
             _set(label_cell, line.label)

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+from decimal import Decimal
 
 from openpyxl import load_workbook
 
@@ -84,6 +85,8 @@ def test_text_that_looks_like_a_formula_stays_text(client, real_data):
     cell = next(row[1] for row in sheet.iter_rows(min_row=2) if row[0].value == assignment.dnr)
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
     assert _csv_cell("-5") == "'-5" and _csv_cell(5) == "5"
+    # Numbers are not text, whatever their sign.
+    assert _csv_cell(-5) == "-5" and _csv_cell(Decimal("-2.5")) == "-2.5"
 
 
 def test_comparison_csv_has_the_proposal_points_and_a_column_per_motion(client, real_data):
@@ -126,3 +129,27 @@ def test_statement_xlsx_amounts_are_numbers_in_kronor(client, real_data):
 def test_statement_xlsx_unknown_board_or_period_is_404(client, real_data):
     assert client.get("/budget/finns-inte/2023/augusti/resultatredovisning.xlsx").status_code == 404
     assert client.get("/budget/kommunstyrelsen/2023/hosten/resultatredovisning.xlsx").status_code == 404
+
+
+def test_statement_text_that_looks_like_a_formula_stays_text(client, real_data):
+    statement = FinancialStatement.objects.select_related("board", "period").order_by("id").first()
+    statement.title = "=1+1"
+    statement.save()
+    line = statement.lines.order_by("position").first()
+    line.group = '=HYPERLINK("http://example.com")'
+    line.save()
+    period = statement.period
+    url = f"/budget/{statement.board.slug}/{period.year}/{period.slug}/resultatredovisning.xlsx"
+    sheet = _xlsx(client.get(url)).worksheets[0]
+    cells = [cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert any(cell.value == line.group and cell.data_type == "s" for cell in cells)
+
+
+def test_export_links_are_on_the_pages_they_export(client, real_data):
+    compare = client.get("/arenden/SLK-2022-00921/jamfor/?urval=1&visa=1").content.decode()
+    assert 'href="/arenden/SLK-2022-00921/jamfor.csv?urval=1&amp;visa=1"' in compare
+    statement = FinancialStatement.objects.select_related("board", "period").order_by("id").first()
+    board, period = statement.board, statement.period
+    page = client.get(f"/budget/namnder/{board.slug}/{period.year}/{period.slug}/").content.decode()
+    assert f'href="/budget/{board.slug}/{period.year}/{period.slug}/resultatredovisning.xlsx"' in page
