@@ -14,6 +14,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Que
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .form_errors import PrintableErrors
 from .models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
 
 DUE_SOON_DAYS = 30
@@ -66,7 +67,7 @@ def parse_period(value: str) -> ReportingPeriod | None:
     return ReportingPeriod.objects.filter(year=int(year), kind=kind).first()
 
 
-class AssignmentFilterForm(forms.Form):
+class AssignmentFilterForm(PrintableErrors, forms.Form):
     q = forms.CharField(label=_("Sök på diarienummer eller ord i texten"), required=False, max_length=200)
     namnd = forms.ModelMultipleChoiceField(
         label=_("Ansvarig nämnd"),

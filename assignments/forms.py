@@ -3,10 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .form_errors import PrintableErrors
 from .models import Assignment, Board, ReportingPeriod, StatusReport
 
+# The largest version the column holds (PositiveIntegerField, 32-bit on PostgreSQL). A bigger one
+# cannot be a version the user was shown, so it is refused on the field, not taken for a conflict.
+MAX_VERSION = 2_147_483_647
 
-class StatusChangeForm(forms.Form):
+
+class StatusChangeForm(PrintableErrors, forms.Form):
     target = forms.ChoiceField(
         label=_("Ny status"),
         widget=forms.RadioSelect,
@@ -25,10 +30,12 @@ class StatusChangeForm(forms.Form):
     version = forms.IntegerField(
         widget=forms.HiddenInput,
         min_value=1,
+        max_value=MAX_VERSION,
         error_messages={
             "required": _("Formuläret saknar sin versionsuppgift. Ladda om sidan och försök igen."),
             "invalid": _("Formulärets versionsuppgift är ogiltig. Ladda om sidan och försök igen."),
             "min_value": _("Formulärets versionsuppgift är ogiltig. Ladda om sidan och försök igen."),
+            "max_value": _("Formulärets versionsuppgift är ogiltig. Ladda om sidan och försök igen."),
         },
     )
 
@@ -47,7 +54,7 @@ class StatusChangeForm(forms.Form):
         ]
 
 
-class StatusReportForm(forms.Form):
+class StatusReportForm(PrintableErrors, forms.Form):
     period = forms.ModelChoiceField(
         label=_("Rapporteringsperiod"),
         queryset=ReportingPeriod.objects.order_by("-year", "-kind"),
@@ -96,11 +103,13 @@ class StatusReportForm(forms.Form):
     version = forms.IntegerField(
         widget=forms.HiddenInput,
         min_value=0,
+        max_value=MAX_VERSION,
         initial=0,
         error_messages={
             "required": _("Formuläret saknar sin versionsuppgift. Ladda om sidan och försök igen."),
             "invalid": _("Formulärets versionsuppgift är ogiltig. Ladda om sidan och försök igen."),
             "min_value": _("Formulärets versionsuppgift är ogiltig. Ladda om sidan och försök igen."),
+            "max_value": _("Formulärets versionsuppgift är ogiltig. Ladda om sidan och försök igen."),
         },
     )
 

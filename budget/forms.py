@@ -8,6 +8,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from assignments import roles
+from assignments.form_errors import PrintableErrors, PrintableErrorsFormSet
 from assignments.models import Board
 from goteborg_uppdrag.formatting import UNITS, format_kronor
 
@@ -52,7 +53,7 @@ def editable_boards(user):
     return boards.filter(pk__in=roles.officer_board_ids(user))
 
 
-class CostEstimateForm(forms.ModelForm):
+class CostEstimateForm(PrintableErrors, forms.ModelForm):
     amount = AmountField(
         label=_("Belopp"),
         required=False,
@@ -100,7 +101,7 @@ class CostEstimateForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
-class PointFinancingForm(forms.ModelForm):
+class PointFinancingForm(PrintableErrors, forms.ModelForm):
     """How the proposal classes a point, also when it carries no estimate (e.g. within the frame)."""
 
     class Meta:
@@ -122,17 +123,44 @@ class PointFinancingForm(forms.ModelForm):
         return data
 
 
-class StatementForm(forms.ModelForm):
+class StatementForm(PrintableErrors, forms.ModelForm):
     class Meta:
         model = FinancialStatement
         fields = ["section", "title", "unit"]
 
+    def clean_section(self):
+        # The model's unique (board, period, section) is not checked by the form, whose fields do not
+        # include board and period; without this a second statement with the same section got a 500.
+        section = self.cleaned_data["section"]
+        statement = self.instance
+        if (
+            statement.board_id
+            and statement.period_id
+            and FinancialStatement.objects.filter(board_id=statement.board_id, period_id=statement.period_id)
+            .filter(section=section)
+            .exclude(pk=statement.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                _("Nämnden har redan en resultatredovisning med avsnitt ”%(section)s” för perioden."),
+                code="unique",
+                params={"section": section},
+            )
+        return section
+
+
+# The hidden id of a saved row: a user cannot correct it, only reload the page.
+HIDDEN_ID_ERRORS = {
+    "invalid": _("Raden kunde inte kopplas till en sparad rad. Ladda om sidan och försök igen."),
+    "max_value": _("Raden kunde inte kopplas till en sparad rad. Ladda om sidan och försök igen."),
+    "min_value": _("Raden kunde inte kopplas till en sparad rad. Ladda om sidan och försök igen."),
+}
 
 STATEMENT_COLUMNS = ["utfall", "budget", "utfall_fg_ar", "prognos", "fg_prognos", "budget_helar", "bokslut_fg_ar"]
 
 
-class StatementLineForm(forms.Form):
-    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+class StatementLineForm(PrintableErrors, forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput, error_messages=HIDDEN_ID_ERRORS)
     group = forms.CharField(label=_("Grupp"), required=False, max_length=200)
     label = forms.CharField(label=_("Rad"), required=False, max_length=200)
     kind = forms.ChoiceField(label=_("Radtyp"), choices=[("", "—")] + list(StatementLine.Kind.choices), required=False)
@@ -159,11 +187,22 @@ class StatementLineForm(forms.Form):
         return not self.cleaned_data.get("label")
 
 
-StatementLineFormSet = formset_factory(StatementLineForm, extra=3, can_delete=True)
+# A statement or a board's list of posts has tens of rows. The bound is what a forged row count can
+# make the server build, validate and show again: Django's default would be 2,000 forms (seconds of work).
+MAX_ROWS = 200
+
+StatementLineFormSet = formset_factory(
+    StatementLineForm,
+    formset=PrintableErrorsFormSet,
+    extra=3,
+    can_delete=True,
+    max_num=MAX_ROWS,
+    absolute_max=MAX_ROWS,
+)
 
 
-class CentralItemForm(forms.Form):
-    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+class CentralItemForm(PrintableErrors, forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput, error_messages=HIDDEN_ID_ERRORS)
     label = forms.CharField(label=_("Kommuncentral post"), required=False, max_length=200)
     utfall = AmountField(label=_("Utfall perioden"), required=False, default_unit="tkr")
     prognos = AmountField(label=_("Prognos helår"), required=False, default_unit="tkr")
@@ -176,7 +215,7 @@ class CentralItemForm(forms.Form):
         return data
 
 
-class BaseCentralItemFormSet(forms.BaseFormSet):
+class BaseCentralItemFormSet(PrintableErrorsFormSet):
     def clean(self):
         seen = set()
         for form in self.forms:
@@ -188,4 +227,6 @@ class BaseCentralItemFormSet(forms.BaseFormSet):
             seen.add(label)
 
 
-CentralItemFormSet = formset_factory(CentralItemForm, formset=BaseCentralItemFormSet, extra=3, can_delete=True)
+CentralItemFormSet = formset_factory(
+    CentralItemForm, formset=BaseCentralItemFormSet, extra=3, can_delete=True, max_num=MAX_ROWS, absolute_max=MAX_ROWS
+)

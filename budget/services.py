@@ -83,6 +83,12 @@ def central_items_save(*, board, period, rows: list[dict], user=None) -> list[Ce
         if item.pk in wanted:
             item.position += 10_000
             item.save(update_fields=["position"])
+    # A kept post may take the name another kept post leaves (two posts swap names): park the names
+    # that change under temporary ones first, or the unique (board, period, label) refuses the first
+    # save. A leading space never comes from the form, which strips it. Plain UPDATE: no history rows.
+    renamed = [row["id"] for row in rows if row.get("id") in wanted and existing[row["id"]].label != row.get("label")]
+    for pk in renamed:
+        CentralItem.objects.filter(pk=pk).update(label=f" {pk}")
     saved = []
     for position, row in enumerate(rows, start=1):
         item = existing.get(row.get("id")) if row.get("id") in wanted else None

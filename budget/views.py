@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,6 +41,12 @@ def _period(year: int, slug: str) -> ReportingPeriod:
     if kind is None:
         raise Http404(_("Perioden finns inte."))
     return get_object_or_404(ReportingPeriod, year=year, kind=kind)
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    """A service's refusal shown on the form: on its field where the form has one, else above the form."""
+    for field, messages_ in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages_)
 
 
 def _require_board(user, board_id):
@@ -218,10 +224,14 @@ def statement_new(request, board, year, period):
     _require_board(request.user, board_obj.pk)
     form = StatementForm(request.POST or None, instance=FinancialStatement(board=board_obj, period=period_obj))
     if request.method == "POST" and form.is_valid():
-        statement = services.statement_create(
-            board=board_obj, period=period_obj, user=request.user, **form.cleaned_data
-        )
-        return redirect("budget:statement_edit", pk=statement.pk)
+        try:
+            statement = services.statement_create(
+                board=board_obj, period=period_obj, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:  # e.g. the same section saved by someone else a moment ago
+            _apply_errors(form, error)
+        else:
+            return redirect("budget:statement_edit", pk=statement.pk)
     return render(request, "budget/statement_new.html", {"board": board_obj, "period": period_obj, "form": form})
 
 
@@ -240,11 +250,18 @@ def statement_edit(request, pk):
                     continue
                 rows.append({k: data.get(k) for k in ["id", "group", "label", "kind", *STATEMENT_COLUMNS]})
                 rows[-1]["group"] = rows[-1]["group"] or ""
-            services.statement_lines_save(statement=statement, rows=rows, user=request.user)
-            messages.success(request, _("Resultatredovisningen sparades."))
-            return redirect(
-                "budget:statement", board=statement.board.slug, year=statement.period.year, period=statement.period.slug
-            )
+            try:
+                services.statement_lines_save(statement=statement, rows=rows, user=request.user)
+            except ValidationError as error:  # what the rows could not check alone; nothing was saved
+                formset.non_form_errors().extend(error.messages)
+            else:
+                messages.success(request, _("Resultatredovisningen sparades."))
+                return redirect(
+                    "budget:statement",
+                    board=statement.board.slug,
+                    year=statement.period.year,
+                    period=statement.period.slug,
+                )
     else:
         formset = StatementLineFormSet(initial=_line_initial(statement), **kwargs)
     return render(request, "budget/statement_edit.html", {"statement": statement, "formset": formset})
@@ -263,9 +280,13 @@ def central_items_edit(request, board, year, period):
                 for f in formset.forms
                 if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("label")
             ]
-            services.central_items_save(board=board_obj, period=period_obj, rows=rows, user=request.user)
-            messages.success(request, _("De kommuncentrala posterna sparades."))
-            return redirect("budget:statement", board=board_obj.slug, year=period_obj.year, period=period_obj.slug)
+            try:
+                services.central_items_save(board=board_obj, period=period_obj, rows=rows, user=request.user)
+            except ValidationError as error:  # e.g. a name saved by someone else a moment ago; nothing was saved
+                formset.non_form_errors().extend(error.messages)
+            else:
+                messages.success(request, _("De kommuncentrala posterna sparades."))
+                return redirect("budget:statement", board=board_obj.slug, year=period_obj.year, period=period_obj.slug)
     else:
         initial = [
             {

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from assignments.form_errors import PrintableErrors
+
 from .importers import MAX_TEXT_CHARS, ImportError_, check_text, decode_upload
 
 
-class _TextImportForm(forms.Form):
+class _TextImportForm(PrintableErrors, forms.Form):
     """Pasted text or an uploaded UTF-8 file; the parsed result is previewed before it is saved."""
 
     text = forms.CharField(

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from assignments.form_errors import PrintableErrors
 from assignments.models import Board, ReportingPeriod
 
 
-class ReportChoiceForm(forms.Form):
+class ReportChoiceForm(PrintableErrors, forms.Form):
     """Which board and which reporting period (GET, so the choice is a bookmarkable address)."""
 
     namnd = forms.ModelChoiceField(
@@ -37,7 +38,7 @@ class ReportChoiceForm(forms.Form):
         return self.periods[self.cleaned_data["period"]]
 
 
-class PublishForm(forms.Form):
+class PublishForm(PrintableErrors, forms.Form):
     adopt = forms.BooleanField(
         label=_("Markera versionen som fastställd"),
         required=False,

@@ -1,0 +1,54 @@
+"""Error messages that repeat what the user sent: printable, and a long value cut."""
+
+import pytest
+from django import forms
+from django.core.exceptions import ValidationError
+
+from assignments.form_errors import PrintableErrorList, PrintableErrors, PrintableErrorsFormSet, echoed, printable
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a\x00b", "a\ufffdb"),
+        ("\x1b[31mröd", "\ufffd[31mröd"),
+        ("\x7f\x85\x9f", "\ufffd\ufffd\ufffd"),
+        ("höger\u202evänster\u2066", "höger\ufffdvänster\ufffd"),
+        ("rad 1\r\nrad 2\tslut", "rad 1 rad 2 slut"),
+        ("Göteborg ÅÄÖ Привет 中文 👩🏽‍⚖️ e\u0301", "Göteborg ÅÄÖ Привет 中文 👩🏽‍⚖️ e\u0301"),
+    ],
+)
+def test_printable_replaces_control_characters_and_keeps_the_rest(text, shown):
+    assert printable(text) == shown
+
+
+def test_an_echoed_value_is_cut_to_80_characters():
+    assert echoed("x" * 80) == "x" * 80
+    assert echoed("x" * 81) == "x" * 79 + "…"
+    assert echoed(12) == 12
+
+
+def test_the_error_list_cleans_messages_and_their_values():
+    errors = PrintableErrorList(
+        [
+            ValidationError("Okänd status: %(value)s.", params={"value": "a\x00" + "b" * 100}),
+            ValidationError("Högst %(limit)d tecken.", params={"limit": 20}),
+            "Rad 3: ”\x1b”",
+        ]
+    )
+    assert list(errors) == ["Okänd status: a\ufffd" + "b" * 77 + "….", "Högst 20 tecken.", "Rad 3: ”\ufffd”"]
+    assert "\x00" not in errors.as_ul() and "\x1b" not in errors.as_text()
+    assert [entry["message"] for entry in errors.get_json_data()] == list(errors)
+
+
+class _Form(PrintableErrors, forms.Form):
+    choice = forms.ChoiceField(choices=[("a", "A")])
+
+
+def test_forms_and_formsets_use_it():
+    form = _Form({"choice": "\x00"})
+    assert not form.is_valid()
+    assert "\x00" not in str(form.errors) and "\ufffd" in form.errors["choice"][0]
+    formset = forms.formset_factory(_Form, formset=PrintableErrorsFormSet)({"form-TOTAL_FORMS": "x"})
+    assert not formset.is_valid()
+    assert list(formset.non_form_errors()) == ["Formuläret kom inte fram helt. Ladda om sidan och försök igen."]
