@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -207,6 +208,9 @@ class Responsibility(models.Model):
     )
     board = models.ForeignKey(Board, verbose_name=_("nämnd"), on_delete=models.PROTECT, related_name="responsibilities")
     is_lead = models.BooleanField(_("huvudansvarig"), default=False)
+    # When the board was given the assignment, which may be after the assignment was created: the
+    # notices to the board's handläggare go by it.
+    created_at = models.DateTimeField(_("tilldelat"), default=timezone.now, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("ansvar")

@@ -1,6 +1,7 @@
 """E-mail notices to the handläggare of a board (Board.officers), through Django's e-mail framework.
 
-- a new assignment given to a board: a notice to each of its officers;
+- an assignment given to a board (a new one, or an older one the board is made responsible for):
+  a notice to each of its officers;
 - a reporting period open (ReportingPeriod.is_open) while the board has not reported on an
   assignment that needs a report: a reminder to each of its officers, once per period.
 
@@ -36,7 +37,7 @@ def set_preferences(*, user, new_assignments: bool, report_reminders: bool) -> N
         preference = NotificationPreference(user=user)
     preference.new_assignments = new_assignments
     preference.report_reminders = report_reminders
-    preference._change_reason = "Aviseringsval ändrade"
+    preference._change_reason = _("Aviseringsval ändrade")
     preference._history_user = user
     preference.save()
     return preference
@@ -77,10 +78,25 @@ def _assignment_url(base_url: str, assignment: Assignment) -> str:
         return base_url + reverse("api:assignments-detail", args=[assignment.pk])
 
 
+def _preferences_url(base_url: str) -> str:
+    return base_url + reverse("notifications:preferences")
+
+
 def _footer(base_url: str) -> str:
     return "\n\n-- \n" + _("Du får det här meddelandet som handläggare. Ändra dina aviseringar: %(url)s") % {
-        "url": base_url + reverse("notifications:preferences")
+        "url": _preferences_url(base_url)
     }
+
+
+def _message(subject: str, body: str, user, base_url: str) -> EmailMessage:
+    # List-Unsubscribe (RFC 2369): mail programs show it as a button that leads to the choices.
+    return EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [user.email],
+        headers={"List-Unsubscribe": f"<{_preferences_url(base_url)}>"},
+    )
 
 
 def _send(messages: list[EmailMessage]) -> None:
@@ -89,9 +105,10 @@ def _send(messages: list[EmailMessage]) -> None:
 
 
 def send_new_assignment_notices(*, since: datetime.datetime, base_url: str) -> int:
-    """Notify the officers of each board given an assignment created at or after `since`."""
+    """Notify the officers of each board given an assignment at or after `since`: a new assignment,
+    or an older one that the board was made responsible for later."""
     responsibilities = list(
-        Responsibility.objects.filter(assignment__created_at__gte=since)
+        Responsibility.objects.filter(created_at__gte=since)
         .select_related("assignment", "board")
         .order_by("board__name", "assignment__dnr")
     )
@@ -141,7 +158,7 @@ def send_new_assignment_notices(*, since: datetime.datetime, base_url: str) -> i
                     )
                 )
             body = "\n".join(lines).rstrip() + _footer(base_url)
-            messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [notice.user.email]))
+            messages.append(_message(subject, body, notice.user, base_url))
     with transaction.atomic():
         SentNotice.objects.bulk_create(log)
         _send(messages)
@@ -211,7 +228,7 @@ def send_report_reminders(*, base_url: str) -> int:
                         f"- {assignment.dnr} {assignment.short_text} ({_assignment_url(base_url, assignment)})"
                     )
                 body = "\n".join(lines) + _footer(base_url)
-                messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [notice.user.email]))
+                messages.append(_message(subject, body, notice.user, base_url))
         with transaction.atomic():
             SentNotice.objects.bulk_create(log)
             _send(messages)

@@ -314,3 +314,15 @@ def test_control_characters_in_the_records_do_not_break_the_feeds(client, real_d
         response = client.get(url)
         assert response.status_code == 200
         assert "Sidbrytninghär" in response.content.decode()
+
+
+def test_the_feeds_can_be_found_from_the_pages(client, real_data):
+    footer = client.get("/").content.decode()
+    assert 'href="/floden/"' in footer and 'href="/api/v1/"' in footer
+    board = _board_with_assignments()
+    page = client.get(f"/uppdrag/namnder/{board.slug}/").content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in page
+    assert f'href="/floden/namnder/{board.slug}/uppdrag/"' in page
+    assert f'href="/floden/namnder/{board.slug}/slutdatum.ics"' in page
+    case = client.get("/arenden/SLK-2022-00921/").content.decode()
+    assert 'type="application/atom+xml"' in case and 'href="/floden/arenden/SLK-2022-00921/yrkanden/"' in case

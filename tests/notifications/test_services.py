@@ -55,11 +55,36 @@ def test_new_assignment_is_sent_to_the_boards_officers_once(board, officer, make
     assert SentNotice.objects.filter(user=officer, assignment=assignment).count() == 1
 
 
+def _long_ago():
+    """Everything so far was given a month ago."""
+    month_ago = timezone.now() - datetime.timedelta(days=30)
+    Assignment.objects.update(created_at=month_ago)
+    Responsibility.objects.update(created_at=month_ago)
+
+
 def test_old_assignments_are_not_new(board, officer):
-    assignment = _assignment(board)
-    Assignment.objects.filter(pk=assignment.pk).update(created_at=timezone.now() - datetime.timedelta(days=30))
+    _assignment(board)
+    _long_ago()
     assert services.send_notices(base_url=BASE)["new_assignments"] == 0
     assert mail.outbox == []
+
+
+def test_an_old_assignment_given_to_the_board_now_is_new_to_it(board, officer, make_user):
+    other = Board.objects.create(slug="miljo", name="Miljö- och klimatnämnden", short_name="MKN", kind="committee")
+    assignment = _assignment(other)
+    _long_ago()
+    Responsibility.objects.create(assignment=assignment, board=board)
+    assert services.send_notices(base_url=BASE)["new_assignments"] == 1
+    assert mail.outbox[0].to == [officer.email]
+    assert mail.outbox[0].subject == f"Nytt uppdrag till {board.name}: {assignment.dnr}"
+
+
+def test_every_notice_leads_to_the_choices(board, officer):
+    _assignment(board)
+    services.send_notices(base_url=BASE)
+    message = mail.outbox[0]
+    assert message.extra_headers["List-Unsubscribe"] == f"<{BASE}/konto/aviseringar/>"
+    assert f"Ändra dina aviseringar: {BASE}/konto/aviseringar/" in message.body
 
 
 def test_several_new_assignments_come_in_one_message(board, officer):
@@ -98,7 +123,7 @@ def test_reminder_when_a_period_is_open_without_the_boards_report(board, officer
     reported = _assignment(board, "0104/24")
     done = _assignment(board, "0105/24", status=Assignment.Status.COMPLETED)
     StatusReport.objects.create(assignment=reported, period=period, board=board, text="Klart snart", proposes="partial")
-    Assignment.objects.update(created_at=timezone.now() - datetime.timedelta(days=30))
+    _long_ago()
     counts = services.send_notices(base_url=BASE)
     assert counts == {"new_assignments": 0, "report_reminders": 1}
     message = mail.outbox[0]
@@ -113,7 +138,7 @@ def test_reminder_when_a_period_is_open_without_the_boards_report(board, officer
 def test_no_reminder_for_closed_periods_or_opted_out_officers(board, officer):
     ReportingPeriod.objects.create(year=2024, kind=ReportingPeriod.Kind.MARS, is_open=False)
     _assignment(board)
-    Assignment.objects.update(created_at=timezone.now() - datetime.timedelta(days=30))
+    _long_ago()
     assert services.send_notices(base_url=BASE)["report_reminders"] == 0
     ReportingPeriod.objects.update(is_open=True)
     services.set_preferences(user=officer, new_assignments=True, report_reminders=False)
@@ -151,3 +176,17 @@ def test_query_count_does_not_grow_with_officers_and_assignments(
     with django_assert_max_num_queries(16):
         services.send_notices(base_url=BASE)
     assert len(mail.outbox) == 2 * officers
+
+
+def test_the_migration_dates_existing_responsibilities_from_their_assignment(board, officer):
+    """Dated at the migration, every board's assignments would look new: a flood of e-mail."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("assignments.migrations.0004_responsibility_created_at")
+    assignment = _assignment(board)
+    Assignment.objects.update(created_at=timezone.now() - datetime.timedelta(days=300))
+    migration.date_from_the_assignment(apps, None)
+    assert Responsibility.objects.get(assignment=assignment).created_at == Assignment.objects.get().created_at
+    assert services.send_notices(base_url=BASE)["new_assignments"] == 0

@@ -19,3 +19,9 @@ def test_officer_sees_defaults_and_opts_out(client, make_user):
     assert "Dina val om e-post är sparade." in response.content.decode()
     preference = NotificationPreference.objects.get(user=user)
     assert not preference.new_assignments and preference.report_reminders
+
+
+def test_the_choices_are_linked_from_every_page_when_logged_in(client, make_user):
+    assert 'href="/konto/aviseringar/"' not in client.get("/").content.decode()
+    client.force_login(make_user("handlaggare3", "handläggare"))
+    assert 'href="/konto/aviseringar/"' in client.get("/").content.decode()
