@@ -73,9 +73,46 @@ def _error_response(description: str) -> dict:
     }
 
 
+def _system() -> dict:
+    """The entry point (OParl's System): where everything else is listed."""
+    return {
+        "type": "object",
+        "properties": {
+            "type": {"type": "string", "enum": ["system"]},
+            "name": {"type": "string"},
+            "version": {"type": "string"},
+            "openapi": URL,
+            "body": URL,
+            "resources": {
+                "type": "object",
+                "properties": {resource.name: URL for resource in RESOURCES},
+                "required": [resource.name for resource in RESOURCES],
+                "additionalProperties": False,
+            },
+        },
+        "required": ["type", "name", "version", "openapi", "body", "resources"],
+        "additionalProperties": False,
+    }
+
+
 def build(server_url: str) -> dict:
-    paths: dict = {}
-    schemas: dict = {"Error": _ERROR, "Pagination": _PAGINATION, "Links": _LINKS}
+    schemas: dict = {"System": _system(), "Error": _ERROR, "Pagination": _PAGINATION, "Links": _LINKS}
+    paths: dict = {
+        "/": {
+            "get": {
+                "operationId": "get_system",
+                "summary": "Ingång",
+                "description": "Länkar till kommunen (OParl Body), alla listor och denna beskrivning.",
+                "tags": ["Ingång"],
+                "responses": {
+                    "200": {
+                        "description": "Ingång",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/System"}}},
+                    }
+                },
+            }
+        }
+    }
     for resource in RESOURCES:
         name = resource.schema_name
         schemas[name] = resource.schema
