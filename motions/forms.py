@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assignments.form_errors import PrintableErrors
 
-from .importers import MAX_TEXT_CHARS, ImportError_, check_text, decode_upload
+from .importers import MAX_TEXT_CHARS, MAX_UPLOAD_BYTES, ImportError_, check_text, decode_upload
 
 
 class _TextImportForm(PrintableErrors, forms.Form):
@@ -24,7 +24,7 @@ class _TextImportForm(PrintableErrors, forms.Form):
         upload = cleaned.get("file")
         try:
             if upload:
-                if upload.size > MAX_TEXT_CHARS * 4:
+                if upload.size > MAX_UPLOAD_BYTES:
                     raise ImportError_(_("Filen är för stor (högst %(max)d tecken).") % {"max": MAX_TEXT_CHARS})
                 cleaned["text"] = decode_upload(upload.read())
             elif cleaned.get("text", "").strip():

@@ -15,6 +15,8 @@ from assignments.models import Board
 from .models import Motion, Party, VoteRecord
 
 MAX_TEXT_CHARS = 200_000
+# UTF-8 takes at most four bytes a character: a file above this cannot be within MAX_TEXT_CHARS.
+MAX_UPLOAD_BYTES = MAX_TEXT_CHARS * 4
 
 
 class ImportError_(ValueError):  # noqa: N801 - not the builtin ImportError
@@ -23,7 +25,7 @@ class ImportError_(ValueError):  # noqa: N801 - not the builtin ImportError
 
 def decode_upload(data: bytes) -> str:
     """Uploaded bytes as text: UTF-8 (with or without BOM) within the size limit, else refused."""
-    if len(data) > MAX_TEXT_CHARS * 4:
+    if len(data) > MAX_UPLOAD_BYTES:
         raise ImportError_(_("Filen är för stor (högst %(max)d tecken).") % {"max": MAX_TEXT_CHARS})
     try:
         text = data.decode("utf-8-sig")
@@ -33,6 +35,12 @@ def decode_upload(data: bytes) -> str:
             _("Filen är inte UTF-8-kodad (rad %(line)d). Spara den som UTF-8 och försök igen.") % {"line": line}
         ) from error
     return check_text(text)
+
+
+def read_text_file(path) -> str:
+    """A file named on the command line, read as an upload is: no further than the size limit."""
+    with open(path, "rb") as handle:
+        return decode_upload(handle.read(MAX_UPLOAD_BYTES + 1))
 
 
 def check_text(text: str) -> str:

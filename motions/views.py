@@ -15,8 +15,9 @@ from assignments import roles
 from . import services
 from .comparison import build_comparison
 from .forms import MotionImportForm, RollCallImportForm
-from .importers import ImportError_, parse_motion_text, parse_rollcall
+from .importers import MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
 from .models import Case, Decision
+from .uploads import upload_limit
 
 
 def case_for_key(key: str, queryset=None) -> Case:
@@ -73,6 +74,7 @@ def _require_importer(request):
         raise PermissionDenied(_("Du har inte behörighet att läsa in handlingar."))
 
 
+@upload_limit(MAX_UPLOAD_BYTES)
 @login_required
 def motion_import(request, key):
     _require_importer(request)
@@ -101,6 +103,7 @@ def motion_import(request, key):
     return render(request, "motions/motion_import.html", {"case": case, "form": form, "parsed": parsed})
 
 
+@upload_limit(MAX_UPLOAD_BYTES)
 @login_required
 def rollcall_import(request, key, decision_id):
     _require_importer(request)

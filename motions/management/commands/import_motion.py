@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from motions.importers import ImportError_, decode_upload, parse_motion_text
+from motions.importers import ImportError_, parse_motion_text, read_text_file
 from motions.models import Case
 from motions.services import motion_import
 
@@ -21,11 +21,13 @@ class Command(BaseCommand):
         if case is None:
             raise CommandError(f"Ärendet {options['case']} finns inte.")
         try:
-            parsed = parse_motion_text(decode_upload(Path(options["file"]).read_bytes()))
+            parsed = parse_motion_text(read_text_file(Path(options["file"])))
             if not options["dry_run"]:
                 motion = motion_import(case=case, parsed=parsed)
         except FileNotFoundError as error:
             raise CommandError(f"Filen {options['file']} finns inte.") from error
+        except OSError as error:  # a folder, no permission: said in Swedish, without a traceback
+            raise CommandError(f"Filen {options['file']} kunde inte läsas ({error.strerror}).") from error
         except ImportError_ as error:
             raise CommandError(str(error)) from error
         self.stdout.write(json.dumps(parsed.as_json(), ensure_ascii=False, indent=2))

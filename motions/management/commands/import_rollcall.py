@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from assignments.models import Board
-from motions.importers import ImportError_, decode_upload, parse_rollcall
+from motions.importers import ImportError_, parse_rollcall, read_text_file
 from motions.models import Decision
 from motions.services import rollcall_import
 
@@ -45,12 +45,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         decision = find_decision(options["decision"])
         try:
-            parsed = parse_rollcall(decode_upload(Path(options["file"]).read_bytes()))
+            parsed = parse_rollcall(read_text_file(Path(options["file"])))
             if not options["dry_run"]:
                 proposition = options["proposition"] or f"Omröstning {decision}"
                 vote = rollcall_import(decision=decision, parsed=parsed, proposition=proposition)
         except FileNotFoundError as error:
             raise CommandError(f"Filen {options['file']} finns inte.") from error
+        except OSError as error:  # a folder, no permission: said in Swedish, without a traceback
+            raise CommandError(f"Filen {options['file']} kunde inte läsas ({error.strerror}).") from error
         except ImportError_ as error:
             raise CommandError(str(error)) from error
         self.stdout.write(json.dumps(parsed.as_json(), ensure_ascii=False, indent=2))
