@@ -4,8 +4,7 @@ import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +32,9 @@ def publish_report(*, board: Board, period: ReportingPeriod, user, adopt: bool =
     """Store the report as it is now as a new numbered version; (version, created).
 
     When nothing in the report changed since the latest version, no new version is made and the
-    latest is returned (and marked fastställd when adopt is asked for).
+    latest is returned (and marked fastställd when adopt is asked for). If storing fails at any
+    step, neither the row nor the file stays. (Called inside a caller's transaction that is rolled
+    back later, the file would stay: Django has no hook for a rollback. No caller does that.)
     """
     _require_secretariat(user)
     report = compose_report(board, period)
@@ -46,34 +47,59 @@ def publish_report(*, board: Board, period: ReportingPeriod, user, adopt: bool =
         return latest, False
 
     pdf = render_pdf(html)  # outside the transaction: rendering takes seconds
-    with transaction.atomic():
-        version = (PublishedReport.objects.filter(board=board, period=period).aggregate(v=Max("version"))["v"] or 0) + 1
-        now = timezone.now()
-        published = PublishedReport(
-            board=board,
-            period=period,
-            version=version,
-            size=len(pdf),
-            sha256=hashlib.sha256(pdf).hexdigest(),
-            content_sha256=fingerprint,
-            published_by=user,
-            published_at=now,
-            is_adopted=adopt,
-            adopted_by=user if adopt else None,
-            adopted_at=now if adopt else None,
-        )
-        published.file.save("rapport.pdf", ContentFile(pdf), save=False)
-        published._change_reason = _("Version %(version)s sparad") % {"version": version}
-        published._history_user = user
-        try:
-            with transaction.atomic():
-                published.save()
-        except IntegrityError as exc:
-            default_storage.delete(published.file.name)
-            raise ValidationError(
-                _("Någon annan sparade en version samtidigt. Försök igen."), code="concurrent"
-            ) from exc
+    stored = None
+    try:
+        with transaction.atomic():
+            version = (
+                PublishedReport.objects.filter(board=board, period=period).aggregate(v=Max("version"))["v"] or 0
+            ) + 1
+            now = timezone.now()
+            published = PublishedReport(
+                board=board,
+                period=period,
+                version=version,
+                size=len(pdf),
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                content_sha256=fingerprint,
+                published_by=user,
+                published_at=now,
+                is_adopted=adopt,
+                adopted_by=user if adopt else None,
+                adopted_at=now if adopt else None,
+            )
+            # The name is settled before writing, so a write that breaks off (a full disk) can be
+            # cleaned up too: the storage does not say where a failed write left its part.
+            storage = published.file.storage
+            stored = storage.get_available_name(published.file.field.generate_filename(published, ""))
+            published.file.name = storage.save(stored, ContentFile(pdf))
+            stored = published.file.name
+            published._change_reason = _("Version %(version)s sparad") % {"version": version}
+            published._history_user = user
+            try:
+                with transaction.atomic():
+                    published.save()
+            except IntegrityError as exc:
+                raise ValidationError(
+                    _("Någon annan sparade en version samtidigt. Försök igen."), code="concurrent"
+                ) from exc
+    except BaseException:
+        # Nothing of a failed version stays: its row is rolled back, so its file goes too.
+        _discard(stored)
+        raise
     return published, True
+
+
+def _discard(name: str | None) -> None:
+    """Delete a file this publish wrote, unless a stored version has it (a name taken in a race)."""
+    storage = PublishedReport._meta.get_field("file").storage
+    if not name or not storage.exists(name):
+        return
+    try:
+        kept = PublishedReport.objects.filter(file=name).exists()
+    except DatabaseError:  # the database cannot be asked: an orphaned file is the likelier harm
+        kept = False
+    if not kept:
+        storage.delete(name)
 
 
 @transaction.atomic

@@ -1,3 +1,5 @@
+import os
+import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -6,6 +8,26 @@ from assignments.models import Board, ReportingPeriod
 from goteborg_uppdrag.pdf import StaticOnlyURLFetcher
 from goteborg_uppdrag.reports.composition import compose_report
 from goteborg_uppdrag.reports.rendering import render_report_pdf, report_document_html
+
+
+def _write_whole(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside target, then rename it over target.
+
+    An export that fails while writing (a full disk) leaves no half-written PDF, and an earlier export
+    at the same path stays as it was until the new one is complete.
+    """
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        temporary.write_bytes(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        temporary.chmod(0o666 & ~umask)  # mkstemp's file is private; the export gets the usual permissions
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 class Command(BaseCommand):
@@ -38,10 +60,10 @@ class Command(BaseCommand):
             raise CommandError(f"Mappen {target.parent} finns inte.")
         report = compose_report(board_obj, period_obj)
         if html:
-            target.write_text(report_document_html(report), encoding="utf-8")
+            _write_whole(target, report_document_html(report).encode("utf-8"))
         else:
             fetcher = StaticOnlyURLFetcher()
-            target.write_bytes(render_report_pdf(report, fetcher=fetcher))
+            _write_whole(target, render_report_pdf(report, fetcher=fetcher))
             if fetcher.refused:
                 self.stderr.write(f"Vägrade hämta {len(fetcher.refused)} resurs(er) utanför appens statiska filer.")
         for assignment in report.missing_assignments:
