@@ -25,7 +25,7 @@ from django.utils.html import linebreaks
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from assignments.models import Assignment, Board, StatusChange
+from assignments.models import Assignment, Board, Responsibility, StatusChange
 from motions.models import Case, Decision, Motion
 
 ITEMS = 50
@@ -172,14 +172,14 @@ class CaseMotionsAtomFeed(CaseMotionsFeed):
 
 @dataclass
 class BoardEvent:
-    """A status change (StatusChange) or the creation of one of the board's assignments."""
+    """A status change (StatusChange) of one of the board's assignments, or an assignment given to it."""
 
-    kind: str  # "status" or "created"
-    event_id: int  # the StatusChange's id, or the assignment's for a creation
+    kind: str  # "status" or "given"
+    event_id: int  # the StatusChange's id, or the assignment's when given
     assignment_id: int
     dnr: str
     text: str
-    old_status: str | None  # None: the assignment was created
+    old_status: str | None  # None: the assignment was given to the board
     new_status: str
     reason: str
     date: datetime.datetime
@@ -190,14 +190,18 @@ class BoardEvent:
 
 
 def status_changes(board: Board, limit: int = ITEMS) -> list[BoardEvent]:
-    """The latest status changes and creations of the board's assignments, newest first, in one query.
+    """The latest status changes of the board's assignments, and the assignments given to the board,
+    newest first, in one query.
 
     Status changes come from StatusChange, which every path that changes a status writes (the
-    workflow, the admin, and a migration for the older changes found only in the history).
-    A creation shows the status the assignment was given: the first change's starting point, or
-    the present status when it never changed.
+    workflow, the admin, and a migration for the older changes found only in the history). An
+    assignment is given to the board when the board is made responsible for it (usually as it is
+    created, sometimes later), with the status it had then.
     """
-    first_status = StatusChange.objects.filter(assignment=OuterRef("pk")).order_by("changed_at", "id")
+    # The status when the board was given the assignment: where the next change started from.
+    status_then = StatusChange.objects.filter(
+        assignment=OuterRef("assignment_id"), changed_at__gte=OuterRef("created_at")
+    ).order_by("changed_at", "id")
     text = CharField()
     changes = (
         StatusChange.objects.filter(assignment__responsibilities__board=board)
@@ -215,16 +219,16 @@ def status_changes(board: Board, limit: int = ITEMS) -> list[BoardEvent]:
         )
     )
     creations = (
-        Assignment.objects.filter(responsibilities__board=board)
+        Responsibility.objects.filter(board=board)
         .order_by()
         .values(
-            event_kind=Value("created", output_field=text),
-            event_id=F("id"),
-            event_assignment=F("id"),
-            event_dnr=F("dnr"),
-            event_text=F("text"),
+            event_kind=Value("given", output_field=text),
+            event_id=F("assignment_id"),
+            event_assignment=F("assignment_id"),
+            event_dnr=F("assignment__dnr"),
+            event_text=F("assignment__text"),
             event_old=Value(None, output_field=text),
-            event_new=Coalesce(Subquery(first_status.values("from_status")[:1]), F("status")),
+            event_new=Coalesce(Subquery(status_then.values("from_status")[:1]), F("assignment__status")),
             event_reason=Value("", output_field=TextField()),
             event_date=F("created_at"),
         )
@@ -281,7 +285,7 @@ class BoardAssignmentsFeed(_Rss):
         # Unique per item, so it is the item's id too (a permalink): the assignment for its
         # creation, the event on its timeline for a status change.
         link = _assignment_link(item.assignment_id)
-        return link if item.kind == "created" else f"{link}#statusandring-{item.event_id}"
+        return link if item.kind == "given" else f"{link}#statusandring-{item.event_id}"
 
     def item_pubdate(self, item: BoardEvent):
         return item.date

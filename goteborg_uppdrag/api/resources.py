@@ -149,8 +149,11 @@ def _vote_modified(since) -> Q:
 
 
 def _assignment_modified(since) -> Q:
-    # The responsible boards are shown by name, the origin by the body's short name.
-    boards = Responsibility.objects.filter(assignment_id=OuterRef("pk"), board_id__in=_changed(Board, since))
+    # The responsible boards are shown by name, the origin by the body's short name; a board may be
+    # made responsible later.
+    boards = Responsibility.objects.filter(assignment_id=OuterRef("pk")).filter(
+        Q(board_id__in=_changed(Board, since)) | Q(created_at__gte=since)
+    )
     return Q(updated_at__gte=since) | Q(origin_body_id__in=_changed(Board, since)) | Exists(boards)
 
 

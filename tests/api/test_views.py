@@ -7,7 +7,7 @@ import pytest
 from django.db.models import Q
 from django.utils import timezone
 
-from assignments.models import Assignment, Board, StatusReport
+from assignments.models import Assignment, Board, Responsibility, StatusReport
 from goteborg_uppdrag.api.resources import RESOURCES
 from motions.models import Case, Decision, Meeting, Member, Motion, Vote
 
@@ -179,6 +179,14 @@ def test_modified_since_follows_what_the_json_shows_of_related_rows(client, real
     assert _ids_modified_since(client, "meetings", cutoff) == set(
         Meeting.objects.filter(body=board).values_list("id", flat=True)
     )
+
+
+def test_a_board_made_responsible_later_modifies_the_assignment(client, real_data):
+    assignment = Assignment.objects.order_by("id").first()
+    board = Board.objects.exclude(responsibilities__assignment=assignment).order_by("id").first()
+    cutoff = timezone.now()
+    Responsibility.objects.create(assignment=assignment, board=board)
+    assert _ids_modified_since(client, "assignments", cutoff) == {assignment.pk}
 
 
 def test_a_vote_imported_later_modifies_its_decision(client, real_data):

@@ -5,6 +5,8 @@ import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
+from django.utils import timezone
+
 from assignments import services
 from assignments.models import Assignment, Board, Responsibility, StatusChange
 from goteborg_uppdrag.feeds import ical_escape, ical_fold, status_changes
@@ -152,7 +154,7 @@ def test_a_new_assignment_shows_the_status_it_was_given(real_data, secretariat):
     Responsibility.objects.create(assignment=assignment, board=board, is_lead=True)
     events = status_changes(board)
     assert (events[0].kind, events[0].assignment_id, events[0].new_status) == (
-        "created",
+        "given",
         assignment.pk,
         Assignment.Status.NOT_STARTED,
     )
@@ -161,8 +163,25 @@ def test_a_new_assignment_shows_the_status_it_was_given(real_data, secretariat):
     )
     events = status_changes(board)
     assert events[0].kind == "status" and events[0].old_status == Assignment.Status.NOT_STARTED
-    created = next(event for event in events if event.kind == "created" and event.assignment_id == assignment.pk)
-    assert created.new_status == Assignment.Status.NOT_STARTED
+    given = next(event for event in events if event.kind == "given" and event.assignment_id == assignment.pk)
+    assert given.new_status == Assignment.Status.NOT_STARTED
+
+
+def test_an_older_assignment_given_to_the_board_later_shows_then(client, real_data, secretariat):
+    board = _board_with_assignments()
+    other = Board.objects.exclude(responsibilities__board=board).exclude(pk=board.pk).order_by("id").first()
+    assignment = Assignment.objects.create(dnr="0002/24", text="Ett äldre uppdrag", source=Assignment.Source.KS)
+    Responsibility.objects.create(assignment=assignment, board=other, is_lead=True)
+    services.change_status(
+        assignment=assignment, target=Assignment.Status.IN_PROGRESS, user=secretariat, reason="", expected_version=1
+    )
+    month_ago = timezone.now() - datetime.timedelta(days=30)
+    Assignment.objects.filter(pk=assignment.pk).update(created_at=month_ago)
+    StatusChange.objects.filter(assignment=assignment).update(changed_at=month_ago)
+    Responsibility.objects.create(assignment=assignment, board=board)
+    _, items = _rss_items(client.get(f"/floden/namnder/{board.slug}/uppdrag/"))
+    assert items[0].findtext("title") == f"{assignment.dnr}: nytt uppdrag (Pågående)"
+    assert parsedate_to_datetime(items[0].findtext("pubDate")) > month_ago
 
 
 def test_status_changes_of_another_board_are_not_shown(real_data):
