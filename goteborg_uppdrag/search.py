@@ -2,8 +2,9 @@
 
 On PostgreSQL: full-text search with the `swedish` configuration (so "uppdragen" finds "uppdrag"),
 ranked by ts_rank, with highlighted snippets from ts_headline. The parsed vectors are stored in a
-generated column of each table (`search_sv`, see search_indexes/migrations/0002), GIN-indexed. On SQLite: every word of the query
-must occur (case-insensitively) in the record; snippets are cut and highlighted in Python.
+generated column of each table (`search_sv`, see search_indexes/migrations/0002), GIN-indexed.
+On SQLite: every word of the query must occur (case-insensitively) in the record; snippets are
+cut and highlighted in Python.
 
 The same filters on both: kind, board, party and year. A fixed number of queries per search,
 whatever the number of hits.
