@@ -26,8 +26,9 @@ def _digest() -> str:
         "assignment__dnr", "period__year", "period__kind", "board__slug"
     ).values_list("assignment__dnr", "period__year", "period__kind", "board__slug", "text", "proposes", "decision"):
         parts.append(repr(r))
+    # Every column in the order, so that ties (a decision's own points) cannot come back in another order.
     points = DecisionPoint.objects.order_by(
-        "proposal__case__case_number", "motion__case__case_number", "motion__sort_order", "number"
+        "proposal__case__case_number", "motion__case__case_number", "motion__sort_order", "number", "text"
     )
     for p in points.values_list("proposal__case__case_number", "motion__case__case_number", "number", "text"):
         parts.append(repr(p))

@@ -212,7 +212,7 @@ def world(real_data):
         "version": published.version,
     }
     for resource in RESOURCES:
-        values[f"api_{resource.name}"] = resource.queryset().first().pk
+        values[f"api_{resource.name}"] = list(resource.queryset()[:1])[0].pk  # a QuerySet, or a list (the Body)
     return {"values": values, "boards": {KS: ks, ESTIMATE: estimate.board}}
 
 
