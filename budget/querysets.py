@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 
@@ -326,22 +327,61 @@ class BoardYearRow:
 @dataclass
 class BoardCosts:
     board: object
-    estimates: list
+    count: int  # every estimate the board bears
+    page: object  # the estimates shown now (django.core.paginator.Page), grouped in `cases`
     years: list
     one_off: dict
     yearly: dict
     unknown: dict
     cases: list
 
+    @property
+    def estimates(self) -> list:
+        return list(self.page)
 
-def board_costs(board) -> BoardCosts:
-    """Every estimate the board bears, with whether its point was adopted; three queries."""
+
+BOARD_ESTIMATES_PER_PAGE = 50
+
+
+def _estimate_source(point_id, motion_id) -> str:
+    return "motion" if point_id is not None and motion_id is not None else "proposal"
+
+
+def board_costs(board, page_number=1, per_page: int = BOARD_ESTIMATES_PER_PAGE) -> BoardCosts:
+    """Every estimate the board bears summed per year and kind, and one page of them in detail.
+
+    The sums read a few columns of every estimate; only the page's estimates are fetched whole,
+    so the page costs the same whatever the number of estimates (four queries).
+    """
     adopted_ids = set(
         DecisionPoint.objects.filter(cost_estimates__board=board)
         .filter(adopted_points_q())
         .values_list("id", flat=True)
     )
-    estimates = list(
+    rows: dict = {}
+    totals = {key: {"proposal": 0, "motion": 0, "adopted": 0} for key in ("one_off", "yearly", "unknown")}
+    lean = CostEstimate.objects.filter(board=board).values_list(
+        "decision_point_id", "decision_point__motion_id", "amount_kr", "recurrence", "first_year", "last_year"
+    )
+    for point_id, motion_id, amount, recurrence, first_year, last_year in lean:
+        source = _estimate_source(point_id, motion_id)
+        adopted = point_id is not None and point_id in adopted_ids
+        if amount is None or not recurrence:
+            totals["unknown"][source] += 1
+            if adopted:
+                totals["unknown"]["adopted"] += 1
+            continue
+        key = "yearly" if recurrence == CostEstimate.Recurrence.YEARLY else "one_off"
+        totals[key][source] += amount
+        if adopted:
+            totals[key]["adopted"] += amount
+        span = CostEstimate(recurrence=recurrence, first_year=first_year, last_year=last_year)
+        for year in years_of(span) or [None]:
+            row = rows.setdefault(year, BoardYearRow(year))
+            setattr(row, source, getattr(row, source) + amount)
+            if adopted:
+                row.adopted += amount
+    ordered = (
         CostEstimate.objects.filter(board=board)
         .select_related(
             "decision_point__proposal__case",
@@ -353,46 +393,26 @@ def board_costs(board) -> BoardCosts:
             "-decision_point__proposal__case_id", "-decision_point__motion__case_id", "decision_point__number", "id"
         )
     )
-    rows: dict = {}
-    totals = {key: {"proposal": 0, "motion": 0, "adopted": 0} for key in ("one_off", "yearly", "unknown")}
+    page = Paginator(ordered, per_page).get_page(page_number)
     cases: dict = {}
-    for estimate in estimates:
+    for estimate in page:
         point = estimate.decision_point
-        source = "proposal"
         case = None
         if point is not None:
             if point.motion_id:
-                source = "motion"
                 case = point.motion.case
             elif point.proposal_id:
                 case = point.proposal.case
             elif point.decision_id:
                 case = point.decision.case
         estimate.adopted = point is not None and point.pk in adopted_ids
-        estimate.source = source
-        if case is not None:
-            cases.setdefault(case.pk, (case, []))[1].append(estimate)
-        else:
-            cases.setdefault(None, (None, []))[1].append(estimate)
-        if estimate.amount_kr is None or not estimate.recurrence:
-            totals["unknown"][source] += 1
-            if estimate.adopted:
-                totals["unknown"]["adopted"] += 1
-            continue
-        key = "yearly" if estimate.recurrence == CostEstimate.Recurrence.YEARLY else "one_off"
-        totals[key][source] += estimate.amount_kr
-        if estimate.adopted:
-            totals[key]["adopted"] += estimate.amount_kr
-        for year in years_of(estimate) or [None]:
-            row = rows.setdefault(year, BoardYearRow(year))
-            setattr(row, source, getattr(row, source) + estimate.amount_kr)
-            if estimate.adopted:
-                row.adopted += estimate.amount_kr
-    years = sorted(rows.values(), key=lambda r: (r.year is None, r.year or 0))
+        estimate.source = _estimate_source(estimate.decision_point_id, point.motion_id if point else None)
+        cases.setdefault(case.pk if case else None, (case, []))[1].append(estimate)
     return BoardCosts(
         board=board,
-        estimates=estimates,
-        years=years,
+        count=page.paginator.count,
+        page=page,
+        years=sorted(rows.values(), key=lambda r: (r.year is None, r.year or 0)),
         one_off=totals["one_off"],
         yearly=totals["yearly"],
         unknown=totals["unknown"],

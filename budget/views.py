@@ -82,7 +82,7 @@ def case_costs_page(request, key):
 
 def board_page(request, board):
     board_obj = get_object_or_404(Board, slug=board)
-    costs = board_costs(board_obj)
+    costs = board_costs(board_obj, request.GET.get("sida"))
     periods = list(ReportingPeriod.objects.filter(statements__board=board_obj).distinct().order_by("-year", "-kind"))
     return render(
         request,

@@ -85,3 +85,37 @@ def test_only_the_adopted_points_and_motions_count_as_adopted(build_costs):
     assert costs.yearly["adopted"] == 200_000
     decision.adopted_motions.add(motion)
     assert board_costs(Board.objects.get(pk=boards[0].pk)).one_off["adopted"] == 5_000_000
+
+
+@pytest.mark.django_db
+def test_board_page_sums_every_estimate_but_shows_one_page_of_them(client, real_data, django_assert_max_num_queries):
+    """At city scale a board bears hundreds of estimates: the sums cover all, the table pages."""
+    from assignments.models import Assignment
+
+    board = Board.objects.get(slug="grundskolenamnden")
+    before = board_costs(board)
+    assignment = Assignment.objects.order_by("id").first()
+    CostEstimate.objects.bulk_create(
+        CostEstimate(
+            assignment=assignment,
+            amount_kr=1_000,
+            recurrence=CostEstimate.Recurrence.ONE_OFF,
+            first_year=2030,
+            board=board,
+            financing=CostEstimate.Financing.WITHIN_FRAME,
+        )
+        for _ in range(120)
+    )
+    costs = board_costs(board)
+    assert costs.count == before.count + 120
+    assert costs.one_off["proposal"] == before.one_off["proposal"] + 120_000
+    assert next(row for row in costs.years if row.year == 2030).proposal == 120_000
+    assert len(costs.estimates) == 50
+    assert sum(len(estimates) for _case, estimates in costs.cases) == 50
+    last = board_costs(board, page_number=costs.page.paginator.num_pages)
+    assert len(last.estimates) == costs.count - 50 * (costs.page.paginator.num_pages - 1)
+    with django_assert_max_num_queries(8):
+        page = client.get(f"/budget/namnder/{board.slug}/", {"sida": 2})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f"51–100 av {costs.count}" in html and 'rel="next"' in html and 'rel="prev"' in html

@@ -241,7 +241,7 @@ def test_board_page_query_count_does_not_grow(client, build_costs, django_assert
     with django_assert_max_num_queries(8):
         response = client.get(f"/budget/namnder/{boards[0].slug}/")
     assert response.status_code == 200
-    assert response.content.decode().count("<tr") > 3 * size * size
+    assert response.content.decode().count("<tr") > min(3 * size * size, 50)  # the table shows 50 a page
 
 
 @pytest.mark.django_db
