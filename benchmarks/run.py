@@ -97,7 +97,15 @@ def prepare(name: str, url: str, factor: float, rebuild: bool) -> dict:
 
 def measure_in_process(name: str, url: str, requests: int, pdf_requests: int) -> dict:
     out = OUT / f"{name}.inprocess.json"
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "benchmarks.settings", "DEBUG": "0"}
+    # PAGE_CACHE=0: the server time is the time to render the page; the public pages' cache
+    # (goteborg_uppdrag/pagecache) would otherwise answer every request after the first.
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "DEBUG": "0",
+        "PAGE_CACHE": "0",
+    }
     env.pop("PRODUCTION", None)
     log(f"{name}: server time of each page ({requests} requests)")
     subprocess.run(
@@ -154,6 +162,16 @@ def measure_throughput(name: str, url: str, pages: list[dict], duration: float, 
         except Exception:  # noqa: BLE001, S110
             pass
         results["peak_rss_mb"] = server.peak_rss_mb()
+    # The list pages once more with the page cache off: what a logged-in user's request costs.
+    results["uncached"] = {}
+    uncached = [(page["key"], page["path"]) for page in pages if page.get("admin_reference") and "error" not in page]
+    with Gunicorn(port, {**env, "PAGE_CACHE": "0"}, log_path) as server:
+        for key, path in uncached:
+            log(f"{name}: load on {path} without the page cache ({duration:.0f} s)")
+            try:
+                results["uncached"][key] = load(server.url + path, duration=duration, connections=connections)
+            except Exception as error:  # noqa: BLE001
+                results["uncached"][key] = {"error": str(error)[:200]}
     return results
 
 
@@ -180,15 +198,16 @@ def _ms(value):
 def table(runs: dict) -> str:
     header = (
         "| sida | databas | median ms | p95 ms | frågor | referens | referens median ms | kvot | req/s | "
-        "andel av triviala vyns req/s |"
+        "andel av triviala vyns req/s | req/s utan sidcache | andel utan sidcache |"
     )
-    lines = [header, "|" + "---|" * 10]
+    lines = [header, "|" + "---|" * 12]
     for name, run in runs.items():
         throughput = run.get("throughput", {}).get("pages", {})
+        uncached = run.get("throughput", {}).get("uncached", {})
         trivial = throughput.get("trivial", {}).get("rps")
         for page in run["inprocess"]["pages"]:
             if "error" in page:
-                lines.append(f"| {page['label']} | {name} | fel: {page['error'][:60]} | | | | | | | |")
+                lines.append(f"| {page['label']} | {name} | fel: {page['error'][:60]} | | | | | | | | | |")
                 continue
             reference = page.get("reference")
             ratio = (
@@ -197,15 +216,17 @@ def table(runs: dict) -> str:
             tp = throughput.get(page["key"], {})
             rps = tp.get("rps")
             share = f"{rps / trivial:.0%}" if rps and trivial else "–"
+            bare = uncached.get(page["key"], {}).get("rps")
+            bare_share = f"{bare / trivial:.0%}" if bare and trivial else "–"
             status = "" if page.get("status") == 200 else f" (HTTP {page.get('status')})"
             lines.append(
                 f"| {page['label']}{status} | {name} | {_ms(page['median_ms'])} | {_ms(page['p95_ms'])} | "
                 f"{page['queries']} | {reference['label'] if reference else '–'} | "
                 f"{_ms(reference['median_ms']) if reference else '–'} | {ratio} | "
-                f"{rps if rps is not None else '–'} | {share} |"
+                f"{rps if rps is not None else '–'} | {share} | {bare if bare is not None else '–'} | {bare_share} |"
             )
         if trivial:
-            lines.append(f"| Trivial vy (golv) | {name} | | | 0 | | | | {trivial} | 100% |")
+            lines.append(f"| Trivial vy (golv) | {name} | | | 0 | | | | {trivial} | 100% | | |")
     lines.append("")
     for name, run in runs.items():
         data = run["inprocess"]["data"]
@@ -335,9 +356,11 @@ def main():
     elapsed = time.perf_counter() - started
     text = (
         f"Faktor {args.factor:g}, {time.strftime('%Y-%m-%d')}, maskin: {machine()}. "
-        f"Servertid mätt i processen ({args.requests} anrop per sida, PDF {args.pdf_requests}); "
-        f"genomströmning under gunicorn med wrk/Python-last från en annan process, {args.duration:g} s per sida, "
-        f"{args.connections} samtidiga anslutningar. Hela körningen: {elapsed / 60:.1f} min.\n\n" + table(runs)
+        f"Servertid mätt i processen utan sidcache, alltså tiden att bygga sidan ({args.requests} anrop per sida, "
+        f"PDF {args.pdf_requests}); genomströmning under gunicorn med wrk/Python-last från en annan process, "
+        f"{args.duration:g} s per sida, {args.connections} samtidiga anslutningar, anonyma besök som får "
+        f"sidcachen (goteborg_uppdrag/pagecache) och listorna en gång till utan den (som inloggade). "
+        f"Hela körningen: {elapsed / 60:.1f} min.\n\n" + table(runs)
     )
     problems = verdicts(runs)
     text += "\n\nMål som inte nås: " + ("; ".join(problems) if problems else "inga.") + scale_out + "\n"

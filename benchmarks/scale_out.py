@@ -168,6 +168,10 @@ def run(database_url: str, port_a: int, port_b: int, report: str) -> list[tuple[
             status, _, body = on_b.request("/admin/")
             results.append(("A:s session gäller på B", status == 200, f"HTTP {status} för /admin/ på B"))
 
+            # An anonymous visitor of B has the public list from B's page cache before the write.
+            visitor = Browser(f"http://127.0.0.1:{port_b}")
+            visitor.request("/uppdrag/")
+            _, cached_headers, _ = visitor.request("/uppdrag/")
             status, _, _ = on_a.post(
                 "/admin/assignments/reportingperiod/add/",
                 {"year": "2031", "kind": "1", "report_deadline": "2031-04-15"},
@@ -179,6 +183,18 @@ def run(database_url: str, port_a: int, port_b: int, report: str) -> list[tuple[
                     "skrivning via A läses via B",
                     status == 302 and status_b == 200 and seen,
                     f"A: HTTP {status}, B: HTTP {status_b}",
+                )
+            )
+
+            _, fresh_headers, body = visitor.request("/uppdrag/")
+            listed = b'value="2031-mars"' in body
+            before = cached_headers.get("X-Sidcache")
+            after = fresh_headers.get("X-Sidcache")
+            results.append(
+                (
+                    "B:s sidcache visar skrivningen via A direkt",
+                    before == "traff" and after == "miss" and listed,
+                    f"före: {before}, efter: {after}, perioden i listans filter: {'ja' if listed else 'nej'}",
                 )
             )
 

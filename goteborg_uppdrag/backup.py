@@ -16,6 +16,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from goteborg_uppdrag.pagecache.triggers import start_new_epoch
+
 MANIFEST = "manifest.json"
 
 
@@ -77,3 +79,4 @@ def restore_backup(source: Path) -> None:
     media_backup = source / "media"
     if media_backup.exists():
         shutil.copytree(media_backup, Path(settings.MEDIA_ROOT), dirs_exist_ok=True)
+    start_new_epoch()

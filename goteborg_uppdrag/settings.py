@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "goteborg_uppdrag.reports",
     "goteborg_uppdrag.notifications",
     "goteborg_uppdrag.search_indexes",
+    "goteborg_uppdrag.pagecache",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # After authentication, messages and the locale: it needs to know who asks, and in what language.
+    "goteborg_uppdrag.pagecache.cache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -129,6 +132,35 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The public pages' cache (goteborg_uppdrag/pagecache): keyed by a content version that the
+# database bumps on every write, so a cache of each process's own (the default) is never stale;
+# PAGE_CACHE_URL (e.g. redis://…) shares it between app servers, PAGE_CACHE=0 turns it off.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_VIEWS = [
+    "start",
+    "assignments:list",
+    "assignments:detail",
+    "assignments:boards",
+    "assignments:board",
+    "motions:case_list",
+    "motions:case",
+    "motions:compare",
+    "budget:index",
+    "budget:case",
+    "budget:board",
+    "budget:statement",
+    "reports:index",
+    "reports:preview",
+]
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": {
+        **env.cache_url("PAGE_CACHE_URL", default="locmemcache://pages"),
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=200)},
+    },
+}
+
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 STORAGES = {

@@ -20,6 +20,34 @@ CHROMIUM_ARGS = [
 PASSWORD = "test-lösenord-123"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache(request):
+    """Every test starts with an empty page cache, and sees the content version move at once.
+
+    Each test's writes are rolled back at its end, so a version number reached in one test can
+    be reached again by another with different data; clearing the cache keeps the tests apart.
+    On PostgreSQL the version trigger normally fires at commit, which a test's transaction never
+    reaches: it is switched to fire at each write, as the tests' own reads need.
+    """
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    )
+    if not transactional and ("db" in request.fixturenames or marker is not None):
+        request.getfixturevalue("db")
+        from django.db import connection
+
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS pagecache_bump IMMEDIATE")
+                cursor.execute("SELECT set_config('pagecache.each_write', 'on', true)")
+    yield
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def real_data(db):
     """The shipped data of both seed documents, loaded as `make run` loads it."""
