@@ -2,7 +2,17 @@
 
 import subprocess
 
+import pytest
 from django.urls import reverse
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _swedish_afterwards():
+    """LocaleMiddleware leaves the language of the last request active in the thread: English after these
+    tests, which made messages English in whatever test the same worker ran next (the importers' tests)."""
+    yield
+    translation.activate("sv")
 
 
 def test_swedish_is_the_default(client, db):
