@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import CharField, F, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
@@ -337,7 +338,7 @@ def _utc_stamp(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def deadlines_calendar(board: Board, assignments, *, host: str, base_url: str) -> str:
+def deadlines_calendar(board: Board, assignments, *, base_url: str) -> str:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -355,7 +356,8 @@ def deadlines_calendar(board: Board, assignments, *, host: str, base_url: str) -
             description += "\n" + _("Tidplan enligt beslutet: %(note)s") % {"note": assignment.deadline_note}
         lines += [
             "BEGIN:VEVENT",
-            f"UID:uppdrag-{assignment.pk}-slutdatum@{host}",
+            # The same event has the same UID under every host name the calendar is fetched from.
+            f"UID:uppdrag-{assignment.pk}-slutdatum@{settings.CALENDAR_UID_DOMAIN}",
             f"DTSTAMP:{now}",
             f"LAST-MODIFIED:{_utc_stamp(assignment.updated_at)}",
             f"DTSTART;VALUE=DATE:{assignment.deadline.strftime('%Y%m%d')}",
@@ -378,7 +380,7 @@ def board_deadlines_ics(request, slug):
         .distinct()
     )
     content = deadlines_calendar(
-        board, assignments, host=request.get_host().split(":")[0], base_url=request.build_absolute_uri("/").rstrip("/")
+        board, assignments, base_url=request.build_absolute_uri("/").rstrip("/")
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="uppdrag-{board.slug}.ics"'

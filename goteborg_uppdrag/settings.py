@@ -87,12 +87,12 @@ WSGI_APPLICATION = "goteborg_uppdrag.wsgi.application"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Persistent connections with health checks: a restarted server is reconnected to
-    # transparently on the next request instead of failing every request of a worker.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-else:
+# Persistent connections with health checks: a restarted server is reconnected to transparently
+# on the next request instead of failing every request of a worker; on SQLite they spare each
+# request opening the file and registering Django's SQL functions again.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -176,6 +176,9 @@ STORAGES = {
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# The domain part of the iCalendar UIDs: fixed, so that a calendar subscribed to under two host
+# names (uppdrag.goteborg.se, an internal name) does not show every deadline twice.
+CALENDAR_UID_DOMAIN = env("CALENDAR_UID_DOMAIN", default="uppdrag.goteborg.se")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="uppdrag@goteborg.example")
 
 if PRODUCTION:

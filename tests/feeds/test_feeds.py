@@ -236,11 +236,16 @@ def test_deadlines_calendar_is_valid_icalendar(client, real_data):
     events = raw.count("BEGIN:VEVENT")
     expected = Assignment.objects.filter(responsibilities__board=board, deadline__isnull=False).distinct().count()
     assert events == expected == raw.count("END:VEVENT")
-    assert f"UID:uppdrag-{assignment.pk}-slutdatum@testserver" in lines
+    assert f"UID:uppdrag-{assignment.pk}-slutdatum@uppdrag.goteborg.se" in lines
     assert "DTSTART;VALUE=DATE:20251231" in lines and "DTEND;VALUE=DATE:20260101" in lines
     description = next(line for line in lines if line.startswith("DESCRIPTION:Ta fram en plan"))
     assert "plan\\; med komma\\, och backslash \\\\ samt radbrytning här" in description
     assert len({line for line in lines if line.startswith("UID:")}) == events
+    # Another host name (an internal one, say) gives the same UIDs: no deadline shows twice.
+    other = client.get(f"/floden/namnder/{board.slug}/slutdatum.ics", HTTP_HOST="localhost").content.decode()
+    assert {line for line in _unfold(other) if line.startswith("UID:")} == {
+        line for line in lines if line.startswith("UID:")
+    }
 
 
 def test_ical_helpers():
