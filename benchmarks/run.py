@@ -232,10 +232,11 @@ def table(runs: dict) -> str:
     for name, run in runs.items():
         data = run["inprocess"]["data"]
         tp = run.get("throughput", {})
+        seconds = run["prepare"]["seed_seconds"]
+        built = f"data byggda på {seconds} s" if seconds is not None else "data från en tidigare körning"
         lines.append(
             f"- {name}: {data['assignments']} uppdrag, {data['status_reports']} statusrapporter, "
-            f"{data['decision_points']} beslutspunkter; data byggda på "
-            f"{run['prepare']['seed_seconds'] if run['prepare']['seed_seconds'] is not None else '(återanvända)'} s; "
+            f"{data['decision_points']} beslutspunkter; {built}; "
             f"{tp.get('workers', '–')} gunicorn-arbetare, största arbetarens toppminne (VmHWM) "
             f"{tp.get('peak_rss_mb', '–')} MB."
         )
