@@ -9,6 +9,12 @@ changed at or after the given time: its own row (the modification time where the
 else a change recorded in its history by django-simple-history) and the rows it shows parts of,
 such as a party's abbreviation on a person or the records of a vote. Each resource lists those
 sources in its `modified` function.
+
+Deletions (as OParl 1.1): with `modified_since`, a list also holds a tombstone for each object of
+the resource deleted at or after the given time, as django-simple-history recorded the deletion:
+only its id, type, `modified` (the time of deletion) and `"deleted": true`, nothing else, whether or
+not the object was ever public. They follow the live objects, ordered by id, and are paginated with
+them. A resource without a history model (the static Body) has no tombstones.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
 from assignments.models import Assignment, Board, Responsibility, StatusReport
 from motions.models import Case, Decision, DecisionPoint, Meeting, Member, Motion, Party, Vote, VoteRecord
@@ -64,8 +70,32 @@ class Resource:
     def schema_name(self) -> str:
         return "".join(part.capitalize() for part in self.name.split("-"))
 
+    @property
+    def type(self) -> str:
+        """The `type` of its objects, as the schema names it."""
+        return self.schema["properties"]["type"]["enum"][0]
+
+    @property
+    def tombstone_schema(self) -> dict:
+        """The JSON schema of one deleted object (OParl 1.1: `deleted` true, `modified` the time of deletion)."""
+        return _object({"id": INTEGER, "type": _enum([self.type]), "modified": DATETIME, "deleted": {"const": True}})
+
     def filter_modified_since(self, queryset: QuerySet, since: datetime.datetime) -> QuerySet:
         return queryset.filter(self.modified(since))
+
+    def deleted_since(self, since: datetime.datetime) -> QuerySet | list:
+        """The ids of the objects deleted at or after since, with the time of their (last) deletion, by id.
+
+        From the deletion records of django-simple-history; an object that exists again (restored with
+        its id) is live, not deleted."""
+        model = self.queryset().model
+        return (
+            model.history.model.objects.filter(history_type="-", history_date__gte=since)
+            .exclude(id__in=model._default_manager.values("pk"))
+            .values("id")
+            .annotate(deleted_at=Max("history_date"))
+            .order_by("id")
+        )
 
     def get(self, pk: int):
         return self.queryset().filter(pk=pk).first()
@@ -86,6 +116,9 @@ class StaticResource(Resource):
 
     def filter_modified_since(self, queryset, since: datetime.datetime) -> list:
         return [obj for obj in queryset if obj.modified >= since]
+
+    def deleted_since(self, since: datetime.datetime) -> list:
+        return []
 
     def get(self, pk: int):
         return next((obj for obj in self.queryset() if obj.pk == pk), None)

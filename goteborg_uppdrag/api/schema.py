@@ -60,7 +60,8 @@ _MODIFIED_SINCE = {
     "required": False,
     "description": (
         "Bara objekt som ändrats vid eller efter denna tidpunkt (ISO 8601; utan tidszon läses den som svensk tid). "
-        "För inkrementell synkronisering."
+        "För inkrementell synkronisering. Objekt som raderats vid eller efter tidpunkten listas då också, efter de "
+        "övriga, som i OParl 1.1: bara id, type, modified (när objektet raderades) och deleted: true."
     ),
     "schema": {"type": "string", "format": "date-time"},
 }
@@ -116,6 +117,7 @@ def build(server_url: str) -> dict:
     for resource in RESOURCES:
         name = resource.schema_name
         schemas[name] = resource.schema
+        schemas[f"{name}Deleted"] = resource.tombstone_schema
         parameters = [*_PAGE_PARAMETERS, _MODIFIED_SINCE]
         paths[f"/{resource.name}/"] = {
             "get": {
@@ -132,7 +134,16 @@ def build(server_url: str) -> dict:
                                 "schema": {
                                     "type": "object",
                                     "properties": {
-                                        "data": {"type": "array", "items": {"$ref": f"#/components/schemas/{name}"}},
+                                        "data": {
+                                            "type": "array",
+                                            # With modified_since, deleted objects too (OParl 1.1).
+                                            "items": {
+                                                "oneOf": [
+                                                    {"$ref": f"#/components/schemas/{name}"},
+                                                    {"$ref": f"#/components/schemas/{name}Deleted"},
+                                                ]
+                                            },
+                                        },
                                         "pagination": {"$ref": "#/components/schemas/Pagination"},
                                         "links": {"$ref": "#/components/schemas/Links"},
                                     },
@@ -179,8 +190,9 @@ def build(server_url: str) -> dict:
                 "beslutspunkter, beslut, omröstningar, uppdrag och statusrapporter. Namnen följer OParl där standarden "
                 "har begreppet (Body, Organization, Person, Meeting, Paper). Listor sidindelas med page och page_size; "
                 "länkarna next och prev leder vidare. modified_since ger bara det som ändrats sedan en tidpunkt, även "
-                "när ändringen gäller något objektet visar av ett annat (t.ex. en ledamots parti). Objekten refererar "
-                "varandra med absoluta URL:er."
+                "när ändringen gäller något objektet visar av ett annat (t.ex. en ledamots parti), och därtill det "
+                "som raderats sedan dess, som i OParl 1.1 med deleted: true och bara id, type och modified "
+                "(när objektet raderades). Objekten refererar varandra med absoluta URL:er."
             ),
         },
         "servers": [{"url": server_url}],

@@ -87,6 +87,37 @@ def _page_link(request, page: int | None, page_size: int) -> str | None:
     return request.build_absolute_uri(request.path) + "?" + urlencode(params)
 
 
+class _WithTombstones:
+    """The live objects (in their order), then the tombstones of deleted ones (by id), as one list for the
+    Paginator: two counts and, per page, a slice of each part that the page reaches."""
+
+    def __init__(self, live, deleted):
+        self.live = live
+        self.deleted = deleted
+        self._live_count = None
+
+    def _count(self, part) -> int:
+        return part.count() if hasattr(part, "count") and not isinstance(part, list) else len(part)
+
+    def count(self) -> int:
+        self._live_count = self._count(self.live)
+        return self._live_count + self._count(self.deleted)
+
+    def __getitem__(self, index: slice) -> list:
+        live_count = self._live_count if self._live_count is not None else self._count(self.live)
+        start, stop = index.start or 0, index.stop
+        items = []
+        if start < live_count:
+            items += [(obj, False) for obj in self.live[start : min(stop, live_count)]]
+        if stop > live_count:
+            items += [(row, True) for row in self.deleted[max(start - live_count, 0) : stop - live_count]]
+        return items
+
+
+def _tombstone(spec: Resource, row: dict) -> dict:
+    return {"id": row["id"], "type": spec.type, "modified": row["deleted_at"].isoformat(), "deleted": True}
+
+
 @require_safe
 def root(request):
     links = Links(request)
@@ -117,7 +148,11 @@ def resource_list(request, resource: str):
         queryset = spec.queryset()
         since = request.GET.get("modified_since")
         if since is not None:
-            queryset = spec.filter_modified_since(queryset, parse_modified_since(since))
+            since = parse_modified_since(since)
+            # OParl 1.1: what was deleted since then is listed too, as a tombstone.
+            queryset = _WithTombstones(spec.filter_modified_since(queryset, since), spec.deleted_since(since))
+        else:
+            queryset = _WithTombstones(queryset, [])
     except BadRequest as error:
         return _error(str(error), 400)
     paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
@@ -128,7 +163,9 @@ def resource_list(request, resource: str):
     links = Links(request)
     return _json(
         {
-            "data": [spec.serialize(obj, links) for obj in page.object_list],
+            "data": [
+                _tombstone(spec, obj) if deleted else spec.serialize(obj, links) for obj, deleted in page.object_list
+            ],
             "pagination": {
                 "totalElements": paginator.count,
                 "elementsPerPage": page_size,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from assignments.models import Assignment, Board, Responsibility, StatusReport
 from goteborg_uppdrag.api.resources import RESOURCES
-from motions.models import Case, Decision, Meeting, Member, Motion, Vote
+from motions.models import Case, Decision, Meeting, Member, Motion, Party, Vote
 
 
 def _get(client, url, **params):
@@ -250,3 +250,107 @@ def test_the_body_links_to_its_lists_as_in_oparl(client, db):
         assert body[name] == f"http://testserver/api/v1/{resource}/"
         assert client.get(body[name]).status_code == 200
     assert client.get("/api/v1/bodies/2/").status_code == 404
+
+
+# --- Deletions (OParl 1.1 tombstones) -------------------------------------------------------------
+
+
+def _delete_some(model, how_many=3):
+    """Deletes up to how_many of the model's last objects that nothing protects; their ids."""
+    from django.db import transaction
+    from django.db.models import ProtectedError, RestrictedError
+
+    deleted = []
+    for obj in model.objects.order_by("-id")[: how_many * 4]:
+        if len(deleted) == how_many:
+            break
+        pk = obj.pk
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except (ProtectedError, RestrictedError):
+            continue
+        deleted.append(pk)
+    return sorted(deleted)
+
+
+def test_a_deleted_object_is_listed_as_a_tombstone_only_with_modified_since(client, real_data):
+    before = timezone.now()
+    vote = Vote.objects.order_by("id").first()
+    pk = vote.pk
+    vote.delete()
+    after = timezone.now()
+
+    _, body = _get(client, "/api/v1/votes/", page_size=500, modified_since=before.isoformat())
+    assert [item for item in body["data"] if item.get("deleted")] == body["data"][-1:]
+    tombstone = body["data"][-1]
+    # Its id, type and the time of deletion, nothing else.
+    assert set(tombstone) == {"id", "type", "modified", "deleted"}
+    assert tombstone["id"] == pk and tombstone["type"] == "vote" and tombstone["deleted"] is True
+    assert before <= datetime.datetime.fromisoformat(tombstone["modified"]) <= after
+    assert client.get(f"/api/v1/votes/{pk}/").status_code == 404
+
+    # Without modified_since it is simply gone.
+    _, everything = _get(client, "/api/v1/votes/", page_size=500)
+    assert pk not in {item["id"] for item in everything["data"]}
+    assert not any("deleted" in item for item in everything["data"])
+
+    # A deletion before modified_since is not listed.
+    _, later = _get(client, "/api/v1/votes/", page_size=500, modified_since=after.isoformat())
+    assert later["data"] == [] and later["pagination"]["totalElements"] == 0
+
+
+def test_a_restored_object_is_live_not_deleted(client, real_data):
+    before = timezone.now()
+    party = Party.objects.create(abbreviation="TP", name="Testpartiet", colour="#123456")
+    pk = party.pk
+    party.delete()
+    assert [item["id"] for item in _get(client, "/api/v1/parties/", modified_since=before.isoformat())[1]["data"]] == [
+        pk
+    ]
+    Party.objects.create(pk=pk, abbreviation="TP", name="Testpartiet", colour="#123456")
+    _, body = _get(client, "/api/v1/parties/", modified_since=before.isoformat())
+    assert len(body["data"]) == 1 and "deleted" not in body["data"][0]
+
+
+def test_tombstones_are_paginated_after_the_live_objects(client, real_data):
+    deleted = _delete_some(StatusReport, 5)
+    assert len(deleted) == 5
+    live = list(StatusReport.objects.order_by("id").values_list("id", flat=True))
+    seen = []
+    url = "/api/v1/status-reports/"
+    params = {"page_size": 7, "modified_since": "2000-01-01"}
+    while url:
+        response, body = _get(client, url, **params)
+        assert response.status_code == 200
+        assert body["pagination"]["totalElements"] == len(live) + 5
+        seen += [(item["id"], item.get("deleted", False)) for item in body["data"]]
+        url, params = (body["links"]["next"] or "").removeprefix("http://testserver"), {}
+    assert seen == [(pk, False) for pk in live] + [(pk, True) for pk in deleted]
+
+
+@pytest.mark.parametrize("resource", [r for r in RESOURCES if r.name != "bodies"], ids=lambda r: r.name)
+def test_tombstones_keep_the_query_count_constant(client, real_data, resource, django_assert_max_num_queries):
+    # Deletion records of objects that never existed, as simple-history writes them: many objects are
+    # protected by others from being deleted for real.
+    model = resource.queryset().model
+    record = model.history.order_by("history_id").first()
+    top = model.objects.order_by("-id").values_list("id", flat=True).first()
+    deleted = [top + 1000 + i for i in range(3)]
+    for pk in deleted:
+        record.pk, record.id, record.history_type = None, pk, "-"
+        record.history_date = timezone.now()
+        record.save()
+    with django_assert_max_num_queries(9):
+        response, body = _get(client, f"/api/v1/{resource.name}/", page_size=500, modified_since="2000-01-01")
+    assert [item["id"] for item in body["data"] if item.get("deleted")] == deleted
+    # A page that holds only tombstones.
+    with django_assert_max_num_queries(9):
+        response, body = _get(
+            client,
+            f"/api/v1/{resource.name}/",
+            page_size=1,
+            page=body["pagination"]["totalElements"],
+            modified_since="2000-01-01",
+        )
+    assert response.status_code == 200 and body["data"][0]["deleted"] is True
