@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from goteborg_uppdrag.auth import LoginForm
+
 from . import comparison_pdf, export_views, views
 from .search_views import search_page
 
 urlpatterns = [
     path("", views.start, name="start"),
-    path("logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("logga-in/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("uppdrag/export.csv", export_views.assignments_export, {"fmt": "csv"}, name="assignments_export_csv"),
