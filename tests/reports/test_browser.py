@@ -1,5 +1,7 @@
 """The report pages in Chromium: accessible, and a visible "genererar…" state while the PDF is made."""
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -20,7 +22,13 @@ def test_report_pages_have_no_axe_violations(live_server, page, real_data, make_
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_pdf_link_shows_genererar_then_done(live_server, page, real_data):
+def test_pdf_link_shows_genererar_then_done(live_server, page, real_data, monkeypatch):
+    # The live server runs in this process: its PDF is made to take a moment, so that the busy
+    # state can be seen on any machine (a fast one renders the PDF before the text could be read).
+    from goteborg_uppdrag.reports import views as report_views
+
+    render = report_views.render_report_pdf
+    monkeypatch.setattr(report_views, "render_report_pdf", lambda report: (time.sleep(1.5), render(report))[1])
     page.goto(f"{live_server.url}/rapporter/{QUERY}")
     link = page.locator("a.js-pdf-download")
     status = page.locator("#pdf-status")
