@@ -60,33 +60,35 @@ def _prefix(name: str) -> str:
     return f"{name}: " if name else ""
 
 
+def _mismatches(printed_line, components):
+    """(column, printed, computed) wherever a printed figure and the sum of its components differ.
+
+    A column is checked only when the printed figure and at least one component are filled in.
+    """
+    for column in COLUMNS:
+        printed = getattr(printed_line, column)
+        values = [getattr(ln, column) for ln in components if getattr(ln, column) is not None]
+        if printed is None or not values:
+            continue
+        computed = sum(values)
+        if abs(computed - printed) > TOLERANCE_KR:
+            yield column, printed, computed
+
+
+def _sum_warning(check, group, line, column, printed, computed, unit, message) -> Warning:
+    figures = {"column": column_label(column), "printed": _amount(printed, unit), "computed": _amount(computed, unit)}
+    return Warning(check, group, line.label, column, _prefix(group) + message % {"label": line.label, **figures})
+
+
 def _check_resultat(group, rows, unit) -> list[Warning]:
-    warnings = []
     parts = [ln for ln in rows if ln.kind in COMPONENT_KINDS]
-    for result in (ln for ln in rows if ln.kind == StatementLine.Kind.RESULTAT):
-        for column in COLUMNS:
-            printed = getattr(result, column)
-            values = [getattr(ln, column) for ln in parts if getattr(ln, column) is not None]
-            if printed is None or not values:
-                continue
-            computed = sum(values)
-            if abs(computed - printed) > TOLERANCE_KR:
-                warnings.append(
-                    Warning(
-                        "resultat",
-                        group,
-                        result.label,
-                        column,
-                        _prefix(group)
-                        + _("Resultat %(column)s är %(printed)s men raderna summerar till %(computed)s.")
-                        % {
-                            "column": column_label(column),
-                            "printed": _amount(printed, unit),
-                            "computed": _amount(computed, unit),
-                        },
-                    )
-                )
-    return warnings
+    message = _("Resultat %(column)s är %(printed)s men raderna summerar till %(computed)s.")
+    return [
+        _sum_warning("resultat", group, result, column, printed, computed, unit, message)
+        for result in rows
+        if result.kind == StatementLine.Kind.RESULTAT
+        for column, printed, computed in _mismatches(result, parts)
+    ]
 
 
 def _check_total(groups, unit) -> list[Warning]:
@@ -95,69 +97,29 @@ def _check_total(groups, unit) -> list[Warning]:
         return []
     total_name, total_rows = groups[0]
     parts = [
-        rows
+        ln
         for name, rows in groups[1:]
         if not any(ln.kind in (StatementLine.Kind.SUBROW, StatementLine.Kind.SUMMA) for ln in rows)
+        for ln in rows
     ]
-    warnings = []
-    for total in total_rows:
-        if total.kind not in COMPONENT_KINDS and total.kind != StatementLine.Kind.RESULTAT:
-            continue
-        for column in COLUMNS:
-            printed = getattr(total, column)
-            values = [getattr(ln, column) for rows in parts for ln in rows if ln.kind == total.kind]
-            values = [v for v in values if v is not None]
-            if printed is None or not values:
-                continue
-            computed = sum(values)
-            if abs(computed - printed) > TOLERANCE_KR:
-                warnings.append(
-                    Warning(
-                        "total",
-                        total_name,
-                        total.label,
-                        column,
-                        _prefix(total_name)
-                        + _("%(label)s %(column)s är %(printed)s men delarna summerar till %(computed)s.")
-                        % {
-                            "label": total.label,
-                            "column": column_label(column),
-                            "printed": _amount(printed, unit),
-                            "computed": _amount(computed, unit),
-                        },
-                    )
-                )
-    return warnings
+    message = _("%(label)s %(column)s är %(printed)s men delarna summerar till %(computed)s.")
+    return [
+        _sum_warning("total", total_name, total, column, printed, computed, unit, message)
+        for total in total_rows
+        if total.kind in COMPONENT_KINDS or total.kind == StatementLine.Kind.RESULTAT
+        for column, printed, computed in _mismatches(total, [ln for ln in parts if ln.kind == total.kind])
+    ]
 
 
 def _check_summa(group, rows, unit) -> list[Warning]:
-    warnings = []
     subrows = [ln for ln in rows if ln.kind == StatementLine.Kind.SUBROW]
-    for summa in (ln for ln in rows if ln.kind == StatementLine.Kind.SUMMA):
-        for column in COLUMNS:
-            printed = getattr(summa, column)
-            values = [getattr(ln, column) for ln in subrows if getattr(ln, column) is not None]
-            if printed is None or not values:
-                continue
-            computed = sum(values)
-            if abs(computed - printed) > TOLERANCE_KR:
-                warnings.append(
-                    Warning(
-                        "summa",
-                        group,
-                        summa.label,
-                        column,
-                        _prefix(group)
-                        + _("%(label)s %(column)s är %(printed)s men delraderna summerar till %(computed)s.")
-                        % {
-                            "label": summa.label,
-                            "column": column_label(column),
-                            "printed": _amount(printed, unit),
-                            "computed": _amount(computed, unit),
-                        },
-                    )
-                )
-    return warnings
+    message = _("%(label)s %(column)s är %(printed)s men delraderna summerar till %(computed)s.")
+    return [
+        _sum_warning("summa", group, summa, column, printed, computed, unit, message)
+        for summa in rows
+        if summa.kind == StatementLine.Kind.SUMMA
+        for column, printed, computed in _mismatches(summa, subrows)
+    ]
 
 
 def _check_signs(group, rows, unit) -> list[Warning]:
