@@ -11,6 +11,20 @@ from .conftest import add_report
 Status = Assignment.Status
 
 
+def _report(assignment, periods, boards, author, **changes):
+    """A first partial report for Idrottsnämnden in August, with `changes` to any argument."""
+    arguments = {
+        "assignment": assignment,
+        "period": periods["augusti"],
+        "board": boards["idrott"],
+        "author": author,
+        "text": "Text",
+        "proposes": StatusReport.Proposal.PARTIAL,
+        "expected_version": 0,
+    }
+    return services.submit_status_report(**{**arguments, **changes})
+
+
 def test_officer_starts_work_and_the_change_records_who_and_why(assignment, officer):
     services.change_status(
         assignment=assignment, target=Status.IN_PROGRESS, user=officer, reason="Förstudie klar", expected_version=1
@@ -111,15 +125,7 @@ def test_manual_transitions_depend_on_role(assignment, officer, secretariat):
 
 
 def test_a_partial_report_moves_the_assignment_to_partially_reported(assignment, officer, periods, boards):
-    report = services.submit_status_report(
-        assignment=assignment,
-        period=periods["augusti"],
-        board=boards["idrott"],
-        author=officer,
-        text="  Två platser är projekterade.  ",
-        proposes=StatusReport.Proposal.PARTIAL,
-        expected_version=0,
-    )
+    report = _report(assignment, periods, boards, officer, text="  Två platser är projekterade.  ")
     assert report.text == "Två platser är projekterade."
     assert report.version == 1
     assignment.refresh_from_db()
@@ -156,44 +162,20 @@ def test_a_final_report_proposes_completion_and_a_rejection_sends_it_back(assign
 @pytest.mark.parametrize("text", ["", "   ", "\n\t "])
 def test_an_empty_or_blank_report_is_refused(assignment, officer, periods, boards, text):
     with pytest.raises(ValidationError, match="får inte vara tom"):
-        services.submit_status_report(
-            assignment=assignment,
-            period=periods["augusti"],
-            board=boards["idrott"],
-            author=officer,
-            text=text,
-            proposes=StatusReport.Proposal.PARTIAL,
-            expected_version=0,
-        )
+        _report(assignment, periods, boards, officer, text=text)
     assert not StatusReport.objects.exists()
     assert Assignment.objects.get(pk=assignment.pk).version == 1
 
 
 def test_an_officer_cannot_report_for_another_board(assignment, officer, periods, boards):
     with pytest.raises(PermissionDenied):
-        services.submit_status_report(
-            assignment=assignment,
-            period=periods["augusti"],
-            board=boards["miljo"],
-            author=officer,
-            text="Text",
-            proposes=StatusReport.Proposal.PARTIAL,
-            expected_version=0,
-        )
+        _report(assignment, periods, boards, officer, board=boards["miljo"])
 
 
 def test_two_new_reports_for_the_same_period_conflict(assignment, officer, secretariat, periods, boards):
     theirs = add_report(assignment, periods["augusti"], boards["idrott"], text="Deras text")
     with pytest.raises(services.ConflictError) as conflict:
-        services.submit_status_report(
-            assignment=assignment,
-            period=periods["augusti"],
-            board=boards["idrott"],
-            author=officer,
-            text="Min text",
-            proposes=StatusReport.Proposal.PARTIAL,
-            expected_version=0,
-        )
+        _report(assignment, periods, boards, officer, text="Min text")
     assert conflict.value.current == theirs
     assert StatusReport.objects.get().text == "Deras text"
 
@@ -225,29 +207,12 @@ def test_no_report_on_a_completed_assignment(assignment, officer, periods, board
     assignment.status = Status.COMPLETED
     assignment.save()
     with pytest.raises(ValidationError, match="redan förklarat fullgjort"):
-        services.submit_status_report(
-            assignment=assignment,
-            period=periods["augusti"],
-            board=boards["idrott"],
-            author=officer,
-            text="Text",
-            proposes="partial",
-            expected_version=0,
-        )
+        _report(assignment, periods, boards, officer)
 
 
 def test_a_decision_needs_its_date(assignment, officer, periods, boards):
     with pytest.raises(ValidationError, match="datum"):
-        services.submit_status_report(
-            assignment=assignment,
-            period=periods["augusti"],
-            board=boards["idrott"],
-            author=officer,
-            text="Text",
-            proposes="partial",
-            expected_version=0,
-            decision=StatusReport.Decision.APPROVED,
-        )
+        _report(assignment, periods, boards, officer, decision=StatusReport.Decision.APPROVED)
 
 
 def test_assignment_to_all_boards_is_reportable_by_any_board_officer(make_assignment, boards, other_officer):
