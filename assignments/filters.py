@@ -14,7 +14,8 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Que
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .form_errors import PrintableErrors
+from core.form_errors import PrintableErrors
+
 from .models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
 
 DUE_SOON_DAYS = 30

@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .form_errors import PrintableErrors
+from core.form_errors import PrintableErrors
+
 from .models import Assignment, Board, ReportingPeriod, StatusReport
 
 # The largest version the column holds (PositiveIntegerField, 32-bit on PostgreSQL). A bigger one

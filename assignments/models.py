@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.validators import DNR_PATTERN, validate_dnr
+
 from .querysets import AssignmentQuerySet, BoardQuerySet
-from .validators import DNR_PATTERN, validate_dnr
 
 
 class Board(models.Model):

@@ -80,8 +80,8 @@ def time_path(client, path, requests, warmup=2):
 
 
 def capture_pdf_html(client, path):
-    """The HTML the product hands to WeasyPrint when rendering `path` (recorded via goteborg_uppdrag.pdf)."""
-    from goteborg_uppdrag import pdf
+    """The HTML the product hands to WeasyPrint when rendering `path` (recorded via core.pdf)."""
+    from core import pdf
 
     captured = []
     original = pdf.HTML
@@ -100,7 +100,7 @@ def capture_pdf_html(client, path):
 
 def time_bare_weasyprint(html, requests):
     """The reference of the PDF: WeasyPrint alone on the same HTML, with the same static-only fetcher."""
-    from goteborg_uppdrag.pdf import render_pdf
+    from core.pdf import render_pdf
 
     seconds = []
     for _ in range(requests):

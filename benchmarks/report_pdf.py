@@ -100,9 +100,9 @@ def _measure(client, board, period, runs: int) -> dict:
 
     import pypdf
 
-    from goteborg_uppdrag.pdf import render_pdf
-    from goteborg_uppdrag.reports.composition import compose_report
-    from goteborg_uppdrag.reports.rendering import report_document_html
+    from core.pdf import render_pdf
+    from reports.composition import compose_report
+    from reports.rendering import report_document_html
 
     url = f"/rapporter/{board.slug}/{period.year}/{period.slug}.pdf"
     html = report_document_html(compose_report(board, period))
@@ -132,7 +132,7 @@ def main() -> None:
         from django.test import Client
 
         from assignments.models import Board, ReportingPeriod
-        from goteborg_uppdrag.reports.services import publish_report
+        from reports.services import publish_report
 
         client = Client()
         ks = Board.objects.get(slug="kommunstyrelsen")

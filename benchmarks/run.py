@@ -99,7 +99,7 @@ def prepare(name: str, url: str, factor: float, rebuild: bool) -> dict:
 def measure_in_process(name: str, url: str, requests: int, pdf_requests: int) -> dict:
     out = OUT / f"{name}.inprocess.json"
     # PAGE_CACHE=0: the server time is the time to render the page; the public pages' cache
-    # (goteborg_uppdrag/pagecache) would otherwise answer every request after the first.
+    # (pagecache/) would otherwise answer every request after the first.
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -361,7 +361,7 @@ def main():
         f"Servertid mätt i processen utan sidcache, alltså tiden att bygga sidan ({args.requests} anrop per sida, "
         f"PDF {args.pdf_requests}); genomströmning under gunicorn med wrk/Python-last från en annan process, "
         f"{args.duration:g} s per sida, {args.connections} samtidiga anslutningar, anonyma besök som får "
-        f"sidcachen (goteborg_uppdrag/pagecache) och listorna en gång till utan den (som inloggade). "
+        f"sidcachen (pagecache/) och listorna en gång till utan den (som inloggade). "
         f"Hela körningen: {elapsed / 60:.1f} min.\n\n" + table(runs)
     )
     problems = verdicts(runs)

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from goteborg_uppdrag.formatting import UNITS
+from core.formatting import UNITS
 
 _MINUS_SIGNS = "\u2212\u2013\u2012-"
 _SPACES = " \u00a0\u202f\u2009"

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from goteborg_uppdrag.formatting import format_kronor
+from core.formatting import format_kronor
 
 # Fills as attributes (the PDF renderer does not apply CSS to SVG shapes); patterns differ too.
 SERIES = [

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from goteborg_uppdrag.formatting import format_kronor
+from core.formatting import format_kronor
 
 from .models import StatementLine
 

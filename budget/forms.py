@@ -8,9 +8,9 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from assignments import roles
-from assignments.form_errors import PrintableErrors, PrintableErrorsFormSet
 from assignments.models import Board
-from goteborg_uppdrag.formatting import UNITS, format_kronor
+from core.form_errors import PrintableErrors, PrintableErrorsFormSet
+from core.formatting import UNITS, format_kronor
 
 from .amounts import parse_amount
 from .models import CostEstimate, FinancialStatement, PointFinancing, StatementLine

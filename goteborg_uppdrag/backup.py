@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
-from goteborg_uppdrag.pagecache.triggers import start_new_epoch
+from pagecache.triggers import start_new_epoch
 
 MANIFEST = "manifest.json"
 

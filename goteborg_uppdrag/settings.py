@@ -35,14 +35,19 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # Our apps, bottom layer first (see README: "Struktur").
+    "core",
     "assignments",
     "motions",
     "budget",
+    "reports",
+    "api",
+    "search",
+    "notifications",
+    "pagecache",
     "goteborg_uppdrag",
-    "goteborg_uppdrag.reports",
-    "goteborg_uppdrag.notifications",
-    "goteborg_uppdrag.search_indexes",
-    "goteborg_uppdrag.pagecache",
+    # Scale data for measurements (manage.py seed_scale); nothing of the product imports it.
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -58,7 +63,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # After authentication, messages and the locale: it needs to know who asks, and in what language.
-    "goteborg_uppdrag.pagecache.cache.PublicPageCacheMiddleware",
+    "pagecache.cache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -132,7 +137,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# The public pages' cache (goteborg_uppdrag/pagecache): keyed by a content version that the
+# The public pages' cache (pagecache/): keyed by a content version that the
 # database bumps on every write, so a cache of each process's own (the default) is never stale;
 # PAGE_CACHE_URL (e.g. redis://…) shares it between app servers, PAGE_CACHE=0 turns it off.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from assignments.models import Assignment
+from assignments.models import Assignment, Board
 from motions.models import Case
 
 
@@ -18,6 +18,13 @@ def start(request):
             "assignment_count": Assignment.objects.count(),
         },
     )
+
+
+def feeds_index(request):
+    """What can be followed: decisions, each case's motions, each board's assignments and deadlines."""
+    boards = Board.objects.filter(responsibilities__isnull=False).distinct().order_by("name")
+    cases = Case.objects.order_by("-id")[:20]
+    return render(request, "feeds/index.html", {"boards": boards, "cases": cases})
 
 
 def csrf_failure(request, reason=""):

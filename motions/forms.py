@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from assignments.form_errors import PrintableErrors
+from core.form_errors import PrintableErrors
 
 from .importers import MAX_TEXT_CHARS, MAX_UPLOAD_BYTES, ImportError_, check_text, decode_upload
 

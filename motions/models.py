@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assignments.models import Assignment, Board
-from assignments.validators import CASE_NUMBER_PATTERN, DNR_PATTERN, validate_case_number, validate_dnr
+from core.validators import CASE_NUMBER_PATTERN, DNR_PATTERN, validate_case_number, validate_dnr
 
 from .querysets import CaseQuerySet
 

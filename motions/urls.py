@@ -1,13 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import comparison_views, views
 
 app_name = "motions"
 
 urlpatterns = [
     path("", views.case_list, name="case_list"),
     path("<str:key>/", views.case_detail, name="case"),
-    path("<str:key>/jamfor/", views.compare, name="compare"),
+    path("<str:key>/jamfor/", comparison_views.compare, name="compare"),
     path("<str:key>/las-in-yrkande/", views.motion_import, name="motion_import"),
     path("<str:key>/beslut/<int:decision_id>/las-in-omrostning/", views.rollcall_import, name="rollcall_import"),
 ]

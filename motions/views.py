@@ -1,31 +1,20 @@
-"""Pages of the motions app: cases, the side-by-side comparison, and the importers."""
-
-import re
+"""Pages of the motions app: cases and the importers (the comparison: comparison_views.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from assignments import roles
 
 from . import services
-from .comparison import build_comparison
 from .forms import MotionImportForm, RollCallImportForm
 from .importers import MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
 from .models import Case, Decision
+from .selectors import case_for_key
 from .uploads import upload_limit
-
-
-def case_for_key(key: str, queryset=None) -> Case:
-    queryset = queryset if queryset is not None else Case.objects.all()
-    case = queryset.by_url_key(key).first()
-    if case is None:
-        raise Http404(_("Ärendet finns inte."))
-    return case
 
 
 def can_import(user) -> bool:
@@ -53,20 +42,6 @@ def case_detail(request, key):
             "can_import": can_import(request.user),
         },
     )
-
-
-def selected_motion_ids(request) -> set[int] | None:
-    """The motions the reader chose to show (?urval=1&visa=3&visa=5), or None for all of them."""
-    if "urval" not in request.GET:
-        return None
-    # ASCII digits only, and no more than fit an id: "²" passes str.isdigit() but not int().
-    return {int(value) for value in request.GET.getlist("visa") if re.fullmatch(r"[0-9]{1,9}", value)}
-
-
-def compare(request, key):
-    case = case_for_key(key, Case.objects.with_everything())
-    comparison = build_comparison(case, shown_ids=selected_motion_ids(request))
-    return render(request, "motions/compare.html", {"case": case, "comparison": comparison})
 
 
 def _require_importer(request):

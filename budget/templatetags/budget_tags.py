@@ -43,7 +43,7 @@ def statement_values(line):
 @register.filter
 def amount(value, unit="mnkr"):
     """A table cell: the city's decimals for the unit, one more where the figure is finer (−0,42)."""
-    from goteborg_uppdrag.formatting import UNITS, format_kronor
+    from core.formatting import UNITS, format_kronor
 
     if value is None:
         return ""

@@ -15,7 +15,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi import checks as openapi_checks
 
-from goteborg_uppdrag.api.resources import RESOURCES
+from api.resources import RESOURCES
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

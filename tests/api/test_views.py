@@ -7,8 +7,8 @@ import pytest
 from django.db.models import Q
 from django.utils import timezone
 
+from api.resources import RESOURCES
 from assignments.models import Assignment, Board, Responsibility, StatusReport
-from goteborg_uppdrag.api.resources import RESOURCES
 from motions.models import Case, Decision, Meeting, Member, Motion, Party, Vote
 
 

@@ -4,7 +4,7 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
-from assignments.form_errors import PrintableErrorList, PrintableErrors, PrintableErrorsFormSet, echoed, printable
+from core.form_errors import PrintableErrorList, PrintableErrors, PrintableErrorsFormSet, echoed, printable
 
 
 @pytest.mark.parametrize(

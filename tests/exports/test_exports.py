@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from assignments.models import Assignment, Responsibility
 from budget.models import FinancialStatement, StatementLine
-from goteborg_uppdrag.exports import _csv_cell
+from core.tabular import csv_cell as _csv_cell
 
 
 def _csv(response):

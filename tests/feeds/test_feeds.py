@@ -8,8 +8,9 @@ from urllib.parse import urlsplit
 from django.utils import timezone
 
 from assignments import services
+from assignments.feeds import status_changes
 from assignments.models import Assignment, Board, Responsibility, StatusChange
-from goteborg_uppdrag.feeds import ical_escape, ical_fold, status_changes
+from core.feeds import ical_escape, ical_fold
 from motions.models import Case, Decision, Motion
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -32,7 +32,7 @@ def test_backup_and_restore_round_trip(tmp_path, settings):
     default_storage.delete(stored)
     assert Assignment.objects.count() == 0
 
-    from goteborg_uppdrag.pagecache.cache import content_version
+    from pagecache.cache import content_version
 
     version_before_restore = content_version()
     call_command("restore", str(tmp_path / "kopia"))

@@ -122,7 +122,7 @@ def test_comparison_of_8_motions_of_15_points_renders_fast(rf, build_case):
     """The promise: under 150 ms median. Measured on the view: the test client's template signals are slow."""
     from django.contrib.auth.models import AnonymousUser
 
-    from motions.views import compare
+    from motions.comparison_views import compare
 
     case = build_case(motions=8, points=15)
     request = rf.get(f"/arenden/{case.url_key}/jamfor/")

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from assignments.models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
-from goteborg_uppdrag.notifications import services
-from goteborg_uppdrag.notifications.models import NotificationPreference, SentNotice
+from notifications import services
+from notifications.models import NotificationPreference, SentNotice
 
 BASE = "https://uppdrag.example"
 

@@ -1,6 +1,6 @@
 """The opt-out page: login required, shows and saves the user's choice."""
 
-from goteborg_uppdrag.notifications.models import NotificationPreference
+from notifications.models import NotificationPreference
 
 
 def test_anonymous_is_sent_to_login(client, db):

@@ -12,8 +12,8 @@ from django.db import connection
 from django.test import Client
 
 from assignments.models import Assignment, Board
-from goteborg_uppdrag.pagecache.cache import HEADER, content_version
-from goteborg_uppdrag.pagecache.triggers import installed_tables, tracked_tables
+from pagecache.cache import HEADER, content_version
+from pagecache.triggers import installed_tables, tracked_tables
 
 LIST = "/uppdrag/"
 
@@ -138,7 +138,7 @@ def test_committed_writes_move_the_version_once_per_transaction(client):
     """As in production: on PostgreSQL the trigger fires at commit, once for the whole transaction."""
     from django.db import transaction
 
-    from goteborg_uppdrag.pagecache.models import ContentVersion
+    from pagecache.models import ContentVersion
 
     board = Board.objects.create(slug="forsta", name="Första nämnden", short_name="Första")
     start = ContentVersion.objects.get().counter

@@ -25,7 +25,7 @@ def test_report_pages_have_no_axe_violations(live_server, page, real_data, make_
 def test_pdf_link_shows_genererar_then_done(live_server, page, real_data, monkeypatch):
     # The live server runs in this process: its PDF is made to take a moment, so that the busy
     # state can be seen on any machine (a fast one renders the PDF before the text could be read).
-    from goteborg_uppdrag.reports import views as report_views
+    from reports import views as report_views
 
     render = report_views.render_report_pdf
     monkeypatch.setattr(report_views, "render_report_pdf", lambda report: (time.sleep(1.5), render(report))[1])

@@ -6,8 +6,8 @@ import pytest
 
 from assignments.models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
 from budget.models import FinancialStatement
-from goteborg_uppdrag.reports.composition import assignment_clause, compose_report, css_string
 from motions.models import Case
+from reports.composition import assignment_clause, compose_report, css_string
 from tests.seeds import SEEDS
 
 SEED_002 = SEEDS / "002_311ee6a2e4b188ff.txt"
@@ -183,7 +183,7 @@ def test_css_string_cannot_break_out_of_the_footer_rule():
 def test_the_report_is_swedish_whatever_language_the_user_browses_in(ks, august):
     from django.utils import translation
 
-    from goteborg_uppdrag.reports.rendering import report_document_html
+    from reports.rendering import report_document_html
 
     with translation.override("sv"):
         swedish = report_document_html(compose_report(ks, august))

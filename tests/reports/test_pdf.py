@@ -15,10 +15,10 @@ import pytest
 from django.db import transaction
 
 from assignments.models import Board, ReportingPeriod, StatusReport
-from goteborg_uppdrag.pdf import StaticOnlyURLFetcher
-from goteborg_uppdrag.reports.composition import compose_report
-from goteborg_uppdrag.reports.rendering import render_report_pdf
+from core.pdf import StaticOnlyURLFetcher
 from goteborg_uppdrag.seed_loader import load_all
+from reports.composition import compose_report
+from reports.rendering import render_report_pdf
 from tests.reports.pdftext import normalize as _norm
 from tests.reports.pdftext import pdf_pages
 

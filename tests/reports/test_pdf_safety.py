@@ -7,9 +7,9 @@ import pytest
 from django.utils.safestring import mark_safe
 
 from assignments.models import Board, ReportingPeriod, StatusReport
-from goteborg_uppdrag.pdf import StaticOnlyURLFetcher, render_pdf
-from goteborg_uppdrag.reports.composition import compose_report
-from goteborg_uppdrag.reports.rendering import report_document_html
+from core.pdf import StaticOnlyURLFetcher, render_pdf
+from reports.composition import compose_report
+from reports.rendering import report_document_html
 from tests.reports.pdftext import normalize as _norm
 from tests.reports.pdftext import pdf_pages
 

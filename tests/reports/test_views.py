@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from assignments.models import Assignment, Board, Responsibility, StatusReport
 from budget.models import StatementLine
-from goteborg_uppdrag.reports.models import PublishedReport
+from reports.models import PublishedReport
 
 REPORT = ("kommunstyrelsen", 2023, "augusti")
 

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 
 from assignments.models import Assignment, Board, Responsibility
-from goteborg_uppdrag.search import SearchParams, python_snippet, search
 from motions.models import Case, DecisionPoint, Motion, Party
+from search.queries import SearchParams, python_snippet, search
 
 postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="full-text search is PostgreSQL's")
 
@@ -151,7 +151,7 @@ def test_decision_points_link_to_their_case(real_data):
 )
 def test_full_text_queries_are_answered_from_the_gin_indexes(real_data, kind, index):
     """The stored vectors (search_indexes migration 0002) are what the search queries, through their index."""
-    from goteborg_uppdrag.search import SEARCHERS
+    from search.queries import SEARCHERS
 
     queryset = SEARCHERS[kind].matching(SearchParams(q="trygghet")).order_by()
     sql, params = queryset.query.sql_with_params()
@@ -164,7 +164,7 @@ def test_full_text_queries_are_answered_from_the_gin_indexes(real_data, kind, in
 
 
 def test_very_common_words_are_capped_and_said_so(client, real_data, monkeypatch):
-    from goteborg_uppdrag import search as search_module
+    from search import queries as search_module
 
     monkeypatch.setattr(search_module, "RANK_CANDIDATES", 2)
     results = search(SearchParams(q="prostitution", kind="beslutspunkter"))
@@ -189,7 +189,7 @@ def test_stored_vectors_follow_every_insert_and_update(real_data):
 @postgres_only
 def test_capped_ranking_reads_each_candidates_own_vector(real_data, monkeypatch):
     """The capped path ranks inside a subquery (table aliased U0): every hit must itself match."""
-    from goteborg_uppdrag import search as search_module
+    from search import queries as search_module
 
     monkeypatch.setattr(search_module, "RANK_CANDIDATES", 2)
     results = search(SearchParams(q="prostitution", kind="beslutspunkter"))

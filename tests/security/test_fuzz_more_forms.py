@@ -23,10 +23,10 @@ from hypothesis import strategies as st
 
 from assignments.models import Board, ReportingPeriod
 from budget.models import CentralItem, CostEstimate, FinancialStatement, PointFinancing, StatementLine
-from goteborg_uppdrag.notifications.models import NotificationPreference
-from goteborg_uppdrag.reports.models import PublishedReport
 from motions.importers import MAX_TEXT_CHARS
 from motions.models import Case, DecisionPoint, Motion
+from notifications.models import NotificationPreference
+from reports.models import PublishedReport
 from tests.motions.conftest import SEED_002, seed_lines
 
 from .fuzzing import (
@@ -467,7 +467,7 @@ flag = st.one_of(st.sampled_from([OMIT, "on", "", "true", "false", "False", "0",
 @FUZZ
 @given(new_assignments=flag, report_reminders=flag)
 def test_preferences_never_crash(as_officer, new_assignments, report_reminders):
-    from goteborg_uppdrag.notifications.forms import PreferencesForm
+    from notifications.forms import PreferencesForm
 
     client = as_officer
     data = form_data({"new_assignments": new_assignments, "report_reminders": report_reminders}, {})
@@ -504,7 +504,7 @@ def test_report_choice_never_crashes_and_explains_a_refusal(real_data, namnd, pe
 @pytest.fixture
 def quick_pdf(monkeypatch, settings, tmp_path):
     """The renderer is replaced here (tests/reports renders the real thing): an example must take milliseconds."""
-    from goteborg_uppdrag.reports import services
+    from reports import services
 
     monkeypatch.setattr(services, "render_pdf", lambda html: b"%PDF-1.7\n" + html.encode()[:64])
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -12,7 +12,7 @@ from django.utils.html import escape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from goteborg_uppdrag.api.resources import RESOURCES
+from api.resources import RESOURCES
 
 from .fuzzing import FUZZ, NASTY, OMIT, VALID, dates, form_data, maybe, nasty_text, numbers
 

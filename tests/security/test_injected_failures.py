@@ -21,11 +21,11 @@ from assignments import services as assignment_services
 from assignments.models import Assignment, Board, ReportingPeriod, StatusChange, StatusReport
 from budget import services as budget_services
 from budget.models import CentralItem, FinancialStatement, StatementLine
-from goteborg_uppdrag.reports import services as report_services
-from goteborg_uppdrag.reports.models import PublishedReport
 from motions import services as motion_services
 from motions.importers import parse_motion_text, parse_rollcall
 from motions.models import Case, Decision, DecisionPoint, Meeting, Member, Motion, Vote, VoteRecord
+from reports import services as report_services
+from reports.models import PublishedReport
 from tests.motions.conftest import SEED_000, SEED_002, seed_lines
 
 
@@ -163,7 +163,7 @@ def test_a_concurrent_version_is_refused_and_its_file_removed(ks_report, media, 
 
 def test_an_export_that_fails_while_writing_leaves_no_partial_file(ks_report, tmp_path, monkeypatch):
     """The export writes to a temporary file beside the target and renames it only when it is complete."""
-    from goteborg_uppdrag.reports.management.commands import export_report
+    from reports.management.commands import export_report
 
     monkeypatch.setattr(export_report, "render_report_pdf", lambda report, fetcher=None: b"%PDF-1.7\n" + b"x" * 1000)
     target = tmp_path / "rapport.pdf"
@@ -180,7 +180,7 @@ def test_an_export_that_fails_while_writing_leaves_no_partial_file(ks_report, tm
 
 
 def test_an_export_over_an_earlier_file_keeps_it_until_the_new_one_is_complete(ks_report, tmp_path, monkeypatch):
-    from goteborg_uppdrag.reports.management.commands import export_report
+    from reports.management.commands import export_report
 
     target = tmp_path / "rapport.pdf"
     target.write_bytes(b"%PDF-1.7 den tidigare exporten")
@@ -196,7 +196,7 @@ def test_an_export_over_an_earlier_file_keeps_it_until_the_new_one_is_complete(k
 
 
 def test_an_export_still_writes_the_file(ks_report, tmp_path, monkeypatch):
-    from goteborg_uppdrag.reports.management.commands import export_report
+    from reports.management.commands import export_report
 
     monkeypatch.setattr(export_report, "render_report_pdf", lambda report, fetcher=None: b"%PDF-1.7 ny")
     target = tmp_path / "rapport.pdf"

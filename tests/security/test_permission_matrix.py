@@ -30,12 +30,12 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
 
+from api.resources import RESOURCES
 from assignments import roles
 from assignments.models import Assignment, Board, ReportingPeriod
 from budget.models import CostEstimate, FinancialStatement
-from goteborg_uppdrag.api.resources import RESOURCES
-from goteborg_uppdrag.reports.models import PublishedReport
 from motions.models import Case, DecisionPoint
+from reports.models import PublishedReport
 
 LOGIN = "LOGIN"  # 302 to the login page, with ?next= pointing back
 

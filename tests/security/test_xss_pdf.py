@@ -22,11 +22,11 @@ from django.test import Client
 
 from assignments.models import Assignment, Board, ReportingPeriod, StatusReport
 from budget.models import CentralItem, StatementLine
-from goteborg_uppdrag import comparison_pdf
-from goteborg_uppdrag.pdf import StaticOnlyURLFetcher, render_pdf
-from goteborg_uppdrag.reports.composition import compose_report
-from goteborg_uppdrag.reports.rendering import report_document_html
+from core.pdf import StaticOnlyURLFetcher, render_pdf
+from motions import comparison_views as comparison_pdf
 from motions.models import Case, Party
+from reports.composition import compose_report
+from reports.rendering import report_document_html
 from tests.reports.pdftext import normalize, pdf_pages
 
 from .test_xss import ESCAPED, IMG, PAYLOADS, RAW, SCRIPT

@@ -1,0 +1,30 @@
+"""Download of a board's financial statement of a period as Excel: public like the statement page."""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from assignments.models import Board, ReportingPeriod
+from core.tabular import XLSX_CONTENT_TYPE, download
+
+from . import exports
+from .models import CentralItem, FinancialStatement
+
+
+@require_safe
+def statement_xlsx(request, board: str, year: int, period: str):
+    board_obj = Board.objects.filter(slug=board).first()
+    kind = ReportingPeriod.kind_from_slug(period)
+    period_obj = ReportingPeriod.objects.filter(year=year, kind=kind).first() if kind else None
+    if board_obj is None or period_obj is None:
+        raise Http404(_("Nämnden eller perioden finns inte."))
+    statements = list(
+        FinancialStatement.objects.filter(board=board_obj, period=period_obj)
+        .order_by("section", "id")
+        .prefetch_related("lines")
+    )
+    central_items = list(CentralItem.objects.filter(board=board_obj, period=period_obj).order_by("position"))
+    if not statements and not central_items:
+        raise Http404(_("Det finns ingen resultatredovisning för nämnden och perioden."))
+    content = exports.statement_xlsx(board_obj, period_obj, statements, central_items)
+    return download(content, XLSX_CONTENT_TYPE, f"resultatredovisning-{board}-{year}-{period}.xlsx")

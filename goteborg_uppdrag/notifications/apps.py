@@ -1,9 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class NotificationsConfig(AppConfig):
-    name = "goteborg_uppdrag.notifications"
-    label = "notifications"
-    verbose_name = _("Aviseringar")
-    default_auto_field = "django.db.models.BigAutoField"

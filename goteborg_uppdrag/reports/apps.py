@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class ReportsConfig(AppConfig):
-    name = "goteborg_uppdrag.reports"
-    label = "reports"
-    verbose_name = "Rapporter"

@@ -1,0 +1,59 @@
+"""The side-by-side comparison of a case as CSV: the proposal's points, then one column per motion."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from core.tabular import plain, write_csv
+
+
+def _column_label(column) -> str:
+    motion = column.motion
+    parties = ", ".join(p.abbreviation for p in column.parties)
+    label = str(motion.get_kind_display())
+    if parties:
+        label += f" ({parties})"
+    label += " " + (motion.date.isoformat() if motion.date else _("datum saknas"))
+    if motion.is_revised:
+        label += " " + _("(reviderat)")
+    return label
+
+
+def _cell_text(cell) -> str:
+    point_text = f"{_('punkt')} {cell.point.number}: {plain(cell.point.text)}" if cell.point is not None else ""
+    if cell.status == "same":
+        return f"{_('Oförändrad')} – {point_text}"
+    if cell.status == "changed":
+        return f"{_('Ändrad')} – {point_text}"
+    if cell.status == "kept":
+        return f"{_('Bifalls i övrigt')} – {plain(cell.html)}"
+    if cell.status == "dropped":
+        if cell.merged_into is not None:
+            return _("Stryks – sammanförd med yrkandets punkt %(number)s") % {"number": cell.merged_into.number}
+        return _("Stryks")
+    if cell.status == "not_addressed":
+        return _("Tar inte ställning")
+    if cell.status == "new":
+        return f"{_('Nytt')} – {point_text}" if point_text else f"{_('Nytt')} – {plain(cell.html)}"
+    if cell.status == "missing":
+        text = _("Text saknas")
+        if cell.html:
+            text += " – " + _("Enligt protokollet %(decision)s:") % {"decision": cell.note} + " " + plain(cell.html)
+        return text
+    return ""
+
+
+def comparison_csv(comparison) -> bytes:
+    """Rows: the proposal's points (and points only a motion has); one column per shown motion."""
+    columns = comparison.shown_columns
+    headers = [_("Punkt"), _("Tjänsteutlåtandet")] + [_column_label(column) for column in columns]
+    rows = []
+    for row in comparison.rows:
+        if row.kind == "referral":
+            first = [_("Återremiss"), ""]
+        elif row.kind == "point":
+            first = [row.proposal_point.number, plain(row.proposal_point.text)]
+        else:
+            first = [_("Ny punkt"), ""]
+        rows.append(first + [_cell_text(cell) for cell in row.cells])
+    return write_csv(headers, rows)

@@ -1,0 +1,27 @@
+"""The report as HTML (preview and PDF source) and as PDF, always through the safe renderer."""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from core.pdf import StaticOnlyURLFetcher, render_pdf
+
+from .composition import REPORT_LANGUAGE, Report
+
+
+def report_body_html(report: Report) -> str:
+    """The report itself (cover, contents, sections), shared by the preview page and the PDF."""
+    with translation.override(REPORT_LANGUAGE):
+        return render_to_string("reports/_report.html", {"report": report})
+
+
+def report_document_html(report: Report, body: str | None = None) -> str:
+    """A complete standalone HTML document for WeasyPrint: the body, the report CSS and the page footer."""
+    with translation.override(REPORT_LANGUAGE):
+        return render_to_string(
+            "reports/report_document.html",
+            {"report": report, "body": body if body is not None else report_body_html(report)},
+        )
+
+
+def render_report_pdf(report: Report, *, fetcher: StaticOnlyURLFetcher | None = None) -> bytes:
+    return render_pdf(report_document_html(report), fetcher=fetcher)

@@ -1,0 +1,118 @@
+"""Writes of the reports app: storing a version of a report and marking it fastställd."""
+
+import hashlib
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assignments import roles
+from assignments.models import Board, ReportingPeriod
+from core.pdf import render_pdf
+
+from .composition import compose_report
+from .models import PublishedReport
+from .rendering import report_document_html
+
+
+def content_sha256(html: str) -> str:
+    """The fingerprint of a report's content: the same data gives the same document HTML."""
+    return hashlib.sha256(html.encode()).hexdigest()
+
+
+def _require_secretariat(user) -> None:
+    if not roles.is_secretariat(user):
+        raise PermissionDenied(_("Bara sekretariatet får spara och fastställa rapporter."))
+
+
+def publish_report(*, board: Board, period: ReportingPeriod, user, adopt: bool = False) -> tuple[PublishedReport, bool]:
+    """Store the report as it is now as a new numbered version; (version, created).
+
+    When nothing in the report changed since the latest version, no new version is made and the
+    latest is returned (and marked fastställd when adopt is asked for). If storing fails at any
+    step, neither the row nor the file stays. (Called inside a caller's transaction that is rolled
+    back later, the file would stay: Django has no hook for a rollback. No caller does that.)
+    """
+    _require_secretariat(user)
+    report = compose_report(board, period)
+    html = report_document_html(report)
+    fingerprint = content_sha256(html)
+    latest = PublishedReport.objects.filter(board=board, period=period).order_by("-version").first()
+    if latest is not None and latest.content_sha256 == fingerprint:
+        if adopt and not latest.is_adopted:
+            latest = adopt_report(published=latest, user=user)
+        return latest, False
+
+    pdf = render_pdf(html)  # outside the transaction: rendering takes seconds
+    stored = None
+    try:
+        with transaction.atomic():
+            version = (
+                PublishedReport.objects.filter(board=board, period=period).aggregate(v=Max("version"))["v"] or 0
+            ) + 1
+            now = timezone.now()
+            published = PublishedReport(
+                board=board,
+                period=period,
+                version=version,
+                size=len(pdf),
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                content_sha256=fingerprint,
+                published_by=user,
+                published_at=now,
+                is_adopted=adopt,
+                adopted_by=user if adopt else None,
+                adopted_at=now if adopt else None,
+            )
+            # The name is settled before writing, so a write that breaks off (a full disk) can be
+            # cleaned up too: the storage does not say where a failed write left its part.
+            storage = published.file.storage
+            stored = storage.get_available_name(published.file.field.generate_filename(published, ""))
+            published.file.name = storage.save(stored, ContentFile(pdf))
+            stored = published.file.name
+            published._change_reason = _("Version %(version)s sparad") % {"version": version}
+            published._history_user = user
+            try:
+                with transaction.atomic():
+                    published.save()
+            except IntegrityError as exc:
+                raise ValidationError(
+                    _("Någon annan sparade en version samtidigt. Försök igen."), code="concurrent"
+                ) from exc
+    except BaseException:
+        # Nothing of a failed version stays: its row is rolled back, so its file goes too.
+        _discard(stored)
+        raise
+    return published, True
+
+
+def _discard(name: str | None) -> None:
+    """Delete a file this publish wrote, unless a stored version has it (a name taken in a race)."""
+    storage = PublishedReport._meta.get_field("file").storage
+    if not name or not storage.exists(name):
+        return
+    try:
+        kept = PublishedReport.objects.filter(file=name).exists()
+    except DatabaseError:  # the database cannot be asked: an orphaned file is the likelier harm
+        kept = False
+    if not kept:
+        storage.delete(name)
+
+
+@transaction.atomic
+def adopt_report(*, published: PublishedReport, user) -> PublishedReport:
+    """Mark a stored version fastställd; its file is left exactly as it is."""
+    _require_secretariat(user)
+    published = PublishedReport.objects.select_for_update().get(pk=published.pk)
+    if published.is_adopted:
+        raise ValidationError(_("Version %(version)s är redan fastställd.") % {"version": published.version})
+    published.is_adopted = True
+    published.adopted_by = user
+    published.adopted_at = timezone.now()
+    published._change_reason = _("Version %(version)s fastställd") % {"version": published.version}
+    published._history_user = user
+    published.save(update_fields=["is_adopted", "adopted_by", "adopted_at"])
+    return published
