@@ -50,6 +50,7 @@ test: venv test-system-deps messages
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports --no-cache
 
 check-deploy: venv
 	PRODUCTION=1 DEBUG=0 SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=uppdrag.goteborg.se \
