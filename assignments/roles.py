@@ -5,6 +5,8 @@ they are officers of (Board.officers); politiker and läsare: read only.
 """
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 SECRETARIAT = "sekretariat"
 OFFICER = "handläggare"
@@ -60,3 +62,9 @@ def role_label(user) -> str:
         if role in names:
             return role
     return ""
+
+
+def require_secretariat(user, message: str | None = None) -> None:
+    """Refuse (PermissionDenied) anyone but the secretariat, with the message the user sees."""
+    if not is_secretariat(user):
+        raise PermissionDenied(message or _("Bara sekretariatet får göra det."))

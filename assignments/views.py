@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.form_errors import apply_errors
+
 from . import roles, services, workflow
 from .filters import DONE_STATUSES, DUE_SOON_DAYS, AssignmentFilterForm, filter_assignments, sort_assignments
 from .filters import status_counts as count_statuses
@@ -102,11 +104,6 @@ def _require_edit(request, assignment: Assignment) -> None:
         raise PermissionDenied(_("Du har inte behörighet att ändra uppdraget."))
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    for field, messages_ in error.message_dict.items():
-        form.add_error(None if field not in form.fields else field, messages_)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def status_change(request, pk: int):
@@ -150,7 +147,7 @@ def status_change(request, pk: int):
                 status=409,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Statusen är ändrad."))
             return redirect(assignment.get_absolute_url() + "#tidslinje")
@@ -216,7 +213,7 @@ def report_edit(request, pk: int):
                     status=409,
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_errors(form, error)
             else:
                 messages.success(
                     request,

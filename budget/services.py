@@ -3,14 +3,9 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.history import with_history
+
 from .models import CentralItem, CostEstimate, FinancialStatement, StatementLine
-
-
-def _with_history(instance, user, reason: str):
-    instance._change_reason = reason
-    if user is not None and getattr(user, "is_authenticated", False):
-        instance._history_user = user
-    return instance
 
 
 @transaction.atomic
@@ -18,13 +13,13 @@ def cost_estimate_save(*, estimate: CostEstimate, user=None) -> CostEstimate:
     """Create or update a cost estimate (validated against the model's constraints)."""
     reason = _("Kostnadsberäkning ändrad") if estimate.pk else _("Kostnadsberäkning tillagd")
     estimate.full_clean()
-    _with_history(estimate, user, reason).save()
+    with_history(estimate, user, reason).save()
     return estimate
 
 
 @transaction.atomic
 def cost_estimate_delete(*, estimate: CostEstimate, user=None) -> None:
-    _with_history(estimate, user, _("Kostnadsberäkning borttagen")).delete()
+    with_history(estimate, user, _("Kostnadsberäkning borttagen")).delete()
 
 
 @transaction.atomic
@@ -32,7 +27,7 @@ def point_financing_save(*, financing, user=None):
     """Create or update the financing class of a decision point."""
     reason = _("Finansieringsklass ändrad") if financing.pk else _("Finansieringsklass angiven")
     financing.full_clean()
-    _with_history(financing, user, reason).save()
+    with_history(financing, user, reason).save()
     return financing
 
 
@@ -40,7 +35,7 @@ def point_financing_save(*, financing, user=None):
 def statement_create(*, board, period, section: str, title: str, unit: str, user=None) -> FinancialStatement:
     statement = FinancialStatement(board=board, period=period, section=section, title=title, unit=unit)
     statement.full_clean()
-    _with_history(statement, user, _("Resultatredovisning skapad")).save()
+    with_history(statement, user, _("Resultatredovisning skapad")).save()
     return statement
 
 
@@ -61,12 +56,12 @@ def statement_lines_save(*, statement: FinancialStatement, rows: list[dict], use
                 setattr(line, key, value)
         line.position = position
         line.full_clean()
-        _with_history(line, user, _("Rad i resultatredovisningen sparad")).save()
+        with_history(line, user, _("Rad i resultatredovisningen sparad")).save()
         kept.add(line.pk)
     for pk, line in existing.items():
         if pk not in kept:
-            _with_history(line, user, _("Rad i resultatredovisningen borttagen")).delete()
-    _with_history(statement, user, _("Resultatredovisningens rader sparade")).save()
+            with_history(line, user, _("Rad i resultatredovisningen borttagen")).delete()
+    with_history(statement, user, _("Resultatredovisningens rader sparade")).save()
     return statement
 
 
@@ -78,7 +73,7 @@ def central_items_save(*, board, period, rows: list[dict], user=None) -> list[Ce
     # Remove the dropped posts first, so a post entered again under its old name does not collide.
     for pk, item in existing.items():
         if pk not in wanted:
-            _with_history(item, user, _("Kommuncentral post borttagen")).delete()
+            with_history(item, user, _("Kommuncentral post borttagen")).delete()
     for item in existing.values():
         if item.pk in wanted:
             item.position += 10_000
@@ -98,6 +93,6 @@ def central_items_save(*, board, period, rows: list[dict], user=None) -> list[Ce
                 setattr(item, key, value)
         item.position = position
         item.full_clean()
-        _with_history(item, user, _("Kommuncentral post sparad")).save()
+        with_history(item, user, _("Kommuncentral post sparad")).save()
         saved.append(item)
     return saved

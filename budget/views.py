@@ -10,7 +10,10 @@ from django.utils.translation import gettext as _
 
 from assignments import roles
 from assignments.models import Board, ReportingPeriod
-from motions.models import Case, DecisionPoint
+from assignments.selectors import period_or_404
+from core.form_errors import apply_errors
+from motions.models import DecisionPoint
+from motions.selectors import case_for_key
 
 from . import services
 from .charts import statement_chart
@@ -26,27 +29,6 @@ from .forms import (
 )
 from .models import CentralItem, CostEstimate, FinancialStatement, PointFinancing
 from .querysets import board_costs, case_costs, case_for_costs, central_items_for, cost_case_queryset, statements_for
-
-
-def _case(key, queryset=None) -> Case:
-    queryset = queryset if queryset is not None else Case.objects.all()
-    case = queryset.by_url_key(key).first()
-    if case is None:
-        raise Http404(_("Ärendet finns inte."))
-    return case
-
-
-def _period(year: int, slug: str) -> ReportingPeriod:
-    kind = ReportingPeriod.kind_from_slug(slug)
-    if kind is None:
-        raise Http404(_("Perioden finns inte."))
-    return get_object_or_404(ReportingPeriod, year=year, kind=kind)
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    """A service's refusal shown on the form: on its field where the form has one, else above the form."""
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 def _require_board(user, board_id):
@@ -74,7 +56,7 @@ def index(request):
 
 
 def case_costs_page(request, key):
-    case = _case(key, case_for_costs())
+    case = case_for_key(key, case_for_costs())
     owners = case_costs(case)
     editable = roles.is_secretariat(request.user) or bool(roles.officer_board_ids(request.user))
     return render(request, "budget/case_costs.html", {"case": case, "owners": owners, "can_edit": editable})
@@ -98,7 +80,7 @@ def board_page(request, board):
 
 def statement_page(request, board, year, period):
     board_obj = get_object_or_404(Board, slug=board)
-    period_obj = _period(year, period)
+    period_obj = period_or_404(year, period)
     statements = statements_for(board_obj, period_obj)
     duplicates = check_duplicates(statements)
     for statement in statements:
@@ -127,7 +109,7 @@ def statement_page(request, board, year, period):
 @login_required
 def point_costs(request, key, point_id):
     """The estimates of one decision point, and a form to add one."""
-    case = _case(key)
+    case = case_for_key(key)
     point = get_object_or_404(DecisionPoint.objects.select_related("proposal__case", "motion__case"), pk=point_id)
     owner_case = point.proposal.case if point.proposal_id else point.motion.case if point.motion_id else None
     if owner_case is None or owner_case.pk != case.pk:
@@ -220,7 +202,7 @@ def _line_initial(statement):
 @login_required
 def statement_new(request, board, year, period):
     board_obj = get_object_or_404(Board, slug=board)
-    period_obj = _period(year, period)
+    period_obj = period_or_404(year, period)
     _require_board(request.user, board_obj.pk)
     form = StatementForm(request.POST or None, instance=FinancialStatement(board=board_obj, period=period_obj))
     if request.method == "POST" and form.is_valid():
@@ -229,7 +211,7 @@ def statement_new(request, board, year, period):
                 board=board_obj, period=period_obj, user=request.user, **form.cleaned_data
             )
         except ValidationError as error:  # e.g. the same section saved by someone else a moment ago
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             return redirect("budget:statement_edit", pk=statement.pk)
     return render(request, "budget/statement_new.html", {"board": board_obj, "period": period_obj, "form": form})
@@ -270,7 +252,7 @@ def statement_edit(request, pk):
 @login_required
 def central_items_edit(request, board, year, period):
     board_obj = get_object_or_404(Board, slug=board)
-    period_obj = _period(year, period)
+    period_obj = period_or_404(year, period)
     _require_board(request.user, board_obj.pk)
     if request.method == "POST":
         formset = CentralItemFormSet(request.POST, prefix="poster")

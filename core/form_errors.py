@@ -90,3 +90,10 @@ class PrintableErrorsFormSet(forms.BaseFormSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.error_class = PrintableErrorList
+
+
+def apply_errors(form, error) -> None:
+    """A service's refusal (ValidationError) shown on the form: on its field where the form has one,
+    else above the form."""
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)

@@ -4,15 +4,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from core.history import with_history
+
 from .importers import ImportError_, ParsedMotion, ParsedRollCall
 from .models import Case, Decision, DecisionPoint, Member, Motion, Party, Vote, VoteRecord
-
-
-def _with_history(instance, user, reason: str):
-    instance._change_reason = reason
-    if user is not None and getattr(user, "is_authenticated", False):
-        instance._history_user = user
-    return instance
 
 
 @transaction.atomic
@@ -20,7 +15,7 @@ def motion_import(*, case: Case, parsed: ParsedMotion, user=None) -> Motion:
     """Save a parsed motion with its points on the case; all or nothing."""
     reason = _("Inläst ur text")
     position = (case.motions.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0) + 1
-    motion = _with_history(
+    motion = with_history(
         Motion(
             case=case,
             kind=parsed.kind,
@@ -41,7 +36,7 @@ def motion_import(*, case: Case, parsed: ParsedMotion, user=None) -> Motion:
     motion.save()
     motion.parties.set(parsed.parties)
     for point in parsed.points:
-        decision_point = _with_history(DecisionPoint(motion=motion, number=point.number, text=point.text), user, reason)
+        decision_point = with_history(DecisionPoint(motion=motion, number=point.number, text=point.text), user, reason)
         decision_point.save()
     return motion
 
@@ -67,7 +62,7 @@ def rollcall_import(*, decision: Decision, parsed: ParsedRollCall, proposition: 
         member = members.get(row.name.lower())
         if member is None:
             seat = row.seat if row.seat not in taken_seats else None
-            member = _with_history(
+            member = with_history(
                 Member(name=row.name, party=party, body=body, seat=seat, role=row.role), user, reason
             )
             member.save()
@@ -76,9 +71,9 @@ def rollcall_import(*, decision: Decision, parsed: ParsedRollCall, proposition: 
                 taken_seats[seat] = member
         elif member.party_id is None:
             member.party = party
-            _with_history(member, user, reason).save(update_fields=["party"])
+            with_history(member, user, reason).save(update_fields=["party"])
         records.append(VoteRecord(member=member, result=row.result))
-    vote = _with_history(
+    vote = with_history(
         Vote(
             decision=decision,
             proposition=proposition.strip(),

@@ -2,7 +2,7 @@
 
 import hashlib
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Max
@@ -23,9 +23,10 @@ def content_sha256(html: str) -> str:
     return hashlib.sha256(html.encode()).hexdigest()
 
 
-def _require_secretariat(user) -> None:
-    if not roles.is_secretariat(user):
-        raise PermissionDenied(_("Bara sekretariatet får spara och fastställa rapporter."))
+def require_publisher(user) -> None:
+    """Storing and adopting report versions is the secretariat's; views ask first, so a refusal comes
+    before any lookup."""
+    roles.require_secretariat(user, _("Bara sekretariatet får spara och fastställa rapporter."))
 
 
 def publish_report(*, board: Board, period: ReportingPeriod, user, adopt: bool = False) -> tuple[PublishedReport, bool]:
@@ -36,7 +37,7 @@ def publish_report(*, board: Board, period: ReportingPeriod, user, adopt: bool =
     step, neither the row nor the file stays. (Called inside a caller's transaction that is rolled
     back later, the file would stay: Django has no hook for a rollback. No caller does that.)
     """
-    _require_secretariat(user)
+    require_publisher(user)
     report = compose_report(board, period)
     html = report_document_html(report)
     fingerprint = content_sha256(html)
@@ -105,7 +106,7 @@ def _discard(name: str | None) -> None:
 @transaction.atomic
 def adopt_report(*, published: PublishedReport, user) -> PublishedReport:
     """Mark a stored version fastställd; its file is left exactly as it is."""
-    _require_secretariat(user)
+    require_publisher(user)
     published = PublishedReport.objects.select_for_update().get(pk=published.pk)
     if published.is_adopted:
         raise ValidationError(_("Version %(version)s är redan fastställd.") % {"version": published.version})

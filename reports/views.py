@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assignments import roles
 from assignments.models import Board, ReportingPeriod
+from assignments.selectors import board_and_period_or_404
 
 from . import services
 from .composition import compose_report
@@ -28,14 +29,6 @@ from .rendering import render_report_pdf, report_body_html, report_document_html
 # The browser's "genererar…" state: reports.js adds ?token=…, the response sets it as a cookie.
 DOWNLOAD_COOKIE = "pdf_download"
 _TOKEN = re.compile(r"^[A-Za-z0-9]{1,40}$")
-
-
-def _board_and_period(board: str, year: int, period: str) -> tuple[Board, ReportingPeriod]:
-    board_obj = get_object_or_404(Board, slug=board)
-    kind = ReportingPeriod.kind_from_slug(period)
-    if kind is None:
-        raise Http404(_("Rapporttillfället finns inte."))
-    return board_obj, get_object_or_404(ReportingPeriod, year=year, kind=kind)
 
 
 def _versions(board, period):
@@ -75,7 +68,7 @@ def index(request):
 
 @require_GET
 def preview(request, board, year, period):
-    board, period = _board_and_period(board, year, period)
+    board, period = board_and_period_or_404(board, year, period)
     report = compose_report(board, period)
     return render(
         request,
@@ -86,7 +79,7 @@ def preview(request, board, year, period):
 
 @require_GET
 def pdf(request, board, year, period):
-    board, period = _board_and_period(board, year, period)
+    board, period = board_and_period_or_404(board, year, period)
     report = compose_report(board, period)
     response = HttpResponse(render_report_pdf(report), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
@@ -98,7 +91,7 @@ def pdf(request, board, year, period):
 
 @require_GET
 def version_pdf(request, board, year, period, version):
-    board, period = _board_and_period(board, year, period)
+    board, period = board_and_period_or_404(board, year, period)
     published = get_object_or_404(PublishedReport, board=board, period=period, version=version)
     try:
         handle = published.file.open("rb")
@@ -122,16 +115,11 @@ def _version_filename(published: PublishedReport) -> str:
     )
 
 
-def _require_secretariat(request):
-    if not roles.is_secretariat(request.user):
-        raise PermissionDenied(_("Bara sekretariatet får spara och fastställa rapporter."))
-
-
 @login_required
 @require_POST
 def publish(request, board, year, period):
-    _require_secretariat(request)
-    board, period = _board_and_period(board, year, period)
+    services.require_publisher(request.user)
+    board, period = board_and_period_or_404(board, year, period)
     form = PublishForm(request.POST)
     adopt = form.is_valid() and form.cleaned_data["adopt"]
     try:
@@ -153,8 +141,8 @@ def publish(request, board, year, period):
 @login_required
 @require_POST
 def adopt(request, board, year, period, version):
-    _require_secretariat(request)
-    board, period = _board_and_period(board, year, period)
+    services.require_publisher(request.user)
+    board, period = board_and_period_or_404(board, year, period)
     published = get_object_or_404(PublishedReport, board=board, period=period, version=version)
     try:
         services.adopt_report(published=published, user=request.user)
