@@ -48,7 +48,7 @@ class StatusReportInline(admin.StackedInline):
 
 
 class StatusChangeInline(admin.TabularInline):
-    """The workflow's record, read only: status changes go through services.change_status."""
+    """The workflow's record, read only: status changes go through services.assignment_status_change."""
 
     model = StatusChange
     extra = 0
@@ -74,7 +74,7 @@ class AssignmentAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         # Also reached by "revert" in the history view, which can bring back an older status.
-        services.save_from_admin(assignment=obj, user=request.user)
+        services.assignment_save_from_admin(assignment=obj, user=request.user)
 
 
 @admin.register(StatusReport)

@@ -58,7 +58,7 @@ def _known_user(user):
     return user if user is not None and user.is_authenticated else None
 
 
-def record_status_change(
+def status_change_record(
     *, assignment: Assignment, from_status: str, to_status: str, user, reason: str, report: StatusReport | None = None
 ) -> StatusChange:
     """Write down one status change. Every path that changes Assignment.status calls this, because the
@@ -75,7 +75,7 @@ def record_status_change(
 
 def _move(assignment: Assignment, target: str, *, user, reason: str, report: StatusReport | None = None) -> None:
     """Record the transition and save the assignment (whose version the caller has already claimed)."""
-    record_status_change(
+    status_change_record(
         assignment=assignment, from_status=assignment.status, to_status=target, user=user, reason=reason, report=report
     )
     assignment.status = target
@@ -84,7 +84,7 @@ def _move(assignment: Assignment, target: str, *, user, reason: str, report: Sta
     assignment.save()
 
 
-def save_from_admin(*, assignment: Assignment, user) -> Assignment:
+def assignment_save_from_admin(*, assignment: Assignment, user) -> Assignment:
     """Save an assignment edited in the admin.
 
     The admin shows the status read only, but reverting to an older version (django-simple-history)
@@ -98,7 +98,7 @@ def save_from_admin(*, assignment: Assignment, user) -> Assignment:
             stored = Assignment.objects.select_for_update().filter(pk=assignment.pk).values("status", "version").first()
         if stored is not None:
             if stored["status"] != assignment.status:
-                record_status_change(
+                status_change_record(
                     assignment=assignment,
                     from_status=stored["status"],
                     to_status=assignment.status,
@@ -111,7 +111,9 @@ def save_from_admin(*, assignment: Assignment, user) -> Assignment:
     return assignment
 
 
-def change_status(*, assignment: Assignment, target: str, user, reason: str, expected_version: int) -> Assignment:
+def assignment_status_change(
+    *, assignment: Assignment, target: str, user, reason: str, expected_version: int
+) -> Assignment:
     """Move an assignment along one allowed transition, recording who and why."""
     _require_edit(user, assignment)
     reason = (reason or "").strip()
@@ -136,7 +138,7 @@ def change_status(*, assignment: Assignment, target: str, user, reason: str, exp
     return fresh
 
 
-def submit_status_report(
+def status_report_submit(
     *,
     assignment: Assignment,
     period: ReportingPeriod,

@@ -114,7 +114,7 @@ def status_change(request, pk: int):
     form = StatusChangeForm(data, transitions=transitions, initial={"version": assignment.version})
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_status(
+            services.assignment_status_change(
                 assignment=assignment,
                 target=form.cleaned_data["target"],
                 user=request.user,
@@ -182,7 +182,7 @@ def report_edit(request, pk: int):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.submit_status_report(
+                services.status_report_submit(
                     assignment=assignment,
                     period=data["period"],
                     board=data["board"],

@@ -132,7 +132,7 @@ def main() -> None:
         from django.test import Client
 
         from assignments.models import Board, ReportingPeriod
-        from reports.services import publish_report
+        from reports.services import report_publish
 
         client = Client()
         ks = Board.objects.get(slug="kommunstyrelsen")
@@ -143,7 +143,7 @@ def main() -> None:
 
         admin = get_user_model().objects.create_superuser("bench", password="bench-lösenord-1")  # noqa: S106
         ks_period = ReportingPeriod.objects.get(year=2023, kind=ReportingPeriod.Kind.AUGUSTI)
-        published, _ = publish_report(board=ks, period=ks_period, user=admin, adopt=True)
+        published, _ = report_publish(board=ks, period=ks_period, user=admin, adopt=True)
         stored_url = published.get_absolute_url()
 
         def fetch_stored():

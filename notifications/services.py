@@ -31,7 +31,7 @@ from .models import NotificationPreference, SentNotice
 
 
 @transaction.atomic
-def set_preferences(*, user, new_assignments: bool, report_reminders: bool) -> NotificationPreference:
+def notification_preferences_set(*, user, new_assignments: bool, report_reminders: bool) -> NotificationPreference:
     preference = NotificationPreference.objects.select_for_update().filter(user=user).first()
     if preference is None:
         preference = NotificationPreference(user=user)
@@ -104,7 +104,7 @@ def _send(messages: list[EmailMessage]) -> None:
         get_connection().send_messages(messages)
 
 
-def send_new_assignment_notices(*, since: datetime.datetime, base_url: str) -> int:
+def new_assignment_notices_send(*, since: datetime.datetime, base_url: str) -> int:
     """Notify the officers of each board given an assignment at or after `since`: a new assignment,
     or an older one that the board was made responsible for later."""
     responsibilities = list(
@@ -178,7 +178,7 @@ def missing_reports(period: ReportingPeriod):
     )
 
 
-def send_report_reminders(*, base_url: str) -> int:
+def report_reminders_send(*, base_url: str) -> int:
     """Remind the officers of boards that have not reported in an open period, once per period."""
     sent = 0
     for period in ReportingPeriod.objects.filter(is_open=True).order_by("year", "kind"):
@@ -236,10 +236,10 @@ def send_report_reminders(*, base_url: str) -> int:
     return sent
 
 
-def send_notices(*, since: datetime.datetime | None = None, base_url: str = "") -> dict[str, int]:
+def notices_send(*, since: datetime.datetime | None = None, base_url: str = "") -> dict[str, int]:
     since = since or timezone.now() - datetime.timedelta(days=7)
     base_url = base_url.rstrip("/")
     return {
-        "new_assignments": send_new_assignment_notices(since=since, base_url=base_url),
-        "report_reminders": send_report_reminders(base_url=base_url),
+        "new_assignments": new_assignment_notices_send(since=since, base_url=base_url),
+        "report_reminders": report_reminders_send(base_url=base_url),
     }

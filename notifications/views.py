@@ -13,7 +13,7 @@ def preferences(request):
     if request.method == "POST":
         form = PreferencesForm(request.POST)
         if form.is_valid():
-            services.set_preferences(user=request.user, **form.cleaned_data)
+            services.notification_preferences_set(user=request.user, **form.cleaned_data)
             messages.success(request, _("Dina val om e-post är sparade."))
             return redirect("notifications:preferences")
     else:

@@ -29,7 +29,7 @@ def require_publisher(user) -> None:
     roles.require_secretariat(user, _("Bara sekretariatet får spara och fastställa rapporter."))
 
 
-def publish_report(*, board: Board, period: ReportingPeriod, user, adopt: bool = False) -> tuple[PublishedReport, bool]:
+def report_publish(*, board: Board, period: ReportingPeriod, user, adopt: bool = False) -> tuple[PublishedReport, bool]:
     """Store the report as it is now as a new numbered version; (version, created).
 
     When nothing in the report changed since the latest version, no new version is made and the
@@ -44,7 +44,7 @@ def publish_report(*, board: Board, period: ReportingPeriod, user, adopt: bool =
     latest = PublishedReport.objects.filter(board=board, period=period).order_by("-version").first()
     if latest is not None and latest.content_sha256 == fingerprint:
         if adopt and not latest.is_adopted:
-            latest = adopt_report(published=latest, user=user)
+            latest = report_adopt(published=latest, user=user)
         return latest, False
 
     pdf = render_pdf(html)  # outside the transaction: rendering takes seconds
@@ -104,7 +104,7 @@ def _discard(name: str | None) -> None:
 
 
 @transaction.atomic
-def adopt_report(*, published: PublishedReport, user) -> PublishedReport:
+def report_adopt(*, published: PublishedReport, user) -> PublishedReport:
     """Mark a stored version fastställd; its file is left exactly as it is."""
     require_publisher(user)
     published = PublishedReport.objects.select_for_update().get(pk=published.pk)

@@ -123,7 +123,7 @@ def publish(request, board, year, period):
     form = PublishForm(request.POST)
     adopt = form.is_valid() and form.cleaned_data["adopt"]
     try:
-        published, created = services.publish_report(board=board, period=period, user=request.user, adopt=adopt)
+        published, created = services.report_publish(board=board, period=period, user=request.user, adopt=adopt)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(_index_url(board, period))
@@ -145,7 +145,7 @@ def adopt(request, board, year, period, version):
     board, period = board_and_period_or_404(board, year, period)
     published = get_object_or_404(PublishedReport, board=board, period=period, version=version)
     try:
-        services.adopt_report(published=published, user=request.user)
+        services.report_adopt(published=published, user=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -22,11 +22,11 @@ def _report(assignment, periods, boards, author, **changes):
         "proposes": StatusReport.Proposal.PARTIAL,
         "expected_version": 0,
     }
-    return services.submit_status_report(**{**arguments, **changes})
+    return services.status_report_submit(**{**arguments, **changes})
 
 
 def test_officer_starts_work_and_the_change_records_who_and_why(assignment, officer):
-    services.change_status(
+    services.assignment_status_change(
         assignment=assignment, target=Status.IN_PROGRESS, user=officer, reason="Förstudie klar", expected_version=1
     )
     assignment.refresh_from_db()
@@ -47,7 +47,7 @@ def test_officer_starts_work_and_the_change_records_who_and_why(assignment, offi
 
 def test_a_transition_not_in_the_state_machine_is_refused_and_nothing_saved(assignment, officer):
     with pytest.raises(ValidationError) as error:
-        services.change_status(
+        services.assignment_status_change(
             assignment=assignment, target=Status.COMPLETED, user=officer, reason="", expected_version=1
         )
     assert "kan inte gå från" in str(error.value)
@@ -58,17 +58,19 @@ def test_a_transition_not_in_the_state_machine_is_refused_and_nothing_saved(assi
 
 def test_an_unknown_status_is_refused(assignment, officer):
     with pytest.raises(ValidationError, match="Okänd status"):
-        services.change_status(assignment=assignment, target="klart", user=officer, reason="", expected_version=1)
+        services.assignment_status_change(
+            assignment=assignment, target="klart", user=officer, reason="", expected_version=1
+        )
 
 
 def test_only_the_secretariat_declares_an_assignment_done(assignment, officer, secretariat):
     assignment.status = Status.REPORTED_COMPLETE
     assignment.save()
     with pytest.raises(PermissionDenied):
-        services.change_status(
+        services.assignment_status_change(
             assignment=assignment, target=Status.COMPLETED, user=officer, reason="", expected_version=1
         )
-    services.change_status(
+    services.assignment_status_change(
         assignment=assignment, target=Status.COMPLETED, user=secretariat, reason="", expected_version=1
     )
     assignment.refresh_from_db()
@@ -80,10 +82,10 @@ def test_sending_back_needs_a_reason(assignment, secretariat):
     assignment.status = Status.REPORTED_COMPLETE
     assignment.save()
     with pytest.raises(ValidationError, match="Skriv varför"):
-        services.change_status(
+        services.assignment_status_change(
             assignment=assignment, target=Status.IN_PROGRESS, user=secretariat, reason="  ", expected_version=1
         )
-    services.change_status(
+    services.assignment_status_change(
         assignment=assignment,
         target=Status.IN_PROGRESS,
         user=secretariat,
@@ -98,18 +100,18 @@ def test_sending_back_needs_a_reason(assignment, secretariat):
 def test_users_outside_the_board_may_not_change_status(request, assignment, role_fixture):
     user = request.getfixturevalue(role_fixture)
     with pytest.raises(PermissionDenied):
-        services.change_status(
+        services.assignment_status_change(
             assignment=assignment, target=Status.IN_PROGRESS, user=user, reason="", expected_version=1
         )
     assert Assignment.objects.get(pk=assignment.pk).status == Status.NOT_STARTED
 
 
 def test_a_stale_version_is_a_conflict_and_changes_nothing(assignment, officer):
-    services.change_status(
+    services.assignment_status_change(
         assignment=assignment, target=Status.IN_PROGRESS, user=officer, reason="", expected_version=1
     )
     with pytest.raises(services.ConflictError) as conflict:
-        services.change_status(
+        services.assignment_status_change(
             assignment=assignment, target=Status.IN_PROGRESS, user=officer, reason="igen", expected_version=1
         )
     assert conflict.value.current.status == Status.IN_PROGRESS
@@ -138,12 +140,12 @@ def test_a_partial_report_moves_the_assignment_to_partially_reported(assignment,
 
 def test_a_final_report_proposes_completion_and_a_rejection_sends_it_back(assignment, officer, periods, boards):
     kwargs = {"assignment": assignment, "period": periods["augusti"], "board": boards["idrott"], "author": officer}
-    report = services.submit_status_report(
+    report = services.status_report_submit(
         **kwargs, text="Klart.", proposes=StatusReport.Proposal.COMPLETE, expected_version=0
     )
     assignment.refresh_from_db()
     assert assignment.status == Status.REPORTED_COMPLETE
-    services.submit_status_report(
+    services.status_report_submit(
         **kwargs,
         text="Klart.",
         proposes=StatusReport.Proposal.COMPLETE,
@@ -185,15 +187,15 @@ def test_an_edit_from_an_old_version_conflicts_then_succeeds_with_the_current_ve
 ):
     report = add_report(assignment, periods["augusti"], boards["idrott"], text="Första")
     kwargs = {"assignment": assignment, "period": periods["augusti"], "board": boards["idrott"]}
-    services.submit_status_report(
+    services.status_report_submit(
         **kwargs, author=secretariat, text="Sekretariatets", proposes="partial", expected_version=report.version
     )
     with pytest.raises(services.ConflictError) as conflict:
-        services.submit_status_report(
+        services.status_report_submit(
             **kwargs, author=officer, text="Handläggarens", proposes="partial", expected_version=report.version
         )
     assert conflict.value.current.text == "Sekretariatets"
-    services.submit_status_report(
+    services.status_report_submit(
         **kwargs,
         author=officer,
         text="Sekretariatets och handläggarens",

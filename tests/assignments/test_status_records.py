@@ -39,7 +39,7 @@ def _admin_form_data(instance) -> dict:
 
 
 def test_reverting_in_the_admin_records_the_status_change_and_moves_the_version(client, assignment, officer, make_user):
-    services.change_status(
+    services.assignment_status_change(
         assignment=assignment, target=Status.IN_PROGRESS, user=officer, reason="Påbörjat", expected_version=1
     )
     first = assignment.history.order_by("history_date", "history_id").first()
@@ -103,7 +103,7 @@ def test_backfill_records_changes_found_only_in_the_history_once(assignment, off
     _plain_status_save(assignment, Status.IN_PROGRESS, user=secretariat, when=long_ago)
     _plain_status_save(assignment, Status.IN_PROGRESS)  # saved, but the status stayed
     # A change through the workflow already has its row and gets no second one.
-    services.submit_status_report(
+    services.status_report_submit(
         assignment=Assignment.objects.with_boards().get(pk=assignment.pk),
         period=periods["augusti"],
         board=boards["idrott"],
@@ -137,7 +137,7 @@ def test_backfill_keeps_the_author_unknown_where_the_history_has_none(assignment
 def test_the_real_data_and_the_workflow_leave_nothing_to_backfill(real_data, secretariat):
     """The loaders only create assignments (a creation is not a change); the workflow records its changes."""
     assignment = Assignment.objects.filter(status=Status.REPORTED_COMPLETE).order_by("id").first()
-    services.change_status(
+    services.assignment_status_change(
         assignment=assignment, target=Status.COMPLETED, user=secretariat, reason="", expected_version=1
     )
     assert backfill.backfill_status_changes(apps) == 0

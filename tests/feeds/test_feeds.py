@@ -93,7 +93,7 @@ def test_board_feed_shows_status_changes_with_their_reason(client, real_data, se
     board = _board_with_assignments()
     assignment = Assignment.objects.filter(responsibilities__board=board).order_by("id").first()
     # The state machine has no step back to pågående from every status; the admin path records any.
-    services.record_status_change(
+    services.status_change_record(
         assignment=assignment,
         from_status=assignment.status,
         to_status=_other_status(assignment),
@@ -128,10 +128,10 @@ def test_board_feed_shows_changes_made_by_the_workflow_newest_first(client, real
     board = _board_with_assignments()
     waiting = Assignment.objects.filter(responsibilities__board=board, status=Assignment.Status.REPORTED_COMPLETE)
     first, second = waiting.order_by("id")[:2]
-    services.change_status(
+    services.assignment_status_change(
         assignment=first, target=Assignment.Status.COMPLETED, user=secretariat, reason="", expected_version=1
     )
-    services.change_status(
+    services.assignment_status_change(
         assignment=second,
         target=Assignment.Status.IN_PROGRESS,
         user=secretariat,
@@ -159,7 +159,7 @@ def test_a_new_assignment_shows_the_status_it_was_given(real_data, secretariat):
         assignment.pk,
         Assignment.Status.NOT_STARTED,
     )
-    services.change_status(
+    services.assignment_status_change(
         assignment=assignment, target=Assignment.Status.IN_PROGRESS, user=secretariat, reason="", expected_version=1
     )
     events = status_changes(board)
@@ -173,7 +173,7 @@ def test_an_older_assignment_given_to_the_board_later_shows_then(client, real_da
     other = Board.objects.exclude(responsibilities__board=board).exclude(pk=board.pk).order_by("id").first()
     assignment = Assignment.objects.create(dnr="0002/24", text="Ett äldre uppdrag", source=Assignment.Source.KS)
     Responsibility.objects.create(assignment=assignment, board=other, is_lead=True)
-    services.change_status(
+    services.assignment_status_change(
         assignment=assignment, target=Assignment.Status.IN_PROGRESS, user=secretariat, reason="", expected_version=1
     )
     month_ago = timezone.now() - datetime.timedelta(days=30)

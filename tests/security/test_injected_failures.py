@@ -83,7 +83,7 @@ def test_a_renderer_that_crashes_stores_nothing(ks_report, media, secretariat, m
     monkeypatch.setattr(report_services, "render_pdf", fail_on_call(1, report_services.render_pdf))
     before = _published_state()
     with pytest.raises(Injected):
-        report_services.publish_report(board=board, period=period, user=secretariat)
+        report_services.report_publish(board=board, period=period, user=secretariat)
     assert _published_state() == before
     assert stored_files(media) == []
 
@@ -102,7 +102,7 @@ def test_a_storage_that_breaks_off_mid_file_leaves_no_partial_file(
     monkeypatch.setattr(report_services, "ContentFile", BreaksOff)
     before = _published_state()
     with pytest.raises(Injected):
-        report_services.publish_report(board=board, period=period, user=secretariat)
+        report_services.report_publish(board=board, period=period, user=secretariat)
     assert _published_state() == before
     assert stored_files(media) == []
 
@@ -120,7 +120,7 @@ def test_a_database_that_refuses_the_row_leaves_no_stored_file(
         monkeypatch.setattr(history, "save", fail_on_call(1, history.save))
     before = _published_state()
     with pytest.raises(Injected):
-        report_services.publish_report(board=board, period=period, user=secretariat)
+        report_services.report_publish(board=board, period=period, user=secretariat)
     assert _published_state() == before
     assert stored_files(media) == []
 
@@ -154,7 +154,7 @@ def test_a_concurrent_version_is_refused_and_its_file_removed(ks_report, media, 
 
     monkeypatch.setattr(PublishedReport, "save", taken)
     with pytest.raises(ValidationError, match="Någon annan sparade en version samtidigt"):
-        report_services.publish_report(board=board, period=period, user=secretariat)
+        report_services.report_publish(board=board, period=period, user=secretariat)
     assert stored_files(media) == []
 
 
@@ -350,7 +350,7 @@ def test_a_status_report_whose_status_change_fails_is_not_saved(real_data, secre
     monkeypatch.setattr(StatusChange.objects, "create", fail_on_call(1, StatusChange.objects.create))
     before = state()
     with pytest.raises(Injected):
-        assignment_services.submit_status_report(
+        assignment_services.status_report_submit(
             assignment=assignment,
             period=period,
             board=board,

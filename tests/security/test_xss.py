@@ -1,8 +1,8 @@
 """Script in free text is shown as text, never run: stored and reflected cross-site scripting.
 
 Two payloads go into every free text the workflow keeps: the assignment's text, a status report
-(through assignments.services.submit_status_report), the reason of a status change (through
-assignments.services.change_status) and the name of the user who wrote them. Every page that shows
+(through assignments.services.status_report_submit), the reason of a status change (through
+assignments.services.assignment_status_change) and the name of the user who wrote them. Every page that shows
 them must contain them escaped (&lt;script&gt;) and never raw. The same payloads sent as query
 parameters must come back escaped too.
 """
@@ -65,7 +65,7 @@ def poisoned(real_data, make_user):
     author.save()
 
     stored = StatusReport.objects.get(assignment=assignment, board=ks, period=period)
-    services.submit_status_report(
+    services.status_report_submit(
         assignment=Assignment.objects.for_detail().get(pk=assignment.pk),
         period=period,
         board=ks,
@@ -76,7 +76,7 @@ def poisoned(real_data, make_user):
     )
     fresh = Assignment.objects.for_detail().get(pk=assignment.pk)
     assert fresh.status == Assignment.Status.REPORTED_COMPLETE
-    services.change_status(
+    services.assignment_status_change(
         assignment=fresh,
         target=Assignment.Status.IN_PROGRESS,
         user=author,

@@ -31,7 +31,7 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("--days får inte vara negativt.")
         since = timezone.now() - datetime.timedelta(days=days)
-        counts = services.send_notices(since=since, base_url=base_url)
+        counts = services.notices_send(since=since, base_url=base_url)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Skickade {counts['new_assignments']} meddelanden om nya uppdrag "
