@@ -30,9 +30,18 @@ def _pg_env() -> tuple[dict, list[str]]:
     return env, args
 
 
+def _owner_only(target: Path) -> None:
+    """A backup holds password hashes and sessions: only the account that made it may read it."""
+    target.chmod(0o700)
+    for path in target.rglob("*"):
+        path.chmod(0o700 if path.is_dir() else 0o600)
+
+
 def create_backup(target: Path) -> Path:
     target = Path(target)
-    target.mkdir(parents=True, exist_ok=True)
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Owner-only from the start, so no file of it is ever readable by others, not even while written.
+    target.chmod(0o700)
     vendor = connection.vendor
     if vendor == "postgresql":
         env, args = _pg_env()
@@ -54,6 +63,7 @@ def create_backup(target: Path) -> Path:
     (target / MANIFEST).write_text(
         json.dumps({"vendor": vendor, "created": datetime.datetime.now(datetime.UTC).isoformat()}), encoding="utf-8"
     )
+    _owner_only(target)
     return target
 
 

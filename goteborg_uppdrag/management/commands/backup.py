@@ -15,6 +15,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, output=None, **options):
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = Path(output) if output else Path(settings.BASE_DIR) / "backups" / stamp
+        if output:
+            target = Path(output)
+        else:
+            # The folder of all backups is the owner's alone too: their names say when the data was taken.
+            folder = Path(settings.BASE_DIR) / "backups"
+            folder.mkdir(mode=0o700, exist_ok=True)
+            folder.chmod(0o700)
+            target = folder / stamp
         create_backup(target)
         self.stdout.write(self.style.SUCCESS(f"Säkerhetskopia sparad i {target}"))
