@@ -1,7 +1,13 @@
 from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
+from axes.helpers import get_client_ip_address
+from axes.models import AccessAttempt
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,8 +29,18 @@ class LoginForm(AuthenticationForm):
         return username
 
 
+def address_failures(ip_address: str | None) -> int:
+    """Failed logins from one address within the cool-off time, whatever the user names tried."""
+    if not ip_address:
+        return 0
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts = AccessAttempt.objects.filter(ip_address=ip_address, attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
 class LoginThrottleBackend(AxesStandaloneBackend):
-    """django-axes' lockout check for logins that come through a request (the login page).
+    """django-axes' lockout check for logins that come through a request (the login page), plus a
+    limit per address across user names against password spraying.
 
     Programmatic logins without a request (management commands, the test client's login())
     are not web logins and cannot be throttled per request, so they pass on to ModelBackend.
@@ -33,4 +49,9 @@ class LoginThrottleBackend(AxesStandaloneBackend):
     def authenticate(self, request=None, username=None, password=None, **kwargs):
         if request is None:
             return None
+        if address_failures(get_client_ip_address(request)) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+            # axes' middleware turns the mark into its lockout page; the page tells the two cases apart.
+            request.axes_locked_out = True
+            request.login_address_throttled = True
+            raise AxesBackendPermissionDenied("too many failed logins from this address")
         return super().authenticate(request, username=username, password=password, **kwargs)
