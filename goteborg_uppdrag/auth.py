@@ -1,6 +1,5 @@
 from axes.backends import AxesStandaloneBackend
 from axes.exceptions import AxesBackendPermissionDenied
-from axes.helpers import get_client_ip_address
 from axes.models import AccessAttempt
 from django import forms
 from django.conf import settings
@@ -29,6 +28,20 @@ class LoginForm(AuthenticationForm):
         return username
 
 
+def client_ip(request) -> str | None:
+    """The visitor's address: REMOTE_ADDR, or behind a trusted proxy the last address in
+    X-Forwarded-For that is not itself a trusted proxy (earlier entries can be forged by the client)."""
+    remote = request.META.get("REMOTE_ADDR")
+    trusted = set(settings.TRUSTED_PROXIES)
+    if remote not in trusted:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    for address in reversed(forwarded):
+        if address not in trusted:
+            return address
+    return remote
+
+
 def address_failures(ip_address: str | None) -> int:
     """Failed logins from one address within the cool-off time, whatever the user names tried."""
     if not ip_address:
@@ -49,7 +62,7 @@ class LoginThrottleBackend(AxesStandaloneBackend):
     def authenticate(self, request=None, username=None, password=None, **kwargs):
         if request is None:
             return None
-        if address_failures(get_client_ip_address(request)) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
+        if address_failures(client_ip(request)) >= settings.LOGIN_ADDRESS_FAILURE_LIMIT:
             # axes' middleware turns the mark into its lockout page; the page tells the two cases apart.
             request.axes_locked_out = True
             request.login_address_throttled = True

@@ -52,3 +52,24 @@ def test_the_locked_account_page_says_what_to_do(make_user):
     page = locked.content.decode()
     assert "Kontot är tillfälligt låst" in page
     assert "Försök igen senare" in page
+
+
+def test_behind_a_trusted_proxy_the_forwarded_address_counts(make_user, settings):
+    from django.test import RequestFactory
+
+    from goteborg_uppdrag.auth import client_ip
+
+    settings.TRUSTED_PROXIES = ["10.0.0.5"]
+    factory = RequestFactory()
+    via_proxy = factory.get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.9")
+    assert client_ip(via_proxy) == "198.51.100.9"
+    # A client that is not the proxy cannot name its own address.
+    direct = factory.get("/", REMOTE_ADDR="203.0.113.8", HTTP_X_FORWARDED_FOR="192.0.2.1")
+    assert client_ip(direct) == "203.0.113.8"
+
+    make_user("erik")
+    stranger = Client(REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="198.51.100.9")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        stranger.post("/logga-in/", {"username": "erik", "password": "fel"})
+    colleague = Client(REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="192.0.2.44")
+    assert colleague.post("/logga-in/", {"username": "erik", "password": PASSWORD}).status_code == 302
