@@ -1,0 +1,85 @@
+"""Addresses with NUL or other control characters, or a query string that is not UTF-8, get a
+Swedish 400 page (or a 404) on every URL pattern, on SQLite and on PostgreSQL alike — never a 500.
+
+PostgreSQL refuses text containing NUL, so before this every page that looked a parameter up
+(/arenden/%00/, the feeds, the budget and import pages) answered with a server error there.
+"""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import get_resolver
+from django.urls.resolvers import URLResolver
+
+from core.middleware import malformed_address
+
+NASTY = ["%00", "a%00b", "SLK-2022-00921%00", "%01", "%7F"]
+_PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+
+
+def _routes(patterns=None, prefix=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            route = prefix + str(pattern.pattern)
+            if not route.startswith("^") and "(?P" not in route and "^" not in route:
+                yield route
+
+
+def _fill(route: str, value: str) -> str:
+    def replace(match):
+        converter = match.group("converter") or "str"
+        if converter == "int":
+            return "1"
+        if converter == "slug":
+            return "kommunstyrelsen"
+        return value
+
+    return "/" + _PARAM.sub(replace, route)
+
+
+TEXT_ROUTES = sorted({route for route in _routes() if re.search(r"<(str:|path:)?[a-z_]+>", route)})
+PLAIN_ROUTES = sorted({route for route in _routes() if "<" not in route})
+
+
+def _superuser_client(django_user_model) -> Client:
+    user = django_user_model.objects.create_superuser("admin-nul", "admin@example.org", "lösenord-nul-123")
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+def test_every_text_parameter_is_covered():
+    assert "arenden/<str:key>/" in TEXT_ROUTES
+    assert "floden/arenden/<str:key>/yrkanden/atom/" in TEXT_ROUTES
+    assert "budget/arenden/<str:key>/" in TEXT_ROUTES
+    assert len(TEXT_ROUTES) >= 10
+
+
+@pytest.mark.parametrize("route", TEXT_ROUTES)
+def test_control_characters_in_a_path_parameter_never_reach_the_database(route, real_data, django_user_model):
+    for client in (Client(raise_request_exception=False), _superuser_client(django_user_model)):
+        for value in NASTY:
+            url = _fill(route, value)
+            for response in (client.get(url), client.post(url, {})):
+                assert response.status_code in (400, 403, 404, 405), (url, response.status_code)
+        django_user_model.objects.filter(username="admin-nul").delete()
+
+
+@pytest.mark.parametrize("route", PLAIN_ROUTES)
+def test_control_characters_or_broken_utf8_in_the_query_are_a_swedish_400(route, real_data, django_user_model):
+    client = _superuser_client(django_user_model)
+    for query in ("q=%00", "sida=1%00", "%00=1", "q=%FF%FE", "nämnd=%C3"):
+        response = client.get(f"/{route}?{query}")
+        assert response.status_code == 400, (route, query, response.status_code)
+        assert "Adressen kan inte användas" in response.content.decode()
+
+
+def test_ordinary_addresses_pass(rf):
+    assert not malformed_address(rf.get("/arenden/SLK-2022-00921/jamfor/?urval=1&visa=3"))
+    assert not malformed_address(rf.get("/sok/", {"q": "trygghet och säkerhet"}))
+    assert not malformed_address(rf.get("/uppdrag/", {"q": "Nämnden för funktionsstöd\t"}))
+    assert malformed_address(rf.get("/sok/", {"q": "a\x00b"}))
+    assert malformed_address(rf.get("/arenden/a\x00b/"))
