@@ -13,6 +13,7 @@ from urllib.parse import unquote_to_bytes
 
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
 
 # C0 controls other than tab/newline/carriage return never belong in an address; NUL is the one that breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -45,3 +46,20 @@ class MalformedAddressMiddleware:
         if malformed_address(request):
             return HttpResponseBadRequest(render_to_string("core/bad_address.html", request=request))
         return self.get_response(request)
+
+
+class PrivateCacheControlMiddleware:
+    """What a signed-in user sees is theirs: no shared cache (a proxy, the city's gateway) may keep
+    it, and the browser must not store it either (a shared computer in a meeting room)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+            if "public" in response.get("Cache-Control", ""):
+                response["Cache-Control"] = "private, no-store"
+        return response

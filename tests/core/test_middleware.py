@@ -83,3 +83,22 @@ def test_ordinary_addresses_pass(rf):
     assert not malformed_address(rf.get("/uppdrag/", {"q": "Nämnden för funktionsstöd\t"}))
     assert malformed_address(rf.get("/sok/", {"q": "a\x00b"}))
     assert malformed_address(rf.get("/arenden/a\x00b/"))
+
+
+SIGNED_IN_PAGES = ["/", "/uppdrag/", "/arenden/SLK-2022-00921/jamfor/", "/konto/aviseringar/", "/api/v1/"]
+
+
+@pytest.mark.parametrize("path", SIGNED_IN_PAGES)
+def test_signed_in_pages_are_private_and_not_stored(path, client, real_data, secretariat):
+    client.force_login(secretariat)
+    response = client.get(path)
+    assert response.status_code == 200
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives
+    assert "public" not in directives
+
+
+def test_anonymous_public_pages_are_not_marked_private(client, real_data):
+    response = client.get("/uppdrag/")
+    assert response.status_code == 200
+    assert "private" not in response.get("Cache-Control", "")
