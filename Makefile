@@ -11,7 +11,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-de
 # Browser tests (Debian's Chromium) and reading PDFs back (poppler).
 TEST_SYSTEM_PACKAGES := chromium poppler-utils
 
-.PHONY: backup restore run test serve lint system-deps test-system-deps venv migrate data demo-users messages check-deploy clean bench
+.PHONY: backup restore run test serve lint lock system-deps test-system-deps venv test-venv migrate data demo-users messages check-deploy clean bench
 
 system-deps:
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 || scripts/apt-ensure.sh python3-venv
@@ -20,13 +20,21 @@ system-deps:
 test-system-deps:
 	@scripts/apt-ensure.sh $(TEST_SYSTEM_PACKAGES)
 
+# Two stamps, one per lock file: the runtime set for run/serve, the test and lint tools on top of it
+# for test/lint. Each is redone when its lock file (or, for the tools, the runtime set) changes.
+# Every package is pinned with its hashes (pip's --require-hashes); scripts/lock.sh writes them.
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
+	touch $@
+
+$(VENV)/.installed-test: requirements.lock requirements-test.lock $(VENV)/.installed
+	$(PY) -m pip install -q --require-hashes -r requirements.lock -r requirements-test.lock
 	touch $@
 
 venv: system-deps $(VENV)/.installed
+
+test-venv: venv $(VENV)/.installed-test
 
 messages: venv
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
@@ -44,13 +52,18 @@ run: demo-users
 	@echo "Servern startar på http://$(HOST):$(PORT)/"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: venv test-system-deps messages
+test: test-venv test-system-deps messages
 	$(PY) -m pytest
 
-lint: venv
+lint: test-venv
 	$(PY) -m ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports --no-cache
+	PY=$(PY) scripts/audit.sh
+
+# The lock files again from pyproject.toml's ranges, the pinned versions kept (LOCK_ARGS="--upgrade-package NAME").
+lock:
+	scripts/lock.sh $(LOCK_ARGS)
 
 check-deploy: venv
 	PRODUCTION=1 DEBUG=0 SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=uppdrag.goteborg.se \
@@ -88,6 +101,7 @@ serve: venv messages
 
 # The benchmark (benchmarks/run.py): factor-10 data on SQLite and PostgreSQL (when reachable),
 # every page's server time, queries, references, throughput and worker memory. BENCH_ARGS="--rebuild" etc.
-bench: venv messages
+# It reads the PDFs back with pypdf, so it needs the test tools too.
+bench: test-venv messages
 	@scripts/apt-ensure.sh wrk
 	$(PY) -m benchmarks.run $(BENCH_ARGS)

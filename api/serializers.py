@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 
@@ -25,12 +25,8 @@ class Links:
             return None
         return f"{self.api_root}{resource}/{pk}/"
 
-    def web(self, obj) -> str | None:
-        try:
-            path = obj.get_absolute_url()
-        except NoReverseMatch:
-            return None
-        return self.site_root.rstrip("/") + path
+    def web(self, obj) -> str:
+        return self.site_root.rstrip("/") + obj.get_absolute_url()
 
 
 def _date(value: datetime.date | None) -> str | None:

@@ -5,11 +5,32 @@ from django.db.models import Prefetch
 class BoardQuerySet(models.QuerySet):
     def resolve(self, name: str):
         """The board a document's spelling refers to, or None."""
-        cleaned = " ".join(name.split())
-        board = self.filter(models.Q(name__iexact=cleaned) | models.Q(short_name__iexact=cleaned)).first()
-        if board is None:
-            board = self.filter(variants__name__iexact=cleaned).first()
-        return board
+        return self.resolver()(name)
+
+    def resolver(self):
+        """resolve() for many spellings: the boards and their name variants are read once (two queries).
+
+        A spelling is a board's name or short name, else one of its variants, compared without regard
+        to case or runs of whitespace; where several boards match, the first in this queryset's order.
+        """
+        from .models import BoardNameVariant
+
+        boards = list(self)
+        position = {board.pk: index for index, board in enumerate(boards)}
+        by_name: dict = {}
+        for board in boards:
+            by_name.setdefault(board.name.casefold(), board)
+            by_name.setdefault(board.short_name.casefold(), board)
+        by_variant: dict = {}
+        variants = BoardNameVariant.objects.filter(board_id__in=list(position)).values_list("name", "board_id")
+        for variant, board_id in sorted(variants, key=lambda row: position[row[1]]):
+            by_variant.setdefault(variant.casefold(), boards[position[board_id]])
+
+        def resolve(name: str):
+            cleaned = " ".join(name.split()).casefold()
+            return by_name.get(cleaned) or by_variant.get(cleaned)
+
+        return resolve
 
 
 class AssignmentQuerySet(models.QuerySet):

@@ -62,8 +62,6 @@ def _key(request: HttpRequest, version: str) -> str:
         get_language() or "",
         timezone.localdate().isoformat(),
         request.get_full_path(),
-        request.headers.get("HX-Request", ""),
-        request.headers.get("HX-Target", ""),
     ]
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -97,7 +95,7 @@ class PublicPageCacheMiddleware:
                 content = _CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
                 caches[CACHE_ALIAS].set(key, (content, response["Content-Type"]))
             response[HEADER] = "miss"
-            patch_vary_headers(response, ("Cookie", "Accept-Language", "HX-Request"))
+            patch_vary_headers(response, ("Cookie", "Accept-Language"))
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -117,5 +115,5 @@ class PublicPageCacheMiddleware:
             content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
         response = HttpResponse(content, content_type=content_type)
         response[HEADER] = "traff"
-        patch_vary_headers(response, ("Cookie", "Accept-Language", "HX-Request"))
+        patch_vary_headers(response, ("Cookie", "Accept-Language"))
         return response

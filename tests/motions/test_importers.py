@@ -210,3 +210,63 @@ def test_an_unknown_body_is_kept_as_written_and_flagged(real_data):
     assert parsed.body is None
     assert parsed.as_json()["body"] == "Stadsdelsnämnden Gamlestaden"
     assert any("Gamlestaden" in flag for flag in parsed.flags)
+
+
+def _long_motion(points: int, paragraphs: int, parties: str) -> str:
+    numbered = "\n".join(f"{number}. Nämnden får i uppdrag att göra sak {number}." for number in range(1, points + 1))
+    justification = "\n\n".join(f"Skäl nummer {number} för yrkandet, på en egen rad." for number in range(paragraphs))
+    return (
+        "Yrkande angående en lång text\n\nFörslag till beslut\nI kommunstyrelsen:\n\n"
+        f"{numbered}\n\nYrkandet\n{justification}\n\n"
+        "Kommunstyrelsen\n\nReviderat yrkande\n\n2023-10-17\n\n"
+        f"{parties}\n"
+    )
+
+
+@pytest.mark.django_db
+def test_a_long_motion_parses_in_as_many_queries_as_a_short_one(real_data, django_assert_max_num_queries):
+    """The parse step reads boards and parties once, not once per point, paragraph or party."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from motions.models import Party
+
+    all_parties = [party.name for party in Party.objects.all()]
+    with CaptureQueriesContext(connection) as short:
+        parse_motion_text(_long_motion(points=1, paragraphs=1, parties="Vänsterpartiet"))
+    with django_assert_max_num_queries(len(short)):
+        parsed = parse_motion_text(_long_motion(points=99, paragraphs=400, parties=", ".join(all_parties)))
+    assert len(parsed.points) == 99 and parsed.body.short_name == "KS"
+    assert [party.name for party in parsed.parties] == all_parties
+    assert len(short) <= 3  # the boards, their name variants, the parties
+
+
+@pytest.mark.django_db
+def test_a_long_roll_call_parses_without_queries(django_assert_num_queries):
+    rows = "\n".join(f"Ledamot Nummer{seat} S {seat} Ledamot Ja" for seat in range(1, 500))
+    with django_assert_num_queries(0):
+        parsed = parse_rollcall(f"Antal Ja: 499\nNamn Parti Plats Funktion Resultat\n{rows}\n")
+    assert parsed.totals["ja"] == 499
+
+
+@pytest.mark.django_db
+def test_the_board_lookup_finds_every_spelling_as_one_query_per_spelling_did(real_data):
+    """Board.objects.resolver() answers from one read what a query per spelling answered (the
+    former resolve()); case is ignored in any alphabet, as PostgreSQL's iexact does."""
+    from django.db.models import Q
+
+    from assignments.models import Board, BoardNameVariant
+
+    def one_query_per_spelling(name):
+        cleaned = " ".join(name.split())
+        board = Board.objects.filter(Q(name__iexact=cleaned) | Q(short_name__iexact=cleaned)).first()
+        return board or Board.objects.filter(variants__name__iexact=cleaned).first()
+
+    resolve = Board.objects.resolver()
+    spellings = [*Board.objects.values_list("name", flat=True), *Board.objects.values_list("short_name", flat=True)]
+    spellings += list(BoardNameVariant.objects.values_list("name", flat=True))
+    for spelling in spellings:
+        for written in (spelling, f"  {spelling}\t", spelling.swapcase() if spelling.isascii() else spelling):
+            assert resolve(written) == one_query_per_spelling(written) is not None
+        assert resolve(spelling.upper()) == resolve(spelling.lower()) == resolve(spelling)
+    assert resolve("Stadsdelsnämnden Gamlestaden") is None

@@ -62,7 +62,8 @@ def test_anonymous_second_visit_is_served_from_the_cache(client, real_data):
     second = _get(client)
     assert first[HEADER] == "miss" and second[HEADER] == "traff"
     assert _without_tokens(first.content) == _without_tokens(second.content)
-    assert "Cookie" in second["Vary"]
+    assert {part.strip() for part in first["Vary"].split(",")} == {"Cookie", "Accept-Language"}
+    assert {part.strip() for part in second["Vary"].split(",")} == {"Cookie", "Accept-Language"}
     assert second["Content-Security-Policy"]  # the rest of the middleware still runs on a hit
 
 

@@ -1,65 +1,17 @@
-"""Read motions and roll calls from the plain text the city publishes.
-
-parse_motion_text() and parse_rollcall() only read; motions.services saves what they return.
-Bad input is refused whole with an ImportError_ whose message (Swedish) names the failing line.
-"""
+"""The motion parser: title, Förslag till beslut with its numbered points, Yrkandet, and the trailing
+header (body, kind, date, parties) of a motion as the city publishes it."""
 
 import datetime
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
 from assignments.models import Board
 
-from .models import Motion, Party, VoteRecord
-
-MAX_TEXT_CHARS = 200_000
-# UTF-8 takes at most four bytes a character: a file above this cannot be within MAX_TEXT_CHARS.
-MAX_UPLOAD_BYTES = MAX_TEXT_CHARS * 4
-
-
-class ImportError_(ValueError):  # noqa: N801 - not the builtin ImportError
-    """The text cannot be imported; the message says why and on which line."""
-
-
-def decode_upload(data: bytes) -> str:
-    """Uploaded bytes as text: UTF-8 (with or without BOM) within the size limit, else refused."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ImportError_(_("Filen är för stor (högst %(max)d tecken).") % {"max": MAX_TEXT_CHARS})
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportError_(
-            _("Filen är inte UTF-8-kodad (rad %(line)d). Spara den som UTF-8 och försök igen.") % {"line": line}
-        ) from error
-    return check_text(text)
-
-
-def read_text_file(path) -> str:
-    """A file named on the command line, read as an upload is: no further than the size limit."""
-    with open(path, "rb") as handle:
-        return decode_upload(handle.read(MAX_UPLOAD_BYTES + 1))
-
-
-def check_text(text: str) -> str:
-    if len(text) > MAX_TEXT_CHARS:
-        raise ImportError_(_("Texten är för lång (högst %(max)d tecken).") % {"max": MAX_TEXT_CHARS})
-    if "\x00" in text:
-        raise ImportError_(_("Texten innehåller binära tecken; klistra in ren text."))
-    if not text.strip():
-        raise ImportError_(_("Texten är tom."))
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _line_error(number: int, message: str) -> ImportError_:
-    return ImportError_(_("Rad %(line)d: %(message)s") % {"line": number, "message": message})
-
-
-# ---------------------------------------------------------------------------------------------
-# Motions
-# ---------------------------------------------------------------------------------------------
+from ..models import Motion, Party
+from .text import ImportError_, check_text, is_furniture, line_error
 
 KIND_WORDS = {
     "yrkande": Motion.Kind.YRKANDE,
@@ -84,21 +36,11 @@ APPROVES_REST_RE = re.compile(
 )
 DATE_RE = re.compile(r"^(?P<year>\d{4}|\d{2})-(?P<month>\d{2})-(?P<day>\d{2})$")
 AGENDA_RE = re.compile(r"^ärende\s*nr:?\s*\S+$", re.IGNORECASE)
-FURNITURE_RES = [
-    re.compile(r"^sida \d+ av \d+$", re.IGNORECASE),
-    re.compile(r"^.{3,80}\s\d{1,3} \(\d{1,3}\)$"),  # "Delårsrapport aug 2023-Nämnder 12 (35)"
-    re.compile(r"^.*\[publiceringsdatum\]$", re.IGNORECASE),
-]
 # Footnote digits glued to a word or to the punctuation after it: "grooming3", "regionalt.11".
 FOOTNOTE_RES = [
     re.compile(r"(?<=[^\W\d_]{3})\d{1,2}(?=[\s,;:)]|$|\.(?:\s|$))"),
     re.compile(r"(?<=[^\W\d_][.,;:])\d{1,2}(?=\s|$)"),
 ]
-
-
-def is_furniture(line: str) -> bool:
-    stripped = line.strip()
-    return bool(stripped) and any(r.match(stripped) for r in FURNITURE_RES)
 
 
 def strip_footnotes(text: str) -> tuple[str, list[str]]:
@@ -156,6 +98,19 @@ class ParsedMotion:
         }
 
 
+class _Lookups:
+    """The boards and parties a parse may look up, each read at most once per parse, so that the
+    number of queries does not grow with the document."""
+
+    @cached_property
+    def board(self):
+        return Board.objects.resolver()
+
+    @cached_property
+    def parties(self) -> list[Party]:
+        return list(Party.objects.all())
+
+
 def _parse_date(value: str, line: int) -> datetime.date:
     match = DATE_RE.match(value)
     year = int(match["year"])
@@ -164,17 +119,17 @@ def _parse_date(value: str, line: int) -> datetime.date:
     try:
         return datetime.date(year, int(match["month"]), int(match["day"]))
     except ValueError as error:
-        raise _line_error(line, _("Datumet %(value)s finns inte.") % {"value": value}) from error
+        raise line_error(line, _("Datumet %(value)s finns inte.") % {"value": value}) from error
 
 
-def _resolve_party(name: str, line: int) -> Party:
+def _resolve_party(name: str, line: int, lookups: _Lookups) -> Party:
     cleaned = " ".join(name.split()).strip(" .")
-    for party in Party.objects.all():
+    for party in lookups.parties:
         if cleaned.lower() in (party.abbreviation.lower(), party.name.lower()) or (
             len(cleaned) > 4 and party.name.lower().startswith(cleaned.lower())
         ):
             return party
-    raise _line_error(line, _("Partiet ”%(name)s” finns inte i partitabellen.") % {"name": cleaned})
+    raise line_error(line, _("Partiet ”%(name)s” finns inte i partitabellen.") % {"name": cleaned})
 
 
 def _split_parties(line: str) -> list[str]:
@@ -184,6 +139,7 @@ def _split_parties(line: str) -> list[str]:
 def parse_motion_text(text: str) -> ParsedMotion:
     """Parse one motion: title, Förslag till beslut, numbered points, Yrkandet and the trailing header."""
     lines = check_text(text).split("\n")
+    lookups = _Lookups()
     numbered = [(index + 1, line.rstrip()) for index, line in enumerate(lines)]
     content = [(n, line) for n, line in numbered if line.strip() and not is_furniture(line)]
     if not content:
@@ -193,7 +149,7 @@ def parse_motion_text(text: str) -> ParsedMotion:
     first_number, first_line = content[0]
     title_match = TITLE_RE.match(first_line.strip())
     if not title_match:
-        raise _line_error(
+        raise line_error(
             first_number,
             _("Texten ska börja med rubriken ”Yrkande angående …” (eller Yttrande, Tilläggsyrkande …)."),
         )
@@ -218,7 +174,9 @@ def parse_motion_text(text: str) -> ParsedMotion:
     justification_start = next(
         (i for i, (_n, text) in enumerate(rest) if JUSTIFICATION_HEADING_RE.match(text.strip())), None
     )
-    header_start = _find_header(rest, justification_start if justification_start is not None else proposal_start or 0)
+    header_start = _find_header(
+        rest, justification_start if justification_start is not None else proposal_start or 0, lookups
+    )
     end_of_points = next(x for x in (justification_start, header_start, len(rest)) if x is not None)
     if proposal_start is not None:
         _parse_points(parsed, rest[proposal_start + 1 : end_of_points])
@@ -238,7 +196,7 @@ def parse_motion_text(text: str) -> ParsedMotion:
             paragraphs.append(_join(current))
         parsed.justification = "\n\n".join(strip_footnotes(p)[0] for p in paragraphs)
     if header_start is not None:
-        _parse_header(parsed, rest[header_start:])
+        _parse_header(parsed, rest[header_start:], lookups)
     else:
         parsed.flags.append(_("Sidhuvud (organ, dokumenttyp, datum, partier) saknas i texten"))
     if not parsed.parties:
@@ -253,7 +211,7 @@ def parse_motion_text(text: str) -> ParsedMotion:
     return parsed
 
 
-def _find_header(rest, start: int) -> int | None:
+def _find_header(rest, start: int, lookups: _Lookups) -> int | None:
     """Index in rest of the body line of the trailing header (the line before a kind line)."""
     for index in range(start + 1, len(rest)):
         if KIND_LINE_RE.match(rest[index][1].strip()):
@@ -263,7 +221,7 @@ def _find_header(rest, start: int) -> int | None:
             candidate = rest[previous][1].strip() if previous > start else ""
             stands_alone = previous - 1 > start and not rest[previous - 1][1].strip()
             if candidate and (
-                Board.objects.resolve(candidate) is not None
+                lookups.board(candidate) is not None
                 or (stands_alone and len(candidate) <= 80 and not candidate.endswith((".", ":", ",")))
             ):
                 return previous
@@ -292,12 +250,12 @@ def _parse_points(parsed: ParsedMotion, section) -> None:
             points.append(current)
             continue
         if not current:
-            raise _line_error(n, _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": stripped[:80]})
+            raise line_error(n, _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": stripped[:80]})
         current[2].append(stripped)
     expected = 1
     for number, line, texts in points:
         if number != expected:
-            raise _line_error(
+            raise line_error(
                 line,
                 _("Punkt %(number)d kommer där punkt %(expected)d väntades.")
                 % {"number": number, "expected": expected},
@@ -312,12 +270,12 @@ def _parse_points(parsed: ParsedMotion, section) -> None:
         parsed.points.append(ParsedPoint(number=number, text=text, line=line))
 
 
-def _parse_header(parsed: ParsedMotion, section) -> None:
+def _parse_header(parsed: ParsedMotion, section, lookups: _Lookups) -> None:
     items = [(n, text.strip()) for n, text in section if text.strip() and not is_furniture(text)]
     index = 0
     if items and not KIND_LINE_RE.match(items[0][1]):
         parsed.body_name = items[0][1]
-        parsed.body = Board.objects.resolve(items[0][1])
+        parsed.body = lookups.board(items[0][1])
         index = 1
     if index < len(items) and KIND_LINE_RE.match(items[index][1]):
         word = items[index][1].lower()
@@ -337,7 +295,7 @@ def _parse_header(parsed: ParsedMotion, section) -> None:
             continue
         elif not parsed.parties and all(_looks_like_party(p) for p in _split_parties(value)):
             parsed.party_names = _split_parties(value)
-            parsed.parties = [_resolve_party(p, n) for p in parsed.party_names]
+            parsed.parties = [_resolve_party(p, n, lookups) for p in parsed.party_names]
         else:
             # The next document starts here (the city's files run documents together).
             break
@@ -348,134 +306,3 @@ def _looks_like_party(name: str) -> bool:
         name.strip().lower().endswith(("partiet", "erna", "demokraterna", "gröna", "initiativ"))
         or name.strip().isupper()
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Roll calls
-# ---------------------------------------------------------------------------------------------
-
-ROLLCALL_HEADER_RE = re.compile(r"^namn\s+parti\s+plats\s+funktion\s+resultat$", re.IGNORECASE)
-TOTAL_RE = re.compile(r"^antal\s+(?P<what>ja|nej|avstår|frånv(?:arande)?)\s*:\s*(?P<count>\d+)$", re.IGNORECASE)
-RESULTS = {
-    "ja": VoteRecord.Result.YES,
-    "nej": VoteRecord.Result.NO,
-    "avstår": VoteRecord.Result.ABSTAIN,
-    "frånvarande": VoteRecord.Result.ABSENT,
-}
-TOTAL_KEYS = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånv": "franvarande", "frånvarande": "franvarande"}
-
-
-@dataclass
-class RollCallRow:
-    name: str
-    party: str
-    seat: int
-    role: str
-    result: str
-    line: int
-
-
-@dataclass
-class ParsedRollCall:
-    rows: list[RollCallRow]
-    totals: dict[str, int]
-    declared_totals: dict[str, int]
-
-    def as_json(self) -> dict:
-        return {
-            "totals": self.totals,
-            "declared_totals": self.declared_totals,
-            "records": [{k: v for k, v in asdict(r).items() if k != "line"} for r in self.rows],
-        }
-
-
-# What Member's columns hold (seat: a small integer; name and role: varchar(120) and varchar(60)).
-MAX_SEAT = 999
-MAX_NAME = 120
-MAX_ROLE = 60
-
-
-def _rollcall_row(line: str, number: int) -> RollCallRow:
-    tokens = line.split()
-    if len(tokens) < 6:
-        raise _line_error(
-            number,
-            _("Raden ska ha namn, parti, plats, funktion och resultat: ”%(text)s”") % {"text": line.strip()[:80]},
-        )
-    result = RESULTS.get(tokens[-1].lower())
-    if result is None:
-        raise _line_error(
-            number,
-            _("Okänt resultat ”%(value)s” (Ja, Nej, Avstår eller Frånvarande).") % {"value": tokens[-1]},
-        )
-    if re.fullmatch(r"\d:e", tokens[-4]) and len(tokens) >= 8:
-        role, rest = " ".join(tokens[-4:-1]), tokens[:-4]
-    else:
-        role, rest = tokens[-2], tokens[:-2]
-    if not re.fullmatch(r"[0-9]+", rest[-1]):
-        raise _line_error(number, _("Platsnumret saknas: ”%(text)s”") % {"text": line.strip()[:80]})
-    if not 1 <= int(rest[-1]) <= MAX_SEAT:
-        raise _line_error(
-            number,
-            _("Platsnumret ska vara mellan 1 och %(max)d: ”%(text)s”") % {"max": MAX_SEAT, "text": rest[-1][:20]},
-        )
-    seat, party, name = int(rest[-1]), rest[-2], " ".join(rest[:-2])
-    if len(rest[:-2]) < 2:
-        raise _line_error(number, _("Namnet saknas eller är ofullständigt: ”%(text)s”") % {"text": line.strip()[:80]})
-    if len(name) > MAX_NAME or len(role) > MAX_ROLE:
-        raise _line_error(
-            number,
-            _("Namnet får vara högst %(name)d tecken och funktionen högst %(role)d: ”%(text)s”")
-            % {"name": MAX_NAME, "role": MAX_ROLE, "text": line.strip()[:80]},
-        )
-    return RollCallRow(name=name, party=party, seat=seat, role=role, result=result, line=number)
-
-
-def parse_rollcall(text: str) -> ParsedRollCall:
-    """Read a roll-call attachment: optional "Antal Ja: 39" lines, then the Namn Parti Plats Funktion Resultat table."""
-    lines = check_text(text).split("\n")
-    declared: dict[str, int] = {}
-    rows: list[RollCallRow] = []
-    in_table = False
-    for index, raw in enumerate(lines):
-        number = index + 1
-        stripped = " ".join(raw.split())
-        if not stripped or is_furniture(raw):
-            continue
-        if not in_table:
-            total = TOTAL_RE.match(stripped)
-            if total:
-                declared[TOTAL_KEYS[total["what"].lower()]] = int(total["count"])
-            elif ROLLCALL_HEADER_RE.match(stripped):
-                in_table = True
-            continue
-        if ROLLCALL_HEADER_RE.match(stripped):  # the header repeated on a new page
-            continue
-        rows.append(_rollcall_row(raw, number))
-    if not in_table:
-        raise ImportError_(_("Rubrikraden ”Namn Parti Plats Funktion Resultat” saknas."))
-    if not rows:
-        raise ImportError_(_("Listan har inga ledamöter."))
-    seen_names, seen_seats = {}, {}
-    for row in rows:
-        if row.name.lower() in seen_names:
-            raise _line_error(
-                row.line,
-                _("%(name)s står redan på rad %(other)d.") % {"name": row.name, "other": seen_names[row.name.lower()]},
-            )
-        if row.seat in seen_seats:
-            raise _line_error(
-                row.line,
-                _("Plats %(seat)d står redan på rad %(other)d.") % {"seat": row.seat, "other": seen_seats[row.seat]},
-            )
-        seen_names[row.name.lower()] = row.line
-        seen_seats[row.seat] = row.line
-    totals = {key: sum(1 for r in rows if r.result == key) for key in ("ja", "nej", "avstar", "franvarande")}
-    labels = {"ja": _("Ja"), "nej": _("Nej"), "avstar": _("Avstår"), "franvarande": _("Frånvarande")}
-    for key, count in declared.items():
-        if totals[key] != count:
-            raise ImportError_(
-                _("Antal %(what)s enligt sidhuvudet är %(declared)d men listan har %(counted)d.")
-                % {"what": labels[key], "declared": count, "counted": totals[key]}
-            )
-    return ParsedRollCall(rows=rows, totals=totals, declared_totals=declared)
