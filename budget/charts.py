@@ -2,9 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-
-from core.formatting import format_kronor
+from . import statements
+from .statements import format_amount, group_lines
 
 # Fills as attributes (the PDF renderer does not apply CSS to SVG shapes); patterns differ too.
 SERIES = [
@@ -30,7 +29,7 @@ class Bar:
 
 
 def series_labels():
-    return {"budget_helar": _("Budget helår"), "utfall": _("Utfall perioden"), "prognos": _("Prognos helår")}
+    return {key: str(statements.column(key).label) for key, _fill in SERIES}
 
 
 def _group_chart(name, rows, unit) -> dict:
@@ -49,7 +48,7 @@ def _group_chart(name, rows, unit) -> dict:
                 continue
             width = abs(value) * scale
             x = zero - width if value < 0 else zero
-            text = format_kronor(value, unit, decimals=2 if unit == "mnkr" and value % 100_000 else None)
+            text = format_amount(value, unit, suffix=True)
             bars.append(
                 Bar(key, labels[key], round(x, 1), y + index * BAR_HEIGHT, round(max(width, 0.5), 1), fill, text)
             )
@@ -70,11 +69,5 @@ def _group_chart(name, rows, unit) -> dict:
 
 def statement_chart(statement, lines) -> list[dict]:
     """One chart per group of rows (each on its own scale, so small sub-rows stay visible)."""
-    groups: list[tuple[str, list]] = []
-    for line in lines:
-        if not any(getattr(line, key) is not None for key, _fill in SERIES):
-            continue
-        if not groups or groups[-1][0] != line.group:
-            groups.append((line.group, []))
-        groups[-1][1].append(line)
-    return [_group_chart(name, rows, statement.unit) for name, rows in groups]
+    charted = [line for line in lines if any(getattr(line, key) is not None for key, _fill in SERIES)]
+    return [_group_chart(group.name, group.lines, statement.unit) for group in group_lines(charted)]

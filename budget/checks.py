@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from core.formatting import format_kronor
-
+from . import statements
 from .models import StatementLine
+from .statements import STORED_COLUMNS, format_amount, group_lines
 
 TOLERANCE_KR = 100_000
-COLUMNS = ["utfall", "budget", "utfall_fg_ar", "prognos", "fg_prognos", "budget_helar", "bokslut_fg_ar"]
 COMPONENT_KINDS = (
     StatementLine.Kind.INTAKTER,
     StatementLine.Kind.KOSTNADER,
@@ -25,8 +24,8 @@ COMPONENT_KINDS = (
 )
 
 
-def column_label(column: str) -> str:
-    return str(StatementLine._meta.get_field(column).verbose_name)
+def column_label(key: str) -> str:
+    return statements.column(key).text_label
 
 
 @dataclass(frozen=True)
@@ -43,17 +42,11 @@ class Warning:
 
 
 def _amount(value: int, unit: str) -> str:
-    decimals = 2 if unit == "mnkr" and value % 100_000 else None
-    return format_kronor(value, unit, decimals=decimals)
+    return format_amount(value, unit, suffix=True)
 
 
 def _groups(lines) -> list[tuple[str, list]]:
-    groups: list[tuple[str, list]] = []
-    for line in lines:
-        if not groups or groups[-1][0] != line.group:
-            groups.append((line.group, []))
-        groups[-1][1].append(line)
-    return groups
+    return [(group.name, group.lines) for group in group_lines(lines)]
 
 
 def _prefix(name: str) -> str:
@@ -65,7 +58,7 @@ def _mismatches(printed_line, components):
 
     A column is checked only when the printed figure and at least one component are filled in.
     """
-    for column in COLUMNS:
+    for column in STORED_COLUMNS:
         printed = getattr(printed_line, column)
         values = [getattr(ln, column) for ln in components if getattr(ln, column) is not None]
         if printed is None or not values:
@@ -126,7 +119,7 @@ def _check_signs(group, rows, unit) -> list[Warning]:
     """A row whose non-zero figures are positive in some columns and negative in others."""
     warnings = []
     for line in rows:
-        values = {c: getattr(line, c) for c in COLUMNS if getattr(line, c)}
+        values = {c: getattr(line, c) for c in STORED_COLUMNS if getattr(line, c)}
         positive = [c for c, v in values.items() if v > 0]
         negative = [c for c, v in values.items() if v < 0]
         if not positive or not negative:
@@ -186,7 +179,7 @@ def check_duplicates(statements) -> dict[int, list[Warning]]:
                 twin = by_kind.get(line.kind)
                 if twin is None:
                     continue
-                for column in COLUMNS:
+                for column in STORED_COLUMNS:
                     a, b = getattr(line, column), getattr(twin, column)
                     if a is None or b is None or a == b:
                         continue

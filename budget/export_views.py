@@ -8,7 +8,7 @@ from assignments.models import Board, ReportingPeriod
 from core.tabular import XLSX_CONTENT_TYPE, download
 
 from . import exports
-from .models import CentralItem, FinancialStatement
+from .selectors import central_items_for, statements_for
 
 
 @require_safe
@@ -18,12 +18,8 @@ def statement_xlsx(request, board: str, year: int, period: str):
     period_obj = ReportingPeriod.objects.filter(year=year, kind=kind).first() if kind else None
     if board_obj is None or period_obj is None:
         raise Http404(_("Nämnden eller perioden finns inte."))
-    statements = list(
-        FinancialStatement.objects.filter(board=board_obj, period=period_obj)
-        .order_by("section", "id")
-        .prefetch_related("lines")
-    )
-    central_items = list(CentralItem.objects.filter(board=board_obj, period=period_obj).order_by("position"))
+    statements = statements_for(board_obj, period_obj)
+    central_items = central_items_for(board_obj, period_obj)
     if not statements and not central_items:
         raise Http404(_("Det finns ingen resultatredovisning för nämnden och perioden."))
     content = exports.statement_xlsx(board_obj, period_obj, statements, central_items)

@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from core.tabular import KRONOR_FORMAT, header_row, set_cell, set_widths, sheet_title, workbook_bytes
 
-STATEMENT_COLUMNS = [
-    ("utfall", gettext_lazy("Utfall perioden")),
-    ("budget", gettext_lazy("Budget perioden")),
-    ("avvikelse", gettext_lazy("Avvikelse")),
-    ("utfall_fg_ar", gettext_lazy("Utfall fg år")),
-    ("prognos", gettext_lazy("Prognos helår")),
-    ("fg_prognos", gettext_lazy("Fg prognos")),
-    ("budget_helar", gettext_lazy("Budget helår")),
-    ("bokslut_fg_ar", gettext_lazy("Bokslut fg år")),
-]
-CENTRAL_COLUMNS = [
-    ("utfall", gettext_lazy("Utfall perioden")),
-    ("prognos", gettext_lazy("Prognos helår")),
-    ("budget", gettext_lazy("Budgeterat belopp helår")),
-]
+from .statements import CENTRAL_COLUMNS, STATEMENT_COLUMNS, group_lines
 
 
 def statement_xlsx(board, period, statements, central_items) -> bytes:
@@ -37,22 +22,21 @@ def statement_xlsx(board, period, statements, central_items) -> bytes:
         sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
         set_cell(sheet.cell(row=2, column=1), f"{board.name} – {period}")
         sheet.cell(row=3, column=1, value=_("Belopp i kronor"))
-        header_row(sheet, 5, [_("Rad")] + [label for _key, label in STATEMENT_COLUMNS])
+        header_row(sheet, 5, [_("Rad")] + [column.label for column in STATEMENT_COLUMNS])
         row_index = 6
-        group = None
-        for line in statement.lines.all():
-            if line.group and line.group != group:
-                group = line.group
-                set_cell(sheet.cell(row=row_index, column=1), group)
+        for group in group_lines(statement.lines.all()):
+            if group.name:
+                set_cell(sheet.cell(row=row_index, column=1), group.name)
                 sheet.cell(row=row_index, column=1).font = Font(bold=True, italic=True)
                 row_index += 1
-            label_cell = sheet.cell(row=row_index, column=1)
-            set_cell(label_cell, line.label)
-            if line.kind in ("resultat", "summa"):
-                label_cell.font = Font(bold=True)
-            for column, (key, _label) in enumerate(STATEMENT_COLUMNS, start=2):
-                set_cell(sheet.cell(row=row_index, column=column), getattr(line, key), KRONOR_FORMAT)
-            row_index += 1
+            for line in group.lines:
+                label_cell = sheet.cell(row=row_index, column=1)
+                set_cell(label_cell, line.label)
+                if line.kind in ("resultat", "summa"):
+                    label_cell.font = Font(bold=True)
+                for index, column in enumerate(STATEMENT_COLUMNS, start=2):
+                    set_cell(sheet.cell(row=row_index, column=index), column.value(line), KRONOR_FORMAT)
+                row_index += 1
         sheet.freeze_panes = "B6"
         set_widths(sheet, {1: 42} | dict.fromkeys(range(2, len(STATEMENT_COLUMNS) + 2), 16))
     if central_items:
@@ -60,10 +44,10 @@ def statement_xlsx(board, period, statements, central_items) -> bytes:
         sheet.cell(row=1, column=1, value=_("Kommuncentrala poster")).font = Font(bold=True, size=13)
         sheet.cell(row=2, column=1, value=f"{board.name} – {period}")
         sheet.cell(row=3, column=1, value=_("Belopp i kronor"))
-        header_row(sheet, 5, [_("Post")] + [label for _key, label in CENTRAL_COLUMNS])
+        header_row(sheet, 5, [_("Post")] + [column.label for column in CENTRAL_COLUMNS])
         for row_index, item in enumerate(central_items, start=6):
             set_cell(sheet.cell(row=row_index, column=1), item.label)
-            for column, (key, _label) in enumerate(CENTRAL_COLUMNS, start=2):
-                set_cell(sheet.cell(row=row_index, column=column), getattr(item, key), KRONOR_FORMAT)
+            for index, column in enumerate(CENTRAL_COLUMNS, start=2):
+                set_cell(sheet.cell(row=row_index, column=index), column.value(item), KRONOR_FORMAT)
         set_widths(sheet, {1: 50, 2: 16, 3: 16, 4: 20})
     return workbook_bytes(workbook)

@@ -14,6 +14,7 @@ from core.formatting import UNITS, format_kronor
 
 from .amounts import parse_amount
 from .models import CostEstimate, FinancialStatement, PointFinancing, StatementLine
+from .statements import CENTRAL_COLUMNS, CENTRAL_KEYS, CENTRAL_UNIT, STATEMENT_COLUMNS
 
 
 def amount_text(value, unit: str) -> str:
@@ -156,9 +157,6 @@ HIDDEN_ID_ERRORS = {
     "min_value": _("Raden kunde inte kopplas till en sparad rad. Ladda om sidan och försök igen."),
 }
 
-STATEMENT_COLUMNS = ["utfall", "budget", "utfall_fg_ar", "prognos", "fg_prognos", "budget_helar", "bokslut_fg_ar"]
-
-
 class StatementLineForm(PrintableErrors, forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput, error_messages=HIDDEN_ID_ERRORS)
     group = forms.CharField(label=_("Grupp"), required=False, max_length=200)
@@ -169,13 +167,12 @@ class StatementLineForm(PrintableErrors, forms.Form):
         super().__init__(*args, **kwargs)
         self.unit = unit
         for column in STATEMENT_COLUMNS:
-            self.fields[column] = AmountField(
-                label=StatementLine._meta.get_field(column).verbose_name, required=False, default_unit=unit
-            )
+            if column.stored:
+                self.fields[column.key] = AmountField(label=column.text_label, required=False, default_unit=unit)
 
     def clean(self):
         data = super().clean()
-        has_amounts = any(data.get(c) is not None for c in STATEMENT_COLUMNS)
+        has_amounts = any(data.get(c.key) is not None for c in STATEMENT_COLUMNS if c.stored)
         if not data.get("label") and (has_amounts or data.get("kind")):
             self.add_error("label", _("Ange radens namn."))
         if data.get("label") and not data.get("kind"):
@@ -204,13 +201,15 @@ StatementLineFormSet = formset_factory(
 class CentralItemForm(PrintableErrors, forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput, error_messages=HIDDEN_ID_ERRORS)
     label = forms.CharField(label=_("Kommuncentral post"), required=False, max_length=200)
-    utfall = AmountField(label=_("Utfall perioden"), required=False, default_unit="tkr")
-    prognos = AmountField(label=_("Prognos helår"), required=False, default_unit="tkr")
-    budget = AmountField(label=_("Budgeterat belopp helår"), required=False, default_unit="tkr")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for column in CENTRAL_COLUMNS:
+            self.fields[column.key] = AmountField(label=column.label, required=False, default_unit=CENTRAL_UNIT)
 
     def clean(self):
         data = super().clean()
-        if not data.get("label") and any(data.get(c) is not None for c in ("utfall", "prognos", "budget")):
+        if not data.get("label") and any(data.get(c) is not None for c in CENTRAL_KEYS):
             self.add_error("label", _("Ange postens namn."))
         return data
 

@@ -7,8 +7,7 @@ from motions.models import Case, DecisionPoint
 
 from .amounts import parse_optional
 from .models import CentralItem, CostEstimate, FinancialStatement, PointFinancing, StatementLine
-
-COLUMNS = ["utfall", "budget", "utfall_fg_ar", "prognos", "fg_prognos", "budget_helar", "bokslut_fg_ar"]
+from .statements import CENTRAL_KEYS, STORED_COLUMNS
 
 
 def _point(row) -> DecisionPoint:
@@ -75,7 +74,7 @@ def load_budget(data, boards) -> None:
                         position=position,
                         label=line["label"],
                         kind=line["kind"],
-                        **{column: parse_optional(line.get(column), statement.unit) for column in COLUMNS},
+                        **{column: parse_optional(line.get(column), statement.unit) for column in STORED_COLUMNS},
                     )
                 )
         StatementLine.objects.bulk_create(lines)
@@ -87,7 +86,5 @@ def load_budget(data, boards) -> None:
                 period=period,
                 position=position,
                 label=line["label"],
-                utfall=parse_optional(line.get("utfall"), items_row["unit"]),
-                prognos=parse_optional(line.get("prognos"), items_row["unit"]),
-                budget=parse_optional(line.get("budget"), items_row["unit"]),
+                **{column: parse_optional(line.get(column), items_row["unit"]) for column in CENTRAL_KEYS},
             )

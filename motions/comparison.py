@@ -1,6 +1,8 @@
 """The side-by-side comparison of a case: the official proposal and each motion, point by point.
 
-Everything here works on a case read with CaseQuerySet.with_everything(): no queries of its own.
+align_case() works on a case read with CaseQuerySet.with_everything() (or for_comparison()) and
+runs no queries; build_comparison() adds the cost row, which the budget app provides through
+motions.costs, in a fixed number of queries.
 """
 
 import re
@@ -11,6 +13,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
 from .alignment import align, similarities_for, word_diff
+from .costs import Cost, case_costs
 from .models import Decision, Motion, VoteRecord
 
 # Motions that propose decisions and therefore get a column.
@@ -35,29 +38,6 @@ SAME, CHANGED, KEPT, DROPPED, NOT_ADDRESSED, NEW, BLANK, MISSING = (
 
 def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip().rstrip(".,;").lower()
-
-
-@dataclass
-class Cost:
-    """A sum of cost estimates: one-off and yearly kronor separately, and how many have no amount."""
-
-    one_off: int = 0
-    yearly: int = 0
-    unknown: int = 0
-    count: int = 0
-    from_proposal: int = 0
-
-    def add(self, estimates, *, from_proposal=False):
-        for estimate in estimates:
-            self.count += 1
-            if from_proposal:
-                self.from_proposal += 1
-            if estimate.amount_kr is None or not estimate.recurrence:
-                self.unknown += 1
-            elif estimate.recurrence == "yearly":
-                self.yearly += estimate.amount_kr
-            else:
-                self.one_off += estimate.amount_kr
 
 
 @dataclass
@@ -131,9 +111,9 @@ class Comparison:
     proposal_points: list
     columns: list
     rows: list
-    proposal_cost: Cost
     outcomes: list
     other_motions: list
+    proposal_cost: Cost | None = None
 
     @property
     def shown_columns(self):
@@ -200,7 +180,18 @@ def _chart(tallies) -> dict:
 
 
 def build_comparison(case, *, shown_ids: set[int] | None = None) -> Comparison:
-    """Align every comparable motion of the case with its latest proposal.
+    """The comparison as the pages show it: align_case() and the cost of the proposal and of each motion."""
+    comparison = align_case(case, shown_ids=shown_ids)
+    costs = case_costs([case])[case.pk]
+    comparison.proposal_cost = costs.proposal or Cost()
+    for column in comparison.columns:
+        # A motion without its text has an unknown cost (None), not zero.
+        column.cost = costs.motions.get(column.motion.pk, Cost()) if column.has_text else None
+    return comparison
+
+
+def align_case(case, *, shown_ids: set[int] | None = None) -> Comparison:
+    """Align every comparable motion of the case with its latest proposal (no queries, no costs).
 
     shown_ids: the motions the reader chose to see (None: all of them).
     """
@@ -233,21 +224,16 @@ def build_comparison(case, *, shown_ids: set[int] | None = None) -> Comparison:
     for column_index, column in enumerate(shown):
         motion = column.motion
         points = _points_of(motion)
-        cost = Cost()
         if not column.has_text:
             for cells in by_proposal:
                 cells.append(Cell(status=MISSING))
             referral_cells.append(_referral_cell(column, decisions))
-            column.cost = None
             continue
         if column.is_referral:
             # One row says what the office is asked to do; the proposal's points are not decided.
             for cells in by_proposal:
                 cells.append(Cell(status=NOT_ADDRESSED))
             referral_cells.append(_referral_cell(column, decisions))
-            for point in points:
-                cost.add(point.cost_estimates.all())
-            column.cost = cost
             continue
         alignment = align(
             proposal_texts,
@@ -259,22 +245,15 @@ def build_comparison(case, *, shown_ids: set[int] | None = None) -> Comparison:
         matched = {}
         anchor = -1
         for point, index in zip(points, alignment.matches, strict=True):
-            estimates = list(point.cost_estimates.all())
             if index is None:
                 new_after[anchor].append((column_index, point))
-                cost.add(estimates)
                 continue
             anchor = index
             proposal_point = proposal_points[index]
             if _normalise(point.text) == _normalise(proposal_point.text):
                 matched[index] = Cell(status=SAME, point=point, html=conditional_escape(point.text))
-                if estimates:
-                    cost.add(estimates)
-                else:
-                    cost.add(proposal_point.cost_estimates.all(), from_proposal=True)
             else:
                 matched[index] = Cell(status=CHANGED, point=point, html=word_diff(proposal_point.text, point.text))
-                cost.add(estimates)
         for index, proposal_point in enumerate(proposal_points):
             cell = matched.get(index)
             if cell is None:
@@ -282,13 +261,11 @@ def build_comparison(case, *, shown_ids: set[int] | None = None) -> Comparison:
                     cell = Cell(status=NOT_ADDRESSED)
                 elif motion.approves_rest:
                     cell = Cell(status=KEPT, html=conditional_escape(proposal_point.text))
-                    cost.add(proposal_point.cost_estimates.all(), from_proposal=True)
                 else:
                     merged = alignment.merged_into.get(index)
                     cell = Cell(status=DROPPED, merged_into=points[merged] if merged is not None else None)
             by_proposal[index].append(cell)
         referral_cells.append(_referral_cell(column, decisions))
-        column.cost = cost
 
     rows = []
     if any(c.is_referral for c in shown):
@@ -304,10 +281,6 @@ def build_comparison(case, *, shown_ids: set[int] | None = None) -> Comparison:
         rows.append(Row(kind="point", proposal_point=proposal_point, cells=by_proposal[index]))
         new_rows(index)
     new_rows(-1)
-
-    proposal_cost = Cost()
-    for point in proposal_points:
-        proposal_cost.add(point.cost_estimates.all())
 
     outcomes = []
     for decision in decisions:
@@ -327,7 +300,6 @@ def build_comparison(case, *, shown_ids: set[int] | None = None) -> Comparison:
         proposal_points=proposal_points,
         columns=columns,
         rows=rows,
-        proposal_cost=proposal_cost,
         outcomes=outcomes,
         other_motions=others,
     )

@@ -4,6 +4,28 @@ from django.db import models
 from django.db.models import Prefetch
 
 
+def comparison_prefetches() -> list:
+    """What motions.comparison reads of a case: its proposals, motions, points, decisions and votes.
+
+    Flat lookups, so that prefetch_related_objects() can skip each one a richer read (such as
+    CaseQuerySet.with_everything()) has already fetched.
+    """
+    from .models import Decision, DecisionPoint, Vote, VoteRecord
+
+    points = DecisionPoint.objects.order_by("number")
+    return [
+        "proposals",
+        Prefetch("proposals__points", queryset=points),
+        "motions",
+        "motions__parties",
+        Prefetch("motions__points", queryset=points),
+        Prefetch("decisions", queryset=Decision.objects.select_related("meeting__body")),
+        "decisions__adopted_motions",
+        Prefetch("decisions__votes", queryset=Vote.objects.order_by("id")),
+        Prefetch("decisions__votes__records", queryset=VoteRecord.objects.select_related("member__party")),
+    ]
+
+
 class CaseQuerySet(models.QuerySet):
     def by_url_key(self, key: str):
         """Find a case by ärendenummer (SLK-2022-00921) or dnr written 0921-22 or 0921/22."""
@@ -11,16 +33,19 @@ class CaseQuerySet(models.QuerySet):
             return self.filter(dnr=key.replace("-", "/"))
         return self.filter(case_number=key)
 
-    def with_everything(self):
-        """A case with its proposals, motions, points (and their cost estimates) and decisions with votes.
+    def for_comparison(self):
+        """Cases with what the comparison reads, and no more (see comparison_prefetches)."""
+        return self.prefetch_related(*comparison_prefetches())
 
-        A fixed number of queries whatever the number of motions, points, votes and members. The cost
-        estimates belong to the budget app; they are reached through their reverse relation by name,
-        so this app does not import budget.
+    def with_everything(self):
+        """A case with its proposals, motions, points and decisions with votes, as the case pages show them.
+
+        A fixed number of queries whatever the number of motions, points, votes and members. Costs are
+        not read here: they belong to the budget app, which the pages ask through motions.costs.
         """
         from .models import Decision, DecisionNote, DecisionPoint, Motion, OfficialProposal, Vote, VoteRecord
 
-        points = DecisionPoint.objects.order_by("number").prefetch_related("cost_estimates")
+        points = DecisionPoint.objects.order_by("number")
         return self.prefetch_related(
             Prefetch(
                 "proposals",

@@ -5,7 +5,8 @@ from django.utils import translation
 
 from core.pdf import StaticOnlyURLFetcher, render_pdf
 
-from .composition import REPORT_LANGUAGE, Report
+from .composition import REPORT_LANGUAGE
+from .document import Report
 
 
 def report_body_html(report: Report) -> str:

@@ -1,21 +1,10 @@
-"""{% case_costs case %}: a compact cost section for the case page, in a fixed number of queries."""
+"""Filters of the budget pages: a statement's figures in its columns, and a board's costs per year."""
 
 from django import template
 
-from motions.models import Case
-
-from ..querysets import case_costs as compute_case_costs
-from ..querysets import case_for_costs
+from .. import statements
 
 register = template.Library()
-
-
-@register.inclusion_tag("budget/_case_costs.html")
-def case_costs(case):
-    """Reads the case again with its costs (a constant number of queries whatever was prefetched)."""
-    loaded = case_for_costs(Case.objects.filter(pk=case.pk)).first()
-    owners = compute_case_costs(loaded) if loaded is not None else []
-    return {"case": case, "owners": owners}
 
 
 @register.filter
@@ -23,31 +12,38 @@ def board_cells(row, years):
     return row.cells(years)
 
 
-STATEMENT_VALUES = [
-    "utfall",
-    "budget",
-    "avvikelse",
-    "utfall_fg_ar",
-    "prognos",
-    "fg_prognos",
-    "budget_helar",
-    "bokslut_fg_ar",
-]
+@register.filter
+def statement_values(line):
+    return statements.values(line)
 
 
 @register.filter
-def statement_values(line):
-    return [getattr(line, name) for name in STATEMENT_VALUES]
+def central_values(item):
+    return statements.values(item, statements.CENTRAL_COLUMNS)
+
+
+@register.simple_tag
+def statement_parts():
+    """The parts of a statement's table ("Perioden", "Helår"), each with its columns."""
+    return statements.PARTS
+
+
+@register.simple_tag
+def statement_columns():
+    return statements.STATEMENT_COLUMNS
+
+
+@register.simple_tag
+def central_columns():
+    return statements.CENTRAL_COLUMNS
+
+
+@register.simple_tag
+def central_unit():
+    return statements.CENTRAL_UNIT
 
 
 @register.filter
 def amount(value, unit="mnkr"):
     """A table cell: the city's decimals for the unit, one more where the figure is finer (−0,42)."""
-    from core.formatting import UNITS, format_kronor
-
-    if value is None:
-        return ""
-    decimals = {"mnkr": 1, "tkr": 0, "kr": 0}[unit]
-    if unit == "mnkr" and value % (UNITS[unit] // 10):
-        decimals = 2
-    return format_kronor(value, unit, decimals=decimals, suffix=False)
+    return statements.format_amount(value, unit)

@@ -5,7 +5,7 @@ import pytest
 from assignments.models import Board, ReportingPeriod
 from budget.checks import check_statement
 from budget.models import FinancialStatement, StatementLine
-from budget.querysets import statement_for
+from budget.selectors import statement_for
 
 MN = 1_000_000
 
@@ -89,7 +89,7 @@ def test_a_sign_flip_between_period_and_full_year_is_reported_once_per_row():
 @pytest.mark.django_db
 def test_figures_printed_twice_are_compared_exactly(real_data):
     from budget.checks import check_duplicates
-    from budget.querysets import statements_for
+    from budget.selectors import statements_for
 
     board = Board.objects.get(slug="kommunstyrelsen")
     period = ReportingPeriod.objects.get(year=2023, kind=ReportingPeriod.Kind.AUGUSTI)

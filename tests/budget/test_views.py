@@ -246,13 +246,20 @@ def test_board_page_query_count_does_not_grow(client, build_costs, django_assert
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("size", [1, 6])
-def test_case_costs_tag_runs_a_constant_number_of_queries(build_costs, django_assert_max_num_queries, size):
+def test_the_case_pages_cost_section_runs_a_constant_number_of_queries(
+    build_costs, django_assert_max_num_queries, size
+):
+    """The case page asks motions.costs, which the budget app answers; motions never loads budget's tags."""
     case, _boards = build_costs(points=3 * size, motions=2 * size, boards=size)
-    template = Template("{% load budget_tags %}{% case_costs case %}")
+    template = Template("{% load case_costs %}{% cost_sections case %}")
     with django_assert_max_num_queries(11):
         html = template.render(Context({"case": case}))
     assert "Kostnader per förslag och yrkande" in html
     assert f"/budget/arenden/{case.url_key}/" in html
+    # The case page has read what the comparison needs: only the estimates and classes are left.
+    prefetched = Case.objects.with_everything().get(pk=case.pk)
+    with django_assert_max_num_queries(2):
+        assert template.render(Context({"case": prefetched})) == html
 
 
 @pytest.mark.django_db

@@ -7,7 +7,8 @@ import pytest
 from assignments.models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
 from budget.models import FinancialStatement
 from motions.models import Case
-from reports.composition import assignment_clause, compose_report, css_string
+from reports.composition import assignment_clause, compose_report
+from reports.document import css_string
 from tests.seeds import SEEDS
 
 SEED_002 = SEEDS / "002_311ee6a2e4b188ff.txt"
