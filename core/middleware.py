@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_to_bytes
 
-from django.http import HttpResponseBadRequest
+from django.conf import settings
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 # C0 controls other than tab/newline/carriage return never belong in an address; NUL is the one that breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -44,6 +46,10 @@ class MalformedAddressMiddleware:
 
     def __call__(self, request):
         if malformed_address(request):
+            if request.path.startswith(tuple(getattr(settings, "JSON_PATH_PREFIXES", ()))):
+                # The open data API answers in its own error format, in JSON.
+                message = _("Adressen innehåller tecken som inte kan användas (styrtecken eller icke-UTF-8).")
+                return JsonResponse({"error": {"status": 400, "message": message}}, status=400)
             return HttpResponseBadRequest(render_to_string("core/bad_address.html", request=request))
         return self.get_response(request)
 

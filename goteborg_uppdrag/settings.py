@@ -71,6 +71,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "goteborg_uppdrag.urls"
+# Paths whose refusals (core.middleware) are answered in JSON: the open data API.
+JSON_PATH_PREFIXES = ["/api/"]
 
 TEMPLATES = [
     {

@@ -74,7 +74,10 @@ def test_control_characters_or_broken_utf8_in_the_query_are_a_swedish_400(route,
     for query in ("q=%00", "sida=1%00", "%00=1", "q=%FF%FE", "nämnd=%C3"):
         response = client.get(f"/{route}?{query}")
         assert response.status_code == 400, (route, query, response.status_code)
-        assert "Adressen kan inte användas" in response.content.decode()
+        if route.startswith("api/"):
+            assert "styrtecken" in response.json()["error"]["message"]
+        else:
+            assert "Adressen kan inte användas" in response.content.decode()
 
 
 def test_ordinary_addresses_pass(rf):
@@ -102,3 +105,11 @@ def test_anonymous_public_pages_are_not_marked_private(client, real_data):
     response = client.get("/uppdrag/")
     assert response.status_code == 200
     assert "private" not in response.get("Cache-Control", "")
+
+
+def test_the_api_refuses_a_malformed_address_in_its_own_json_format(client, db):
+    response = client.get("/api/v1/assignments/", {"modified_since": "2020\x00"})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["error"]["status"] == 400
+    assert "styrtecken" in body["error"]["message"]

@@ -118,3 +118,17 @@ def in_savepoint(request):
         response = request()
         transaction.set_rollback(True)
     return response
+
+
+def refused_address(path: str, query: dict) -> bool:
+    """Whether the query makes an address no page can mean (core.middleware answers it with a Swedish 400)."""
+    from django.test import RequestFactory
+
+    from core.middleware import malformed_address
+
+    return malformed_address(RequestFactory().get(path, query))
+
+
+def assert_address_refused(response) -> None:
+    assert response.status_code == 400, response.status_code
+    assert "Adressen" in response.content.decode()

@@ -14,7 +14,19 @@ from hypothesis import strategies as st
 
 from api.resources import RESOURCES
 
-from .fuzzing import FUZZ, NASTY, OMIT, VALID, dates, form_data, maybe, nasty_text, numbers
+from .fuzzing import (
+    FUZZ,
+    NASTY,
+    OMIT,
+    VALID,
+    assert_address_refused,
+    dates,
+    form_data,
+    maybe,
+    nasty_text,
+    numbers,
+    refused_address,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +43,9 @@ def test_search_never_crashes_and_explains_a_refusal(real_data, q, typ, namnd, p
     valid = {"q": "uppdrag", "typ": "", "namnd": "", "parti": "", "ar": ""}
     data = form_data({"q": q, "typ": typ, "namnd": namnd, "parti": parti, "ar": ar}, valid)
     response = Client().get("/sok/", data)
+    if refused_address("/sok/", data):
+        assert_address_refused(response)
+        return
     assert response.status_code == 200, response.status_code
     form = response.context["form"]
     html = response.content.decode()
