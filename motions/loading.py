@@ -5,6 +5,7 @@ import re
 
 from django.db import transaction
 
+from assignments.loading import period_for
 from assignments.models import Assignment, Board
 
 from .models import (
@@ -78,7 +79,14 @@ def _member(body: Board, name: str, party: Party | None) -> Member:
 def load_cases(rows, boards, parties) -> list[Case]:
     cases = []
     for row in rows:
-        case = Case.objects.create(case_number=row.get("case_number"), dnr=row.get("dnr"), title=row["title"])
+        report = row.get("report")
+        case = Case.objects.create(
+            case_number=row.get("case_number"),
+            dnr=row.get("dnr"),
+            title=row["title"],
+            reports_on_board=boards[report["board"]] if report else None,
+            reports_on_period=period_for(report["year"], report["period"]) if report else None,
+        )
         cases.append(case)
         proposal_row = row.get("proposal")
         if proposal_row and proposal_row.get("issued"):

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from assignments.models import Assignment, Board
+from assignments.models import Assignment, Board, ReportingPeriod
 from core.validators import CASE_NUMBER_PATTERN, DNR_PATTERN, validate_case_number, validate_dnr
 
 from .querysets import CaseQuerySet
@@ -77,6 +77,24 @@ class Case(models.Model):
         _("diarienummer"), max_length=7, null=True, blank=True, unique=True, validators=[validate_dnr]
     )
     title = models.CharField(_("ärendemening"), max_length=400)
+    # A board's delårsrapport/årsrapport is itself decided in a case (KS augusti 2023: 0064/23): the
+    # report finds its case through this link, never by its generated title.
+    reports_on_board = models.ForeignKey(
+        Board,
+        verbose_name=_("rapport från nämnd"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="report_cases",
+    )
+    reports_on_period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("rapport för period"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="report_cases",
+    )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True, db_index=True)
     history = HistoricalRecords()
@@ -96,6 +114,16 @@ class Case(models.Model):
                 name="case_number_format",
             ),
             models.CheckConstraint(condition=Q(dnr__isnull=True) | Q(dnr__regex=DNR_PATTERN), name="case_dnr_format"),
+            models.CheckConstraint(
+                condition=Q(reports_on_board__isnull=True, reports_on_period__isnull=True)
+                | Q(reports_on_board__isnull=False, reports_on_period__isnull=False),
+                name="case_report_link_has_board_and_period",
+            ),
+            models.UniqueConstraint(
+                fields=["reports_on_board", "reports_on_period"],
+                condition=Q(reports_on_board__isnull=False),
+                name="case_one_per_board_report",
+            ),
         ]
 
     def __str__(self):

@@ -175,14 +175,11 @@ def _decision_points(board, title, administration, assignment_sections) -> list[
     return points
 
 
-def _report_case(title: str) -> Case | None:
-    """The case that decides the report, with its proposals oldest first (two queries).
-
-    Matched on the report's title because nothing stored links a board's report of a period to its
-    case yet (the proposal's points name the assignments' dnr only in their text).
-    """
+def _report_case(board: Board, period: ReportingPeriod) -> Case | None:
+    """The case in which the board's report of the period is decided, by its explicit link
+    (Case.reports_on_board/reports_on_period), with its proposals oldest first (two queries)."""
     return (
-        Case.objects.filter(title__iexact=title)
+        Case.objects.filter(reports_on_board=board, reports_on_period=period)
         .prefetch_related(Prefetch("proposals", queryset=OfficialProposal.objects.order_by("issued")))
         .first()
     )
@@ -227,7 +224,7 @@ def _compose_report(board: Board, period: ReportingPeriod, *, today: datetime.da
     central_items = central_items_for(board, period)
 
     title = report_title(board, period)
-    case = _report_case(title)
+    case = _report_case(board, period)
     proposals = list(case.proposals.all()) if case else []
     date = proposals[0].issued if proposals else (period.report_deadline or today or timezone.localdate())
 

@@ -205,3 +205,28 @@ def test_a_board_without_data_gets_a_report_that_says_what_is_missing(real_data,
     ]
     assert report.statement_missing and report.case_reference == ""
     assert report.footer_title == "Delårsrapport aug 2023 – Grundskolenämnden"
+
+
+def test_the_report_finds_its_case_by_the_stored_link_not_by_its_title(ks, august):
+    """The report's date is its tjänsteutlåtande's; the case is found through Case.reports_on_*."""
+    import datetime
+
+    case = Case.objects.get(dnr="0064/23")
+    assert (case.reports_on_board, case.reports_on_period) == (ks, august)
+    assert compose_report(ks, august).date == datetime.date(2023, 8, 28)
+
+    # A renamed case is still found; a case that only carries the generated title is not.
+    Case.objects.filter(pk=case.pk).update(title="Delårsrapport för kommunstyrelsen, reviderad")
+    assert compose_report(ks, august).date == datetime.date(2023, 8, 28)
+    Case.objects.filter(pk=case.pk).update(reports_on_board=None, reports_on_period=None)
+    Case.objects.create(dnr="0999/23", title="Delårsrapport augusti 2023 för kommunstyrelsen")
+    assert compose_report(ks, august).date != datetime.date(2023, 8, 28)
+
+
+def test_a_report_link_needs_both_board_and_period(ks, august):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Case.objects.create(dnr="0998/23", title="Halv länk", reports_on_board=ks)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Case.objects.create(dnr="0997/23", title="Dubblett", reports_on_board=ks, reports_on_period=august)
