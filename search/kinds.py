@@ -17,7 +17,7 @@ from assignments.models import Assignment, Responsibility
 from motions.models import Case, Decision, DecisionPoint, Motion, OfficialProposal
 
 from .results import Hit, SearchParams
-from .snippets import END_MARK, START_MARK, highlight_headline, python_snippet, query_words
+from .snippets import headline_marks, highlight_headline, python_snippet, query_words
 
 CONFIG = "swedish"
 VECTOR_COLUMN = "search_sv"  # PostgreSQL only; created by search_indexes' migration 0002
@@ -139,19 +139,20 @@ class _Kind:
                 pk: self.hit(obj, python_snippet(getattr(obj, self.snippet_field), words))
                 for pk, obj in queryset.in_bulk().items()
             }
+        marks = headline_marks()
         headline = SearchHeadline(
             self.snippet_field,
             SearchQuery(params.q, config=CONFIG, search_type="websearch"),
             config=CONFIG,
-            start_sel=START_MARK,
-            stop_sel=END_MARK,
+            start_sel=marks[0],
+            stop_sel=marks[1],
             max_words=35,
             min_words=15,
             max_fragments=2,
             fragment_delimiter=" … ",
         )
         return {
-            pk: self.hit(obj, highlight_headline(obj.headline))
+            pk: self.hit(obj, highlight_headline(obj.headline, marks))
             for pk, obj in queryset.annotate(headline=headline).in_bulk().items()
         }
 

@@ -7,23 +7,34 @@ markers are turned into <mark> tags.
 from __future__ import annotations
 
 import re
+import secrets
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 SNIPPET_CHARS = 220
-# Private-use characters mark highlights inside ts_headline's output, which is escaped before
-# they become <mark> tags: the record's own text can never inject markup.
-START_MARK, END_MARK = "\ue000", "\ue001"
 
 
 def query_words(q: str) -> list[str]:
     return [word for word in re.split(r"\s+", q.strip()) if word]
 
 
-def highlight_headline(text: str) -> SafeString:
-    """ts_headline output (with private-use markers) to safe HTML."""
-    return mark_safe(escape(text).replace(START_MARK, "<mark>").replace(END_MARK, "</mark>"))  # noqa: S308 - escaped above
+def headline_marks() -> tuple[str, str]:
+    """Markers for ts_headline's highlights, new for every search.
+
+    ts_headline's output is escaped before its markers become <mark> tags, so no markup can come
+    from a record; and because the markers hold a random nonce, no record's text can contain them
+    either, so stored text cannot steer what is highlighted (a fixed private-use character could
+    be typed into a point's text and printed as a stray <mark>).
+    """
+    nonce = secrets.token_hex(8)
+    return f"\ue000{nonce}\ue001", f"\ue001{nonce}\ue000"
+
+
+def highlight_headline(text: str, marks: tuple[str, str]) -> SafeString:
+    """ts_headline output (with the search's own markers) to safe HTML."""
+    start, end = marks
+    return mark_safe(escape(text).replace(start, "<mark>").replace(end, "</mark>"))  # noqa: S308 - escaped above
 
 
 def python_snippet(text: str, words: list[str], length: int = SNIPPET_CHARS) -> SafeString:

@@ -196,3 +196,17 @@ def test_capped_ranking_reads_each_candidates_own_vector(real_data, monkeypatch)
     assert 1 <= len(results.hits) <= 2  # only the two candidates are ranked, not every match
     for hit in results.hits:
         assert "<mark>" in str(hit.snippet).lower()
+
+
+def test_stored_text_cannot_steer_the_highlighting(real_data):
+    """A point whose text holds the private-use characters once used as ts_headline's markers gets
+    exactly the highlights of the query's words, balanced, and nothing else marked."""
+    assignment = Assignment.objects.get(dnr="1443/22")
+    assignment.text = "\ue000Inte markerad\ue001 text om trygghet \ue000 och \ue001 mer"
+    assignment.save()
+    results = search(SearchParams(q="trygghet", kind="uppdrag"))
+    hit = next(hit for hit in results.hits if hit.reference == "1443/22")
+    snippet = str(hit.snippet)
+    assert snippet.count("<mark>") == snippet.count("</mark>") >= 1
+    assert "<mark>Inte" not in snippet
+    assert all(part.lower().startswith("trygg") for part in snippet.split("<mark>")[1:])
