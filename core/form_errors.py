@@ -91,6 +91,14 @@ class PrintableErrorsFormSet(forms.BaseFormSet):
         super().__init__(*args, **kwargs)
         self.error_class = PrintableErrorList
 
+    def clean(self):
+        """Refuse negative row counts: Django reads TOTAL_FORMS=-1 as "no rows", and an editor that
+        replaces a table's rows with the posted ones would then delete them all without a word."""
+        super().clean()
+        counts = self.management_form.cleaned_data if self.is_bound else {}
+        if any((counts.get(name) or 0) < 0 for name in ("TOTAL_FORMS", "INITIAL_FORMS")):
+            raise forms.ValidationError(self.error_messages["missing_management_form"], code="negative_count")
+
 
 def apply_errors(form, error) -> None:
     """A service's refusal (ValidationError) shown on the form: on its field where the form has one,

@@ -52,3 +52,29 @@ def test_forms_and_formsets_use_it():
     formset = forms.formset_factory(_Form, formset=PrintableErrorsFormSet)({"form-TOTAL_FORMS": "x"})
     assert not formset.is_valid()
     assert list(formset.non_form_errors()) == ["Formuläret kom inte fram helt. Ladda om sidan och försök igen."]
+
+
+@pytest.mark.parametrize(("total", "initial"), [("-1", "0"), ("0", "-1"), ("-5", "-5")])
+def test_a_negative_row_count_is_refused_not_read_as_no_rows(total, initial):
+    class Row(forms.Form):
+        label = forms.CharField()
+
+    formset_class = forms.formset_factory(Row, formset=PrintableErrorsFormSet, can_delete=True)
+    formset = formset_class({"rader-TOTAL_FORMS": total, "rader-INITIAL_FORMS": initial}, prefix="rader")
+    assert not formset.is_valid()
+    assert "Ladda om sidan" in " ".join(formset.non_form_errors())
+
+
+def test_a_forged_negative_row_count_deletes_no_line_of_a_statement(client, real_data, secretariat):
+    from budget.models import FinancialStatement
+
+    statement = FinancialStatement.objects.filter(lines__isnull=False).distinct().first()
+    before = list(statement.lines.values_list("pk", flat=True))
+    client.force_login(secretariat)
+    response = client.post(
+        f"/budget/redovisningar/{statement.pk}/andra/",
+        {"rader-TOTAL_FORMS": "-1", "rader-INITIAL_FORMS": "0", "rader-MAX_NUM_FORMS": "1000"},
+    )
+    assert response.status_code == 200
+    assert "Ladda om sidan" in response.content.decode()
+    assert list(statement.lines.values_list("pk", flat=True)) == before
