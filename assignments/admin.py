@@ -1,4 +1,7 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -60,6 +63,32 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+class AssignmentAdminForm(forms.ModelForm):
+    """The admin's change form, which "revert" also uses: a status it brings back must be a move the
+    workflow allows, asked here so a refusal is shown on the form instead of failing the save."""
+
+    status_reason = forms.CharField(
+        label=_("Motivering för statusändringen"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Krävs när en återställning skickar tillbaka eller återöppnar uppdraget."),
+    )
+    user = None  # set per request by AssignmentAdmin.get_form
+
+    def clean(self):
+        data = super().clean()
+        try:
+            services.require_admin_status_move(
+                assignment=self.instance, user=self.user, reason=data.get("status_reason", "")
+            )
+        except PermissionDenied as refusal:
+            raise ValidationError(str(refusal)) from refusal
+        except ValidationError as refusal:
+            raise ValidationError(refusal.messages) from refusal
+        return data
+
+
 @admin.register(Assignment)
 class AssignmentAdmin(SimpleHistoryAdmin):
     list_display = ["dnr", "short_text", "source", "status", "deadline", "updated_at"]
@@ -71,10 +100,17 @@ class AssignmentAdmin(SimpleHistoryAdmin):
     # Status moves only through the workflow (the assignment page), where each step is recorded.
     readonly_fields = ["status", "version", "created_at", "updated_at"]
     inlines = [ResponsibilityInline, StatusReportInline, StatusChangeInline]
+    form = AssignmentAdminForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
 
     def save_model(self, request, obj, form, change):
         # Also reached by "revert" in the history view, which can bring back an older status.
-        services.assignment_save_from_admin(assignment=obj, user=request.user)
+        services.assignment_save_from_admin(
+            assignment=obj, user=request.user, reason=form.cleaned_data.get("status_reason", "")
+        )
 
 
 @admin.register(StatusReport)

@@ -114,9 +114,18 @@ class StatusReportForm(PrintableErrors, forms.Form):
         },
     )
 
-    def __init__(self, *args, boards=None, **kwargs):
+    def __init__(self, *args, boards=None, decisions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["board"].queryset = boards if boards is not None else Board.objects.none()
+        # Every decision parses, so one the user may not record reaches the service and is refused
+        # there with its reason; only the decisions this user may record are offered.
+        if decisions is not None:
+            self.fields["decision"].widget.choices = decisions
+            if StatusReport.Decision.NOT_APPROVED not in dict(decisions):
+                self.fields["decision"].help_text = _(
+                    "Att slutredovisningen inte godkändes registrerar sekretariatet, "
+                    "eftersom uppdraget då skickas tillbaka till pågående."
+                )
 
     def clean(self):
         data = super().clean()

@@ -1,12 +1,15 @@
-"""The four roles of the product, as Django groups, and the questions views ask of them.
+"""The four roles of the product, as Django groups, and the questions services and views ask of them.
 
 sekretariat: edits everything; handläggare: edits the assignments and figures of the boards
 they are officers of (Board.officers); politiker and läsare: read only.
+
+SYSTEM is who acts when no person does: a management command or a data loader, run by whoever
+operates the server. It has the secretariat's rights. A web request's user is a User or an
+AnonymousUser, never SYSTEM, so passing it is the one explicit way past a check; `None` is
+refused like an anonymous visitor.
 """
 
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
 
 SECRETARIAT = "sekretariat"
 OFFICER = "handläggare"
@@ -15,12 +18,37 @@ READER = "läsare"
 ALL_ROLES = (SECRETARIAT, OFFICER, POLITICIAN, READER)
 
 
+class _System:
+    is_authenticated = False  # nothing stores SYSTEM as a history user or an author
+    is_superuser = False
+    pk = None
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+
+SYSTEM = _System()
+
+
+def is_system(user) -> bool:
+    return user is SYSTEM
+
+
 def ensure_groups() -> dict[str, Group]:
     return {name: Group.objects.get_or_create(name=name)[0] for name in ALL_ROLES}
 
 
+def _is_person(user) -> bool:
+    return user is not None and user is not SYSTEM and user.is_authenticated
+
+
+def person_or_none(user):
+    """The signed-in user to store as author or history user; None for SYSTEM, None or anonymous."""
+    return user if _is_person(user) else None
+
+
 def _group_names(user) -> set[str]:
-    if not user.is_authenticated:
+    if not _is_person(user):
         return set()
     cached = getattr(user, "_role_names", None)
     if cached is None:
@@ -30,7 +58,7 @@ def _group_names(user) -> set[str]:
 
 
 def is_secretariat(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or SECRETARIAT in _group_names(user))
+    return is_system(user) or (_is_person(user) and (user.is_superuser or SECRETARIAT in _group_names(user)))
 
 
 def is_officer(user) -> bool:
@@ -62,9 +90,3 @@ def role_label(user) -> str:
         if role in names:
             return role
     return ""
-
-
-def require_secretariat(user, message: str | None = None) -> None:
-    """Refuse (PermissionDenied) anyone but the secretariat, with the message the user sees."""
-    if not is_secretariat(user):
-        raise PermissionDenied(message or _("Bara sekretariatet får göra det."))

@@ -38,13 +38,29 @@ def editable_board_ids(user, assignment: Assignment) -> set[int]:
     return responsible & own
 
 
-def can_edit(user, assignment: Assignment) -> bool:
+def can_edit_assignment(user, assignment: Assignment) -> bool:
+    """May the user change the assignment's status and write its reports (for some board)?"""
     return roles.is_secretariat(user) or bool(editable_board_ids(user, assignment))
 
 
-def _require_edit(user, assignment: Assignment) -> None:
-    if not can_edit(user, assignment):
+def require_assignment_editor(user, assignment: Assignment) -> None:
+    if not can_edit_assignment(user, assignment):
         raise PermissionDenied(_("Du har inte behörighet att ändra uppdraget."))
+
+
+def report_decision_choices(user, assignment: Assignment, current: str = "") -> list[tuple[str, str]]:
+    """The board decisions this user may record in a report on the assignment as it stands now.
+
+    "Ej godkänd" on a final report sends the assignment back, the table's secretariat-only step;
+    the report form does not offer it to whoever status_report_submit would refuse it. `current`
+    is the decision the report already has: keeping it moves nothing, so it is always offered.
+    """
+    choices = []
+    for value, label in StatusReport.Decision.choices:
+        target = workflow.status_after_decision(assignment.status, value) if value != current else None
+        if target is None or workflow.may_move(assignment.status, target, user=user):
+            choices.append((value, label))
+    return choices
 
 
 def _claim_assignment(assignment_id: int, expected_version: int) -> Assignment:
@@ -52,10 +68,6 @@ def _claim_assignment(assignment_id: int, expected_version: int) -> Assignment:
     if not claimed:
         raise ConflictError(Assignment.objects.with_boards().get(pk=assignment_id))
     return Assignment.objects.with_boards().get(pk=assignment_id)
-
-
-def _known_user(user):
-    return user if user is not None and user.is_authenticated else None
 
 
 def status_change_record(
@@ -69,44 +81,74 @@ def status_change_record(
         to_status=to_status,
         reason=reason,
         status_report=report,
-        changed_by=_known_user(user),
+        changed_by=roles.person_or_none(user),
     )
 
 
 def _move(assignment: Assignment, target: str, *, user, reason: str, report: StatusReport | None = None) -> None:
-    """Record the transition and save the assignment (whose version the caller has already claimed)."""
+    """Record the transition and save the assignment (whose version the caller has already claimed).
+
+    Callers have asked workflow.require_move first."""
     status_change_record(
         assignment=assignment, from_status=assignment.status, to_status=target, user=user, reason=reason, report=report
     )
     assignment.status = target
-    assignment._history_user = _known_user(user)
+    assignment._history_user = roles.person_or_none(user)
     assignment._change_reason = reason[:100]
     assignment.save()
 
 
-def assignment_save_from_admin(*, assignment: Assignment, user) -> Assignment:
+def require_admin_editor(user, assignment: Assignment) -> None:
+    """The admin's own rule (Django's model permissions), asked again here so no other caller skips it."""
+    permission = "assignments.add_assignment" if assignment.pk is None else "assignments.change_assignment"
+    person = roles.person_or_none(user)
+    if not (roles.is_system(user) or (person is not None and person.has_perm(permission))):
+        raise PermissionDenied(_("Du har inte behörighet att ändra uppdraget i administrationen."))
+
+
+def require_admin_status_move(*, assignment: Assignment, user, reason: str, stored_status: str | None = None) -> None:
+    """Refuse an admin save whose status (brought back by "revert") the workflow's table does not allow.
+
+    The admin is a path where a person chooses the status, like the status form: by-report steps
+    need a report and are refused, secretariat-only steps need the secretariat, and steps that
+    need a reason need the admin form's motivering.
+    """
+    if stored_status is None and assignment.pk is not None:
+        stored_status = Assignment.objects.filter(pk=assignment.pk).values_list("status", flat=True).first()
+    if stored_status is not None and stored_status != assignment.status:
+        workflow.require_move(stored_status, assignment.status, user=user, reason=reason)
+
+
+def assignment_save_from_admin(*, assignment: Assignment, user, reason: str = "") -> Assignment:
     """Save an assignment edited in the admin.
 
     The admin shows the status read only, but reverting to an older version (django-simple-history)
-    restores the status and version stored then. A changed status is recorded like any other, and
-    the version moves on from the stored one so that forms opened before the edit get the conflict
-    page instead of overwriting it.
+    restores the status and version stored then. A changed status must be a move the table allows
+    and is recorded like any other, and the version moves on from the stored one so that forms
+    opened before the edit get the conflict page instead of overwriting it.
     """
+    require_admin_editor(user, assignment)
+    reason = (reason or "").strip()
     with transaction.atomic():
         stored = None
         if assignment.pk is not None:
             stored = Assignment.objects.select_for_update().filter(pk=assignment.pk).values("status", "version").first()
         if stored is not None:
             if stored["status"] != assignment.status:
+                require_admin_status_move(
+                    assignment=assignment, user=user, reason=reason, stored_status=stored["status"]
+                )
                 status_change_record(
                     assignment=assignment,
                     from_status=stored["status"],
                     to_status=assignment.status,
                     user=user,
-                    reason=_("Ändrad i administrationen"),
+                    reason=_("Ändrad i administrationen: %(reason)s") % {"reason": reason}
+                    if reason
+                    else _("Ändrad i administrationen"),
                 )
             assignment.version = stored["version"] + 1
-        assignment._history_user = _known_user(user)
+        assignment._history_user = roles.person_or_none(user)
         assignment.save()
     return assignment
 
@@ -115,25 +157,14 @@ def assignment_status_change(
     *, assignment: Assignment, target: str, user, reason: str, expected_version: int
 ) -> Assignment:
     """Move an assignment along one allowed transition, recording who and why."""
-    _require_edit(user, assignment)
+    require_assignment_editor(user, assignment)
     reason = (reason or "").strip()
     if target not in Assignment.Status.values:
         raise ValidationError({"target": _("Okänd status.")})
     with transaction.atomic():
         # Version first: a user who saw an older state gets the conflict page, not a puzzling refusal.
         fresh = _claim_assignment(assignment.pk, expected_version)
-        step = workflow.transition(fresh.status, target)
-        if step is None or step.by_report:
-            raise ValidationError(
-                {
-                    "target": _("Uppdraget kan inte gå från ”%(source)s” till ”%(target)s”.")
-                    % {"source": fresh.get_status_display(), "target": Assignment.Status(target).label}
-                }
-            )
-        if step.secretariat_only and not roles.is_secretariat(user):
-            raise PermissionDenied(_("Bara sekretariatet kan göra den ändringen."))
-        if step.reason_required and not reason:
-            raise ValidationError({"reason": _("Skriv varför – motiveringen sparas i historiken.")})
+        step = workflow.require_move(fresh.status, target, user=user, reason=reason)
         _move(fresh, target, user=user, reason=reason or str(step.label))
     return fresh
 
@@ -152,7 +183,9 @@ def status_report_submit(
 ) -> StatusReport:
     """Write (or rewrite) a board's status report for a period; move the assignment's status with it.
 
-    expected_version is the report's version the user started from, 0 for a new report.
+    expected_version is the report's version the user started from, 0 for a new report. Filing
+    the report takes the table's by-report step; a final report recorded as not approved asks for
+    the secretariat's send-back step instead, and is refused (nothing saved) for anyone else.
     """
     text = (text or "").strip()
     errors = {}
@@ -174,6 +207,12 @@ def status_report_submit(
         )
 
     with transaction.atomic():
+        # A decision moves the status when it is recorded, not each time its report is saved again.
+        recorded = (
+            StatusReport.objects.filter(assignment=assignment, period=period, board=board)
+            .values_list("decision", flat=True)
+            .first()
+        )
         report = _save_report(
             assignment=assignment,
             period=period,
@@ -188,11 +227,31 @@ def status_report_submit(
         # A report is a change to the assignment too: a status form opened before it must not win.
         Assignment.objects.filter(pk=assignment.pk).update(version=F("version") + 1)
         fresh = Assignment.objects.get(pk=assignment.pk)
-        target = workflow.status_after_report(fresh.status, proposes == StatusReport.Proposal.COMPLETE)
-        if decision == StatusReport.Decision.NOT_APPROVED and fresh.status == Assignment.Status.REPORTED_COMPLETE:
-            target = Assignment.Status.IN_PROGRESS
-        if target:
+        target = workflow.status_after_decision(fresh.status, decision) if decision != recorded else None
+        if target is not None:
+            reason = _("Redovisningen godkändes inte enligt beslut %(date)s (statusrapport för %(period)s)") % {
+                "date": decided_on.isoformat(),
+                "period": period,
+            }
+            try:
+                workflow.require_move(fresh.status, target, user=author, reason=reason)
+            except PermissionDenied as refusal:
+                # On the form, where the officer's text stays, rather than a bare 403 page.
+                raise ValidationError(
+                    {
+                        "decision": _(
+                            "Bara sekretariatet kan registrera att slutredovisningen inte godkändes, eftersom "
+                            "uppdraget då skickas tillbaka till pågående. Spara rapporten utan det beslutet "
+                            "och kontakta sekretariatet."
+                        )
+                    }
+                ) from refusal
+        else:
+            target = workflow.status_after_report(fresh.status, proposes == StatusReport.Proposal.COMPLETE)
             reason = _("Statusrapport för %(period)s") % {"period": period}
+            if target is not None:
+                workflow.require_move(fresh.status, target, user=author, reason=reason, by_report=True)
+        if target is not None:
             _move(fresh, target, user=author, reason=reason, report=report)
     return report
 
@@ -205,8 +264,10 @@ def _save_report(*, assignment, period, board, author, text, proposes, expected_
             raise ConflictError(existing.select_related("author", "board", "period").get())
         try:
             with transaction.atomic():
-                report = StatusReport(assignment=assignment, period=period, board=board, author=author, **fields)
-                report._history_user = author
+                report = StatusReport(
+                    assignment=assignment, period=period, board=board, author=roles.person_or_none(author), **fields
+                )
+                report._history_user = roles.person_or_none(author)
                 report.save()
         except IntegrityError as error:
             # Someone created the same report between our check and our insert.
@@ -220,7 +281,7 @@ def _save_report(*, assignment, period, board, author, text, proposes, expected_
     report = existing.get()
     for name, value in fields.items():
         setattr(report, name, value)
-    report.author = author
-    report._history_user = author
+    report.author = roles.person_or_none(author)
+    report._history_user = roles.person_or_none(author)
     report.save()
     return report

@@ -6,7 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import QueryDict
@@ -80,7 +80,7 @@ def _assignment(pk: int) -> Assignment:
 def assignment_detail(request, pk: int):
     assignment = _assignment(pk)
     links = origin_links([assignment.pk]).get(assignment.pk, [])
-    can_edit = services.can_edit(request.user, assignment)
+    can_edit = services.can_edit_assignment(request.user, assignment)
     transitions = workflow.manual_transitions(assignment, request.user) if can_edit else []
     return render(
         request,
@@ -99,16 +99,11 @@ def assignment_detail(request, pk: int):
     )
 
 
-def _require_edit(request, assignment: Assignment) -> None:
-    if not services.can_edit(request.user, assignment):
-        raise PermissionDenied(_("Du har inte behörighet att ändra uppdraget."))
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def status_change(request, pk: int):
     assignment = _assignment(pk)
-    _require_edit(request, assignment)
+    services.require_assignment_editor(request.user, assignment)
     transitions = workflow.manual_transitions(assignment, request.user)
     data = request.POST if request.method == "POST" else None
     form = StatusChangeForm(data, transitions=transitions, initial={"version": assignment.version})
@@ -164,6 +159,22 @@ def _report_boards(request, assignment):
     return Board.objects.filter(pk__in=services.editable_board_ids(request.user, assignment)).order_by("name")
 
 
+def _stored_decision(assignment, period_id, board_id) -> str:
+    """The decision the report for this period and board already has ("" when none, or the ids are not ids)."""
+    try:
+        reports = StatusReport.objects.filter(assignment=assignment, period_id=int(period_id), board_id=int(board_id))
+    except (TypeError, ValueError):
+        return ""
+    return reports.values_list("decision", flat=True).first() or ""
+
+
+def _report_form(request, assignment, data=None, *, boards=None, current_decision="", **kwargs) -> StatusReportForm:
+    decisions = services.report_decision_choices(request.user, assignment, current=current_decision)
+    if boards is None:
+        boards = _report_boards(request, assignment)
+    return StatusReportForm(data, boards=boards, decisions=decisions, **kwargs)
+
+
 def _default_period():
     return (
         ReportingPeriod.objects.filter(is_open=True).order_by("-year", "-kind").first()
@@ -175,10 +186,10 @@ def _default_period():
 @require_http_methods(["GET", "POST"])
 def report_edit(request, pk: int):
     assignment = _assignment(pk)
-    _require_edit(request, assignment)
-    boards = _report_boards(request, assignment)
+    services.require_assignment_editor(request.user, assignment)
     if request.method == "POST":
-        form = StatusReportForm(request.POST, boards=boards)
+        stored = _stored_decision(assignment, request.POST.get("period"), request.POST.get("board"))
+        form = _report_form(request, assignment, request.POST, current_decision=stored)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -195,9 +206,11 @@ def report_edit(request, pk: int):
                 )
             except services.ConflictError as conflict:
                 theirs = conflict.current
-                kept = StatusReportForm(
+                kept = _report_form(
+                    request,
+                    _assignment(pk),
+                    current_decision=theirs.decision,
                     initial={**data, "version": theirs.version, "board": data["board"].pk, "period": data["period"].pk},
-                    boards=boards,
                 )
                 return render(
                     request,
@@ -227,6 +240,7 @@ def report_edit(request, pk: int):
             status=400,
         )
 
+    boards = _report_boards(request, assignment)
     period = _default_period()
     board = boards.first()
     try:
@@ -250,10 +264,13 @@ def report_edit(request, pk: int):
             decided_on=existing.decided_on,
             version=existing.version,
         )
+    form = _report_form(
+        request, assignment, boards=boards, initial=initial, current_decision=existing.decision if existing else ""
+    )
     return render(
         request,
         "assignments/report_form.html",
-        {"assignment": assignment, "form": StatusReportForm(initial=initial, boards=boards), "existing": existing},
+        {"assignment": assignment, "form": form, "existing": existing},
     )
 
 

@@ -4,16 +4,20 @@ ej påbörjat → pågående → delrapporterat → föreslås förklarat fullgj
 A board's status report moves the assignment forward (a partial report to delrapporterat, a final
 report to föreslås förklarat fullgjort). Only the secretariat, acting for KF/KS, declares an
 assignment done, sends it back when the final report was not approved, or reopens it.
+
+TRANSITIONS is the only rule for a status move, whichever path asks for it (the status form, a
+filed report, the decision recorded in a report, the admin): each asks require_move.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
-from .models import Assignment
+from .models import Assignment, StatusReport
 
 Status = Assignment.Status
 
@@ -65,17 +69,58 @@ def transition(source: str, target: str) -> Transition | None:
     return _BY_PAIR.get((source, target))
 
 
+def _refusal(source: str, target: str) -> ValidationError:
+    return ValidationError(
+        {
+            "target": _("Uppdraget kan inte gå från ”%(source)s” till ”%(target)s”.")
+            % {"source": Status(source).label, "target": Status(target).label}
+        }
+    )
+
+
+def may_move(source: str, target: str, *, user, by_report: bool = False) -> bool:
+    """Does the table let this user make this move this way (the reason aside)?
+
+    by_report says how the move is asked for: True when filing a status report brings it, False
+    when a person chooses it (the status form, the board's decision recorded in a report, the admin).
+    """
+    step = transition(source, target)
+    if step is None or step.by_report != by_report:
+        return False
+    return not step.secretariat_only or roles.is_secretariat(user)
+
+
+def require_move(source: str, target: str, *, user, reason: str, by_report: bool = False) -> Transition:
+    """The one rule for every status move: the step must be in the table, asked for the way it is
+    reached, by someone allowed to, with a reason where it needs one. Returns the step."""
+    step = transition(source, target)
+    if step is None or step.by_report != by_report:
+        raise _refusal(source, target)
+    if step.secretariat_only and not roles.is_secretariat(user):
+        raise PermissionDenied(_("Bara sekretariatet kan göra den ändringen."))
+    if step.reason_required and not (reason or "").strip():
+        raise ValidationError({"reason": _("Skriv varför – motiveringen sparas i historiken.")})
+    return step
+
+
 def manual_transitions(assignment: Assignment, user) -> list[Transition]:
     """The transitions this user may choose in the status form for this assignment."""
-    secretariat = roles.is_secretariat(user)
-    return [
-        t
-        for t in TRANSITIONS
-        if t.source == assignment.status and not t.by_report and (secretariat or not t.secretariat_only)
-    ]
+    return [t for t in TRANSITIONS if t.source == assignment.status and may_move(t.source, t.target, user=user)]
 
 
 def status_after_report(current: str, proposes_completion: bool) -> str | None:
-    """Where a filed status report takes the assignment, or None when it stays where it is."""
+    """Where filing a status report takes the assignment, or None when it stays where it is."""
     target = Status.REPORTED_COMPLETE if proposes_completion else Status.PARTIALLY_REPORTED
-    return target if transition(current, target) else None
+    step = transition(current, target)
+    return target if step is not None and step.by_report else None
+
+
+def status_after_decision(current: str, decision: str) -> str | None:
+    """Where the decision recorded in a report takes the assignment, or None when it stays.
+
+    A final report that was not approved sends the assignment back; that is the table's
+    secretariat-only step, asked for through the report instead of the status form.
+    """
+    if decision == StatusReport.Decision.NOT_APPROVED and current == Status.REPORTED_COMPLETE:
+        return Status.IN_PROGRESS
+    return None

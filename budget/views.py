@@ -2,13 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from assignments import roles
 from assignments.models import Board, ReportingPeriod
 from assignments.selectors import period_or_404
 from core.form_errors import apply_errors
@@ -18,8 +17,8 @@ from motions.selectors import case_for_key
 from . import services
 from .charts import statement_chart
 from .checks import check_duplicates, check_statement
+from .costs import case_owner_costs
 from .forms import (
-    STATEMENT_COLUMNS,
     CentralItemFormSet,
     CostEstimateForm,
     PointFinancingForm,
@@ -27,13 +26,9 @@ from .forms import (
     StatementLineFormSet,
     amount_text,
 )
-from .models import CentralItem, CostEstimate, FinancialStatement, PointFinancing
-from .querysets import board_costs, case_costs, case_for_costs, central_items_for, cost_case_queryset, statements_for
-
-
-def _require_board(user, board_id):
-    if not roles.can_edit_board(user, board_id):
-        raise PermissionDenied(_("Du har inte behörighet att ändra nämndens uppgifter."))
+from .models import CostEstimate, FinancialStatement, PointFinancing
+from .selectors import board_costs, case_for_costs, central_items_for, cost_case_queryset, statements_for
+from .statements import CENTRAL_KEYS, CENTRAL_UNIT, STORED_COLUMNS, central_totals
 
 
 def index(request):
@@ -57,8 +52,8 @@ def index(request):
 
 def case_costs_page(request, key):
     case = case_for_key(key, case_for_costs())
-    owners = case_costs(case)
-    editable = roles.is_secretariat(request.user) or bool(roles.officer_board_ids(request.user))
+    owners = case_owner_costs(case)
+    editable = services.can_estimate_costs(request.user)
     return render(request, "budget/case_costs.html", {"case": case, "owners": owners, "can_edit": editable})
 
 
@@ -73,7 +68,7 @@ def board_page(request, board):
             "board": board_obj,
             "costs": costs,
             "periods": periods,
-            "can_edit": roles.can_edit_board(request.user, board_obj.pk),
+            "can_edit": services.can_edit_figures(request.user, board_obj.pk),
         },
     )
 
@@ -88,7 +83,7 @@ def statement_page(request, board, year, period):
         statement.warnings = check_statement(statement, lines) + duplicates[statement.pk]
         statement.chart = statement_chart(statement, lines)
     items = central_items_for(board_obj, period_obj)
-    totals = {c: sum(getattr(i, c) or 0 for i in items) for c in ("utfall", "prognos", "budget")}
+    totals = central_totals(items)
     return render(
         request,
         "budget/statement.html",
@@ -98,7 +93,7 @@ def statement_page(request, board, year, period):
             "statements": statements,
             "central_items": items,
             "central_totals": totals,
-            "can_edit": roles.can_edit_board(request.user, board_obj.pk),
+            "can_edit": services.can_edit_figures(request.user, board_obj.pk),
         },
     )
 
@@ -114,15 +109,11 @@ def point_costs(request, key, point_id):
     owner_case = point.proposal.case if point.proposal_id else point.motion.case if point.motion_id else None
     if owner_case is None or owner_case.pk != case.pk:
         raise Http404(_("Punkten hör inte till ärendet."))
-    if not (roles.is_secretariat(request.user) or roles.officer_board_ids(request.user)):
-        raise PermissionDenied(_("Du har inte behörighet att ändra kostnadsberäkningar."))
+    services.require_cost_estimator(request.user)
     estimates = list(point.cost_estimates.select_related("board").order_by("board__name", "id"))
     for estimate in estimates:
-        estimate.can_edit = roles.can_edit_board(request.user, estimate.board_id)
-    responsible = list(point.responsible_boards.values_list("id", flat=True))
-    can_classify = roles.is_secretariat(request.user) or (
-        bool(responsible) and roles.can_edit_any_of(request.user, responsible)
-    )
+        estimate.can_edit = services.can_edit_figures(request.user, estimate.board_id)
+    can_classify = services.can_classify(request.user, point)
     try:
         financing = point.financing
     except PointFinancing.DoesNotExist:
@@ -130,8 +121,7 @@ def point_costs(request, key, point_id):
     form = CostEstimateForm(user=request.user, instance=CostEstimate(decision_point=point))
     class_form = PointFinancingForm(instance=financing, prefix="klass")
     if request.method == "POST" and "klass" in request.POST:
-        if not can_classify:
-            raise PermissionDenied(_("Du har inte behörighet att ändra punktens finansieringsklass."))
+        services.require_classifier(request.user, point)
         class_form = PointFinancingForm(request.POST, instance=financing, prefix="klass")
         if class_form.is_valid():
             services.point_financing_save(financing=class_form.save(commit=False), user=request.user)
@@ -140,7 +130,6 @@ def point_costs(request, key, point_id):
     elif request.method == "POST":
         form = CostEstimateForm(request.POST, user=request.user, instance=CostEstimate(decision_point=point))
         if form.is_valid():
-            _require_board(request.user, form.cleaned_data["board"].pk)
             estimate = form.save(commit=False)
             services.cost_estimate_save(estimate=estimate, user=request.user)
             messages.success(request, _("Kostnadsberäkningen sparades."))
@@ -166,7 +155,7 @@ def estimate_edit(request, pk):
         CostEstimate.objects.select_related("board", "decision_point__proposal__case", "decision_point__motion__case"),
         pk=pk,
     )
-    _require_board(request.user, estimate.board_id)
+    services.require_figures_editor(request.user, estimate.board_id)
     point = estimate.decision_point
     if point is None:
         raise Http404(_("Kostnadsberäkningen hör inte till en beslutspunkt."))
@@ -177,7 +166,6 @@ def estimate_edit(request, pk):
         return redirect("budget:point_costs", key=case.url_key, point_id=point.pk)
     form = CostEstimateForm(request.POST or None, user=request.user, instance=estimate)
     if request.method == "POST" and form.is_valid():
-        _require_board(request.user, form.cleaned_data["board"].pk)
         services.cost_estimate_save(estimate=form.save(commit=False), user=request.user)
         messages.success(request, _("Kostnadsberäkningen sparades."))
         return redirect("budget:point_costs", key=case.url_key, point_id=point.pk)
@@ -193,7 +181,7 @@ def _line_initial(statement):
             "group": line.group,
             "label": line.label,
             "kind": line.kind,
-            **{c: amount_text(getattr(line, c), statement.unit) for c in STATEMENT_COLUMNS},
+            **{c: amount_text(getattr(line, c), statement.unit) for c in STORED_COLUMNS},
         }
         for line in statement.lines.all()
     ]
@@ -203,7 +191,7 @@ def _line_initial(statement):
 def statement_new(request, board, year, period):
     board_obj = get_object_or_404(Board, slug=board)
     period_obj = period_or_404(year, period)
-    _require_board(request.user, board_obj.pk)
+    services.require_figures_editor(request.user, board_obj.pk)
     form = StatementForm(request.POST or None, instance=FinancialStatement(board=board_obj, period=period_obj))
     if request.method == "POST" and form.is_valid():
         try:
@@ -220,7 +208,7 @@ def statement_new(request, board, year, period):
 @login_required
 def statement_edit(request, pk):
     statement = get_object_or_404(FinancialStatement.objects.select_related("board", "period"), pk=pk)
-    _require_board(request.user, statement.board_id)
+    services.require_figures_editor(request.user, statement.board_id)
     kwargs = {"form_kwargs": {"unit": statement.unit}, "prefix": "rader"}
     if request.method == "POST":
         formset = StatementLineFormSet(request.POST, **kwargs)
@@ -230,7 +218,7 @@ def statement_edit(request, pk):
                 data = form.cleaned_data
                 if not data or data.get("DELETE") or not data.get("label"):
                     continue
-                rows.append({k: data.get(k) for k in ["id", "group", "label", "kind", *STATEMENT_COLUMNS]})
+                rows.append({k: data.get(k) for k in ["id", "group", "label", "kind", *STORED_COLUMNS]})
                 rows[-1]["group"] = rows[-1]["group"] or ""
             try:
                 services.statement_lines_save(statement=statement, rows=rows, user=request.user)
@@ -253,12 +241,12 @@ def statement_edit(request, pk):
 def central_items_edit(request, board, year, period):
     board_obj = get_object_or_404(Board, slug=board)
     period_obj = period_or_404(year, period)
-    _require_board(request.user, board_obj.pk)
+    services.require_figures_editor(request.user, board_obj.pk)
     if request.method == "POST":
         formset = CentralItemFormSet(request.POST, prefix="poster")
         if formset.is_valid():
             rows = [
-                {k: f.cleaned_data.get(k) for k in ("id", "label", "utfall", "prognos", "budget")}
+                {k: f.cleaned_data.get(k) for k in ("id", "label", *CENTRAL_KEYS)}
                 for f in formset.forms
                 if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("label")
             ]
@@ -274,9 +262,9 @@ def central_items_edit(request, board, year, period):
             {
                 "id": item.pk,
                 "label": item.label,
-                **{c: amount_text(getattr(item, c), "tkr") for c in ("utfall", "prognos", "budget")},
+                **{c: amount_text(getattr(item, c), CENTRAL_UNIT) for c in CENTRAL_KEYS},
             }
-            for item in CentralItem.objects.filter(board=board_obj, period=period_obj).order_by("position")
+            for item in central_items_for(board_obj, period_obj)
         ]
         formset = CentralItemFormSet(initial=initial, prefix="poster")
     return render(

@@ -60,7 +60,5 @@ class RollCallImportForm(_TextImportForm):
         label=_("Voteringsproposition"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        error_messages={
-            "required": _("Skriv voteringspropositionen, t.ex. ”Ja för bifall och Nej för avslag”.")
-        },
+        error_messages={"required": _("Skriv voteringspropositionen, t.ex. ”Ja för bifall och Nej för avslag”.")},
     )

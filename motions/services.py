@@ -1,18 +1,35 @@
-"""Every write of the motions app: small keyword-only functions that validate, save atomically and record history."""
+"""Every write of the motions app: small keyword-only functions that check the user's right, validate,
+save atomically and record history.
 
+The import commands pass user=roles.SYSTEM: they run on the server, where no person signs in.
+"""
+
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from assignments import roles
 from core.history import with_history
 
 from .importers import ImportError_, ParsedMotion, ParsedRollCall
 from .models import Case, Decision, DecisionPoint, Member, Motion, Party, Vote, VoteRecord
 
 
+def can_import(user) -> bool:
+    """May the user read motions and roll calls into cases? The secretariat and officers of any board."""
+    return roles.is_secretariat(user) or roles.is_officer(user)
+
+
+def require_importer(user) -> None:
+    if not can_import(user):
+        raise PermissionDenied(_("Du har inte behörighet att läsa in handlingar."))
+
+
 @transaction.atomic
-def motion_import(*, case: Case, parsed: ParsedMotion, user=None) -> Motion:
+def motion_import(*, case: Case, parsed: ParsedMotion, user) -> Motion:
     """Save a parsed motion with its points on the case; all or nothing."""
+    require_importer(user)
     reason = _("Inläst ur text")
     position = (case.motions.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0) + 1
     motion = with_history(
@@ -42,8 +59,9 @@ def motion_import(*, case: Case, parsed: ParsedMotion, user=None) -> Motion:
 
 
 @transaction.atomic
-def rollcall_import(*, decision: Decision, parsed: ParsedRollCall, proposition: str, user=None) -> Vote:
+def rollcall_import(*, decision: Decision, parsed: ParsedRollCall, proposition: str, user) -> Vote:
     """Save a roll call as a vote of the decision, creating the members the body does not have yet."""
+    require_importer(user)
     if not proposition.strip():
         raise ImportError_(_("Voteringspropositionen saknas."))
     body = decision.meeting.body
@@ -62,9 +80,7 @@ def rollcall_import(*, decision: Decision, parsed: ParsedRollCall, proposition: 
         member = members.get(row.name.lower())
         if member is None:
             seat = row.seat if row.seat not in taken_seats else None
-            member = with_history(
-                Member(name=row.name, party=party, body=body, seat=seat, role=row.role), user, reason
-            )
+            member = with_history(Member(name=row.name, party=party, body=body, seat=seat, role=row.role), user, reason)
             member.save()
             members[row.name.lower()] = member
             if seat is not None:
@@ -88,7 +104,5 @@ def rollcall_import(*, decision: Decision, parsed: ParsedRollCall, proposition: 
     vote.save()
     for record in records:
         record.vote = vote
-    bulk_create_with_history(
-        records, VoteRecord, default_user=user if user and user.is_authenticated else None, default_change_reason=reason
-    )
+    bulk_create_with_history(records, VoteRecord, default_user=roles.person_or_none(user), default_change_reason=reason)
     return vote

@@ -2,12 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-
-from assignments import roles
 
 from . import services
 from .forms import MotionImportForm, RollCallImportForm
@@ -15,10 +12,6 @@ from .importers import MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_
 from .models import Case, Decision
 from .selectors import case_for_key
 from .uploads import upload_limit
-
-
-def can_import(user) -> bool:
-    return roles.is_secretariat(user) or roles.is_officer(user)
 
 
 def case_list(request):
@@ -39,20 +32,16 @@ def case_detail(request, key):
             "motions": motions,
             "decisions": decisions,
             "proposals": proposals,
-            "can_import": can_import(request.user),
+            "can_import": services.can_import(request.user),
         },
     )
-
-
-def _require_importer(request):
-    if not can_import(request.user):
-        raise PermissionDenied(_("Du har inte behörighet att läsa in handlingar."))
 
 
 @upload_limit(MAX_UPLOAD_BYTES)
 @login_required
 def motion_import(request, key):
-    _require_importer(request)
+    # Before the lookups, so whoever may not import gets the same 403 for any case key.
+    services.require_importer(request.user)
     case = case_for_key(key)
     parsed = None
     form = MotionImportForm(request.POST or None, request.FILES or None)
@@ -81,7 +70,8 @@ def motion_import(request, key):
 @upload_limit(MAX_UPLOAD_BYTES)
 @login_required
 def rollcall_import(request, key, decision_id):
-    _require_importer(request)
+    # Before the lookups, so whoever may not import gets the same 403 for any case key.
+    services.require_importer(request.user)
     case = case_for_key(key)
     decision = get_object_or_404(Decision.objects.select_related("meeting__body"), pk=decision_id, case=case)
     parsed = None

@@ -17,21 +17,35 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from assignments import roles
 from assignments.models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
 
 from .models import NotificationPreference, SentNotice
 
 
+def can_set_preferences(user) -> bool:
+    """Anyone signed in chooses their own notices; nobody chooses for someone else."""
+    return roles.person_or_none(user) is not None
+
+
+def can_send_notices(user) -> bool:
+    """Notices go out from the send_notices command alone, run as the system."""
+    return roles.is_system(user)
+
+
 @transaction.atomic
 def notification_preferences_set(*, user, new_assignments: bool, report_reminders: bool) -> NotificationPreference:
+    if not can_set_preferences(user):
+        raise PermissionDenied(_("Logga in för att ändra dina aviseringar."))
     preference = NotificationPreference.objects.select_for_update().filter(user=user).first()
     if preference is None:
         preference = NotificationPreference(user=user)
@@ -72,10 +86,7 @@ def _opted_out(user_ids, attribute: str) -> set[int]:
 
 
 def _assignment_url(base_url: str, assignment: Assignment) -> str:
-    try:
-        return base_url + assignment.get_absolute_url()
-    except NoReverseMatch:
-        return base_url + reverse("api:assignments-detail", args=[assignment.pk])
+    return base_url + assignment.get_absolute_url()
 
 
 def _preferences_url(base_url: str) -> str:
@@ -104,7 +115,7 @@ def _send(messages: list[EmailMessage]) -> None:
         get_connection().send_messages(messages)
 
 
-def new_assignment_notices_send(*, since: datetime.datetime, base_url: str) -> int:
+def _new_assignment_notices_send(*, since: datetime.datetime, base_url: str) -> int:
     """Notify the officers of each board given an assignment at or after `since`: a new assignment,
     or an older one that the board was made responsible for later."""
     responsibilities = list(
@@ -178,7 +189,7 @@ def missing_reports(period: ReportingPeriod):
     )
 
 
-def report_reminders_send(*, base_url: str) -> int:
+def _report_reminders_send(*, base_url: str) -> int:
     """Remind the officers of boards that have not reported in an open period, once per period."""
     sent = 0
     for period in ReportingPeriod.objects.filter(is_open=True).order_by("year", "kind"):
@@ -236,10 +247,13 @@ def report_reminders_send(*, base_url: str) -> int:
     return sent
 
 
-def notices_send(*, since: datetime.datetime | None = None, base_url: str = "") -> dict[str, int]:
+def notices_send(*, user, since: datetime.datetime | None = None, base_url: str = "") -> dict[str, int]:
+    """Send both kinds of notice; user is roles.SYSTEM (the send_notices command)."""
+    if not can_send_notices(user):
+        raise PermissionDenied(_("Aviseringar skickas bara av systemet, med kommandot send_notices."))
     since = since or timezone.now() - datetime.timedelta(days=7)
     base_url = base_url.rstrip("/")
     return {
-        "new_assignments": new_assignment_notices_send(since=since, base_url=base_url),
-        "report_reminders": report_reminders_send(base_url=base_url),
+        "new_assignments": _new_assignment_notices_send(since=since, base_url=base_url),
+        "report_reminders": _report_reminders_send(base_url=base_url),
     }

@@ -2,7 +2,7 @@
 
 import hashlib
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Max
@@ -23,10 +23,15 @@ def content_sha256(html: str) -> str:
     return hashlib.sha256(html.encode()).hexdigest()
 
 
+def can_publish(user) -> bool:
+    """May the user store report versions and mark one fastställd? The secretariat."""
+    return roles.is_secretariat(user)
+
+
 def require_publisher(user) -> None:
-    """Storing and adopting report versions is the secretariat's; views ask first, so a refusal comes
-    before any lookup."""
-    roles.require_secretariat(user, _("Bara sekretariatet får spara och fastställa rapporter."))
+    """Views ask this first too, so a refusal comes before any lookup."""
+    if not can_publish(user):
+        raise PermissionDenied(_("Bara sekretariatet får spara och fastställa rapporter."))
 
 
 def report_publish(*, board: Board, period: ReportingPeriod, user, adopt: bool = False) -> tuple[PublishedReport, bool]:
@@ -38,6 +43,7 @@ def report_publish(*, board: Board, period: ReportingPeriod, user, adopt: bool =
     back later, the file would stay: Django has no hook for a rollback. No caller does that.)
     """
     require_publisher(user)
+    person = roles.person_or_none(user)  # None when the system stores a version
     report = compose_report(board, period)
     html = report_document_html(report)
     fingerprint = content_sha256(html)
@@ -62,10 +68,10 @@ def report_publish(*, board: Board, period: ReportingPeriod, user, adopt: bool =
                 size=len(pdf),
                 sha256=hashlib.sha256(pdf).hexdigest(),
                 content_sha256=fingerprint,
-                published_by=user,
+                published_by=person,
                 published_at=now,
                 is_adopted=adopt,
-                adopted_by=user if adopt else None,
+                adopted_by=person if adopt else None,
                 adopted_at=now if adopt else None,
             )
             # The name is settled before writing, so a write that breaks off (a full disk) can be
@@ -75,7 +81,7 @@ def report_publish(*, board: Board, period: ReportingPeriod, user, adopt: bool =
             published.file.name = storage.save(stored, ContentFile(pdf))
             stored = published.file.name
             published._change_reason = _("Version %(version)s sparad") % {"version": version}
-            published._history_user = user
+            published._history_user = person
             try:
                 with transaction.atomic():
                     published.save()
@@ -111,9 +117,9 @@ def report_adopt(*, published: PublishedReport, user) -> PublishedReport:
     if published.is_adopted:
         raise ValidationError(_("Version %(version)s är redan fastställd.") % {"version": published.version})
     published.is_adopted = True
-    published.adopted_by = user
+    published.adopted_by = roles.person_or_none(user)
     published.adopted_at = timezone.now()
     published._change_reason = _("Version %(version)s fastställd") % {"version": published.version}
-    published._history_user = user
+    published._history_user = roles.person_or_none(user)
     published.save(update_fields=["is_adopted", "adopted_by", "adopted_at"])
     return published

@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from assignments import roles
 from assignments.models import Board, ReportingPeriod
 from assignments.selectors import board_and_period_or_404
 
@@ -47,7 +46,7 @@ def _index_url(board: Board, period: ReportingPeriod) -> str:
 @require_GET
 def index(request):
     form = ReportChoiceForm(request.GET or None)
-    context = {"form": form, "can_publish": roles.is_secretariat(request.user)}
+    context = {"form": form, "can_publish": services.can_publish(request.user)}
     if form.is_valid():
         board, period = form.cleaned_data["namnd"], form.cleaned_data["period"]
         report = compose_report(board, period)

@@ -138,15 +138,18 @@ def test_a_partial_report_moves_the_assignment_to_partially_reported(assignment,
     assert report.history.latest().history_user == officer
 
 
-def test_a_final_report_proposes_completion_and_a_rejection_sends_it_back(assignment, officer, periods, boards):
-    kwargs = {"assignment": assignment, "period": periods["augusti"], "board": boards["idrott"], "author": officer}
+def test_a_final_report_proposes_completion_and_a_rejection_recorded_by_the_secretariat_sends_it_back(
+    assignment, officer, secretariat, periods, boards
+):
+    kwargs = {"assignment": assignment, "period": periods["augusti"], "board": boards["idrott"]}
     report = services.status_report_submit(
-        **kwargs, text="Klart.", proposes=StatusReport.Proposal.COMPLETE, expected_version=0
+        **kwargs, author=officer, text="Klart.", proposes=StatusReport.Proposal.COMPLETE, expected_version=0
     )
     assignment.refresh_from_db()
     assert assignment.status == Status.REPORTED_COMPLETE
     services.status_report_submit(
         **kwargs,
+        author=secretariat,
         text="Klart.",
         proposes=StatusReport.Proposal.COMPLETE,
         expected_version=report.version,
@@ -155,10 +158,32 @@ def test_a_final_report_proposes_completion_and_a_rejection_sends_it_back(assign
     )
     assignment.refresh_from_db()
     assert assignment.status == Status.IN_PROGRESS
-    assert list(StatusChange.objects.values_list("to_status", flat=True)) == [
-        Status.REPORTED_COMPLETE,
-        Status.IN_PROGRESS,
+    assert list(StatusChange.objects.values_list("to_status", "changed_by")) == [
+        (Status.REPORTED_COMPLETE, officer.pk),
+        (Status.IN_PROGRESS, secretariat.pk),
     ]
+
+
+def test_an_officer_cannot_send_back_by_recording_the_rejection(assignment, officer, periods, boards):
+    """Sending back is the secretariat's step of the table, also when asked for through a report."""
+    kwargs = {"assignment": assignment, "period": periods["augusti"], "board": boards["idrott"], "author": officer}
+    report = services.status_report_submit(
+        **kwargs, text="Klart.", proposes=StatusReport.Proposal.COMPLETE, expected_version=0
+    )
+    with pytest.raises(ValidationError) as refusal:
+        services.status_report_submit(
+            **kwargs,
+            text="Klart, men ej godkänt.",
+            proposes=StatusReport.Proposal.COMPLETE,
+            expected_version=report.version,
+            decision=StatusReport.Decision.NOT_APPROVED,
+            decided_on=periods["augusti"].closing_date,
+        )
+    assert "Bara sekretariatet" in refusal.value.message_dict["decision"][0]
+    assignment.refresh_from_db()
+    assert assignment.status == Status.REPORTED_COMPLETE
+    assert StatusReport.objects.get().text == "Klart."  # nothing of the refused save stays
+    assert StatusChange.objects.count() == 1
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t "])
@@ -221,4 +246,4 @@ def test_assignment_to_all_boards_is_reportable_by_any_board_officer(make_assign
     assignment = make_assignment(boards["ks"], addressed_to_all_boards=True)
     assignment = Assignment.objects.with_boards().get(pk=assignment.pk)
     assert services.editable_board_ids(other_officer, assignment) == {boards["miljo"].pk}
-    assert services.can_edit(other_officer, assignment)
+    assert services.can_edit_assignment(other_officer, assignment)

@@ -38,38 +38,72 @@ def _admin_form_data(instance) -> dict:
     return data
 
 
-def test_reverting_in_the_admin_records_the_status_change_and_moves_the_version(client, assignment, officer, make_user):
+def _admin_client(client, make_user):
+    admin = make_user("admin", superuser=True)
+    admin.is_staff = True
+    admin.save()
+    client.force_login(admin)
+    return admin
+
+
+def test_reverting_in_the_admin_records_the_status_change_and_moves_the_version(
+    client, assignment, officer, make_user, periods, boards
+):
+    """A revert that sends a final report back is the table's send-back step, with the admin's motivering."""
+    services.assignment_status_change(
+        assignment=assignment, target=Status.IN_PROGRESS, user=officer, reason="Påbörjat", expected_version=1
+    )
+    services.status_report_submit(
+        assignment=Assignment.objects.with_boards().get(pk=assignment.pk),
+        period=periods["augusti"],
+        board=boards["idrott"],
+        author=officer,
+        text="Klart.",
+        proposes=StatusReport.Proposal.COMPLETE,
+        expected_version=0,
+    )
+    in_progress = assignment.history.filter(status=Status.IN_PROGRESS).get()
+    admin = _admin_client(client, make_user)
+    url = f"/admin/assignments/assignment/{assignment.pk}/history/{in_progress.history_id}/"
+    assert client.get(url).status_code == 200
+
+    response = client.post(url, _admin_form_data(in_progress.instance))
+    assert response.status_code == 200 and "Skriv varför" in response.content.decode()
+    assert Assignment.objects.get(pk=assignment.pk).status == Status.REPORTED_COMPLETE
+
+    response = client.post(url, _admin_form_data(in_progress.instance) | {"status_reason": "Ej godkänd av KS"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assignment.refresh_from_db()
+    assert assignment.status == Status.IN_PROGRESS
+    # The version moves on from the stored one (1, +1 start, +1 report), never back to the reverted row's.
+    assert assignment.version == 4
+    change = StatusChange.objects.order_by("id").last()
+    assert (change.from_status, change.to_status, change.changed_by, change.reason) == (
+        Status.REPORTED_COMPLETE,
+        Status.IN_PROGRESS,
+        admin,
+        "Ändrad i administrationen: Ej godkänd av KS",
+    )
+
+
+def test_a_revert_to_a_status_the_table_does_not_reach_is_refused_on_the_form(client, assignment, officer, make_user):
     services.assignment_status_change(
         assignment=assignment, target=Status.IN_PROGRESS, user=officer, reason="Påbörjat", expected_version=1
     )
     first = assignment.history.order_by("history_date", "history_id").first()
     assert first.status == Status.NOT_STARTED
-    admin = make_user("admin", superuser=True)
-    admin.is_staff = True
-    admin.save()
-    client.force_login(admin)
+    _admin_client(client, make_user)
     url = f"/admin/assignments/assignment/{assignment.pk}/history/{first.history_id}/"
-    assert client.get(url).status_code == 200
-    response = client.post(url, _admin_form_data(first.instance))
-    assert response.status_code == 302, response.content.decode()[:2000]
+    response = client.post(url, _admin_form_data(first.instance) | {"status_reason": "Fel"})
+    assert response.status_code == 200
+    assert "kan inte gå från" in response.content.decode()
     assignment.refresh_from_db()
-    assert assignment.status == Status.NOT_STARTED
-    # The version moves on from the stored one, never back to the reverted row's.
-    assert assignment.version == 3
-    change = StatusChange.objects.order_by("id").last()
-    assert (change.from_status, change.to_status, change.changed_by, change.reason) == (
-        Status.IN_PROGRESS,
-        Status.NOT_STARTED,
-        admin,
-        "Ändrad i administrationen",
-    )
+    assert (assignment.status, assignment.version) == (Status.IN_PROGRESS, 2)
+    assert StatusChange.objects.count() == 1
 
 
 def test_an_admin_edit_that_keeps_the_status_records_no_change(client, assignment, make_user):
-    admin = make_user("admin", superuser=True)
-    admin.is_staff = True
-    admin.save()
-    client.force_login(admin)
+    _admin_client(client, make_user)
     data = _admin_form_data(assignment) | {"deadline_note": "Ny tidplan"}
     for prefix in ("responsibilities", "status_reports", "status_changes"):
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}

@@ -275,3 +275,33 @@ def test_the_real_data_list_and_every_detail_page_render(client, real_data):
     assert client.get("/uppdrag/").status_code == 200
     for assignment in Assignment.objects.all():
         assert client.get(assignment.get_absolute_url()).status_code == 200
+
+
+def test_the_report_form_offers_the_rejection_that_sends_back_to_the_secretariat_only(
+    client, assignment, officer, secretariat, periods, boards
+):
+    Assignment.objects.filter(pk=assignment.pk).update(status=Status.REPORTED_COMPLETE)
+    report = add_report(assignment, periods["augusti"], boards["idrott"], proposes="complete")
+    url = reverse("assignments:report", args=[assignment.pk]) + f"?period={report.period_id}&namnd={report.board_id}"
+    client.force_login(secretariat)
+    assert 'value="not_approved"' in client.get(url).content.decode()
+
+    client.force_login(officer)
+    assert 'value="not_approved"' not in client.get(url).content.decode()
+    # Posted anyway (an old form, a hand-made request): refused on the form, the text kept, nothing moved.
+    response = client.post(
+        reverse("assignments:report", args=[assignment.pk]),
+        {
+            "period": report.period_id,
+            "board": report.board_id,
+            "proposes": "complete",
+            "text": "Min redovisning",
+            "decision": "not_approved",
+            "decided_on": "2023-09-27",
+            "version": report.version,
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Bara sekretariatet kan registrera" in body and "Min redovisning" in body
+    assert Assignment.objects.get(pk=assignment.pk).status == Status.REPORTED_COMPLETE

@@ -3,13 +3,21 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 
+from assignments import roles
 from assignments.models import Board
 from motions import services
 from motions.importers import ImportError_, ParsedPoint, parse_motion_text, parse_rollcall
 from motions.models import Case, Decision, Meeting, Member, Motion, Vote
 
 from .conftest import SEED_000, SEED_002, seed_lines
+
+
+@pytest.fixture
+def officer_any(make_user, real_data):
+    return make_user("kultur_handl", roles.OFFICER, boards=[Board.objects.get(slug="kulturnamnden")])
 
 
 @pytest.mark.django_db
@@ -28,9 +36,9 @@ def test_motion_import_saves_motion_points_parties_and_history(real_data, secret
 
 
 @pytest.mark.django_db
-def test_motion_import_keeps_flags_for_the_user(real_data):
+def test_motion_import_keeps_flags_for_the_user(real_data, officer_any):
     case = Case.objects.by_url_key("SLK-2022-00921").get()
-    motion = services.motion_import(case=case, parsed=parse_motion_text(seed_lines(SEED_000, 1, 82)))
+    motion = services.motion_import(case=case, parsed=parse_motion_text(seed_lines(SEED_000, 1, 82)), user=officer_any)
     assert "Parti saknas i dokumentet" in motion.import_notes
     assert motion.parties.count() == 0 and motion.date is None
 
@@ -42,7 +50,7 @@ def test_motion_import_is_all_or_nothing(real_data):
     parsed.points.append(ParsedPoint(number=1, text="Dubblett", line=99))  # violates the unique number
     before = Motion.objects.count()
     with pytest.raises(Exception):  # noqa: B017 - the database refuses the duplicate number
-        services.motion_import(case=case, parsed=parsed)
+        services.motion_import(case=case, parsed=parsed, user=roles.SYSTEM)
     assert Motion.objects.count() == before
 
 
@@ -57,7 +65,7 @@ def test_rollcall_import_creates_the_members_it_needs(real_data):
     body = Board.objects.create(slug="testfullmaktige", name="Testfullmäktige", short_name="TF", kind="decision_body")
     decision = _new_decision(body)
     parsed = parse_rollcall(seed_lines(SEED_000, 1486, 1601))
-    vote = services.rollcall_import(decision=decision, parsed=parsed, proposition="Ja för avslag")
+    vote = services.rollcall_import(decision=decision, parsed=parsed, proposition="Ja för avslag", user=roles.SYSTEM)
     assert (vote.yes, vote.no, vote.abstain, vote.absent) == (39, 21, 19, 2)
     assert vote.records.count() == 81
     assert Member.objects.filter(body=body).count() == 81
@@ -72,7 +80,10 @@ def test_rollcall_import_reuses_the_members_the_body_has(real_data):
     members_before = Member.objects.filter(body=kf).count()
     decision = _new_decision(kf)
     services.rollcall_import(
-        decision=decision, parsed=parse_rollcall(seed_lines(SEED_000, 1486, 1601)), proposition="Ja för avslag"
+        decision=decision,
+        parsed=parse_rollcall(seed_lines(SEED_000, 1486, 1601)),
+        proposition="Ja för avslag",
+        user=roles.SYSTEM,
     )
     assert Member.objects.filter(body=kf).count() == max(members_before, 81)
 
@@ -84,6 +95,26 @@ def test_rollcall_import_is_all_or_nothing(real_data):
     text = seed_lines(SEED_000, 1486, 1601).replace("Veronica  Öjeskär D 51", "Veronica  Öjeskär XYZ 51")
     parsed = parse_rollcall(text)
     with pytest.raises(ImportError_, match="Rad 115: partiet ”XYZ” finns inte"):
-        services.rollcall_import(decision=decision, parsed=parsed, proposition="Ja för avslag")
+        services.rollcall_import(decision=decision, parsed=parsed, proposition="Ja för avslag", user=roles.SYSTEM)
     assert not Vote.objects.filter(decision=decision).exists()
     assert not Member.objects.filter(body=body).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [None, roles.READER, roles.POLITICIAN])
+def test_only_the_secretariat_and_officers_may_import(real_data, make_user, role):
+    user = make_user("lasaren", role) if role else AnonymousUser()
+    case = Case.objects.by_url_key("SLK-2022-00921").get()
+    before = (Motion.objects.count(), Vote.objects.count())
+    with pytest.raises(PermissionDenied):
+        services.motion_import(case=case, parsed=parse_motion_text(seed_lines(SEED_000, 1, 82)), user=user)
+    with pytest.raises(PermissionDenied):
+        services.rollcall_import(
+            decision=case.decisions.order_by("id").first(),
+            parsed=parse_rollcall(seed_lines(SEED_000, 1486, 1601)),
+            proposition="Ja för avslag",
+            user=user,
+        )
+    with pytest.raises(PermissionDenied):
+        services.motion_import(case=case, parsed=parse_motion_text(seed_lines(SEED_000, 1, 82)), user=None)
+    assert (Motion.objects.count(), Vote.objects.count()) == before

@@ -16,6 +16,8 @@ or 400, a form without fields to fill in (logout, notification choices, storing 
 is a 302 after the write, and nothing is ever a 500. LOGIN means a 302 to /logga-in/?next=<path>.
 
 test_the_table_covers_every_url walks the URL resolver: a new URL fails it until it is added here.
+WRITES, further down, posts complete forms for the steps the workflow keeps for the secretariat
+and checks whether the assignment moved.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from django.utils import timezone
 
 from api.resources import RESOURCES
 from assignments import roles
-from assignments.models import Assignment, Board, ReportingPeriod
+from assignments.models import Assignment, Board, ReportingPeriod, StatusReport
 from budget.models import CostEstimate, FinancialStatement
 from motions.models import Case, DecisionPoint
 from reports.models import PublishedReport
@@ -99,7 +101,7 @@ TABLE = [
     public("motions:compare", "/arenden/{case}/jamfor/"),
     public("comparison_pdf", "/arenden/{case}/jamfor.pdf"),
     public("comparison_csv", "/arenden/{case}/jamfor.csv"),
-    # Importing is for the secretariat and for officers of any board (motions.views.can_import).
+    # Importing is for the secretariat and for officers of any board (motions.services.can_import).
     Row("motions:motion_import", "GET", "/arenden/{case}/las-in-yrkande/",        (LOGIN, 403, 403, 200, 200, 200)),
     Row("motions:motion_import", "POST", "/arenden/{case}/las-in-yrkande/",       (LOGIN, 403, 403, 200, 200, 200)),
     Row("motions:rollcall_import", "GET",
@@ -285,6 +287,96 @@ def test_the_table_covers_every_url():
     in_table = {row.name for row in TABLE}
     assert in_resolver - read_in_table == set(), "URLs missing from the permission table"
     assert in_table - in_resolver == set(), "rows for URLs that no longer exist"
+
+
+# --- writes with the data that asks for them: does the change happen, for whom? ---------------------------------------
+# The table above posts empty forms; these rows post a complete one and check the effect, for the
+# moves the workflow keeps for the secretariat (assignments.workflow.TRANSITIONS), whichever form asks.
+# The assignment (0921/22) is föreslås förklarat fullgjort, with kommunstyrelsen's final report for the period
+# (the seed's report, made final and undecided).
+
+
+@dataclass(frozen=True)
+class Write:
+    label: str
+    name: str
+    path: str
+    data: dict  # values in {braces} are filled from the world, like paths
+    expected: tuple  # one status per role, in ROLES order
+    status_after: str  # the assignment's status when the write is allowed; otherwise it stays
+
+    def __post_init__(self):
+        assert len(self.expected) == len(ROLES), self
+
+
+REPORT_DATA = {
+    "period": "{period}",
+    "board": "{board}",
+    "proposes": "complete",
+    "text": "Slutredovisning.",
+    "version": "{report_version}",
+}
+Status = Assignment.Status
+
+# fmt: off
+WRITES = [
+    # An officer may file the report but not record the rejection that sends it back: refused on the form.
+    Write("send back by recording the rejection in the report", "assignments:report", "/uppdrag/{assignment}/rapport/",
+          {**REPORT_DATA, "decision": "not_approved", "decided_on": "2023-09-27"},
+          (LOGIN, 403, 403, 400, 403, 302), Status.IN_PROGRESS),
+    Write("the same report without the rejection", "assignments:report", "/uppdrag/{assignment}/rapport/",
+          {**REPORT_DATA, "decision": "approved", "decided_on": "2023-09-27"},
+          (LOGIN, 403, 403, 302, 403, 302), Status.REPORTED_COMPLETE),
+    Write("send back in the status form", "assignments:status", "/uppdrag/{assignment}/status/",
+          {"target": Status.IN_PROGRESS, "reason": "Ej godkänd", "version": "{assignment_version}"},
+          (LOGIN, 403, 403, 403, 403, 302), Status.IN_PROGRESS),
+    Write("declare done in the status form", "assignments:status", "/uppdrag/{assignment}/status/",
+          {"target": Status.COMPLETED, "reason": "", "version": "{assignment_version}"},
+          (LOGIN, 403, 403, 403, 403, 302), Status.COMPLETED),
+]
+# fmt: on
+
+
+def _write_cells():
+    for write in WRITES:
+        for role, expected in zip(ROLES, write.expected, strict=True):
+            yield pytest.param(write, role, expected, id=f"{write.label}-{role}")
+
+
+@pytest.mark.parametrize(("write", "role", "expected"), list(_write_cells()))
+def test_secretariat_only_moves(write: Write, role: str, expected, world, make_user):
+    assignment = Assignment.objects.get(pk=world["values"]["assignment"])
+    Assignment.objects.filter(pk=assignment.pk).update(status=Status.REPORTED_COMPLETE)
+    period = ReportingPeriod.objects.get(year=2023, kind=ReportingPeriod.kind_from_slug("augusti"))
+    report, _created = StatusReport.objects.update_or_create(
+        assignment=assignment,
+        period=period,
+        board=world["boards"][KS],
+        defaults={"text": "Klart.", "proposes": "complete", "decision": "", "decided_on": None},
+    )
+    values = {
+        **world["values"],
+        "period": period.pk,
+        "board": world["boards"][KS].pk,
+        "report_version": report.version,
+        "assignment_version": Assignment.objects.get(pk=assignment.pk).version,
+    }
+    path = _path(write.path, values)
+    assert resolve(path).view_name == write.name
+    client = Client(raise_request_exception=False)
+    user = _user_for(role, Row(write.name, "POST", write.path, (0,) * 6), make_user, world)
+    if user is not None:
+        client.force_login(user)
+    response = client.post(path, {key: _path(str(value), values) for key, value in write.data.items()})
+
+    if expected == LOGIN:
+        assert response.status_code == 302 and response["Location"] == f"/logga-in/?next={quote(path)}"
+    else:
+        assert response.status_code == expected, (path, role, response.status_code)
+    allowed = expected == 302 and role != "anonym"
+    assert Assignment.objects.get(pk=assignment.pk).status == (
+        write.status_after if allowed else Status.REPORTED_COMPLETE
+    )
 
 
 # --- Django's admin: staff only ---------------------------------------------------------------------------------------

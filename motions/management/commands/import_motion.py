@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from assignments import roles
 from motions.importers import ImportError_, parse_motion_text, read_text_file
 from motions.models import Case
 from motions.services import motion_import
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         try:
             parsed = parse_motion_text(read_text_file(Path(options["file"])))
             if not options["dry_run"]:
-                motion = motion_import(case=case, parsed=parsed)
+                motion = motion_import(case=case, parsed=parsed, user=roles.SYSTEM)
         except FileNotFoundError as error:
             raise CommandError(f"Filen {options['file']} finns inte.") from error
         except OSError as error:  # a folder, no permission: said in Swedish, without a traceback

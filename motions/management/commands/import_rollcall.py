@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from assignments import roles
 from assignments.models import Board
 from motions.importers import ImportError_, parse_rollcall, read_text_file
 from motions.models import Decision
@@ -48,7 +49,7 @@ class Command(BaseCommand):
             parsed = parse_rollcall(read_text_file(Path(options["file"])))
             if not options["dry_run"]:
                 proposition = options["proposition"] or f"Omröstning {decision}"
-                vote = rollcall_import(decision=decision, parsed=parsed, proposition=proposition)
+                vote = rollcall_import(decision=decision, parsed=parsed, proposition=proposition, user=roles.SYSTEM)
         except FileNotFoundError as error:
             raise CommandError(f"Filen {options['file']} finns inte.") from error
         except OSError as error:  # a folder, no permission: said in Swedish, without a traceback

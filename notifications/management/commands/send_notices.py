@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from assignments import roles
 from notifications import services
 
 
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         if days < 0:
             raise CommandError("--days får inte vara negativt.")
         since = timezone.now() - datetime.timedelta(days=days)
-        counts = services.notices_send(since=since, base_url=base_url)
+        counts = services.notices_send(since=since, base_url=base_url, user=roles.SYSTEM)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Skickade {counts['new_assignments']} meddelanden om nya uppdrag "
