@@ -40,3 +40,19 @@ def _fast_and_isolated(settings, tmp_path):
     """
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def as_secretariat(real_data, secretariat):
+    from django.test import Client
+
+    client = Client()  # re-raises any exception of the view: a 500 fails with its traceback
+    client.force_login(secretariat)
+    return client
+
+
+@pytest.fixture
+def statement(real_data):
+    from budget.models import FinancialStatement
+
+    return FinancialStatement.objects.get(board__slug="kommunstyrelsen", section="3.2.1")

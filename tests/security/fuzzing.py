@@ -132,3 +132,38 @@ def refused_address(path: str, query: dict) -> bool:
 def assert_address_refused(response) -> None:
     assert response.status_code == 400, response.status_code
     assert "Adressen" in response.content.decode()
+
+
+def posted(client, url, data, snapshot, **extra):
+    """Post in a savepoint; the response and the snapshot of the data before and after."""
+
+    def request():
+        before = snapshot()
+        response = client.post(url, data, **extra)
+        return response, before, snapshot()
+
+    return in_savepoint(request)
+
+
+def assert_formset_refusal_explained(formset, html: str) -> None:
+    """A refused formset says why: its own errors and every error of every row are on the page."""
+    messages = list(formset.non_form_errors())
+    for form in formset.forms:
+        messages += [message for messages_ in form.errors.values() for message in messages_]
+    assert messages, "a refused formset without errors"
+    for message in messages:
+        assert escape(message) in html, f"the error {message!r} is not on the page"
+
+
+def formset_data(prefix: str, rows: list[dict], management_fields: dict, ids: list[int]) -> dict:
+    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+    for name, value in management_fields.items():
+        data[f"{prefix}-{name}"] = str(len(rows)) if value == VALID else value
+    for index, row in enumerate(rows):
+        for name, value in row.items():
+            if name == "id" and value == VALID:
+                value = str(ids[index]) if index < len(ids) else ""
+            elif name == "id" and value.startswith("#"):
+                value = str(ids[int(value[1:])])
+            data[f"{prefix}-{index}-{name}"] = value
+    return data

@@ -43,16 +43,6 @@ def report_example(fuzzed, **values):
     return example(fuzzed=set(fuzzed), **{**dict.fromkeys(REPORT_FIELDS, VALID), **values})
 
 
-# --- helpers ----------------------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def as_secretariat(real_data, secretariat):
-    client = Client()  # re-raises any exception of the view: a 500 fails with its traceback
-    client.force_login(secretariat)
-    return client
-
-
 # --- the status report form -------------------------------------------------------------------------------------------
 
 
