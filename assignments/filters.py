@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from core.form_errors import PrintableErrors
 
 from .models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
+from .selectors import period_by_slug
 
 DUE_SOON_DAYS = 30
 DONE_STATUSES = (Assignment.Status.REPORTED_COMPLETE, Assignment.Status.COMPLETED)
@@ -62,10 +63,10 @@ def period_choices():
 
 def parse_period(value: str) -> ReportingPeriod | None:
     year, _sep, slug = value.partition("-")
-    kind = ReportingPeriod.kind_from_slug(slug)
-    if not year.isdigit() or kind is None:
+    # ASCII digits only and no more than a year has: "²" passes str.isdigit() but not int().
+    if not (year.isascii() and year.isdigit() and len(year) <= 4):
         return None
-    return ReportingPeriod.objects.filter(year=int(year), kind=kind).first()
+    return period_by_slug(int(year), slug)
 
 
 class AssignmentFilterForm(PrintableErrors, forms.Form):

@@ -4,7 +4,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from assignments.models import Board, ReportingPeriod
+from assignments.models import Board
+from assignments.selectors import period_by_slug
 from core.tabular import XLSX_CONTENT_TYPE, download
 
 from . import exports
@@ -14,8 +15,7 @@ from .selectors import central_items_for, statements_for
 @require_safe
 def statement_xlsx(request, board: str, year: int, period: str):
     board_obj = Board.objects.filter(slug=board).first()
-    kind = ReportingPeriod.kind_from_slug(period)
-    period_obj = ReportingPeriod.objects.filter(year=year, kind=kind).first() if kind else None
+    period_obj = period_by_slug(year, period)
     if board_obj is None or period_obj is None:
         raise Http404(_("Nämnden eller perioden finns inte."))
     statements = statements_for(board_obj, period_obj)

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from assignments.models import Board, ReportingPeriod
+from assignments.selectors import period_by_slug
 from core.pdf import StaticOnlyURLFetcher
 from reports.composition import compose_report
 from reports.rendering import render_report_pdf, report_document_html
@@ -52,7 +53,7 @@ class Command(BaseCommand):
         board_obj = Board.objects.filter(slug=board).first()
         if board_obj is None:
             raise CommandError(f"Nämnden ”{board}” finns inte. Ange kortnamnet i adresser, t.ex. kommunstyrelsen.")
-        period_obj = ReportingPeriod.objects.filter(year=year, kind=ReportingPeriod.kind_from_slug(period)).first()
+        period_obj = period_by_slug(year, period)
         if period_obj is None:
             raise CommandError(f"Rapporttillfället {period} {year} finns inte.")
         target = Path(output)
