@@ -5,7 +5,7 @@ import hashlib
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,9 +57,16 @@ def report_publish(*, board: Board, period: ReportingPeriod, user, adopt: bool =
     stored = None
     try:
         with transaction.atomic():
-            version = (
-                PublishedReport.objects.filter(board=board, period=period).aggregate(v=Max("version"))["v"] or 0
-            ) + 1
+            # Publishing is serialised per board, and "unchanged since the latest version" is asked
+            # again under that lock: ten secretaries pressing the button at once store one version.
+            # An UPDATE locks the board's row on PostgreSQL and takes the write lock on SQLite.
+            Board.objects.filter(pk=board.pk).update(slug=F("slug"))
+            latest = PublishedReport.objects.filter(board=board, period=period).order_by("-version").first()
+            if latest is not None and latest.content_sha256 == fingerprint:
+                if adopt and not latest.is_adopted:
+                    latest = report_adopt(published=latest, user=user)
+                return latest, False
+            version = (latest.version if latest is not None else 0) + 1
             now = timezone.now()
             published = PublishedReport(
                 board=board,

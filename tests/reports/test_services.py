@@ -1,0 +1,81 @@
+"""Publishing a report version: one version per distinct content, also when many publish at once."""
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection
+
+from assignments.models import Board, ReportingPeriod
+from reports import services
+from reports.models import PublishedReport
+
+
+@pytest.fixture
+def storage(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def quick_pdf(monkeypatch):
+    monkeypatch.setattr(services, "render_pdf", lambda html: b"%PDF-1.7\n" + html.encode()[:64])
+
+
+def _ks_august():
+    return Board.objects.get(slug="kommunstyrelsen"), ReportingPeriod.objects.get(year=2023, kind=ReportingPeriod.Kind.AUGUSTI)
+
+
+def test_someone_who_publishes_the_same_content_while_we_render_gets_no_second_version(
+    real_data, storage, secretariat, monkeypatch
+):
+    """The 'unchanged since the latest version' check is asked again inside the transaction: a
+    colleague who stored the same content while our PDF was rendering wins, and we get theirs."""
+    board, period = _ks_august()
+    colleague_version = {}
+
+    def render_while_a_colleague_publishes(html):
+        if not colleague_version:
+            monkeypatch.setattr(services, "render_pdf", lambda html: b"%PDF-1.7 kollega")
+            colleague_version["v"] = services.report_publish(board=board, period=period, user=secretariat)[0]
+        return b"%PDF-1.7 min"
+
+    monkeypatch.setattr(services, "render_pdf", render_while_a_colleague_publishes)
+    published, created = services.report_publish(board=board, period=period, user=secretariat)
+
+    assert not created
+    assert published.pk == colleague_version["v"].pk
+    assert PublishedReport.objects.filter(board=board, period=period).count() == 1
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="real concurrent connections")
+@pytest.mark.django_db(transaction=True)
+def test_ten_secretaries_publishing_at_once_store_one_version(storage, quick_pdf, django_user_model):
+    from assignments import roles
+    from goteborg_uppdrag.seed_loader import load_all
+
+    load_all()
+    user = django_user_model.objects.create_user("sekr-samtidigt", password="lösenord-samtidigt-1")
+    user.groups.add(roles.ensure_groups()[roles.SECRETARIAT])
+    board, period = _ks_august()
+    barrier = threading.Barrier(10)
+    results, errors = [], []
+
+    def publish():
+        try:
+            barrier.wait()
+            results.append(services.report_publish(board=board, period=period, user=user))
+        except Exception as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=publish) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    assert not errors
+    assert PublishedReport.objects.filter(board=board, period=period).count() == 1
+    assert sum(created for _published, created in results) == 1
