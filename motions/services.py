@@ -17,8 +17,9 @@ from .models import Case, Decision, DecisionPoint, Member, Motion, Party, Vote, 
 
 
 def can_import(user) -> bool:
-    """May the user read motions and roll calls into cases? The secretariat and officers of any board."""
-    return roles.is_secretariat(user) or roles.is_officer(user)
+    """May the user read motions and roll calls into cases? Registering the documents of a case is the
+    secretariat's work (and the system's, in the import commands); officers write status reports."""
+    return roles.is_secretariat(user)
 
 
 def require_importer(user) -> None:

@@ -169,14 +169,21 @@ def test_motion_import_previews_then_saves(client, real_data, secretariat):
 
 
 @pytest.mark.django_db
-def test_motion_import_by_an_officer_with_a_file(client, real_data, make_user):
+def test_motion_import_by_the_secretariat_with_a_file_and_not_by_an_officer(client, real_data, make_user, secretariat):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    officer = make_user("handlaggaren", roles.OFFICER)
-    client.force_login(officer)
+    url = reverse("motions:motion_import", args=["SLK-2022-00921"])
+    before = Motion.objects.count()
+    client.force_login(make_user("handlaggaren", roles.OFFICER))
     upload = SimpleUploadedFile("yrkande.txt", seed_lines(SEED_000, 172, 222).encode("utf-8"))
-    response = client.post(reverse("motions:motion_import", args=["SLK-2022-00921"]), {"file": upload, "bekrafta": "1"})
-    assert response.status_code == 302
+    assert client.post(url, {"file": upload, "bekrafta": "1"}).status_code == 403
+    assert Motion.objects.count() == before
+    assert "Läs in ett yrkande" not in client.get(reverse("motions:case", args=["SLK-2022-00921"])).content.decode()
+
+    client.force_login(secretariat)
+    upload = SimpleUploadedFile("yrkande.txt", seed_lines(SEED_000, 172, 222).encode("utf-8"))
+    assert client.post(url, {"file": upload, "bekrafta": "1"}).status_code == 302
+    assert Motion.objects.count() == before + 1
 
 
 @pytest.mark.django_db

@@ -22,7 +22,8 @@ def quick_pdf(monkeypatch):
 
 
 def _ks_august():
-    return Board.objects.get(slug="kommunstyrelsen"), ReportingPeriod.objects.get(year=2023, kind=ReportingPeriod.Kind.AUGUSTI)
+    board = Board.objects.get(slug="kommunstyrelsen")
+    return board, ReportingPeriod.objects.get(year=2023, kind=ReportingPeriod.Kind.AUGUSTI)
 
 
 def test_someone_who_publishes_the_same_content_while_we_render_gets_no_second_version(

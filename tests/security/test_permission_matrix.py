@@ -101,13 +101,13 @@ TABLE = [
     public("motions:compare", "/arenden/{case}/jamfor/"),
     public("comparison_pdf", "/arenden/{case}/jamfor.pdf"),
     public("comparison_csv", "/arenden/{case}/jamfor.csv"),
-    # Importing is for the secretariat and for officers of any board (motions.services.can_import).
-    Row("motions:motion_import", "GET", "/arenden/{case}/las-in-yrkande/",        (LOGIN, 403, 403, 200, 200, 200)),
-    Row("motions:motion_import", "POST", "/arenden/{case}/las-in-yrkande/",       (LOGIN, 403, 403, 200, 200, 200)),
+    # Importing is the secretariat's (motions.services.can_import): officers of any board are refused.
+    Row("motions:motion_import", "GET", "/arenden/{case}/las-in-yrkande/",        (LOGIN, 403, 403, 403, 403, 200)),
+    Row("motions:motion_import", "POST", "/arenden/{case}/las-in-yrkande/",       (LOGIN, 403, 403, 403, 403, 200)),
     Row("motions:rollcall_import", "GET",
-        "/arenden/{case}/beslut/{decision}/las-in-omrostning/",                   (LOGIN, 403, 403, 200, 200, 200)),
+        "/arenden/{case}/beslut/{decision}/las-in-omrostning/",                   (LOGIN, 403, 403, 403, 403, 200)),
     Row("motions:rollcall_import", "POST",
-        "/arenden/{case}/beslut/{decision}/las-in-omrostning/",                   (LOGIN, 403, 403, 200, 200, 200)),
+        "/arenden/{case}/beslut/{decision}/las-in-omrostning/",                   (LOGIN, 403, 403, 403, 403, 200)),
     # --- budget -------------------------------------------------------------------------------------------------------
     public("budget:index", "/budget/"),
     public("budget:case", "/budget/arenden/{case}/"),
