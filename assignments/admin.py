@@ -2,7 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from . import services
 from .models import (
@@ -22,7 +23,7 @@ class BoardNameVariantInline(admin.TabularInline):
 
 
 @admin.register(Board)
-class BoardAdmin(SimpleHistoryAdmin):
+class BoardAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "variants__name"]
@@ -90,7 +91,7 @@ class AssignmentAdminForm(forms.ModelForm):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(SimpleHistoryAdmin):
+class AssignmentAdmin(HistoryAdmin):
     list_display = ["dnr", "short_text", "source", "status", "deadline", "updated_at"]
     list_filter = ["status", "source", "budget_year", "responsible_boards"]
     search_fields = ["dnr", "text"]
@@ -114,7 +115,7 @@ class AssignmentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StatusReport)
-class StatusReportAdmin(SimpleHistoryAdmin):
+class StatusReportAdmin(HistoryAdmin):
     list_display = ["assignment", "period", "board", "proposes", "decision", "updated_at"]
     list_filter = ["period", "proposes", "decision", "board"]
     search_fields = ["assignment__dnr", "text"]

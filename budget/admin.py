@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import CentralItem, CostEstimate, FinancialStatement, PointFinancing, StatementLine
 
 
 @admin.register(CostEstimate)
-class CostEstimateAdmin(SimpleHistoryAdmin):
+class CostEstimateAdmin(HistoryAdmin):
     list_display = ["__str__", "decision_point", "assignment", "recurrence", "financing", "first_year", "last_year"]
     list_filter = ["recurrence", "financing", "board"]
     search_fields = ["note", "board__name"]
@@ -18,20 +19,20 @@ class StatementLineInline(admin.TabularInline):
 
 
 @admin.register(FinancialStatement)
-class FinancialStatementAdmin(SimpleHistoryAdmin):
+class FinancialStatementAdmin(HistoryAdmin):
     list_display = ["board", "period", "section", "title", "unit"]
     list_filter = ["board", "period"]
     inlines = [StatementLineInline]
 
 
 @admin.register(CentralItem)
-class CentralItemAdmin(SimpleHistoryAdmin):
+class CentralItemAdmin(HistoryAdmin):
     list_display = ["label", "board", "period", "utfall", "prognos", "budget"]
     list_filter = ["board", "period"]
 
 
 @admin.register(PointFinancing)
-class PointFinancingAdmin(SimpleHistoryAdmin):
+class PointFinancingAdmin(HistoryAdmin):
     list_display = ["decision_point", "financing", "budget_process_first_year", "budget_process_last_year"]
     list_filter = ["financing"]
     raw_id_fields = ["decision_point"]

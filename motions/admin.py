@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import (
     Case,
@@ -17,13 +18,13 @@ from .models import (
 
 
 @admin.register(Party)
-class PartyAdmin(SimpleHistoryAdmin):
+class PartyAdmin(HistoryAdmin):
     list_display = ["abbreviation", "name", "colour", "sort_order"]
     search_fields = ["abbreviation", "name"]
 
 
 @admin.register(Member)
-class MemberAdmin(SimpleHistoryAdmin):
+class MemberAdmin(HistoryAdmin):
     list_display = ["name", "party", "body", "seat", "role"]
     list_filter = ["body", "party", "role"]
     search_fields = ["name"]
@@ -51,7 +52,7 @@ class DecisionInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(SimpleHistoryAdmin):
+class CaseAdmin(HistoryAdmin):
     list_display = ["case_number", "dnr", "title", "updated_at"]
     search_fields = ["case_number", "dnr", "title"]
     inlines = [ProposalInline, MotionInline, DecisionInline]
@@ -65,14 +66,14 @@ class PointInline(admin.StackedInline):
 
 
 @admin.register(OfficialProposal)
-class OfficialProposalAdmin(SimpleHistoryAdmin):
+class OfficialProposalAdmin(HistoryAdmin):
     list_display = ["case", "title", "issued", "revised"]
     search_fields = ["title", "case__case_number", "case__dnr"]
     inlines = [PointInline]
 
 
 @admin.register(Motion)
-class MotionAdmin(SimpleHistoryAdmin):
+class MotionAdmin(HistoryAdmin):
     list_display = ["case", "kind", "date", "body", "approves_rest"]
     list_filter = ["kind", "parties", "body"]
     search_fields = ["title", "justification", "case__case_number", "case__dnr"]
@@ -81,7 +82,7 @@ class MotionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(DecisionPoint)
-class DecisionPointAdmin(SimpleHistoryAdmin):
+class DecisionPointAdmin(HistoryAdmin):
     list_display = ["__str__", "proposal", "motion", "assignment"]
     search_fields = ["text"]
     raw_id_fields = ["proposal", "motion", "assignment"]
@@ -108,7 +109,7 @@ class NoteInline(admin.StackedInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(HistoryAdmin):
     list_display = ["__str__", "case", "outcome"]
     list_filter = ["outcome", "meeting__body"]
     search_fields = ["text", "case__case_number", "case__dnr"]
@@ -124,6 +125,6 @@ class VoteRecordInline(admin.TabularInline):
 
 
 @admin.register(Vote)
-class VoteAdmin(SimpleHistoryAdmin):
+class VoteAdmin(HistoryAdmin):
     list_display = ["__str__", "yes", "no", "abstain", "absent"]
     inlines = [VoteRecordInline]

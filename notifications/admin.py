@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import NotificationPreference, SentNotice
 
 
 @admin.register(NotificationPreference)
-class NotificationPreferenceAdmin(SimpleHistoryAdmin):
+class NotificationPreferenceAdmin(HistoryAdmin):
     list_display = ["user", "new_assignments", "report_reminders", "updated_at"]
     list_select_related = ["user"]
 

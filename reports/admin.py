@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import PublishedReport
 
 
 @admin.register(PublishedReport)
-class PublishedReportAdmin(SimpleHistoryAdmin):
+class PublishedReportAdmin(HistoryAdmin):
     """Stored versions are made and adopted on /rapporter/; here they can only be looked at."""
 
     list_display = ["board", "period", "version", "is_adopted", "published_at", "published_by", "sha256"]

@@ -59,7 +59,7 @@ def test_every_text_parameter_is_covered():
 
 
 @pytest.mark.parametrize("route", TEXT_ROUTES)
-def test_control_characters_in_a_path_parameter_never_reach_the_database(route, real_data, django_user_model):
+def test_control_characters_in_a_path_parameter_never_reach_the_database(route, db, django_user_model):
     for client in (Client(raise_request_exception=False), _superuser_client(django_user_model)):
         for value in NASTY:
             url = _fill(route, value)
@@ -69,7 +69,7 @@ def test_control_characters_in_a_path_parameter_never_reach_the_database(route, 
 
 
 @pytest.mark.parametrize("route", PLAIN_ROUTES)
-def test_control_characters_or_broken_utf8_in_the_query_are_a_swedish_400(route, real_data, django_user_model):
+def test_control_characters_or_broken_utf8_in_the_query_are_a_swedish_400(route, db, django_user_model):
     client = _superuser_client(django_user_model)
     for query in ("q=%00", "sida=1%00", "%00=1", "q=%FF%FE", "nämnd=%C3"):
         response = client.get(f"/{route}?{query}")
