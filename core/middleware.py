@@ -65,7 +65,6 @@ class PrivateCacheControlMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
+            # patch_cache_control drops a "public" the view may have set in favour of "private".
             patch_cache_control(response, private=True, no_store=True)
-            if "public" in response.get("Cache-Control", ""):
-                response["Cache-Control"] = "private, no-store"
         return response

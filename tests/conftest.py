@@ -123,3 +123,18 @@ def axe_violations(page):
 
     results = Axe().run(page)
     return results.response["violations"]
+
+
+@pytest.fixture
+def storage(settings, tmp_path):
+    """Stored files (published report versions) in this test's own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def quick_pdf(monkeypatch, storage):
+    """The report renderer replaced (tests/reports renders the real thing): publishing takes milliseconds."""
+    from reports import services
+
+    monkeypatch.setattr(services, "render_pdf", lambda html: b"%PDF-1.7\n" + html.encode()[:64])

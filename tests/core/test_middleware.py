@@ -9,23 +9,11 @@ import re
 
 import pytest
 from django.test import Client
-from django.urls import get_resolver
-from django.urls.resolvers import URLResolver
 
 from core.middleware import malformed_address
+from tests.urlpatterns import PARAMETER, path_routes
 
 NASTY = ["%00", "a%00b", "SLK-2022-00921%00", "%01", "%7F"]
-_PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
-
-
-def _routes(patterns=None, prefix=""):
-    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern))
-        else:
-            route = prefix + str(pattern.pattern)
-            if not route.startswith("^") and "(?P" not in route and "^" not in route:
-                yield route
 
 
 def _fill(route: str, value: str) -> str:
@@ -37,11 +25,11 @@ def _fill(route: str, value: str) -> str:
             return "kommunstyrelsen"
         return value
 
-    return "/" + _PARAM.sub(replace, route)
+    return "/" + PARAMETER.sub(replace, route)
 
 
-TEXT_ROUTES = sorted({route for route in _routes() if re.search(r"<(str:|path:)?[a-z_]+>", route)})
-PLAIN_ROUTES = sorted({route for route in _routes() if "<" not in route})
+TEXT_ROUTES = [route for route in path_routes() if re.search(r"<(str:|path:)?[a-z_]+>", route)]
+PLAIN_ROUTES = [route for route in path_routes() if "<" not in route]
 
 
 def _superuser_client(django_user_model) -> Client:

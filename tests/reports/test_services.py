@@ -10,17 +10,6 @@ from reports import services
 from reports.models import PublishedReport
 
 
-@pytest.fixture
-def storage(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def quick_pdf(monkeypatch):
-    monkeypatch.setattr(services, "render_pdf", lambda html: b"%PDF-1.7\n" + html.encode()[:64])
-
-
 def _ks_august():
     board = Board.objects.get(slug="kommunstyrelsen")
     return board, ReportingPeriod.objects.get(year=2023, kind=ReportingPeriod.Kind.AUGUSTI)

@@ -12,12 +12,6 @@ from reports.models import PublishedReport
 REPORT = ("kommunstyrelsen", 2023, "augusti")
 
 
-@pytest.fixture
-def storage(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def _url(name, *extra):
     return reverse(f"reports:{name}", args=[*REPORT, *extra])
 

@@ -168,15 +168,6 @@ def test_report_choice_never_crashes_and_explains_a_refusal(real_data, namnd, pe
         assert "\x00" not in "".join(m for messages in form.errors.values() for m in messages)
 
 
-@pytest.fixture
-def quick_pdf(monkeypatch, settings, tmp_path):
-    """The renderer is replaced here (tests/reports renders the real thing): an example must take milliseconds."""
-    from reports import services
-
-    monkeypatch.setattr(services, "render_pdf", lambda html: b"%PDF-1.7\n" + html.encode()[:64])
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @FUZZ
 @given(
     adopt=flag,

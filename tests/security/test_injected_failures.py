@@ -54,12 +54,6 @@ def stored_files(root: Path) -> list[str]:
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
 def ks_report(real_data):
     board = Board.objects.get(slug="kommunstyrelsen")
     period = ReportingPeriod.objects.get(year=2023, kind=ReportingPeriod.Kind.AUGUSTI)
@@ -78,18 +72,18 @@ def _published_state():
     ), PublishedReport.history.count()
 
 
-def test_a_renderer_that_crashes_stores_nothing(ks_report, media, secretariat, monkeypatch):
+def test_a_renderer_that_crashes_stores_nothing(ks_report, storage, secretariat, monkeypatch):
     board, period = ks_report
     monkeypatch.setattr(report_services, "render_pdf", fail_on_call(1, report_services.render_pdf))
     before = _published_state()
     with pytest.raises(Injected):
         report_services.report_publish(board=board, period=period, user=secretariat)
     assert _published_state() == before
-    assert stored_files(media) == []
+    assert stored_files(storage) == []
 
 
 def test_a_storage_that_breaks_off_mid_file_leaves_no_partial_file(
-    ks_report, media, secretariat, quick_render, monkeypatch
+    ks_report, storage, secretariat, quick_render, monkeypatch
 ):
     """The storage has written part of the PDF when the disk fills up."""
     board, period = ks_report
@@ -104,12 +98,12 @@ def test_a_storage_that_breaks_off_mid_file_leaves_no_partial_file(
     with pytest.raises(Injected):
         report_services.report_publish(board=board, period=period, user=secretariat)
     assert _published_state() == before
-    assert stored_files(media) == []
+    assert stored_files(storage) == []
 
 
 @pytest.mark.parametrize("failing", ["row", "history"])
 def test_a_database_that_refuses_the_row_leaves_no_stored_file(
-    ks_report, media, secretariat, quick_render, monkeypatch, failing
+    ks_report, storage, secretariat, quick_render, monkeypatch, failing
 ):
     """The PDF is in the storage when the row (or its history record) cannot be saved."""
     board, period = ks_report
@@ -122,11 +116,11 @@ def test_a_database_that_refuses_the_row_leaves_no_stored_file(
     with pytest.raises(Injected):
         report_services.report_publish(board=board, period=period, user=secretariat)
     assert _published_state() == before
-    assert stored_files(media) == []
+    assert stored_files(storage) == []
 
 
 def test_a_failed_publish_in_the_browser_leaves_nothing_and_the_next_one_works(
-    ks_report, media, secretariat, quick_render, monkeypatch
+    ks_report, storage, secretariat, quick_render, monkeypatch
 ):
     board, period = ks_report
     client = Client(raise_request_exception=False)
@@ -135,14 +129,16 @@ def test_a_failed_publish_in_the_browser_leaves_nothing_and_the_next_one_works(
     original = PublishedReport.save
     monkeypatch.setattr(PublishedReport, "save", fail_on_call(1, original))
     assert client.post(url).status_code == 500
-    assert _published_state() == ([], 0) and stored_files(media) == []
+    assert _published_state() == ([], 0) and stored_files(storage) == []
     monkeypatch.setattr(PublishedReport, "save", original)
     assert client.post(url).status_code == 302
     published = PublishedReport.objects.get()
-    assert published.version == 1 and stored_files(media) == [published.file.name]
+    assert published.version == 1 and stored_files(storage) == [published.file.name]
 
 
-def test_a_concurrent_version_is_refused_and_its_file_removed(ks_report, media, secretariat, quick_render, monkeypatch):
+def test_a_concurrent_version_is_refused_and_its_file_removed(
+    ks_report, storage, secretariat, quick_render, monkeypatch
+):
     """The unique version refuses the row (someone else saved version 1 a moment ago): the file goes too."""
     from django.core.exceptions import ValidationError
     from django.db import IntegrityError
@@ -155,7 +151,7 @@ def test_a_concurrent_version_is_refused_and_its_file_removed(ks_report, media, 
     monkeypatch.setattr(PublishedReport, "save", taken)
     with pytest.raises(ValidationError, match="Någon annan sparade en version samtidigt"):
         report_services.report_publish(board=board, period=period, user=secretariat)
-    assert stored_files(media) == []
+    assert stored_files(storage) == []
 
 
 # --- exporting the report to a file (manage.py export_report) ---------------------------------------------------------

@@ -29,7 +29,7 @@ from urllib.parse import quote
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import resolve
 from django.utils import timezone
 
 from api.resources import RESOURCES
@@ -38,6 +38,7 @@ from assignments.models import Assignment, Board, ReportingPeriod, StatusReport
 from budget.models import CostEstimate, FinancialStatement
 from motions.models import Case, DecisionPoint
 from reports.models import PublishedReport
+from tests.urlpatterns import all_routes
 
 LOGIN = "LOGIN"  # 302 to the login page, with ?next= pointing back
 
@@ -263,22 +264,10 @@ def test_the_table_has_one_row_per_url_and_method():
     assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
 
 
-def _walk(patterns, prefix="", namespace=None):
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            ns = pattern.namespace
-            child_ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
-            yield from _walk(pattern.url_patterns, route, child_ns)
-        elif isinstance(pattern, URLPattern):
-            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
-            yield route, name
-
-
 def test_the_table_covers_every_url():
     """A URL added to the project without a row here fails this test (and a row for a removed URL too)."""
     routes = [
-        (route, name) for route, name in _walk(get_resolver().url_patterns) if not route.startswith(SKIPPED_PREFIXES)
+        (route, name) for route, name in all_routes() if not route.startswith(SKIPPED_PREFIXES)
     ]
     unnamed = [route for route, name in routes if not name]
     assert not unnamed, f"URL patterns without a name cannot be listed in the table: {unnamed}"

@@ -9,26 +9,15 @@ from urllib.parse import quote
 
 import pytest
 from django.test import Client
-from django.urls import get_resolver
-from django.urls.resolvers import URLResolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.urlpatterns import PARAMETER, path_routes
+
 ACCEPTED = {200, 301, 302, 400, 403, 404, 405}
-_PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
 
-def _routes(patterns=None, prefix=""):
-    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _routes(pattern.url_patterns, prefix + str(pattern.pattern))
-        else:
-            route = prefix + str(pattern.pattern)
-            if "<" in route and "(?P" not in route and "^" not in route:
-                yield route
-
-
-ROUTES = sorted(set(_routes()))
+ROUTES = [route for route in path_routes() if "<" in route]
 
 text_values = st.one_of(
     st.text(min_size=1, max_size=40),
@@ -52,7 +41,7 @@ def urls(draw, route):
             return str(draw(numbers))
         return _segment(draw(text_values))
 
-    return "/" + _PARAM.sub(replace, route)
+    return "/" + PARAMETER.sub(replace, route)
 
 
 @pytest.fixture
