@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from assignments import roles
 from assignments.models import Board, ReportingPeriod
-from core.pdf import render_pdf
+from core.pdf import PdfVariant, render_pdf
 
 from .composition import compose_report
 from .models import PublishedReport
@@ -53,7 +53,7 @@ def report_publish(*, board: Board, period: ReportingPeriod, user, adopt: bool =
             latest = report_adopt(published=latest, user=user)
         return latest, False
 
-    pdf = render_pdf(html)  # outside the transaction: rendering takes seconds
+    pdf = render_pdf(html, variant=PdfVariant.ARCHIVE)  # outside the transaction: rendering takes seconds
     stored = None
     try:
         with transaction.atomic():
