@@ -14,7 +14,8 @@ HTML = """<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Prov
 <thead><tr><th>Post</th><th>Budget</th><th>Utfall</th></tr></thead>
 <tbody><tr><th scope="row">Intäkter</th><td>1,0</td><td>2,0</td></tr>
 <tr><th>Kostnader</th><td>3,0</td><td>4,0</td></tr></tbody></table>
-<svg role="img" width="40" height="20" xmlns="http://www.w3.org/2000/svg"><title>Stapeldiagram över rösterna</title><rect width="10" height="10"/></svg>
+<svg role="img" width="40" height="20" xmlns="http://www.w3.org/2000/svg">
+<title>Stapeldiagram över rösterna</title><rect width="10" height="10"/></svg>
 <h2>Slut</h2><p>Sista stycket.</p>
 </body></html>"""
 
@@ -59,7 +60,9 @@ def test_the_archive_variant_is_pdf_a_2a_and_still_pdf_ua(archive):
     structure = assert_accessible(archive, title="Provdokument åäö")
     assert_archival(structure)
     # PDF/A admits pdfuaid only with its schema described in the file itself.
-    assert "http://www.aiim.org/pdfua/ns/id/" in structure.xmp_values("{http://www.aiim.org/pdfa/ns/schema#}namespaceURI")
+    assert "http://www.aiim.org/pdfua/ns/id/" in structure.xmp_values(
+        "{http://www.aiim.org/pdfa/ns/schema#}namespaceURI"
+    )
     assert structure.headings() == ["H1", "H2", "H2"]
     assert read_structure(archive).root.find_all("Figure")[0].alt == "Stapeldiagram över rösterna"
 
