@@ -137,4 +137,4 @@ def quick_pdf(monkeypatch, storage):
     """The report renderer replaced (tests/reports renders the real thing): publishing takes milliseconds."""
     from reports import services
 
-    monkeypatch.setattr(services, "render_pdf", lambda html: b"%PDF-1.7\n" + html.encode()[:64])
+    monkeypatch.setattr(services, "render_pdf", lambda html, **options: b"%PDF-1.7\n" + html.encode()[:64])

@@ -19,6 +19,7 @@ from core.pdf import StaticOnlyURLFetcher
 from goteborg_uppdrag.seed_loader import load_all
 from reports.composition import compose_report
 from reports.rendering import render_report_pdf
+from tests.core.pdfstructure import assert_accessible, assert_headings_in_order, read_structure
 from tests.reports.pdftext import normalize as _norm
 from tests.reports.pdftext import pdf_pages
 
@@ -188,3 +189,32 @@ def test_swedish_characters_and_embedded_fonts(ks):
             fonts = subprocess.run(["pdffonts", handle.name], capture_output=True, text=True, check=True).stdout
         names = [line.split()[0] for line in fonts.splitlines()[2:]]
         assert names and all(re.search(r"DejaVu|Liberation", name) for name in names), names
+
+
+def test_the_pdf_is_tagged_pdf_ua_with_the_reports_title_and_swedish(ks):
+    structure = assert_accessible(ks.pdf, title="Delårsrapport augusti 2023 för kommunstyrelsen")
+    headings = structure.headings()
+    assert_headings_in_order(headings)
+    # The cover's title, the contents, then one heading per section of the contents, in its order.
+    assert headings.count("H1") == 1
+    assert len(headings) == 2 + len(ks.toc)
+
+
+def test_the_pdf_tables_have_header_cells_for_rows_and_columns(ks):
+    structure = read_structure(ks.pdf)
+    tables = structure.root.find_all("Table")
+    amount_tables = [table for table in tables if table.find_all("THead")]
+    assert amount_tables, "no table with a header row"
+    for table in amount_tables:
+        (head, *_) = table.find_all("THead")
+        assert {cell.tag for cell in head.walk() if cell.tag in {"TH", "TD"}} == {"TH"}
+        assert {cell.scope for cell in head.find_all("TH")} == {"Column"}
+        body_rows = [row for body in table.find_all("TBody") for row in body.find_all("TR")]
+        for row in body_rows:
+            if row.find_all("TD"):  # a data row starts with its label as a row header
+                assert row.children[0].tag == "TH" and row.children[0].scope == "Row", row
+    # The cover's facts are row headers too ("Nämnd", "Period", …), not a list of loose items.
+    assert [cell.scope for cell in tables[0].find_all("TH")] == ["Row"] * len(tables[0].find_all("TH"))
+    # Lists (contents, decision points, assignments) hold list items only.
+    for items in structure.root.find_all("L"):
+        assert {child.tag for child in items.children} <= {"LI", "Caption"}, [c.tag for c in items.children]

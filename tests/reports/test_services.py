@@ -8,6 +8,8 @@ from django.db import close_old_connections, connection
 from assignments.models import Board, ReportingPeriod
 from reports import services
 from reports.models import PublishedReport
+from tests.core.pdfstructure import assert_accessible, assert_archival, assert_headings_in_order
+from tests.reports.pdftext import normalize, pdf_pages
 
 
 def _ks_august():
@@ -23,9 +25,9 @@ def test_someone_who_publishes_the_same_content_while_we_render_gets_no_second_v
     board, period = _ks_august()
     colleague_version = {}
 
-    def render_while_a_colleague_publishes(html):
+    def render_while_a_colleague_publishes(html, **options):
         if not colleague_version:
-            monkeypatch.setattr(services, "render_pdf", lambda html: b"%PDF-1.7 kollega")
+            monkeypatch.setattr(services, "render_pdf", lambda html, **options: b"%PDF-1.7 kollega")
             colleague_version["v"] = services.report_publish(board=board, period=period, user=secretariat)[0]
         return b"%PDF-1.7 min"
 
@@ -69,3 +71,22 @@ def test_ten_secretaries_publishing_at_once_store_one_version(storage, quick_pdf
     assert not errors
     assert PublishedReport.objects.filter(board=board, period=period).count() == 1
     assert sum(created for _published, created in results) == 1
+
+
+@pytest.mark.django_db
+def test_a_stored_version_is_pdf_a_and_pdf_ua(real_data, storage, secretariat):
+    """The version kept for the archive is PDF/A-2a (long-term archiving) and still tagged PDF/UA-1."""
+    board, period = _ks_august()
+    published, created = services.report_publish(board=board, period=period, user=secretariat)
+    assert created
+    with published.file.open("rb") as stored:
+        pdf = stored.read()
+    structure = assert_accessible(pdf, title="Delårsrapport augusti 2023 för kommunstyrelsen")
+    assert_archival(structure, part="2", conformance="A")
+    assert_headings_in_order(structure.headings())
+    assert structure.root.find_all("Table") and structure.root.find_all("TH")
+    text = normalize(" ".join(pdf_pages(pdf)))
+    body = text[text.index("Förslag till beslut I kommunstyrelsen") :]
+    sections = ["Resultatredovisning i sammandrag", "Grunduppdrag", "Uppdrag från kommunstyrelsen"]
+    positions = [body.index(title) for title in sections]
+    assert positions == sorted(positions)

@@ -63,7 +63,7 @@ def ks_report(real_data):
 @pytest.fixture
 def quick_render(monkeypatch):
     """A stand-in renderer: these tests are about what is stored, tests/reports renders the real PDF."""
-    monkeypatch.setattr(report_services, "render_pdf", lambda html: b"%PDF-1.7\n" + b"x" * 200_000)
+    monkeypatch.setattr(report_services, "render_pdf", lambda html, **options: b"%PDF-1.7\n" + b"x" * 200_000)
 
 
 def _published_state():
