@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from . import statements
 from .models import StatementLine
-from .statements import STORED_COLUMNS, format_amount, group_lines
+from .statements import DIFFERENCE_COLUMNS, STORED_COLUMNS, format_amount, group_lines
 
 TOLERANCE_KR = 100_000
 COMPONENT_KINDS = (
@@ -30,7 +30,7 @@ def column_label(key: str) -> str:
 
 @dataclass(frozen=True)
 class Warning:
-    code: str  # "resultat", "total", "summa", "sign"
+    code: str  # "resultat", "total", "summa", "sign", "deviation", "duplicate"
     group: str
     label: str
     column: str
@@ -119,7 +119,7 @@ def _check_signs(group, rows, unit) -> list[Warning]:
     """A row whose non-zero figures are positive in some columns and negative in others."""
     warnings = []
     for line in rows:
-        values = {c: getattr(line, c) for c in STORED_COLUMNS if getattr(line, c)}
+        values = {c: getattr(line, c) for c in STORED_COLUMNS if getattr(line, c) and c not in DIFFERENCE_COLUMNS}
         positive = [c for c, v in values.items() if v > 0]
         negative = [c for c, v in values.items() if v < 0]
         if not positive or not negative:
@@ -144,6 +144,22 @@ def _check_signs(group, rows, unit) -> list[Warning]:
     return warnings
 
 
+def _check_deviation(group, rows, unit) -> list[Warning]:
+    """A printed avvikelse that is not utfall − budget of the printed figures (beyond their rounding).
+
+    The printed figure stays what the table shows: this only points at the disagreement.
+    """
+    message = _("%(label)s avvikelse är %(printed)s men utfall − budget är %(computed)s.")
+    warnings = []
+    for line in rows:
+        printed, computed = line.avvikelse, line.avvikelse_computed
+        if printed is None or computed is None or abs(printed - computed) <= TOLERANCE_KR:
+            continue
+        figures = {"label": line.label, "printed": _amount(printed, unit), "computed": _amount(computed, unit)}
+        warnings.append(Warning("deviation", group, line.label, "avvikelse", _prefix(group) + message % figures))
+    return warnings
+
+
 def check_statement(statement, lines=None) -> list[Warning]:
     """Every warning of a statement, in the order of its rows. lines: the statement's lines if already read."""
     lines = list(statement.lines.all()) if lines is None else list(lines)
@@ -154,6 +170,7 @@ def check_statement(statement, lines=None) -> list[Warning]:
         warnings += _check_resultat(group, rows, unit)
         warnings += _check_summa(group, rows, unit)
         warnings += _check_signs(group, rows, unit)
+        warnings += _check_deviation(group, rows, unit)
     return warnings
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Font
 
 from core.tabular import KRONOR_FORMAT, header_row, set_cell, set_widths, sheet_title, workbook_bytes
@@ -35,7 +36,12 @@ def statement_xlsx(board, period, statements, central_items) -> bytes:
                 if line.kind in ("resultat", "summa"):
                     label_cell.font = Font(bold=True)
                 for index, column in enumerate(STATEMENT_COLUMNS, start=2):
-                    set_cell(sheet.cell(row=row_index, column=index), column.value(line), KRONOR_FORMAT)
+                    cell = sheet.cell(row=row_index, column=index)
+                    set_cell(cell, column.value(line), KRONOR_FORMAT)
+                    if column.is_computed(line):
+                        # Not in the document: the figure is utfall − budget, and the sheet says so.
+                        cell.font = Font(italic=True)
+                        cell.comment = Comment(_("Beräknad som utfall − budget: handlingen anger ingen avvikelse."), "")
                 row_index += 1
         sheet.freeze_panes = "B6"
         set_widths(sheet, {1: 42} | dict.fromkeys(range(2, len(STATEMENT_COLUMNS) + 2), 16))

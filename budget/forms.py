@@ -167,12 +167,15 @@ class StatementLineForm(PrintableErrors, forms.Form):
         super().__init__(*args, **kwargs)
         self.unit = unit
         for column in STATEMENT_COLUMNS:
-            if column.stored:
-                self.fields[column.key] = AmountField(label=column.text_label, required=False, default_unit=unit)
+            self.fields[column.key] = AmountField(label=column.text_label, required=False, default_unit=unit)
+            if column.computed:
+                self.fields[column.key].help_text = _(
+                    "Som handlingen anger den. Lämna tomt för att räkna utfall − budget (visas som beräknad)."
+                )
 
     def clean(self):
         data = super().clean()
-        has_amounts = any(data.get(c.key) is not None for c in STATEMENT_COLUMNS if c.stored)
+        has_amounts = any(data.get(c.key) is not None for c in STATEMENT_COLUMNS)
         if not data.get("label") and (has_amounts or data.get("kind")):
             self.add_error("label", _("Ange radens namn."))
         if data.get("label") and not data.get("kind"):

@@ -123,7 +123,12 @@ class FinancialStatement(models.Model):
 
 
 class StatementLine(models.Model):
-    """One row of a statement; amounts in kronor. Deviation (avvikelse) is derived, never stored."""
+    """One row of a statement; amounts in kronor, as the document prints them.
+
+    The deviation (avvikelse) is stored as printed: the document computes it from unrounded
+    figures, so utfall − budget of the printed ones can differ by a rounding step, and where the
+    document disagrees with its own figures budget.checks says so. Left empty, it is computed.
+    """
 
     class Kind(models.TextChoices):
         INTAKTER = "intakter", _("Intäkter")
@@ -143,6 +148,12 @@ class StatementLine(models.Model):
     kind = models.CharField(_("radtyp"), max_length=25, choices=Kind.choices)
     utfall = models.BigIntegerField(_("utfall perioden"), null=True, blank=True)
     budget = models.BigIntegerField(_("budget perioden"), null=True, blank=True)
+    avvikelse = models.BigIntegerField(
+        _("avvikelse perioden"),
+        null=True,
+        blank=True,
+        help_text=_("Som handlingen anger. Tomt: beräknas som utfall − budget och visas som beräknad."),
+    )
     utfall_fg_ar = models.BigIntegerField(_("utfall fg år"), null=True, blank=True)
     prognos = models.BigIntegerField(_("prognos helår"), null=True, blank=True)
     fg_prognos = models.BigIntegerField(_("fg prognos"), null=True, blank=True)
@@ -162,7 +173,8 @@ class StatementLine(models.Model):
         return self.label
 
     @property
-    def avvikelse(self):
+    def avvikelse_computed(self):
+        """utfall − budget of the stored figures: the stand-in for an unprinted avvikelse, and its check."""
         if self.utfall is None or self.budget is None:
             return None
         return self.utfall - self.budget

@@ -22,33 +22,52 @@ class Column:
     label: Promise  # as a heading of its own: "Utfall perioden"
     short_label: Promise  # under its part's heading ("Perioden"): "Utfall"
     part: str = PERIOD
-    stored: bool = True  # False: derived from the others (avvikelse), never typed in or loaded
+    # The attribute that stands in for a figure the document does not print (avvikelse: utfall −
+    # budget). The stored figure, as printed, always wins; the computed one is shown marked as such.
+    computed: str | None = None
 
     @property
     def text_label(self) -> str:
-        """Inside a sentence: "utfall perioden" (the model field's name, where there is one)."""
+        """Inside a sentence: "utfall perioden" (the model field's name)."""
         from .models import StatementLine
 
-        if self.stored:
-            return str(StatementLine._meta.get_field(self.key).verbose_name)
-        return str(self.label).lower()
+        return str(StatementLine._meta.get_field(self.key).verbose_name)
 
     def value(self, row):
-        return getattr(row, self.key)
+        stored = getattr(row, self.key)
+        if stored is None and self.computed:
+            return getattr(row, self.computed)
+        return stored
+
+    def is_computed(self, row) -> bool:
+        """Is the figure shown for row the computed stand-in rather than one the document prints?"""
+        return bool(self.computed) and getattr(row, self.key) is None and getattr(row, self.computed) is not None
+
+    def cell(self, row) -> Cell:
+        return Cell(self.value(row), self.is_computed(row))
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: int | None
+    computed: bool = False
 
 
 STATEMENT_COLUMNS = (
     Column("utfall", _("Utfall perioden"), _("Utfall"), PERIOD),
     Column("budget", _("Budget perioden"), _("Budget"), PERIOD),
-    Column("avvikelse", _("Avvikelse"), _("Avvikelse"), PERIOD, stored=False),
+    Column("avvikelse", _("Avvikelse"), _("Avvikelse"), PERIOD, computed="avvikelse_computed"),
     Column("utfall_fg_ar", _("Utfall fg år"), _("Utfall fg år"), PERIOD),
     Column("prognos", _("Prognos helår"), _("Prognos"), YEAR),
     Column("fg_prognos", _("Fg prognos"), _("Fg prognos"), YEAR),
     Column("budget_helar", _("Budget helår"), _("Budget"), YEAR),
     Column("bokslut_fg_ar", _("Bokslut fg år"), _("Bokslut fg år"), YEAR),
 )
-# What is typed in, loaded and checked: every column but the derived ones.
-STORED_COLUMNS = tuple(column.key for column in STATEMENT_COLUMNS if column.stored)
+# What is typed in, loaded and checked: every column, the printed avvikelse too (empty: computed).
+STORED_COLUMNS = tuple(column.key for column in STATEMENT_COLUMNS)
+# The columns that are a difference of two others: their sign says better or worse than budget,
+# not income or cost, so the sign check leaves them out.
+DIFFERENCE_COLUMNS = tuple(column.key for column in STATEMENT_COLUMNS if column.computed)
 
 
 @dataclass(frozen=True)
@@ -80,6 +99,11 @@ def column(key: str) -> Column:
 
 def values(row, columns=STATEMENT_COLUMNS) -> list:
     return [c.value(row) for c in columns]
+
+
+def cells(row, columns=STATEMENT_COLUMNS) -> list[Cell]:
+    """The figures of a row as shown, each saying whether it is computed rather than printed."""
+    return [c.cell(row) for c in columns]
 
 
 def central_totals(items) -> list[int]:

@@ -63,6 +63,8 @@ class AmountTable:
     columns: list[str]
     groups: list[TableGroup]
     slug: str
+    # Some figure is computed rather than printed (an avvikelse left empty): the table says so.
+    has_computed: bool = False
 
     @property
     def span(self) -> int:

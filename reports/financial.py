@@ -8,11 +8,21 @@ from __future__ import annotations
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from budget.statements import CENTRAL_COLUMNS, CENTRAL_UNIT, PARTS, decimals_for, format_amount, group_lines, values
+from budget.statements import (
+    CENTRAL_COLUMNS,
+    CENTRAL_UNIT,
+    PARTS,
+    cells,
+    decimals_for,
+    format_amount,
+    group_lines,
+    values,
+)
 
 from .document import AmountTable, Section, TableGroup, TableRow, anchor, level
 
 CENTRAL_ITEMS_NUMBER = "3.2.4"
+COMPUTED_MARK = "*"  # after a figure the document does not print; the table's note explains it
 
 
 def _cells(amounts, unit: str, decimals: int) -> list[str]:
@@ -26,13 +36,17 @@ def statement_tables(statement) -> list[AmountTable]:
     for part in PARTS:
         columns = part.columns
         table_groups = []
+        has_computed = False
         for group in groups:
             # One precision per group, so the figures of a block line up.
             decimals = decimals_for([v for line in group.lines for v in values(line, columns)], statement.unit)
-            rows = [
-                TableRow(line.label, line.kind, _cells(values(line, columns), statement.unit, decimals))
-                for line in group.lines
-            ]
+            rows = []
+            for line in group.lines:
+                shown = cells(line, columns)
+                texts = _cells([cell.value for cell in shown], statement.unit, decimals)
+                texts = [t + COMPUTED_MARK if cell.computed else t for t, cell in zip(texts, shown, strict=True)]
+                has_computed = has_computed or any(cell.computed for cell in shown)
+                rows.append(TableRow(line.label, line.kind, texts))
             table_groups.append(TableGroup(name=group.name, rows=rows))
         suffix = str(part.caption)
         tables.append(
@@ -42,6 +56,7 @@ def statement_tables(statement) -> list[AmountTable]:
                 columns=[str(column.short_label) for column in columns],
                 groups=table_groups,
                 slug=f"{slugify(statement.section or 'tabell')}-{slugify(suffix)}",
+                has_computed=has_computed,
             )
         )
     return tables

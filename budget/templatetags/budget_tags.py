@@ -13,8 +13,9 @@ def board_cells(row, years):
 
 
 @register.filter
-def statement_values(line):
-    return statements.values(line)
+def statement_cells(line):
+    """The row's figures as shown, each knowing whether it is computed (an avvikelse not printed)."""
+    return statements.cells(line)
 
 
 @register.filter

@@ -44,9 +44,14 @@ def test_consistent_rows_are_not_reported(real_data):
     keys = _keys(check_statement(_statement("4.3")))
     # Period "Hela" = SLK + Politisk + Övrig + PoK within 0,1 mnkr (intäkter 76,6 vs 76,7).
     assert not {k for k in keys if k[0] == "total" and k[3] == "utfall"}
-    # SLK's own result adds up in the period; Övrig and PoK add up everywhere.
+    # SLK's own result adds up in the period; Övrig and PoK add up everywhere (Övrig's only slip is
+    # its printed avvikelse, below).
     assert ("resultat", "SLK", "Resultat", "utfall") not in keys
-    assert not {k for k in keys if k[1] in ("Övrig verksamhet", "Personal- och kompetensförsörjning")}
+    assert not {k for k in keys if k[1] == "Personal- och kompetensförsörjning"}
+    assert {k for k in keys if k[1] == "Övrig verksamhet"} == {
+        ("deviation", "Övrig verksamhet", "Intäkter", "avvikelse"),
+        ("deviation", "Övrig verksamhet", "Kostnader", "avvikelse"),
+    }
     # Σ Utfall fg år of the insatsområden equals Summa (−8,92).
     assert ("summa", "Personal- och kompetensförsörjning – Insatsområden", "Summa", "utfall_fg_ar") not in keys
     # Costs are negative in every column of SLK: no sign warning.
@@ -107,3 +112,29 @@ def test_figures_printed_twice_are_compared_exactly(real_data):
     }
     message = next(w.message for w in found[statements[0].pk] if w.column == "utfall_fg_ar")
     assert "66,1" in message and "66,0" in message and "4.3" in message
+
+
+@pytest.mark.django_db
+def test_a_printed_avvikelse_that_is_not_utfall_minus_budget_is_flagged_and_kept(real_data):
+    """The document prints 1,8 / −1,8 for Övrig verksamhet where 47,8 − 49,8 = −2,0: both are kept
+    as printed and the check says so. A rounding step (27,4 printed, 27,5 from the rounded figures)
+    is no disagreement."""
+    statement = _statement("4.3")
+    warnings = [w for w in check_statement(statement) if w.code == "deviation"]
+    assert [w.message for w in warnings] == [
+        "Övrig verksamhet: Intäkter avvikelse är 1,8\u00a0mnkr men utfall − budget är \u22122,0\u00a0mnkr.",
+        "Övrig verksamhet: Kostnader avvikelse är \u22121,8\u00a0mnkr men utfall − budget är 2,0\u00a0mnkr.",
+    ]
+    ovrig = statement.lines.get(group="Övrig verksamhet", kind="intakter")
+    assert (ovrig.avvikelse, ovrig.avvikelse_computed) == (1_800_000, -2_000_000)
+    # The parts' printed avvikelse then do not add up to the whole's either: that is said too.
+    keys = _keys(check_statement(statement))
+    assert ("total", "Hela kommunledningen", "Intäkter", "avvikelse") in keys
+    assert ("total", "Hela kommunledningen", "Resultat", "avvikelse") not in keys
+
+
+@pytest.mark.django_db
+def test_an_avvikelse_left_empty_is_not_checked_against_itself(real_data):
+    statement = _statement("3.2.1")
+    statement.lines.update(avvikelse=None)
+    assert not [w for w in check_statement(statement) if w.code == "deviation"]

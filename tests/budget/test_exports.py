@@ -16,10 +16,22 @@ def test_statement_xlsx_amounts_are_numbers_in_kronor(client, real_data):
     row = next(row for row in sheet.iter_rows(min_row=6) if row[0].value == line.label)
     assert row[1].value == line.utfall and isinstance(row[1].value, int)
     assert row[1].number_format == "#,##0"
-    if line.budget is not None:
-        assert row[3].value == line.utfall - line.budget
+    assert row[3].value == line.avvikelse  # as printed
     if period.central_items.filter(board=statement.board).exists():
         assert "Kommuncentrala poster" in workbook.sheetnames
+
+
+def test_statement_xlsx_has_the_printed_avvikelse_and_marks_a_computed_one(client, real_data):
+    statement = FinancialStatement.objects.select_related("board", "period").get(section="3.2.1")
+    statement.lines.filter(kind="resultat").update(avvikelse=None)
+    period = statement.period
+    url = f"/budget/{statement.board.slug}/{period.year}/{period.slug}/resultatredovisning.xlsx"
+    sheet = read_xlsx(client.get(url)).worksheets[0]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=6, max_row=10)}
+    assert rows["Kostnader"][3].value == 27_400_000 and rows["Kostnader"][3].comment is None
+    computed = rows["Resultat"][3]
+    assert computed.value == 20_400_000 and computed.font.italic
+    assert computed.comment.text == "Beräknad som utfall − budget: handlingen anger ingen avvikelse."
 
 
 def test_statement_xlsx_unknown_board_or_period_is_404(client, real_data):

@@ -11,11 +11,24 @@ from budget.models import StatementLine
 def test_the_stored_columns_are_the_models_amount_fields_in_the_statements_order():
     amount_fields = [f.name for f in StatementLine._meta.fields if f.get_internal_type() == "BigIntegerField"]
     assert list(statements.STORED_COLUMNS) == amount_fields
-    assert [c.key for c in statements.STATEMENT_COLUMNS if not c.stored] == ["avvikelse"]
+    # Avvikelse is stored as printed too; only it has a computed stand-in, and only it is a difference.
+    assert [c.key for c in statements.STATEMENT_COLUMNS if c.computed] == ["avvikelse"]
+    assert statements.DIFFERENCE_COLUMNS == ("avvikelse",)
     assert [[c.key for c in part.columns] for part in statements.PARTS] == [
         ["utfall", "budget", "avvikelse", "utfall_fg_ar"],
         ["prognos", "fg_prognos", "budget_helar", "bokslut_fg_ar"],
     ]
+
+
+def test_a_printed_avvikelse_is_shown_and_an_empty_one_is_computed_and_says_so():
+    avvikelse = statements.column("avvikelse")
+    printed = StatementLine(utfall=-343_200_000, budget=-370_700_000, avvikelse=27_400_000)
+    empty = StatementLine(utfall=-343_200_000, budget=-370_700_000)
+    unknown = StatementLine(utfall=-343_200_000)
+    assert avvikelse.cell(printed) == statements.Cell(27_400_000, computed=False)
+    assert avvikelse.cell(empty) == statements.Cell(27_500_000, computed=True)
+    assert avvikelse.cell(unknown) == statements.Cell(None, computed=False)
+    assert [cell.computed for cell in statements.cells(empty)] == [False, False, True] + [False] * 5
 
 
 def test_labels_for_a_heading_a_part_and_a_sentence():

@@ -47,13 +47,16 @@ def test_case_page_shows_costs_in_swedish_format_and_the_tu_classes(client, real
 @pytest.mark.django_db
 def test_statement_page_shows_the_seed_warnings_the_chart_and_the_tables(client, real_data):
     html = client.get(STATEMENT_URL).content.decode()
-    assert "Kontroll: 19 varningar" in html  # 17 in the table, 2 against section 3.2.1
+    # 21 in the table (two of them Övrig verksamhet's printed avvikelse), 2 against section 3.2.1.
+    assert "Kontroll: 23 varningar" in html
+    assert "Övrig verksamhet: Intäkter avvikelse är 1,8\u00a0mnkr men utfall − budget är \u22122,0\u00a0mnkr" in html
     assert "Kontroll: 3 varningar" in html  # 3.2.1: one sum, two figures printed differently in 4.3
     assert "Politisk verksamhet: Kostnader byter tecken" in html
     assert "SLK: Resultat fg prognos är 0,0\u00a0mnkr men raderna summerar till \u22120,5\u00a0mnkr" in html
     assert "Summa prognos helår är 43,73\u00a0mnkr men delraderna summerar till 43,53\u00a0mnkr" in html
-    # Avvikelse computed: Kommuninterna bidrag 35,2 − 42,4.
-    assert "\u22127,2" in html
+    # Avvikelse as printed: Kommuninterna bidrag −7,1 (35,2 − 42,4 would be −7,2), none computed.
+    assert "\u22127,1" in html and "\u22127,2" not in html
+    assert "computed-mark" not in html
     # One chart per group of rows: 3.2.1 has one group, 4.3 six.
     assert html.count("<svg") == 7 and 'role="img"' in html
     assert "Bemanning, Utfall perioden: \u22120,42\u00a0mnkr" in html
@@ -102,11 +105,11 @@ def _post_lines(client, statement, rows):
 
 
 @pytest.mark.django_db
-def test_statement_rows_are_saved_exactly_and_avvikelse_is_computed(client, real_data, make_user):
+def test_statement_rows_are_saved_exactly_and_an_empty_avvikelse_is_computed(client, real_data, make_user):
     client.force_login(_roles(make_user)["own_officer"])
     statement = FinancialStatement.objects.get(section="3.2.1")
     rows = [
-        {"label": "Intäkter", "kind": "intakter", "utfall": "76,7", "budget": "76,5"},
+        {"label": "Intäkter", "kind": "intakter", "utfall": "76,7", "budget": "76,5", "avvikelse": "0,2"},
         {"label": "Kostnader", "kind": "kostnader", "utfall": "−343,2", "budget": "-370,7", "prognos": "1,15 mnkr"},
         {"group": "Insatsområden", "label": "Bemanning", "kind": "subrow", "utfall": "-0,42", "budget": "13 400 tkr"},
         {"label": "", "kind": "", "utfall": ""},
@@ -120,7 +123,11 @@ def test_statement_rows_are_saved_exactly_and_avvikelse_is_computed(client, real
         ("Bemanning", -420_000, 13_400_000),
     ]
     assert lines[1].prognos == 1_150_000
-    assert lines[1].avvikelse == 27_500_000
+    assert lines[0].avvikelse == 200_000  # typed in, as the document prints it
+    assert lines[1].avvikelse is None and lines[1].avvikelse_computed == 27_500_000
+    page = client.get(STATEMENT_URL).content.decode()
+    # The computed one is shown, marked as computed.
+    assert '27,5<abbr class="computed-mark" title="beräknad som utfall − budget">*</abbr>' in page
     assert lines[2].group == "Insatsområden"
     assert lines[0].history.first().history_user.username == "ks_handl"
 

@@ -343,7 +343,7 @@ def main():
                 for k in (
                     "utfall",
                     "budget",
-                    "avvikelse_printed",
+                    "avvikelse",
                     "utfall_fg_ar",
                     "prognos",
                     "fg_prognos",
@@ -407,6 +407,34 @@ def main():
                     verbatim(n["text"], "case {} note".format(c["dnr"]))
                 for v in dec["votes"]:
                     verbatim(v["proposition"], "case {} proposition".format(c["dnr"]))
+
+        # Every row of the financial tables as printed: its label and its figures in the document's
+        # column order, the printed Avvikelse included. Whitespace (the layout breaks figures and
+        # labels over lines: "-\n\n370,\n7", "Kompetens-\nutveckling") and a hyphen between two
+        # letters are left out on both sides. 3.2.1 prints the period and the year as two tables.
+        def flat(text):
+            return re.sub(r"(?<=[A-Za-zåäöÅÄÖ])-(?=[A-Za-zåäöÅÄÖ])", "", re.sub(r"\s+", "", text))
+
+        seed_flat = flat(" ".join(open(f, encoding="utf-8").read() for f in seed_files))
+        order = ("utfall", "budget", "avvikelse", "utfall_fg_ar")
+        order += ("prognos", "fg_prognos", "budget_helar", "bokslut_fg_ar")
+        for s in bud["statements"]:
+            for g in s["groups"]:
+                for r in g["rows"]:
+                    figures = [r[k] for k in order]
+                    if all(v is None for v in figures):
+                        continue
+                    if not check(None not in figures, "statement row {} has a gap".format(r["label"])):
+                        continue
+                    parts = [figures[:4], figures[4:]] if s["section"] == "3.2.1" else [figures]
+                    for part in parts:
+                        needle = flat(r["label"] + "".join(part))
+                        check(
+                            needle in seed_flat,
+                            "statement {} {} {}: {} not printed so in the seeds".format(
+                                s["section"], g["name"], r["label"], " ".join(part)
+                            ),
+                        )
     else:
         print(f"note: seeds not found at {args.seeds}, verbatim checks skipped")
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from assignments.models import Assignment, Board, StatusReport
-from budget.models import CentralItem, CostEstimate, FinancialStatement, PointFinancing
+from budget.models import CentralItem, CostEstimate, FinancialStatement, PointFinancing, StatementLine
 from motions.models import Case, Decision, DecisionPoint, Member, Motion, Party, Vote
 
 REPO = Path(settings.BASE_DIR)
@@ -143,8 +143,9 @@ def test_financial_tables_with_exact_figures(real_data):
     summary = FinancialStatement.objects.get(section="3.2.1")
     result = summary.lines.get(kind="resultat")
     assert (result.utfall, result.budget, result.avvikelse, result.prognos) == (
-        26_300_000, 5_900_000, 20_400_000, 14_000_000,
+        26_300_000, 5_900_000, 20_500_000, 14_000_000,
     )  # fmt: skip
+    assert result.avvikelse_computed == 20_400_000  # from the rounded figures; the document says 20,5
     kostnader = summary.lines.get(kind="kostnader")
     assert (kostnader.utfall, kostnader.budget) == (-343_200_000, -370_700_000)
     combined = FinancialStatement.objects.get(section="4.3")
@@ -156,6 +157,31 @@ def test_financial_tables_with_exact_figures(real_data):
     items = dict(CentralItem.objects.values_list("label", "utfall"))
     assert items["Personal-/kompetensförsörjning"] == 13_400_000
     assert sum(CentralItem.objects.values_list("budget", flat=True)) == 87_800_000
+
+
+def test_every_printed_avvikelse_is_stored_as_printed(real_data):
+    """The 10 cells where the document's Avvikelse is not utfall − budget of its rounded figures
+    (seed 002, 3.2.1 and 4.3): stored and shown as printed, the computed figure only a check."""
+    lines = StatementLine.objects.select_related("statement")
+    printed = [line for line in lines if line.utfall is not None]
+    assert all(line.avvikelse is not None for line in printed)
+    differ = sorted(
+        (line.statement.section, line.group, line.label, line.avvikelse, line.avvikelse_computed)
+        for line in printed
+        if line.avvikelse != line.avvikelse_computed
+    )
+    assert differ == [
+        ("3.2.1", "", "Kommuninterna bidrag", -7_100_000, -7_200_000),
+        ("3.2.1", "", "Kostnader", 27_400_000, 27_500_000),
+        ("3.2.1", "", "Resultat", 20_500_000, 20_400_000),
+        ("4.3", "Hela kommunledningen", "Kommuninterna bidrag", -7_100_000, -7_200_000),
+        ("4.3", "Hela kommunledningen", "Kostnader", 27_400_000, 27_500_000),
+        ("4.3", "Hela kommunledningen", "Resultat", 20_500_000, 20_400_000),
+        ("4.3", "SLK", "Kostnader", 18_900_000, 18_800_000),
+        ("4.3", "SLK", "Resultat", 14_100_000, 14_000_000),
+        ("4.3", "Övrig verksamhet", "Intäkter", 1_800_000, -2_000_000),
+        ("4.3", "Övrig verksamhet", "Kostnader", -1_800_000, 2_000_000),
+    ]
 
 
 def test_load_real_data_command_refuses_a_loaded_database_and_is_idempotent_with_if_empty(db):

@@ -129,10 +129,12 @@ def test_tables_show_swedish_figures(ks, august):
     report = compose_report(ks, august)
     period_table, year_table = report.section("3.2.1").tables
     rows = {row.label: row.cells for group in period_table.groups for row in group.rows}
-    assert rows["Resultat"] == ["26,3", "5,9", "20,4", "32,5"]
+    assert rows["Resultat"] == ["26,3", "5,9", "20,5", "32,5"]
     assert rows["Kostnader"][0] == "\u2212343,2"
-    # avvikelse is computed from the stored figures: −343,2 − (−370,7)
-    assert rows["Kostnader"][2] == "27,5"
+    # avvikelse as printed (computed from unrounded figures): not −343,2 − (−370,7) = 27,5
+    assert rows["Kostnader"][2] == "27,4"
+    assert rows["Kommuninterna bidrag"][2] == "\u22127,1"
+    assert not period_table.has_computed
     year_rows = {row.label: row.cells for group in year_table.groups for row in group.rows}
     assert year_rows["Kostnader"] == ["\u2212577,1", "\u2212590,4", "\u2212594,3", "\u2212543,0"]
     central = report.section("3.2.4").tables[0].groups[0].rows
@@ -143,6 +145,16 @@ def test_tables_show_swedish_figures(ks, august):
     insats = combined["Personal- och kompetensförsörjning – Insatsområden"]
     assert insats.rows[0].cells[0] == "\u22120,42"  # the finer rows keep their two decimals
     assert insats.rows[5].cells[0] == "0,00"  # one precision per block
+
+
+def test_an_avvikelse_the_document_does_not_print_is_computed_and_marked(ks, august):
+    from budget.models import StatementLine
+
+    StatementLine.objects.filter(statement__section="3.2.1", kind="kostnader").update(avvikelse=None)
+    period_table, year_table = compose_report(ks, august).section("3.2.1").tables
+    rows = {row.label: row.cells for group in period_table.groups for row in group.rows}
+    assert rows["Kostnader"][2] == "27,5*" and rows["Resultat"][2] == "20,5"
+    assert period_table.has_computed and not year_table.has_computed
 
 
 def test_composition_reads_a_fixed_number_of_queries(ks, august, django_assert_max_num_queries):

@@ -101,8 +101,10 @@ def test_decision_points_are_printed(ks):
 
 def test_table_figures_in_swedish_format_and_right_aligned(ks):
     for row in (
-        "Resultat 26,3 5,9 20,4 32,5",
-        "Kostnader −343,2 −370,7 27,5 −319,7",
+        # Avvikelse as the document prints it (20,5 and 27,4; the rounded figures would give 20,4 and 27,5).
+        "Resultat 26,3 5,9 20,5 32,5",
+        "Kostnader −343,2 −370,7 27,4 −319,7",
+        "Intäkter 47,8 49,8 1,8 45,9",  # Övrig verksamhet: the document's own slip, kept as printed
         "Kostnader −577,1 −590,4 −594,3 −543,0",
         "Personal-/kompetensförsörjning 13 400 43 300 45 000",
         "Bemanning −0,42 −0,60 0,18 −0,42",
