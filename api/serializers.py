@@ -118,7 +118,7 @@ def paper(case, links: Links) -> dict:
 
 
 def motion(motion, links: Links) -> dict:
-    parties = list(motion.parties.all())
+    parties = motion.ordered_parties
     return {
         "id": motion.pk,
         "type": "motion",

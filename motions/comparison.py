@@ -207,7 +207,7 @@ def align_case(case, *, shown_ids: set[int] | None = None) -> Comparison:
     for motion in comparable:
         column = Column(
             motion=motion,
-            parties=sorted(motion.parties.all(), key=_party_sort_key),
+            parties=motion.ordered_parties,  # as printed: "V, S, MP", not the parties' usual order
             shown=shown_ids is None or motion.pk in shown_ids,
         )
         column.adopted_in = [d for d in decisions if any(m.pk == motion.pk for m in d.adopted_motions.all())]

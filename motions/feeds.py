@@ -80,7 +80,7 @@ class CaseMotionsFeed(RssFeed):
         )
 
     def item_title(self, item: Motion):
-        parties = ", ".join(party.abbreviation for party in item.parties.all())
+        parties = ", ".join(party.abbreviation for party in item.ordered_parties)
         title = str(item.get_kind_display())
         if parties:
             title += f" ({parties})"

@@ -111,8 +111,9 @@ def load_cases(rows, boards, parties) -> list[Case]:
                 justification=motion_row.get("justification") or "",
                 import_notes="\n".join(motion_row.get("flags", [])),
                 sort_order=position,
+                party_order=[parties[abbr].pk for abbr in motion_row.get("parties", [])],
             )
-            motion.parties.set([parties[abbr] for abbr in motion_row.get("parties", [])])
+            motion.set_parties([parties[abbr] for abbr in motion_row.get("parties", [])])
             _points("motion", motion, motion_row.get("points", []), boards)
         decided = set()
         for decision_row in row.get("decisions", []):
@@ -161,8 +162,9 @@ def _load_decision(case, row, boards, parties):
             full_text_available=False,
             import_notes=NOT_IN_FULL,
             sort_order=position,
+            party_order=[parties[abbr].pk for abbr in motion_row.get("parties", []) if abbr in parties],
         )
-        motion.parties.set([parties[abbr] for abbr in motion_row.get("parties", []) if abbr in parties])
+        motion.set_parties([parties[abbr] for abbr in motion_row.get("parties", []) if abbr in parties])
         if motion_row.get("key"):
             motions_by_key[motion_row["key"]] = motion
         if motion_row.get("adopted"):

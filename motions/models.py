@@ -204,6 +204,9 @@ class Motion(models.Model):
     kind = models.CharField(_("typ"), max_length=25, choices=Kind.choices)
     title = models.CharField(_("rubrik"), max_length=400, blank=True)
     parties = models.ManyToManyField(Party, verbose_name=_("partier"), blank=True, related_name="motions")
+    # The parties' ids in the order the document prints them ("V, S, MP"): a set of parties has no
+    # order, and the printed one is the motion's (the first party is usually the one that wrote it).
+    party_order = models.JSONField(_("partiernas ordning"), default=list, blank=True)
     date = models.DateField(_("datum"), null=True, blank=True)
     body = models.ForeignKey(
         Board, verbose_name=_("organ"), null=True, blank=True, on_delete=models.PROTECT, related_name="motions"
@@ -236,6 +239,27 @@ class Motion(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.date or ''}".strip()
+
+    def set_parties(self, parties) -> None:
+        """Give the motion its parties in the printed order (the caller's transaction and history)."""
+        parties = list(dict.fromkeys(parties))
+        order = [party.pk for party in parties]
+        if self.party_order != order:  # a motion made with its order already saves no second version
+            self.party_order = order
+            self.save(update_fields=["party_order", "updated_at"])
+        self.parties.set(parties)
+
+    @property
+    def ordered_parties(self) -> list:
+        """The parties in the printed order, from the (prefetched) parties: no query of its own.
+
+        A party added another way (the admin) and so missing from the order comes after, in the
+        parties' usual order.
+        """
+        position = {pk: index for index, pk in enumerate(self.party_order or [])}
+        return sorted(
+            self.parties.all(), key=lambda p: (position.get(p.pk, len(position)), p.sort_order, p.abbreviation)
+        )
 
 
 class DecisionPoint(models.Model):

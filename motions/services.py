@@ -46,13 +46,14 @@ def motion_import(*, case: Case, parsed: ParsedMotion, user) -> Motion:
             full_text_available=True,
             import_notes="\n".join(parsed.flags),
             sort_order=position,
+            party_order=[party.pk for party in dict.fromkeys(parsed.parties)],
         ),
         user,
         reason,
     )
     motion.full_clean()
     motion.save()
-    motion.parties.set(parsed.parties)
+    motion.set_parties(parsed.parties)
     for point in parsed.points:
         decision_point = with_history(DecisionPoint(motion=motion, number=point.number, text=point.text), user, reason)
         decision_point.save()

@@ -227,7 +227,7 @@ class _Motions(_Kind):
         return queryset.filter(date__year=year)
 
     def hit(self, obj, snippet):
-        parties = [party.abbreviation for party in obj.parties.all()]
+        parties = [party.abbreviation for party in obj.ordered_parties]
         title = obj.title or str(obj)
         if not str(snippet):
             snippet = python_snippet(obj.title, [])
@@ -267,7 +267,7 @@ class _Points(_Kind):
             where = str(obj.motion)
         else:
             where = str(obj.decision)
-        parties = [party.abbreviation for party in obj.motion.parties.all()] if obj.motion_id else []
+        parties = [party.abbreviation for party in obj.motion.ordered_parties] if obj.motion_id else []
         title = f"{_('Punkt')} {obj.number} – {where}"
         return Hit(self.key, title, case.reference, case.get_absolute_url(), snippet, parties=parties)
 

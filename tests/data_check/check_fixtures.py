@@ -322,6 +322,8 @@ def main():
         [(c["point"], c["amount_kr"]) for c in ce] == [(4, 1100000), (4, 600000), (6, 800000), (7, 800000), (9, None)],
         "cost estimates",
     )
+    # The TU states no years for its costs; "2025–2027" is the budget process (budget_process_years).
+    check(all(c.get("years") is None for c in ce), "cost estimates carry years the TU does not state")
     for c in ce:
         check(c["case"] == "SLK-2022-00921", "cost case")
         check(c["financing"] in ("within_frame", "limited_within_frame", "extra_resources"), "financing")
@@ -407,6 +409,19 @@ def main():
                     verbatim(n["text"], "case {} note".format(c["dnr"]))
                 for v in dec["votes"]:
                     verbatim(v["proposition"], "case {} proposition".format(c["dnr"]))
+
+        # A motion's parties in the order the minutes name it: "yrkande från V, S och MP".
+        def named(parties):
+            return parties[0] if len(parties) == 1 else ", ".join(parties[:-1]) + " och " + parties[-1]
+
+        for c in cases.values():
+            for dec in c["decisions"]:
+                for m in dec.get("referred_motions", []):
+                    if m.get("parties"):
+                        check(
+                            "från " + named(m["parties"]) in corpus,
+                            "case {}: parties {} not named so in the seeds".format(c["dnr"], m["parties"]),
+                        )
 
         # Every row of the financial tables as printed: its label and its figures in the document's
         # column order, the printed Avvikelse included. Whitespace (the layout breaks figures and

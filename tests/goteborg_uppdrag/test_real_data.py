@@ -133,6 +133,15 @@ def test_cost_estimates_and_financing_classes(real_data):
     ]
     yearly = CostEstimate.objects.filter(recurrence="yearly").values_list("decision_point__number", "amount_kr")
     assert sorted(yearly) == [(6, 800_000), (7, 800_000)]
+    # "1,1 respektive 0,6 miljoner kronor", "0,8 miljoner kronor årligen": the TU gives the costs no
+    # years; 2025–2027 is the budget process it names ("inkluderade i budgetförutsättningarna 2025-2027").
+    assert set(CostEstimate.objects.values_list("first_year", "last_year")) == {(None, None)}
+    assert set(CostEstimate.objects.values_list("budget_process_first_year", "budget_process_last_year")) == {
+        (2025, 2027)
+    }
+    tu = (SEEDS / "000_3688914d5e730533.txt").read_text(encoding="utf-8")
+    for sentence in ("1,1 respektive 0,6 miljoner", "0,8 miljoner kronor årligen", "budgetförutsättningarna 2025-2027"):
+        assert sentence in " ".join(tu.split())
     classes = dict(PointFinancing.objects.values_list("decision_point__number", "financing"))
     assert classes[5] == classes[8] == "limited_within_frame"
     assert classes[3] == classes[10] == classes[11] == classes[12] == "within_frame"

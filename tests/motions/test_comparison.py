@@ -1,5 +1,7 @@
 """The comparison of SLK-2022-00921 and 0064/23 as the seed inventory (section 5.1) describes them."""
 
+import re
+
 import pytest
 
 from motions.comparison import build_comparison
@@ -153,3 +155,22 @@ def test_a_written_referral_motion_is_one_row_and_decides_no_point(real_data):
     assert "2. Stadsledningskontoret återkommer i december." in row.cells[index].html
     assert all(r.cells[index].status == "not_addressed" for r in comparison.rows if r.kind == "point")
     assert all(r.cells[index].status == "blank" for r in comparison.rows if r.kind == "new")
+
+
+@pytest.mark.django_db
+def test_every_display_names_a_motions_parties_in_printed_order(client, real_data):
+    """The comparison's columns, its CSV, the case page, the API and the search show V, S, MP."""
+    case = Case.objects.get(dnr="0921/22")
+    columns = build_comparison(Case.objects.with_everything().get(pk=case.pk)).columns
+    assert ["S", "V", "MP"] not in [[p.abbreviation for p in c.parties] for c in columns]
+    assert ["V", "S", "MP"] in [[p.abbreviation for p in c.parties] for c in columns]
+    assert ["KD", "M", "D", "L"] in [[p.abbreviation for p in c.parties] for c in columns]
+    page = client.get(case.get_absolute_url()).content.decode()
+    chips = re.findall(r'<abbr class="party"[^>]*>([A-ZÅÄÖ]+)</abbr>', page)
+    assert "V S MP" in " ".join(chips) and "S V MP" not in " ".join(chips)
+    csv_text = client.get(f"/arenden/{case.url_key}/jamfor.csv").content.decode("utf-8-sig")
+    assert "(V, S, MP)" in csv_text and "(S, V, MP)" not in csv_text
+    motion = Motion.objects.get(case__dnr="0064/23", kind="yrkande")
+    body = client.get(f"/api/v1/motions/{motion.pk}/").json()
+    data = body.get("data", body)
+    assert data["partyAbbreviations"] == ["V", "S", "MP"]
