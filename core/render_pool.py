@@ -1,0 +1,209 @@
+"""Where PDFs are rendered: one low-priority thread per server process, a bounded number of renders
+on the whole machine (or cluster), and one render per document however many ask at once.
+
+Locks and render slots live in Redis when settings.PDF_LOCK_URL names one (several app servers
+share it), else in lock files on this machine (`make run`, or one `make serve` host): flock() is
+released by the kernel when a process dies, so a killed worker never leaves a lock behind.
+A lock backend that fails is stepped around (the render then simply is not shared); it never
+fails the request.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import logging
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+logger = logging.getLogger(__name__)
+_POLL = 0.02  # seconds between tries of a held lock
+
+
+class RenderBusy(Exception):
+    """No render slot came free in time; the caller answers "try again shortly"."""
+
+
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def render_timeout() -> float:
+    """How long a request waits for its PDF at most (below gunicorn's timeout)."""
+    return float(_setting("PDF_RENDER_TIMEOUT", 45))
+
+
+def render_slots() -> int:
+    """How many PDFs may render at the same time on the whole installation."""
+    return max(1, int(_setting("PDF_RENDER_SLOTS", None) or os.cpu_count() or 1))
+
+
+def _namespace() -> str:
+    # One database is one set of documents: lock names of two installations (or of two test
+    # databases) on one machine never meet.
+    db = connection.settings_dict
+    identity = f"{db.get('ENGINE')}|{db.get('HOST')}|{db.get('PORT')}|{db.get('NAME')}"
+    return hashlib.sha256(identity.encode()).hexdigest()[:16]
+
+
+class _FileLocks:
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def acquire(self, name: str, deadline: float, *, blocking: bool = True):
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(self.directory / f"{name}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return fd
+            except BlockingIOError:
+                if not blocking or time.monotonic() >= deadline:
+                    os.close(fd)
+                    return None
+                time.sleep(_POLL)
+
+    def release(self, handle) -> None:
+        os.close(handle)  # closing the descriptor drops its flock
+
+
+class _RedisLocks:
+    _clients: dict[str, object] = {}
+
+    def __init__(self, url: str):
+        import redis
+
+        if url not in self._clients:  # one connection pool per process, not one per request
+            self._clients[url] = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self.client = self._clients[url]
+
+    def acquire(self, name: str, deadline: float, *, blocking: bool = True):
+        # The lease outlives the longest wait a request makes, so a crashed holder frees it in time.
+        lock = self.client.lock(f"goteborg-uppdrag:pdf:{name}", timeout=render_timeout() * 2, sleep=_POLL)
+        remaining = max(0.0, deadline - time.monotonic())
+        acquired = lock.acquire(blocking=blocking and remaining > 0, blocking_timeout=remaining or None)
+        return lock if acquired else None
+
+    def release(self, handle) -> None:
+        with contextlib.suppress(Exception):
+            handle.release()
+
+
+def _backend():
+    url = _setting("PDF_LOCK_URL", "")
+    if url:
+        return _RedisLocks(url)
+    directory = _setting("PDF_LOCK_DIR", None) or Path(tempfile.gettempdir()) / f"goteborg-uppdrag-pdf-{os.getuid()}"
+    return _FileLocks(Path(directory) / _namespace())
+
+
+@contextlib.contextmanager
+def single_flight(key: str, deadline: float) -> Iterator[bool]:
+    """Hold the lock of one document while it is rendered; yields whether it is held.
+
+    A lock backend that fails yields False: the caller renders anyway, which costs a render and
+    nothing else. Still held by another at the deadline: RenderBusy.
+    """
+    name = "doc-" + hashlib.sha256(key.encode()).hexdigest()[:32]
+    try:
+        backend = _backend()
+        handle = backend.acquire(name, deadline)
+    except Exception:  # noqa: BLE001 - a lock that cannot be had must not fail the page
+        logger.warning("PDF lock unavailable; rendering without it", exc_info=True)
+        backend = handle = None
+    else:
+        if handle is None:
+            raise RenderBusy
+    try:
+        yield handle is not None
+    finally:
+        if handle is not None:
+            with contextlib.suppress(Exception):
+                backend.release(handle)
+
+
+@contextlib.contextmanager
+def _render_slot(backend, slots: int, deadline: float) -> Iterator[None]:
+    if backend is None:
+        yield
+        return
+    while True:
+        for i in range(slots):
+            try:
+                handle = backend.acquire(f"slot-{i}-of-{slots}", deadline, blocking=False)
+            except Exception:  # noqa: BLE001
+                logger.warning("PDF render slot unavailable; rendering within this process's bound only", exc_info=True)
+                yield
+                return
+            if handle is not None:
+                try:
+                    yield
+                finally:
+                    backend.release(handle)
+                return
+        if time.monotonic() >= deadline:
+            raise RenderBusy
+        time.sleep(_POLL * 5)
+
+
+def _lower_priority() -> None:
+    # Linux gives each thread its own nice value: only the render thread yields the CPU to the
+    # request threads, so HTML pages keep answering while a PDF renders beside them.
+    with contextlib.suppress(OSError, AttributeError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), int(_setting("PDF_RENDER_NICE", 10)))
+
+
+_pool: ThreadPoolExecutor | None = None
+_pool_pid: int | None = None
+_pool_lock = threading.Lock()
+
+
+def _executor() -> ThreadPoolExecutor:
+    global _pool, _pool_pid
+    with _pool_lock:
+        # After a fork (gunicorn preloading) the parent's threads are not there: start anew.
+        if _pool is None or _pool_pid != os.getpid():
+            _pool = ThreadPoolExecutor(
+                max_workers=int(_setting("PDF_RENDER_THREADS", 1)),
+                thread_name_prefix="pdf-render",
+                initializer=_lower_priority,
+            )
+            _pool_pid = os.getpid()
+        return _pool
+
+
+def run_render(render: Callable[[], bytes], deadline: float, *, done: Callable[[bytes], None] | None = None) -> bytes:
+    """Run `render` in the render pool within a machine-wide slot; wait for it until `deadline`.
+
+    `done` runs in the pool with the result (storing it): a request that gave up waiting still
+    leaves the PDF for the next one. Raises RenderBusy when the deadline passes first.
+    """
+    try:
+        backend = _backend()  # in the request's thread: the namespace reads its database settings
+    except Exception:  # noqa: BLE001
+        logger.warning("PDF render slots unavailable; rendering within this process's bound only", exc_info=True)
+        backend = None
+    slots = render_slots()
+
+    def job() -> bytes:
+        with _render_slot(backend, slots, deadline):
+            pdf = render()
+        if done is not None:
+            done(pdf)
+        return pdf
+
+    future = _executor().submit(job)
+    try:
+        return future.result(timeout=max(0.0, deadline - time.monotonic()))
+    except FutureTimeout as exc:
+        raise RenderBusy from exc
