@@ -122,14 +122,14 @@ def cached_pdf(*, identity: Iterable[object], html: Callable[[], str], render: C
 
     `identity` names the document (a view name and its objects' keys, what the reader chose);
     `html` builds its HTML (in the request's thread: it reads the database and the language);
-    `render` turns the HTML into PDF bytes (in the render pool). Raises RenderBusy when no
-    render could start before settings.PDF_RENDER_TIMEOUT.
+    `render` turns the HTML into PDF bytes in the render pool (another process by default, so a
+    module-level function such as core.pdf.render_pdf). Raises RenderBusy when no render could
+    start before settings.PDF_RENDER_TIMEOUT.
     """
     deadline = time.monotonic() + render_pool.render_timeout()
     version = content_version()
     if version is None:
-        source = html()
-        return render_pool.run_render(lambda: render(source), deadline)
+        return render_pool.run_render(render, html(), deadline)
     document = _sha(*identity, get_language() or "")
     made_of = _sha(document, version, timezone.localdate(), renderer_fingerprint())
     name = f"{STORE_DIR}/{document[:32]}/{made_of[:40]}.pdf"
@@ -140,8 +140,9 @@ def cached_pdf(*, identity: Iterable[object], html: Callable[[], str], render: C
         pdf = _read(name)  # rendered by whoever held the lock before us
         if pdf is not None:
             return pdf
-        source = html()
-        return render_pool.run_render(lambda: render(source), deadline, done=lambda made: _store(name, made))
+        pdf = render_pool.run_render(render, html(), deadline)
+        _store(name, pdf)
+        return pdf
 
 
 def busy_response() -> HttpResponse:

@@ -14,13 +14,13 @@ import contextlib
 import fcntl
 import hashlib
 import logging
+import multiprocessing
 import os
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
@@ -157,53 +157,75 @@ def _render_slot(backend, slots: int, deadline: float) -> Iterator[None]:
 
 
 def _lower_priority() -> None:
-    # Linux gives each thread its own nice value: only the render thread yields the CPU to the
-    # request threads, so HTML pages keep answering while a PDF renders beside them.
+    # Linux gives each thread its own nice value: the render yields the CPU to the request
+    # threads, so HTML pages keep answering while a PDF renders beside them.
     with contextlib.suppress(OSError, AttributeError):
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), int(_setting("PDF_RENDER_NICE", 10)))
 
 
-_pool: ThreadPoolExecutor | None = None
+def _start_render_process(nice: int) -> None:
+    with contextlib.suppress(OSError):
+        os.nice(nice)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goteborg_uppdrag.settings")
+    import django
+
+    django.setup()  # the renderer's URL fetcher finds static files through the settings
+
+
+_pool: Executor | None = None
 _pool_pid: int | None = None
 _pool_lock = threading.Lock()
 
 
-def _executor() -> ThreadPoolExecutor:
+def _executor() -> Executor:
+    """This process's render pool: a child process of its own by default ("process"), which shares
+    no interpreter lock with the request threads; "thread" renders on a thread of this process
+    (the tests, whose stand-in renderers cannot be sent to another process)."""
     global _pool, _pool_pid
     with _pool_lock:
-        # After a fork (gunicorn preloading) the parent's threads are not there: start anew.
+        # After a fork (gunicorn preloading) the parent's pool is not there: start anew.
         if _pool is None or _pool_pid != os.getpid():
-            _pool = ThreadPoolExecutor(
-                max_workers=int(_setting("PDF_RENDER_THREADS", 1)),
-                thread_name_prefix="pdf-render",
-                initializer=_lower_priority,
-            )
+            workers = int(_setting("PDF_RENDER_THREADS", 1))
+            nice = int(_setting("PDF_RENDER_NICE", 10))
+            if _setting("PDF_RENDER_POOL", "process") == "process":
+                _pool = ProcessPoolExecutor(
+                    max_workers=workers,
+                    # Not fork: the request threads may hold locks a forked child would inherit held.
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start_render_process,
+                    initargs=(nice,),
+                )
+            else:
+                _pool = ThreadPoolExecutor(
+                    max_workers=workers, thread_name_prefix="pdf-render", initializer=_lower_priority
+                )
             _pool_pid = os.getpid()
         return _pool
 
 
-def run_render(render: Callable[[], bytes], deadline: float, *, done: Callable[[bytes], None] | None = None) -> bytes:
-    """Run `render` in the render pool within a machine-wide slot; wait for it until `deadline`.
+def _discard_pool(broken: Executor) -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is broken:
+            _pool = None
+    broken.shutdown(wait=False)
 
-    `done` runs in the pool with the result (storing it): a request that gave up waiting still
-    leaves the PDF for the next one. Raises RenderBusy when the deadline passes first.
-    """
+
+def run_render(render: Callable[[str], bytes], html: str, deadline: float) -> bytes:
+    """render(html) in this process's render pool, once one of the installation's render slots is
+    free. Raises RenderBusy when none comes free before `deadline`; a render that has started is
+    waited for (it takes seconds, and its slot is held until it ends, so the bound holds)."""
     try:
-        backend = _backend()  # in the request's thread: the namespace reads its database settings
+        backend = _backend()
     except Exception:  # noqa: BLE001
         logger.warning("PDF render slots unavailable; rendering within this process's bound only", exc_info=True)
         backend = None
-    slots = render_slots()
-
-    def job() -> bytes:
-        with _render_slot(backend, slots, deadline):
-            pdf = render()
-        if done is not None:
-            done(pdf)
-        return pdf
-
-    future = _executor().submit(job)
-    try:
-        return future.result(timeout=max(0.0, deadline - time.monotonic()))
-    except FutureTimeout as exc:
-        raise RenderBusy from exc
+    with _render_slot(backend, render_slots(), deadline):
+        pool = _executor()
+        try:
+            return pool.submit(render, html).result()
+        except BrokenExecutor:
+            # The render process died (out of memory, killed): a new one next time, this one here.
+            logger.warning("PDF render pool broken; rendering in the request's thread", exc_info=True)
+            _discard_pool(pool)
+            return render(html)

@@ -58,6 +58,8 @@ def _own_pdf_store(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PDF_LOCK_DIR = tmp_path / "locks"
     settings.PDF_LOCK_URL = ""
+    # On a thread of this process: the tests' stand-in renderers cannot be sent to another one.
+    settings.PDF_RENDER_POOL = "thread"
 
 
 @pytest.fixture
