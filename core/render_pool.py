@@ -173,7 +173,7 @@ def _start_render_process(nice: int) -> None:
 
 
 _pool: Executor | None = None
-_pool_pid: int | None = None
+_pool_config: tuple | None = None
 _pool_lock = threading.Lock()
 
 
@@ -181,13 +181,16 @@ def _executor() -> Executor:
     """This process's render pool: a child process of its own by default ("process"), which shares
     no interpreter lock with the request threads; "thread" renders on a thread of this process
     (the tests, whose stand-in renderers cannot be sent to another process)."""
-    global _pool, _pool_pid
+    global _pool, _pool_config
+    kind = _setting("PDF_RENDER_POOL", "process")
+    workers = int(_setting("PDF_RENDER_THREADS", 1))
+    nice = int(_setting("PDF_RENDER_NICE", 10))
+    # After a fork (gunicorn preloading) the parent's pool is not there; new settings, a new pool.
+    config = (os.getpid(), kind, workers, nice)
     with _pool_lock:
-        # After a fork (gunicorn preloading) the parent's pool is not there: start anew.
-        if _pool is None or _pool_pid != os.getpid():
-            workers = int(_setting("PDF_RENDER_THREADS", 1))
-            nice = int(_setting("PDF_RENDER_NICE", 10))
-            if _setting("PDF_RENDER_POOL", "process") == "process":
+        if _pool is None or _pool_config != config:
+            old, old_config = _pool, _pool_config
+            if kind == "process":
                 _pool = ProcessPoolExecutor(
                     max_workers=workers,
                     # Not fork: the request threads may hold locks a forked child would inherit held.
@@ -199,7 +202,9 @@ def _executor() -> Executor:
                 _pool = ThreadPoolExecutor(
                     max_workers=workers, thread_name_prefix="pdf-render", initializer=_lower_priority
                 )
-            _pool_pid = os.getpid()
+            _pool_config = config
+            if old is not None and old_config[0] == os.getpid():  # a parent's pool is not ours to stop
+                old.shutdown(wait=False)
         return _pool
 
 
