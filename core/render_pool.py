@@ -1,5 +1,5 @@
-"""Where PDFs are rendered: one low-priority thread per server process, a bounded number of renders
-on the whole machine (or cluster), and one render per document however many ask at once.
+"""Where PDFs are rendered: a low-priority render process of each server process's own, a bounded
+number of renders on the whole installation, and one render per document however many ask at once.
 
 Locks and render slots live in Redis when settings.PDF_LOCK_URL names one (several app servers
 share it), else in lock files on this machine (`make run`, or one `make serve` host): flock() is
@@ -114,7 +114,9 @@ def single_flight(key: str, deadline: float) -> Iterator[bool]:
     A lock backend that fails yields False: the caller renders anyway, which costs a render and
     nothing else. Still held by another at the deadline: RenderBusy.
     """
-    name = "doc-" + hashlib.sha256(key.encode()).hexdigest()[:32]
+    # 256 locks shared out by hash: a bounded number of lock files, and two documents meet in one
+    # only rarely (then one renders after the other).
+    name = f"doc-{int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 256}"
     try:
         backend = _backend()
         handle = backend.acquire(name, deadline)
@@ -132,28 +134,30 @@ def single_flight(key: str, deadline: float) -> Iterator[bool]:
                 backend.release(handle)
 
 
+_UNBOUNDED = object()  # the slot backend failed: this process's own bound (its pool) still holds
+
+
 @contextlib.contextmanager
 def _render_slot(backend, slots: int, deadline: float) -> Iterator[None]:
-    if backend is None:
-        yield
-        return
-    while True:
+    handle = _UNBOUNDED if backend is None else None
+    while handle is None:
         for i in range(slots):
             try:
                 handle = backend.acquire(f"slot-{i}-of-{slots}", deadline, blocking=False)
             except Exception:  # noqa: BLE001
                 logger.warning("PDF render slot unavailable; rendering within this process's bound only", exc_info=True)
-                yield
-                return
+                handle = _UNBOUNDED
             if handle is not None:
-                try:
-                    yield
-                finally:
-                    backend.release(handle)
-                return
-        if time.monotonic() >= deadline:
-            raise RenderBusy
-        time.sleep(_POLL * 5)
+                break
+        else:
+            if time.monotonic() >= deadline:
+                raise RenderBusy
+            time.sleep(_POLL * 5)
+    try:
+        yield
+    finally:
+        if handle is not _UNBOUNDED:
+            backend.release(handle)
 
 
 def _lower_priority() -> None:
