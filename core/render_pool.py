@@ -27,7 +27,17 @@ from django.conf import settings
 from django.db import connection
 
 logger = logging.getLogger(__name__)
-_POLL = 0.02  # seconds between tries of a held lock
+# Seconds between tries of a held lock: soon at first, then less and less often, so that twenty
+# waiting requests do not keep taking the interpreter lock from the threads that build pages.
+_POLL = 0.02
+_POLL_MAX = 0.25
+
+
+def _waits():
+    delay = _POLL
+    while True:
+        yield delay
+        delay = min(delay * 1.5, _POLL_MAX)
 
 
 class RenderBusy(Exception):
@@ -63,7 +73,7 @@ class _FileLocks:
     def acquire(self, name: str, deadline: float, *, blocking: bool = True):
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(self.directory / f"{name}.lock", os.O_CREAT | os.O_RDWR, 0o600)
-        while True:
+        for delay in _waits():
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 return fd
@@ -71,7 +81,7 @@ class _FileLocks:
                 if not blocking or time.monotonic() >= deadline:
                     os.close(fd)
                     return None
-                time.sleep(_POLL)
+                time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
 
     def release(self, handle) -> None:
         os.close(handle)  # closing the descriptor drops its flock
@@ -89,7 +99,7 @@ class _RedisLocks:
 
     def acquire(self, name: str, deadline: float, *, blocking: bool = True):
         # The lease outlives the longest wait a request makes, so a crashed holder frees it in time.
-        lock = self.client.lock(f"goteborg-uppdrag:pdf:{name}", timeout=render_timeout() * 2, sleep=_POLL)
+        lock = self.client.lock(f"goteborg-uppdrag:pdf:{name}", timeout=render_timeout() * 2, sleep=_POLL * 5)
         remaining = max(0.0, deadline - time.monotonic())
         acquired = lock.acquire(blocking=blocking and remaining > 0, blocking_timeout=remaining or None)
         return lock if acquired else None
@@ -140,6 +150,7 @@ _UNBOUNDED = object()  # the slot backend failed: this process's own bound (its 
 @contextlib.contextmanager
 def _render_slot(backend, slots: int, deadline: float) -> Iterator[None]:
     handle = _UNBOUNDED if backend is None else None
+    waits = _waits()
     while handle is None:
         for i in range(slots):
             try:
@@ -152,7 +163,7 @@ def _render_slot(backend, slots: int, deadline: float) -> Iterator[None]:
         else:
             if time.monotonic() >= deadline:
                 raise RenderBusy
-            time.sleep(_POLL * 5)
+            time.sleep(next(waits))
     try:
         yield
     finally:
