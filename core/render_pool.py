@@ -178,7 +178,16 @@ def _lower_priority() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), int(_setting("PDF_RENDER_NICE", 10)))
 
 
-def _start_render_process(nice: int) -> None:
+def _exit_with(parent: int) -> None:
+    # A server process killed outright (SIGKILL, a runserver stopped) cannot stop its render
+    # process; the render process notices it is orphaned and ends itself.
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
+def _start_render_process(nice: int, parent: int) -> None:
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="pdf-render-watch").start()
     with contextlib.suppress(OSError):
         os.nice(nice)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goteborg_uppdrag.settings")
@@ -211,7 +220,7 @@ def _executor() -> Executor:
                     # Not fork: the request threads may hold locks a forked child would inherit held.
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start_render_process,
-                    initargs=(nice,),
+                    initargs=(nice, os.getpid()),
                 )
             else:
                 _pool = ThreadPoolExecutor(

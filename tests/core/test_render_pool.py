@@ -168,3 +168,33 @@ def test_the_render_process_makes_the_same_pdf_at_low_priority(settings):
         render_pool._executor()  # the child process is stopped
     assert made == render_pdf(html)
     assert child_nice >= os.nice(0) + 1
+
+
+def test_a_render_process_ends_when_its_server_process_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    script = (
+        "import os, time, django\n"
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'goteborg_uppdrag.settings')\n"
+        "django.setup()\n"
+        "from core import render_pool\n"
+        "print(render_pool._executor().submit(os.getpid).result(120), flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    server = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(server.stdout.readline())
+    finally:
+        server.send_signal(signal.SIGKILL)
+        server.wait(10)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.kill(child, signal.SIGKILL)
+    raise AssertionError("the render process outlived its server process")
