@@ -116,6 +116,13 @@ def run(requests: int, pdf_requests: int) -> dict:
     django.setup()
     import logging
 
+    from django.conf import settings
+
+    # A PDF's server time is its render: never from storage (core/pdf_cache.py), and on this
+    # thread, where capture_pdf_html() sees the HTML handed to WeasyPrint.
+    settings.PDF_CONTENT_VERSION = ""
+    settings.PDF_RENDER_POOL = "thread"
+
     # A failing page is reported in the table; its traceback would only bury the output.
     logging.getLogger("django.request").setLevel(logging.CRITICAL)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # CSS it ignores, once per render

@@ -321,6 +321,7 @@ def main():
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     parser.add_argument("--skip", default="", help="sidor att hoppa över, t.ex. list,detail")
     parser.add_argument("--no-scale-out", action="store_true", help="hoppa över provet med två instanser")
+    parser.add_argument("--no-pdf-drill", action="store_true", help="hoppa över PDF-övningen")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.skip:
@@ -355,6 +356,16 @@ def main():
             f"- {line}" for line in (done.stdout.strip() or done.stderr.strip()[-500:]).splitlines()
         )
 
+    pdf_drill = ""
+    if "postgresql" in databases and not args.no_pdf_drill:
+        log("20 samtidiga PDF-anrop medan en sida hämtas var 200:e ms (benchmarks/pdf_drill.py)")
+        done = subprocess.run(
+            [PYTHON, "-m", "benchmarks.pdf_drill"], cwd=BASE_DIR, capture_output=True, text=True, check=False
+        )
+        pdf_drill = "\n\nPDF-övningen (20 samtidiga PDF-anrop under `make serve` på PostgreSQL):\n\n" + "\n".join(
+            f"- {line}" for line in (done.stdout.strip() or done.stderr.strip()[-500:]).splitlines()
+        )
+
     elapsed = time.perf_counter() - started
     text = (
         f"Faktor {args.factor:g}, {time.strftime('%Y-%m-%d')}, maskin: {machine()}. "
@@ -365,7 +376,7 @@ def main():
         f"Hela körningen: {elapsed / 60:.1f} min.\n\n" + table(runs)
     )
     problems = verdicts(runs)
-    text += "\n\nMål som inte nås: " + ("; ".join(problems) if problems else "inga.") + scale_out + "\n"
+    text += "\n\nMål som inte nås: " + ("; ".join(problems) if problems else "inga.") + scale_out + pdf_drill + "\n"
     (OUT / "latest.md").write_text(text, encoding="utf-8")
     print()
     print(text)

@@ -10,13 +10,19 @@ import os
 
 wsgi_app = "goteborg_uppdrag.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND") or f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-# Sync workers: the pages are CPU bound (templates, PDF); 2 x cores + 1 keeps the CPUs busy
-# while some workers wait on the database.
+# 2 x cores + 1 processes keep the CPUs busy while some wait on the database. Each has threads
+# (gunicorn's gthread worker): a request waiting for a PDF that another request renders
+# (core/render_pool.py) holds a cheap thread, not a whole process, so twenty PDF requests at
+# once leave threads for the pages. A process takes no more connections than it has threads,
+# so a page is never queued inside a process whose threads all wait.
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+worker_connections = threads
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # a big PDF may take a few seconds, never a minute
 graceful_timeout = 30
-keepalive = 5
+# No idle keep-alive connections: each would hold one of a process's connections (above), and
+# the proxy in front keeps its own to the clients.
+keepalive = 0
 # Recycle workers now and then so that no slow growth of memory accumulates.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = max_requests // 10

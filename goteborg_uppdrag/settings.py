@@ -175,6 +175,18 @@ CACHES = {
     },
 }
 
+# PDFs (core/pdf_cache.py, core/render_pool.py): unchanged content is served from storage, keyed
+# by the page cache's content version; a document renders once however many ask for it, in at
+# most PDF_RENDER_SLOTS renders at a time (default: the number of cores), each in a low-priority
+# render process of the server process's own, so pages keep answering. Locks and slots in Redis
+# when PDF_LOCK_URL (redis://…) is set (several app servers), else in lock files on this machine.
+PDF_CONTENT_VERSION = "pagecache.cache.content_version"
+PDF_LOCK_URL = env("PDF_LOCK_URL", default="")
+PDF_LOCK_DIR = env("PDF_LOCK_DIR", default="") or None
+PDF_RENDER_SLOTS = env.int("PDF_RENDER_SLOTS", default=0) or None
+PDF_RENDER_TIMEOUT = env.float("PDF_RENDER_TIMEOUT", default=45)
+PDF_RENDER_POOL = env("PDF_RENDER_POOL", default="process")  # or "thread"
+
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 STORAGES = {

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from core.pdf import render_pdf
+from core.pdf_cache import RenderBusy, busy_response, cached_pdf
 from core.tabular import CSV_CONTENT_TYPE, download
 
 from . import exports
@@ -36,9 +37,24 @@ def compare(request, key):
 
 
 def comparison_pdf(request, key):
-    case, comparison = _comparison(request, key)
-    html = render_to_string("motions/compare_pdf.html", {"case": case, "comparison": comparison}, request=request)
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    case = case_for_key(key)
+    shown = selected_motion_ids(request)
+
+    def html() -> str:
+        full = case_for_key(key, Case.objects.with_everything())
+        comparison = build_comparison(full, shown_ids=shown)
+        return render_to_string("motions/compare_pdf.html", {"case": full, "comparison": comparison}, request=request)
+
+    try:
+        # Unchanged content comes from storage without building the comparison at all.
+        content = cached_pdf(
+            identity=("motions:comparison_pdf", case.pk, sorted(shown) if shown is not None else "alla"),
+            html=html,
+            render=render_pdf,
+        )
+    except RenderBusy:
+        return busy_response()
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="jamforelse-{case.url_key}.pdf"'
     return response
 

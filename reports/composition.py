@@ -85,6 +85,12 @@ def report_title(board: Board, period: ReportingPeriod) -> str:
     }
 
 
+def report_filename(board: Board, period: ReportingPeriod) -> str:
+    """The PDF's file name, as compose_report(board, period).filename gives it, without composing."""
+    with translation.override(REPORT_LANGUAGE):
+        return Report.filename_for(report_title(board, period))
+
+
 def _assignment_sections(board, reports: list[StatusReport], administration: str) -> list[Section]:
     board_text = _board_in_text(board)
     sections = []

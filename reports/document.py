@@ -130,7 +130,11 @@ class Report:
 
     @property
     def filename(self) -> str:
-        return f"{slugify(self.title)}.pdf"
+        return self.filename_for(self.title)
+
+    @staticmethod
+    def filename_for(title: str) -> str:
+        return f"{slugify(title)}.pdf"
 
     def section(self, number: str) -> Section | None:
         return next((s for s in self.toc if s.number == number), None)

@@ -18,12 +18,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assignments.models import Board, ReportingPeriod
 from assignments.selectors import board_and_period_or_404
+from core.pdf import render_pdf
+from core.pdf_cache import RenderBusy, busy_response, cached_pdf
 
 from . import services
-from .composition import compose_report
+from .composition import compose_report, report_filename
 from .forms import PublishForm, ReportChoiceForm
 from .models import PublishedReport
-from .rendering import render_report_pdf, report_body_html, report_document_html
+from .rendering import report_body_html, report_document_html
 
 # The browser's "genererar…" state: reports.js adds ?token=…, the response sets it as a cookie.
 DOWNLOAD_COOKIE = "pdf_download"
@@ -79,9 +81,17 @@ def preview(request, board, year, period):
 @require_GET
 def pdf(request, board, year, period):
     board, period = board_and_period_or_404(board, year, period)
-    report = compose_report(board, period)
-    response = HttpResponse(render_report_pdf(report), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    try:
+        # Unchanged content comes from storage without composing the report at all.
+        content = cached_pdf(
+            identity=("reports:pdf", board.pk, period.pk),
+            html=lambda: report_document_html(compose_report(board, period)),
+            render=render_pdf,
+        )
+    except RenderBusy:
+        return busy_response()
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(board, period)}"'
     token = request.GET.get("token", "")
     if _TOKEN.match(token):
         response.set_cookie(DOWNLOAD_COOKIE, token, max_age=120, samesite="Lax", secure=request.is_secure())

@@ -48,6 +48,20 @@ def _fresh_page_cache(request):
     caches["pages"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _own_pdf_store(settings, tmp_path):
+    """Stored files and PDF locks in this test's own folder.
+
+    A test's writes are rolled back, so the content version a stored PDF is keyed by comes
+    round again in the next test with other data: each test keeps its PDFs to itself.
+    """
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PDF_LOCK_DIR = tmp_path / "locks"
+    settings.PDF_LOCK_URL = ""
+    # On a thread of this process: the tests' stand-in renderers cannot be sent to another one.
+    settings.PDF_RENDER_POOL = "thread"
+
+
 @pytest.fixture
 def real_data(db):
     """The shipped data of both seed documents, loaded as `make run` loads it."""

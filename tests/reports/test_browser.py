@@ -27,8 +27,8 @@ def test_pdf_link_shows_genererar_then_done(live_server, page, real_data, monkey
     # state can be seen on any machine (a fast one renders the PDF before the text could be read).
     from reports import views as report_views
 
-    render = report_views.render_report_pdf
-    monkeypatch.setattr(report_views, "render_report_pdf", lambda report: (time.sleep(1.5), render(report))[1])
+    render = report_views.render_pdf
+    monkeypatch.setattr(report_views, "render_pdf", lambda html: (time.sleep(1.5), render(html))[1])
     page.goto(f"{live_server.url}/rapporter/{QUERY}")
     link = page.locator("a.js-pdf-download")
     status = page.locator("#pdf-status")
