@@ -89,6 +89,9 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer with the commonest widget templates in Python (core/widget_renderer.py):
+# the same markup, without a template render per <option>.
+FORM_RENDERER = "core.widget_renderer.FastWidgetRenderer"
 
 WSGI_APPLICATION = "goteborg_uppdrag.wsgi.application"
 
