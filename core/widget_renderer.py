@@ -104,9 +104,7 @@ class FastWidgetRenderer(DjangoTemplates):
         widget = context.get("widget") if len(context) == 1 else None
         if widget is not None and not self._overridden(template_name):
             html = None
-            if template_name in _INPUTS:
-                html = _input(widget)
-            elif template_name == f"{_WIDGETS}input.html":
+            if template_name in _INPUTS or template_name == f"{_WIDGETS}input.html":
                 html = _input(widget)
             elif template_name in _OPTIONS:
                 html = _input_option(widget)

@@ -86,9 +86,7 @@ def test_the_settings_use_it_and_an_option_with_its_own_template_falls_back():
         option_template_name = "django/forms/widgets/input.html"  # any other template than Django's option
 
     widget = Special(choices=[("a", "A")])
-    assert widget.render("x", "a", renderer=FastWidgetRenderer()) == widget.render(
-        "x", "a", renderer=DjangoTemplates()
-    )
+    assert widget.render("x", "a", renderer=FastWidgetRenderer()) == widget.render("x", "a", renderer=DjangoTemplates())
 
 
 def test_the_python_path_is_taken():
