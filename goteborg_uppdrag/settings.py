@@ -176,7 +176,17 @@ CACHES = {
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=200)},
     },
+    # {% fragment_cache %}: parts of logged-in pages keyed by the content version (never stale).
+    "fragments": {
+        **env.cache_url("FRAGMENT_CACHE_URL", default="locmemcache://fragments"),
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": env.int("FRAGMENT_CACHE_ENTRIES", default=100)},
+    },
 }
+
+# Parts of logged-in pages cached by the content version ({% fragment_cache %}, core/templatetags/
+# fragments.py) in the "fragments" cache; FRAGMENT_CACHE=0 turns it off.
+FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
 
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
