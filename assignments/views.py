@@ -13,10 +13,12 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.form_errors import apply_errors
+from pagecache.cache import request_content_version
 
 from . import roles, services, workflow
 from .filters import DONE_STATUSES, DUE_SOON_DAYS, AssignmentFilterForm, filter_assignments, sort_assignments
@@ -56,12 +58,13 @@ def assignment_list(request):
         without_status = filter_assignments(Assignment.objects.all(), {**data, "status": None})
         filtered = without_status.filter(status__in=data["status"]) if data.get("status") else without_status
         paginator = Paginator(sort_assignments(filtered, data.get("sortera")).with_boards(), context["page_size"])
-        page = paginator.get_page(request.GET.get("sida"))
+        # Lazy: when the results are in the fragment cache (list.html), neither is ever queried.
         context.update(
-            page=page,
-            status_counts=count_statuses(without_status),
+            page=SimpleLazyObject(lambda: paginator.get_page(request.GET.get("sida"))),
+            status_counts=SimpleLazyObject(lambda: count_statuses(without_status)),
             today=timezone.localdate(),
             selected_boards=data.get("namnd") or [],
+            results_version=request_content_version(request),
         )
         status = 200
     else:

@@ -89,6 +89,9 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer with the commonest widget templates in Python (core/widget_renderer.py):
+# the same markup, without a template render per <option>.
+FORM_RENDERER = "core.widget_renderer.FastWidgetRenderer"
 
 WSGI_APPLICATION = "goteborg_uppdrag.wsgi.application"
 
@@ -173,6 +176,12 @@ CACHES = {
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=200)},
     },
+    # {% fragment_cache %}: parts of logged-in pages keyed by the content version (never stale).
+    "fragments": {
+        **env.cache_url("FRAGMENT_CACHE_URL", default="locmemcache://fragments"),
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": env.int("FRAGMENT_CACHE_ENTRIES", default=100)},
+    },
 }
 
 # PDFs (core/pdf_cache.py, core/render_pool.py): unchanged content is served from storage, keyed
@@ -186,6 +195,9 @@ PDF_LOCK_DIR = env("PDF_LOCK_DIR", default="") or None
 PDF_RENDER_SLOTS = env.int("PDF_RENDER_SLOTS", default=0) or None
 PDF_RENDER_TIMEOUT = env.float("PDF_RENDER_TIMEOUT", default=45)
 PDF_RENDER_POOL = env("PDF_RENDER_POOL", default="process")  # or "thread"
+# Parts of logged-in pages cached by the content version ({% fragment_cache %}, core/templatetags/
+# fragments.py) in the "fragments" cache; FRAGMENT_CACHE=0 turns it off.
+FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
 
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "media/"

@@ -47,6 +47,13 @@ def content_version() -> str | None:
     return f"{row[0]}-{row[1]}" if row else None
 
 
+def request_content_version(request: HttpRequest) -> str | None:
+    """content_version(), read once per request (the middleware and a view's fragment cache share it)."""
+    if not hasattr(request, "_content_version"):
+        request._content_version = content_version()
+    return request._content_version
+
+
 def _cacheable_request(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD") or not enabled():
         return False
@@ -102,7 +109,7 @@ class PublicPageCacheMiddleware:
         match = request.resolver_match
         if match is None or match.view_name not in self.views or not _cacheable_request(request):
             return None
-        version = content_version()
+        version = request_content_version(request)
         if version is None:
             return None
         key = _key(request, version)

@@ -78,6 +78,18 @@ def install(using: str = "default") -> list[str]:
     return tables
 
 
+def bump(using: str = "default") -> None:
+    """Move the version once, as the trigger does once per transaction; for a bulk load that
+    switched the per-row trigger off (benchmarks/scale/writer.py: bulk_load)."""
+    connection = connections[using]
+    random_epoch = "md5(random()::text)" if connection.vendor == "postgresql" else "lower(hex(randomblob(16)))"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {VERSION_TABLE} (id, counter, epoch) VALUES (1, 1, {random_epoch}) "  # noqa: S608 - constants
+            f"ON CONFLICT (id) DO UPDATE SET counter = {VERSION_TABLE}.counter + 1"
+        )
+
+
 def installed_tables(using: str = "default") -> set[str]:
     """The tables that carry the trigger now (for the test that every tracked table does)."""
     connection = connections[using]

@@ -32,6 +32,7 @@ def _fresh_page_cache(request):
     from django.core.cache import caches
 
     caches["pages"].clear()
+    caches["fragments"].clear()  # keyed by the content version too ({% fragment_cache %})
     marker = request.node.get_closest_marker("django_db")
     transactional = "transactional_db" in request.fixturenames or (
         marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
@@ -46,6 +47,7 @@ def _fresh_page_cache(request):
                 cursor.execute("SELECT set_config('pagecache.each_write', 'on', true)")
     yield
     caches["pages"].clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,7 @@ way in; the markers are exported here too.
 import random
 from collections.abc import Callable
 
+from django.apps import apps
 from django.db import connection, transaction
 
 from assignments.models import Board
@@ -46,7 +47,7 @@ from .marks import (
     YEARS,
 )
 from .motions import create_cases
-from .writer import Writer
+from .writer import Writer, bulk_load
 
 __all__ = [
     "ASSIGNMENTS_PER_FACTOR",
@@ -75,6 +76,19 @@ def is_seeded() -> bool:
     return Board.objects.filter(slug__startswith=BOARD_SLUG_PREFIX).exists()
 
 
+SEEDED_APPS = ("assignments", "motions", "budget")
+
+
+def _written_tables() -> list[str]:
+    """Every table of the apps the seeder writes (history and many-to-many tables included)."""
+    return [
+        model._meta.db_table
+        for label in SEEDED_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    ]
+
+
 def seed_scale(
     factor: float,
     *,
@@ -93,7 +107,7 @@ def seed_scale(
         raise AlreadySeeded
     rng = random.Random(seed)
     writer = Writer(batch_size, log)
-    with transaction.atomic():
+    with transaction.atomic(), bulk_load(_written_tables()):
         kf = Board.objects.get(slug="kommunfullmaktige")
         ks = Board.objects.get(slug="kommunstyrelsen")
         slk = Board.objects.filter(slug="stadsledningskontoret").first() or ks

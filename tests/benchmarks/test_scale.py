@@ -98,3 +98,55 @@ def test_command_loads_the_real_data_first_and_refuses_a_second_run(capsys):
         call_command("seed_scale", "--factor", str(FACTOR))
     with pytest.raises(CommandError):
         call_command("seed_scale", "--factor", "0")
+
+
+def _foreign_keys() -> set[tuple[str, str, tuple]]:
+    from django.db import connection
+
+    keys = set()
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            for name, info in connection.introspection.get_constraints(cursor, table).items():
+                if info["foreign_key"]:
+                    keys.add((table, name, tuple(info["columns"]), info["foreign_key"]))
+    return keys
+
+
+@pytest.mark.django_db
+def test_the_bulk_load_leaves_every_key_and_trigger_in_place_and_moves_the_page_version():
+    """bulk_load drops the foreign keys and the page-cache trigger for the load (PostgreSQL):
+    afterwards they are all back, and pages cached before the load are no longer served."""
+    from pagecache import cache as page_cache
+    from pagecache import triggers
+
+    keys, tables = _foreign_keys(), triggers.installed_tables()
+    before = page_cache.content_version()
+    scale.seed_scale(FACTOR)
+    assert _foreign_keys() == keys
+    assert triggers.installed_tables() == tables
+    assert page_cache.content_version() != before
+
+
+@pytest.mark.django_db
+def test_a_bad_row_fails_the_whole_load_and_leaves_the_keys():
+    """The foreign keys are checked in bulk at the end of the load: a row pointing nowhere
+    rolls the whole load back instead of slipping in."""
+    from django.db import IntegrityError, connection
+
+    from benchmarks.scale import writer as scale_writer
+
+    keys = _foreign_keys()
+    original = scale_writer.Writer.through
+
+    def broken(self, relation, pairs):
+        original(self, relation, [(first, 10**9) for first, _second in pairs[:1]] + list(pairs[1:]))
+
+    scale_writer.Writer.through = broken
+    try:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            scale.seed_scale(FACTOR)  # PostgreSQL: ADD CONSTRAINT at the end of the load
+            connection.check_constraints()  # SQLite checks at COMMIT, which a test never reaches
+    finally:
+        scale_writer.Writer.through = original
+    assert not scale.is_seeded()
+    assert _foreign_keys() == keys
