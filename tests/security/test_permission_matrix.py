@@ -132,6 +132,9 @@ TABLE = [
     Row("budget:statement_edit", "POST", "/budget/redovisningar/{statement}/andra/", (LOGIN, 403, 403, 200, 403, 200)),
     # --- reports (delårsrapport) --------------------------------------------------------------------------------------
     public("reports:index", "/rapporter/"),
+    public("reports:register", "/rapporter/verkstallighetsregister/"),
+    public("reports:register_pdf", "/rapporter/verkstallighetsregister.pdf"),
+    public("reports:register_xlsx", "/rapporter/verkstallighetsregister.xlsx"),
     public("reports:preview", REPORT_PATH + "/"),
     public("reports:pdf", REPORT_PATH + ".pdf"),
     public("reports:version_pdf", REPORT_PATH + "/versioner/{version}.pdf"),
