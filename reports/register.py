@@ -3,8 +3,9 @@
 It is the yearly account of open council assignments that auditors ask for, generated from the
 records rather than compiled by hand. A row is an assignment; the decision point that gave it (when
 the case is registered) links to its case. The year is the year of the decision, or for an
-assignment of a KF budget without a known decision date the budget year. One query per table,
-whatever the number of rows (see tests/reports/test_register.py).
+assignment of a KF budget without a known decision date the budget year. The counts per year and
+body are one GROUP BY query; the rows (a page of them on screen, all in the PDF and Excel file)
+are read with a fixed number of queries, whatever their number (tests/reports/test_register.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Prefetch, Q
+from django.db.models import BooleanField, Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from assignments.filters import DONE_STATUSES
@@ -68,10 +70,6 @@ class RegisterRow:
         return [responsibility.board for responsibility in self.assignment.responsibilities.all()]
 
     @property
-    def lead(self) -> Board | None:
-        return next((r.board for r in self.assignment.responsibilities.all() if r.is_lead), None)
-
-    @property
     def case(self):
         if self.point is None:
             return None
@@ -81,13 +79,17 @@ class RegisterRow:
 
 @dataclass
 class RegisterGroup:
+    """The counts of one year and body (the rows are listed, and paged, apart from them)."""
+
     year: int | None
     body: Board | None
-    rows: list[RegisterRow] = field(default_factory=list)
+    tallies: Counter = field(default_factory=Counter)
+    total: int = 0
+    overdue: int = 0
 
     @property
     def counts(self) -> list[tuple[str, str, int]]:
-        return counts_of(self.rows)
+        return [(key, label, self.tallies[key]) for key, label in Tally.LABELS.items()]
 
 
 @dataclass
@@ -96,18 +98,20 @@ class Register:
     year: int | None
     body: Board | None
     today: datetime.date
+    bodies: dict[int, Board]
 
     @property
-    def rows(self) -> list[RegisterRow]:
-        return [row for group in self.groups for row in group.rows]
-
-    @property
-    def counts(self) -> list[tuple[str, str, int]]:
-        return counts_of(self.rows)
+    def total(self) -> int:
+        return sum(group.total for group in self.groups)
 
     @property
     def overdue(self) -> int:
-        return sum(1 for row in self.rows if row.overdue)
+        return sum(group.overdue for group in self.groups)
+
+    @property
+    def counts(self) -> list[tuple[str, str, int]]:
+        tallies = sum((group.tallies for group in self.groups), Counter())
+        return [(key, label, tallies[key]) for key, label in Tally.LABELS.items()]
 
     @property
     def title(self) -> str:
@@ -127,31 +131,65 @@ class Register:
             parts.append(str(self.year))
         return "-".join(parts)
 
+    def assignments(self):
+        """The register's assignments in its order (newest year first, KF before KS), not yet read.
 
-def counts_of(rows: list[RegisterRow]) -> list[tuple[str, str, int]]:
-    found = Counter(tally_of(row.assignment.status) for row in rows)
-    found[Tally.NO_REPORT] = sum(1 for row in rows if row.last_report is None)
-    return [(key, label, found[key]) for key, label in Tally.LABELS.items()]
+        Whatever slice of it is read (a page, or all in chunks) comes with its boards, reports and
+        decision points in four more queries.
+        """
+        return _with_row_data(_ordered(_annotated(self.bodies, year=self.year, body=self.body), self.bodies))
+
+    def rows(self, assignments) -> list[RegisterRow]:
+        return [self._row(assignment) for assignment in assignments]
+
+    def _row(self, assignment: Assignment) -> RegisterRow:
+        reports = assignment.reports_latest_first
+        return RegisterRow(
+            assignment=assignment,
+            year=assignment.register_year,
+            body=self.bodies.get(assignment.register_body),
+            point=_giving_point(assignment.giving_points),
+            last_report=reports[0] if reports else None,
+            overdue=is_overdue(assignment, self.today),
+        )
 
 
-def _year(assignment: Assignment) -> int | None:
-    if assignment.origin_date:
-        return assignment.origin_date.year
-    return assignment.budget_year
+def is_overdue(assignment: Assignment, today: datetime.date) -> bool:
+    """Past its deadline and not reported done: the rule of the assignment list's "slutdatum passerat"."""
+    return bool(assignment.deadline and assignment.deadline < today and assignment.status not in DONE_STATUSES)
 
 
-def _body_filter(slug: str) -> Q:
-    sources = [source for source, body in _SOURCE_BODY.items() if body == slug]
-    return Q(origin_body__slug=slug) | Q(origin_body__isnull=True, source__in=sources)
-
-
-def register_assignments(*, year: int | None = None, body: Board | None = None):
-    """The assignments of the register, read with everything a row shows (four queries in all)."""
-    assignments = Assignment.objects.filter(_body_filter(BODIES[0]) | _body_filter(BODIES[1]))
+def _annotated(bodies: dict[int, Board], *, year: int | None, body: Board | None):
+    """The assignments KF and KS gave, each with the year and body it is registered under."""
+    by_slug = {board.slug: board.pk for board in bodies.values()}
+    source_body = [
+        When(source=source, then=Value(by_slug[slug])) for source, slug in _SOURCE_BODY.items() if slug in by_slug
+    ]
+    assignments = Assignment.objects.annotate(
+        register_year=Coalesce(ExtractYear("origin_date"), "budget_year", output_field=IntegerField()),
+        register_body=Coalesce(
+            "origin_body_id", Case(*source_body, default=None, output_field=IntegerField()), output_field=IntegerField()
+        ),
+    ).filter(register_body__in=list(bodies))
     if body is not None:
-        assignments = assignments.filter(_body_filter(body.slug))
+        assignments = assignments.filter(register_body=body.pk)
     if year is not None:
-        assignments = assignments.filter(Q(origin_date__year=year) | Q(origin_date__isnull=True, budget_year=year))
+        assignments = assignments.filter(register_year=year)
+    return assignments
+
+
+def _ordered(assignments, bodies: dict[int, Board]):
+    rank = Case(
+        *[When(register_body=pk, then=Value(BODIES.index(board.slug))) for pk, board in bodies.items()],
+        default=Value(len(BODIES)),
+        output_field=IntegerField(),
+    )
+    return assignments.annotate(body_rank=rank).order_by(
+        F("register_year").desc(nulls_last=True), "body_rank", F("origin_date").asc(nulls_first=True), "dnr", "id"
+    )
+
+
+def _with_row_data(assignments):
     reports = StatusReport.objects.select_related("period", "board").order_by(
         "-period__year", "-period__kind", "-updated_at", "-id"
     )
@@ -166,29 +204,35 @@ def register_assignments(*, year: int | None = None, body: Board | None = None):
 
 
 def build_register(*, year: int | None = None, body: Board | None = None, today: datetime.date) -> Register:
-    bodies = {board.slug: board for board in Board.objects.filter(slug__in=BODIES)}
-    groups: dict[tuple, RegisterGroup] = {}
-    for assignment in register_assignments(year=year, body=body):
-        origin = assignment.origin_body or bodies.get(_SOURCE_BODY.get(assignment.source, ""))
-        row = RegisterRow(
-            assignment=assignment,
-            year=_year(assignment),
-            body=origin,
-            point=_giving_point(assignment.giving_points),
-            last_report=assignment.reports_latest_first[0] if assignment.reports_latest_first else None,
-            overdue=bool(
-                assignment.deadline and assignment.deadline < today and assignment.status not in DONE_STATUSES
+    """The counts per year and body in one GROUP BY query; the rows are read by Register.rows()."""
+    bodies = {board.pk: board for board in Board.objects.filter(slug__in=BODIES)}
+    done = Q(status__in=DONE_STATUSES)
+    flags = (
+        _annotated(bodies, year=year, body=body)
+        .annotate(
+            has_report=Exists(StatusReport.objects.filter(assignment=OuterRef("pk"))),
+            late=Case(
+                When(Q(deadline__lt=today) & ~done, then=Value(True)), default=Value(False), output_field=BooleanField()
             ),
         )
-        key = (row.year, origin.slug if origin else "")
-        groups.setdefault(key, RegisterGroup(row.year, origin)).rows.append(row)
+        .order_by()
+        .values_list("register_year", "register_body", "status", "has_report", "late")
+        .annotate(n=Count("id"))
+    )
+    groups: dict[tuple, RegisterGroup] = {}
+    for group_year, group_body, status, has_report, late, n in flags:
+        group = groups.setdefault((group_year, group_body), RegisterGroup(group_year, bodies.get(group_body)))
+        group.total += n
+        group.tallies[tally_of(status)] += n
+        if not has_report:
+            group.tallies[Tally.NO_REPORT] += n
+        if late:
+            group.overdue += n
     ordered = sorted(
         groups.values(),
-        key=lambda group: (-(group.year or 0), BODIES.index(group.body.slug) if group.body in bodies.values() else 9),
+        key=lambda group: (-(group.year or 0), BODIES.index(group.body.slug) if group.body else len(BODIES)),
     )
-    for group in ordered:
-        group.rows.sort(key=lambda row: (row.assignment.origin_date or datetime.date.min, row.assignment.dnr))
-    return Register(ordered, year, body, today)
+    return Register(ordered, year, body, today, bodies)
 
 
 def _giving_point(points: list[DecisionPoint]) -> DecisionPoint | None:

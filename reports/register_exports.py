@@ -57,7 +57,7 @@ def register_xlsx(register: Register) -> bytes:
     sheet = workbook.active
     sheet.title = _("Register")
     header_row(sheet, 1, REGISTER_HEADERS)
-    for row_index, row in enumerate(register.rows, start=2):
+    for row_index, row in enumerate(register.rows(register.assignments().iterator(chunk_size=2000)), start=2):
         for column, value in enumerate(register_row(row), start=1):
             cell = sheet.cell(row=row_index, column=column)
             set_cell(cell, value)
@@ -77,7 +77,7 @@ def register_xlsx(register: Register) -> bytes:
     )
     for row_index, group in enumerate(register.groups, start=2):
         values = [group.year, group.body.name if group.body else ""] + [n for _key, _label, n in group.counts]
-        values.append(sum(1 for row in group.rows if row.overdue))
+        values.append(group.overdue)
         for column, value in enumerate(values, start=1):
             set_cell(counts.cell(row=row_index, column=column), value)
     set_widths(counts, {1: 7, 2: 24, 3: 14, 4: 14, 5: 14, 6: 14, 7: 14})

@@ -3,10 +3,12 @@
 Public like the decisions and assignments it lists (architecture.md, "Users and rights").
 """
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.pdf import render_pdf
@@ -16,6 +18,10 @@ from .register import RegisterFilterForm, build_register
 from .register_exports import register_xlsx
 
 REGISTER_LANGUAGE = "sv"
+PAGE_SIZE = 50
+# A PDF past this many rows is hundreds of pages nobody prints; the page asks for a narrower choice
+# (a year, a body) and the Excel file holds everything.
+MAX_PDF_ROWS = 1500
 
 
 def _register(request):
@@ -26,29 +32,35 @@ def _register(request):
     return form, build_register(year=data.get("ar"), body=data.get("organ"), today=timezone.localdate())
 
 
+def _page(request, form, register, *, status=200, error=""):
+    context = {"form": form, "register": register, "error": error}
+    if register is not None:
+        page = Paginator(register.assignments(), PAGE_SIZE).get_page(request.GET.get("sida"))
+        context.update(page=page, rows=register.rows(page.object_list), max_pdf_rows=MAX_PDF_ROWS)
+    return render(request, "reports/register.html", context, status=status)
+
+
 @require_safe
 def register_page(request):
     form, register = _register(request)
-    return render(
-        request,
-        "reports/register.html",
-        {"form": form, "register": register},
-        status=200 if register is not None else 400,
-    )
-
-
-def _refused(request, form):
-    return render(request, "reports/register.html", {"form": form, "register": None}, status=400)
+    return _page(request, form, register, status=200 if register is not None else 400)
 
 
 @require_safe
 def register_pdf(request):
     form, register = _register(request)
     if register is None:
-        return _refused(request, form)
+        return _page(request, form, None, status=400)
+    if register.total > MAX_PDF_ROWS:
+        error = _(
+            "Urvalet har %(count)s uppdrag; en PDF rymmer högst %(max)s. Välj ett år eller ett organ, "
+            "eller ladda ned Excelfilen som har alla."
+        ) % {"count": register.total, "max": MAX_PDF_ROWS}
+        return _page(request, form, register, status=400, error=error)
     # The document is the city's record in Swedish, whatever language the reader browses in.
     with translation.override(REGISTER_LANGUAGE):
-        html = render_to_string("reports/register_pdf.html", {"register": register})
+        rows = register.rows(register.assignments())
+        html = render_to_string("reports/register_pdf.html", {"register": register, "rows": rows})
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{register.filename}.pdf"'
     return response
@@ -58,7 +70,7 @@ def register_pdf(request):
 def register_excel(request):
     form, register = _register(request)
     if register is None:
-        return _refused(request, form)
+        return _page(request, form, None, status=400)
     with translation.override(REGISTER_LANGUAGE):
         content = register_xlsx(register)
     return download(content, XLSX_CONTENT_TYPE, f"{register.filename}.xlsx")
