@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import BooleanField, Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
 from assignments.filters import DONE_STATUSES
@@ -159,6 +159,12 @@ def is_overdue(assignment: Assignment, today: datetime.date) -> bool:
     return bool(assignment.deadline and assignment.deadline < today and assignment.status not in DONE_STATUSES)
 
 
+def _year_of(field: str):
+    """The year of a date column as the first four characters of its ISO text: the same on SQLite and
+    PostgreSQL, and on SQLite without the Python function Django's ExtractYear calls per row."""
+    return Cast(Substr(Cast(field, CharField()), 1, 4), IntegerField())
+
+
 def _annotated(bodies: dict[int, Board], *, year: int | None, body: Board | None):
     """The assignments KF and KS gave, each with the year and body it is registered under."""
     by_slug = {board.slug: board.pk for board in bodies.values()}
@@ -166,7 +172,7 @@ def _annotated(bodies: dict[int, Board], *, year: int | None, body: Board | None
         When(source=source, then=Value(by_slug[slug])) for source, slug in _SOURCE_BODY.items() if slug in by_slug
     ]
     assignments = Assignment.objects.annotate(
-        register_year=Coalesce(ExtractYear("origin_date"), "budget_year", output_field=IntegerField()),
+        register_year=Coalesce(_year_of("origin_date"), "budget_year", output_field=IntegerField()),
         register_body=Coalesce(
             "origin_body_id", Case(*source_body, default=None, output_field=IntegerField()), output_field=IntegerField()
         ),
@@ -190,13 +196,27 @@ def _ordered(assignments, bodies: dict[int, Board]):
 
 
 def _with_row_data(assignments):
-    reports = StatusReport.objects.select_related("period", "board").order_by(
-        "-period__year", "-period__kind", "-updated_at", "-id"
+    # A row shows which report is the latest, never its text: the texts are most of the bytes.
+    reports = (
+        StatusReport.objects.select_related("period", "board")
+        .only(
+            "assignment_id",
+            "proposes",
+            "updated_at",
+            "period__year",
+            "period__kind",
+            "board__name",
+            "board__short_name",
+            "board__slug",
+        )
+        .order_by("-period__year", "-period__kind", "-updated_at", "-id")
     )
     # The point that gave the assignment, from a decision before a proposal or a motion.
-    points = DecisionPoint.objects.select_related(
-        "decision__case", "decision__meeting", "proposal__case", "motion__case"
-    ).order_by("decision_id", "proposal_id", "id")
+    points = (
+        DecisionPoint.objects.select_related("decision__case", "proposal__case", "motion__case")
+        .defer("text", "decision__text", "proposal__title", "motion__justification", "motion__import_notes")
+        .order_by("decision_id", "proposal_id", "id")
+    )
     return assignments.with_boards().prefetch_related(
         Prefetch("status_reports", queryset=reports, to_attr="reports_latest_first"),
         Prefetch("decision_points", queryset=points, to_attr="giving_points"),
@@ -206,33 +226,33 @@ def _with_row_data(assignments):
 def build_register(*, year: int | None = None, body: Board | None = None, today: datetime.date) -> Register:
     """The counts per year and body in one GROUP BY query; the rows are read by Register.rows()."""
     bodies = {board.pk: board for board in Board.objects.filter(slug__in=BODIES)}
-    done = Q(status__in=DONE_STATUSES)
-    flags = (
+    reported = Exists(StatusReport.objects.filter(assignment=OuterRef("pk")))
+    late = Q(deadline__lt=today) & ~Q(status__in=DONE_STATUSES)
+    counts = (
         _annotated(bodies, year=year, body=body)
-        .annotate(
-            has_report=Exists(StatusReport.objects.filter(assignment=OuterRef("pk"))),
-            late=Case(
-                When(Q(deadline__lt=today) & ~done, then=Value(True)), default=Value(False), output_field=BooleanField()
-            ),
-        )
         .order_by()
-        .values_list("register_year", "register_body", "status", "has_report", "late")
-        .annotate(n=Count("id"))
+        .values_list("register_year", "register_body")
+        .annotate(
+            total=Count("id"),
+            done=Count("id", filter=Q(status=Assignment.Status.COMPLETED)),
+            not_started=Count("id", filter=Q(status=Assignment.Status.NOT_STARTED)),
+            no_report=Count("id", filter=~reported),
+            late=Count("id", filter=late),
+        )
     )
-    groups: dict[tuple, RegisterGroup] = {}
-    for group_year, group_body, status, has_report, late, n in flags:
-        group = groups.setdefault((group_year, group_body), RegisterGroup(group_year, bodies.get(group_body)))
-        group.total += n
-        group.tallies[tally_of(status)] += n
-        if not has_report:
-            group.tallies[Tally.NO_REPORT] += n
-        if late:
-            group.overdue += n
-    ordered = sorted(
-        groups.values(),
-        key=lambda group: (-(group.year or 0), BODIES.index(group.body.slug) if group.body else len(BODIES)),
-    )
-    return Register(ordered, year, body, today, bodies)
+    groups = []
+    for group_year, group_body, total, done, not_started, no_report, overdue in counts:
+        tallies = Counter(
+            {
+                Tally.DONE: done,
+                Tally.NOT_STARTED: not_started,
+                Tally.IN_PROGRESS: total - done - not_started,
+                Tally.NO_REPORT: no_report,
+            }
+        )
+        groups.append(RegisterGroup(group_year, bodies.get(group_body), tallies, total, overdue))
+    groups.sort(key=lambda group: (-(group.year or 0), BODIES.index(group.body.slug) if group.body else len(BODIES)))
+    return Register(groups, year, body, today, bodies)
 
 
 def _giving_point(points: list[DecisionPoint]) -> DecisionPoint | None:
