@@ -47,7 +47,19 @@ def build_timeline(assignment: Assignment, links: list[OriginLink]) -> list[Time
             "board": report.board.short_name or report.board.name,
         }
         events.append(
-            (date, 1, TimelineEvent(date, "report", title, report.text, _person(report.author), report=report))
+            (
+                date,
+                1,
+                TimelineEvent(
+                    date,
+                    "report",
+                    title,
+                    report.text,
+                    _person(report.author),
+                    report=report,
+                    anchor=f"rapport-{report.pk}",
+                ),
+            )
         )
         if report.decision and report.decided_on:
             title = _("%(board)s beslutade om redovisningen: %(decision)s") % {

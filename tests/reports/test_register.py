@@ -53,7 +53,7 @@ def test_every_shipped_assignment_per_year_and_body(real_data, client):
     assert str(row.last_report.period) == "Delårsrapport augusti 2023"
     assert _counts(register) == {Tally.DONE: 0, Tally.IN_PROGRESS: 14, Tally.NOT_STARTED: 0, Tally.NO_REPORT: 0}
     html = response.content.decode()
-    assert f'href="/arenden/0355-20/#punkt-{row.point.pk}"' in html
+    assert f'href="/arenden/0355-20/punkter/{row.point.pk}/"' in html
     assert "KF 2022-06-16 § 4, punkt 3" in html
 
 

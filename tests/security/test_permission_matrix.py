@@ -101,6 +101,7 @@ TABLE = [
     public("motions:case", "/arenden/{case}/"),
     public("motions:compare", "/arenden/{case}/jamfor/"),
     public("comparison_pdf", "/arenden/{case}/jamfor.pdf"),
+    public("motions:point", "/arenden/{case}/punkter/{point}/"),
     public("comparison_csv", "/arenden/{case}/jamfor.csv"),
     # Importing is the secretariat's (motions.services.can_import): officers of any board are refused.
     Row("motions:motion_import", "GET", "/arenden/{case}/las-in-yrkande/",        (LOGIN, 403, 403, 403, 403, 200)),
