@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value, When
-from django.db.models.functions import Cast, Coalesce, Substr
+from django.db.models import Case, Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from assignments.filters import DONE_STATUSES
@@ -159,10 +159,19 @@ def is_overdue(assignment: Assignment, today: datetime.date) -> bool:
     return bool(assignment.deadline and assignment.deadline < today and assignment.status not in DONE_STATUSES)
 
 
+class _Year(Func):
+    """The year of a date column: EXTRACT on PostgreSQL; on SQLite the first four characters of the ISO
+    text the column holds, without the Python function Django's ExtractYear calls there for every row."""
+
+    template = "EXTRACT(YEAR FROM %(expressions)s)"
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template="CAST(SUBSTR(%(expressions)s, 1, 4) AS integer)", **extra)
+
+
 def _year_of(field: str):
-    """The year of a date column as the first four characters of its ISO text: the same on SQLite and
-    PostgreSQL, and on SQLite without the Python function Django's ExtractYear calls per row."""
-    return Cast(Substr(Cast(field, CharField()), 1, 4), IntegerField())
+    return _Year(F(field))
 
 
 def _annotated(bodies: dict[int, Board], *, year: int | None, body: Board | None):
