@@ -36,3 +36,31 @@ def origin_links(assignment_ids: Iterable[int]) -> dict[int, list[OriginLink]]:
         for assignment_id, found in provider(ids).items():
             links.setdefault(assignment_id, []).extend(found)
     return links
+
+
+@dataclass(frozen=True)
+class OriginPassage:
+    """A text the assignment came from: the decision point as the minutes, the proposal or a motion word it."""
+
+    label: str
+    text: str
+    url: str = ""
+    votes: tuple[str, ...] = ()
+
+
+PassageProvider = Callable[[list[int]], dict[int, list[OriginPassage]]]
+_passage_providers: list[PassageProvider] = []
+
+
+def register_passage_provider(provider: PassageProvider) -> None:
+    if provider not in _passage_providers:
+        _passage_providers.append(provider)
+
+
+def origin_passages(assignment_ids: Iterable[int]) -> dict[int, list[OriginPassage]]:
+    ids = list(assignment_ids)
+    passages: dict[int, list[OriginPassage]] = {i: [] for i in ids}
+    for provider in _passage_providers:
+        for assignment_id, found in provider(ids).items():
+            passages.setdefault(assignment_id, []).extend(found)
+    return passages

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.worddiff import word_diff
+
 from .links import OriginLink
 from .models import Assignment, StatusReport
 
@@ -23,6 +25,9 @@ class TimelineEvent:
     links: tuple[OriginLink, ...] = ()
     report: StatusReport | None = None
     anchor: str = ""  # the id of the event on the page, which the boards' feeds link to
+    # What changed since the same board's report of the period before: a word diff (<ins>/<del>).
+    diff: str = ""
+    diff_from: StatusReport | None = None
 
 
 def _person(user) -> str:
@@ -39,7 +44,11 @@ def build_timeline(assignment: Assignment, links: list[OriginLink]) -> list[Time
             "reference": assignment.origin_reference or assignment.get_source_display()
         }
         events.append((date, 0, TimelineEvent(date, "decision", title, links=tuple(links))))
-    for report in assignment.status_reports.all():
+    previous_by_board: dict[int, StatusReport] = {}
+    # Prefetched in period order (AssignmentQuerySet.for_detail): the previous report of a board is the one before.
+    for report in sorted(assignment.status_reports.all(), key=lambda r: (r.period.year, r.period.kind, r.pk)):
+        previous = previous_by_board.get(report.board_id)
+        previous_by_board[report.board_id] = report
         date = report.period.report_deadline or report.period.closing_date
         title = _("%(period)s: %(kind)s från %(board)s") % {
             "period": report.period,
@@ -47,7 +56,21 @@ def build_timeline(assignment: Assignment, links: list[OriginLink]) -> list[Time
             "board": report.board.short_name or report.board.name,
         }
         events.append(
-            (date, 1, TimelineEvent(date, "report", title, report.text, _person(report.author), report=report))
+            (
+                date,
+                1,
+                TimelineEvent(
+                    date,
+                    "report",
+                    title,
+                    report.text,
+                    _person(report.author),
+                    report=report,
+                    anchor=f"rapport-{report.pk}",
+                    diff=word_diff(previous.text, report.text) if previous else "",
+                    diff_from=previous,
+                ),
+            )
         )
         if report.decision and report.decided_on:
             title = _("%(board)s beslutade om redovisningen: %(decision)s") % {

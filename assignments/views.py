@@ -25,7 +25,7 @@ from .filters import DONE_STATUSES, DUE_SOON_DAYS, AssignmentFilterForm, filter_
 from .filters import status_counts as count_statuses
 from .forms import StatusChangeForm, StatusReportForm
 from .history import assignment_history
-from .links import origin_links
+from .links import origin_links, origin_passages
 from .models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
 from .timeline import build_timeline
 
@@ -91,6 +91,7 @@ def assignment_detail(request, pk: int):
         {
             "assignment": assignment,
             "links": links,
+            "passages": origin_passages([assignment.pk]).get(assignment.pk, []),
             "timeline": build_timeline(assignment, links),
             "history": assignment_history(assignment),
             "can_edit": can_edit,

@@ -148,7 +148,43 @@ def discover() -> list[Page]:
         path = f"/budget/namnder/{board.slug}/{period.year}/{period.slug}/"
         if resolves(path):
             pages.append(Page("budget_statement", "Resultatredovisning", path))
+    pages.extend(_register_pages())
     search = _first_resolving("/sok/", "/sok/?q=skola")
     if search:
         pages.append(Page("search", "Sökning", "/sok/?q=trygghet"))
+    return pages
+
+
+def _register_pages() -> list[Page]:
+    """The verkställighetsregister: everything (counts and the first page of rows), one year and
+    body, and the PDF of the smallest year and body that a PDF may hold."""
+    path = "/rapporter/verkstallighetsregister/"
+    if not resolves(path):
+        return []
+    from django.utils import timezone
+
+    from reports.register import build_register
+    from reports.register_views import MAX_PDF_ROWS
+
+    pages = [Page("register", "Verkställighetsregister", path, admin_reference=ADMIN_ASSIGNMENTS)]
+    groups = [group for group in build_register(today=timezone.localdate()).groups if group.year and group.body]
+    if groups:
+        busiest = max(groups, key=lambda group: group.total)
+        query = f"?ar={busiest.year}&organ={busiest.body.slug}"
+        pages.append(
+            Page("register_filtered", f"Verkställighetsregister, ett år ({busiest.total} uppdrag)", path + query)
+        )
+        small = [group for group in groups if group.total <= MAX_PDF_ROWS]
+        if small:
+            group = min(small, key=lambda group: group.total)
+            pdf = f"/rapporter/verkstallighetsregister.pdf?ar={group.year}&organ={group.body.slug}"
+            pages.append(
+                Page(
+                    "register_pdf",
+                    f"Verkställighetsregister, PDF ({group.total} uppdrag)",
+                    pdf,
+                    kind="pdf",
+                    throughput=False,
+                )
+            )
     return pages

@@ -62,10 +62,26 @@ def _meeting(boards, body_slug, date) -> Meeting:
     return meeting
 
 
-def _points(owner_field, owner, rows, boards):
+def _points(owner_field, owner, rows, boards, assignments_by_dnr):
     for row in rows:
-        point = DecisionPoint.objects.create(**{owner_field: owner}, number=row["number"], text=row["text"])
+        point = DecisionPoint.objects.create(
+            **{owner_field: owner},
+            number=row["number"],
+            text=row["text"],
+            concerns_assignment=_followed_up(row, assignments_by_dnr),
+        )
         point.responsible_boards.set([boards[slug] for slug in row.get("responsible", [])])
+
+
+def _followed_up(row, assignments_by_dnr) -> Assignment | None:
+    """The assignment whose redovisning the point decides on (fixtures: "assignment_dnr")."""
+    dnr = row.get("assignment_dnr")
+    if not dnr:
+        return None
+    if dnr not in assignments_by_dnr:
+        # A link to an assignment that was not loaded is a broken fixture, not something to skip.
+        raise ValueError(f"decision point {row['number']} follows up assignment {dnr}, which is not loaded")
+    return assignments_by_dnr[dnr]
 
 
 def _member(body: Board, name: str, party: Party | None) -> Member:
@@ -78,6 +94,9 @@ def _member(body: Board, name: str, party: Party | None) -> Member:
 @transaction.atomic
 def load_cases(rows, boards, parties) -> list[Case]:
     cases = []
+    assignments_by_dnr = {}
+    for assignment in Assignment.objects.order_by("id"):
+        assignments_by_dnr.setdefault(assignment.dnr, assignment)
     for row in rows:
         report = row.get("report")
         case = Case.objects.create(
@@ -98,7 +117,7 @@ def load_cases(rows, boards, parties) -> list[Case]:
                 revised=_date(proposal_row.get("revised")),
                 addressed_to=proposal_row.get("addressed_to") or "",
             )
-            _points("proposal", proposal, proposal_row.get("points", []), boards)
+            _points("proposal", proposal, proposal_row.get("points", []), boards, assignments_by_dnr)
         for position, motion_row in enumerate(row.get("motions", [])):
             motion = Motion.objects.create(
                 case=case,
@@ -114,7 +133,7 @@ def load_cases(rows, boards, parties) -> list[Case]:
                 party_order=[parties[abbr].pk for abbr in motion_row.get("parties", [])],
             )
             motion.set_parties([parties[abbr] for abbr in motion_row.get("parties", [])])
-            _points("motion", motion, motion_row.get("points", []), boards)
+            _points("motion", motion, motion_row.get("points", []), boards, assignments_by_dnr)
         decided = set()
         for decision_row in row.get("decisions", []):
             _load_decision(case, decision_row, boards, parties)

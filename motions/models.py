@@ -298,6 +298,17 @@ class DecisionPoint(models.Model):
         on_delete=models.SET_NULL,
         related_name="decision_points",
     )
+    # Not the assignment a point gives but one whose redovisning it decides on: "antecknas och
+    # förklaras fullgjort", "godkänner för egen del redovisningen", "godkännes ej". Kept apart from
+    # `assignment` so the register and the lineage never take a follow-up for an origin.
+    concerns_assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("uppdrag som punkten följer upp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_up_points",
+    )
     history = HistoricalRecords()
 
     class Meta:

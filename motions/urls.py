@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.case_list, name="case_list"),
     path("<str:key>/", views.case_detail, name="case"),
     path("<str:key>/jamfor/", comparison_views.compare, name="compare"),
+    path("<str:key>/punkter/<int:point_id>/", views.point_lineage_page, name="point"),
     path("<str:key>/las-in-yrkande/", views.motion_import, name="motion_import"),
     path("<str:key>/beslut/<int:decision_id>/las-in-omrostning/", views.rollcall_import, name="rollcall_import"),
 ]

@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import services
+from . import lineage, services
 from .forms import MotionImportForm, RollCallImportForm
 from .importers import MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
 from .models import Case, Decision
@@ -95,3 +96,14 @@ def rollcall_import(request, key, decision_id):
     return render(
         request, "motions/rollcall_import.html", {"case": case, "decision": decision, "form": form, "parsed": parsed}
     )
+
+
+def point_lineage_page(request, key, point_id: int):
+    """One decision point from motion and proposal through the decision to the assignment and its closing."""
+    case = case_for_key(key)
+    point = get_object_or_404(
+        lineage.point_queryset().filter(Q(proposal__case=case) | Q(motion__case=case) | Q(decision__case=case)),
+        pk=point_id,
+    )
+    origin, steps = lineage.point_lineage(point)
+    return render(request, "motions/point.html", {"case": case, "point": point, "origin": origin, "steps": steps})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import register_views, views
 
 app_name = "reports"
 
@@ -8,6 +8,9 @@ _REPORT = "<slug:board>/<int:year>/<slug:period>"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("verkstallighetsregister/", register_views.register_page, name="register"),
+    path("verkstallighetsregister.pdf", register_views.register_pdf, name="register_pdf"),
+    path("verkstallighetsregister.xlsx", register_views.register_excel, name="register_xlsx"),
     path(f"{_REPORT}/", views.preview, name="preview"),
     path(f"{_REPORT}.pdf", views.pdf, name="pdf"),
     path(f"{_REPORT}/versioner/", views.publish, name="publish"),

@@ -28,6 +28,8 @@ EXPECTED_PAGES = {
     "budget_board",
     "budget_statement",
     "search",
+    "register",
+    "register_filtered",
 }
 
 

@@ -101,6 +101,7 @@ TABLE = [
     public("motions:case", "/arenden/{case}/"),
     public("motions:compare", "/arenden/{case}/jamfor/"),
     public("comparison_pdf", "/arenden/{case}/jamfor.pdf"),
+    public("motions:point", "/arenden/{case}/punkter/{point}/"),
     public("comparison_csv", "/arenden/{case}/jamfor.csv"),
     # Importing is the secretariat's (motions.services.can_import): officers of any board are refused.
     Row("motions:motion_import", "GET", "/arenden/{case}/las-in-yrkande/",        (LOGIN, 403, 403, 403, 403, 200)),
@@ -132,6 +133,9 @@ TABLE = [
     Row("budget:statement_edit", "POST", "/budget/redovisningar/{statement}/andra/", (LOGIN, 403, 403, 200, 403, 200)),
     # --- reports (delårsrapport) --------------------------------------------------------------------------------------
     public("reports:index", "/rapporter/"),
+    public("reports:register", "/rapporter/verkstallighetsregister/"),
+    public("reports:register_pdf", "/rapporter/verkstallighetsregister.pdf"),
+    public("reports:register_xlsx", "/rapporter/verkstallighetsregister.xlsx"),
     public("reports:preview", REPORT_PATH + "/"),
     public("reports:pdf", REPORT_PATH + ".pdf"),
     public("reports:version_pdf", REPORT_PATH + "/versioner/{version}.pdf"),

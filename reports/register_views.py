@@ -1,0 +1,78 @@
+"""The verkställighetsregister as a page, a PDF and an Excel file, all filtered the same way (?ar=&organ=).
+
+Public like the decisions and assignments it lists (architecture.md, "Users and rights").
+"""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from core.pdf import render_pdf
+from core.tabular import XLSX_CONTENT_TYPE, download
+
+from .register import RegisterFilterForm, build_register
+from .register_exports import register_xlsx
+
+REGISTER_LANGUAGE = "sv"
+PAGE_SIZE = 50
+# A PDF past this many rows is hundreds of pages nobody prints; the page asks for a narrower choice
+# (a year, a body) and the Excel file holds everything.
+MAX_PDF_ROWS = 500
+
+
+def _register(request):
+    form = RegisterFilterForm(request.GET or None)
+    if request.GET and not form.is_valid():
+        return form, None
+    data = form.cleaned_data if request.GET else {}
+    return form, build_register(year=data.get("ar"), body=data.get("organ"), today=timezone.localdate())
+
+
+def _page(request, form, register, *, status=200, error=""):
+    context = {"form": form, "register": register, "error": error}
+    if register is not None:
+        paginator = Paginator(register.assignments(), PAGE_SIZE)
+        paginator.count = register.total  # known from the counts: no second COUNT over the register
+        page = paginator.get_page(request.GET.get("sida"))
+        context.update(page=page, rows=register.rows(page.object_list), max_pdf_rows=MAX_PDF_ROWS)
+    return render(request, "reports/register.html", context, status=status)
+
+
+@require_safe
+def register_page(request):
+    form, register = _register(request)
+    return _page(request, form, register, status=200 if register is not None else 400)
+
+
+@require_safe
+def register_pdf(request):
+    form, register = _register(request)
+    if register is None:
+        return _page(request, form, None, status=400)
+    if register.total > MAX_PDF_ROWS:
+        error = _(
+            "Urvalet har %(count)s uppdrag; en PDF rymmer högst %(max)s. Välj ett år eller ett organ, "
+            "eller ladda ned Excelfilen som har alla."
+        ) % {"count": register.total, "max": MAX_PDF_ROWS}
+        return _page(request, form, register, status=400, error=error)
+    # The document is the city's record in Swedish, whatever language the reader browses in.
+    with translation.override(REGISTER_LANGUAGE):
+        rows = register.rows(register.assignments())
+        html = render_to_string("reports/register_pdf.html", {"register": register, "rows": rows})
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{register.filename}.pdf"'
+    return response
+
+
+@require_safe
+def register_excel(request):
+    form, register = _register(request)
+    if register is None:
+        return _page(request, form, None, status=400)
+    with translation.override(REGISTER_LANGUAGE):
+        content = register_xlsx(register)
+    return download(content, XLSX_CONTENT_TYPE, f"{register.filename}.xlsx")
