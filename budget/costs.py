@@ -238,7 +238,9 @@ def _case_owner_costs(case, data: _PointData) -> list[OwnerCosts]:
     if proposal is not None:
         lines = [data.line(point) for point in comparison.proposal_points]
         result.append(summarise(OwnerCosts(proposal, "proposal", str(proposal.title), lines, frame_year)))
-    for column in comparison.columns:
+    # In the case's order: the comparison puts the adopted motion first, the cost page lists as the case does.
+    order = {motion.pk: index for index, motion in enumerate(case.motions.all())}
+    for column in sorted(comparison.columns, key=lambda c: order[c.motion.pk]):
         motion = column.motion
         title = motion.title or motion.get_kind_display()
         if not column.has_text:
