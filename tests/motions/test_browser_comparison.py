@@ -52,7 +52,7 @@ def test_at_1366_all_six_motions_and_the_adopted_one_are_in_view(live_server, re
     adopted = page.locator("th.motion-col--adopted")
     assert "Bifallet" in adopted.inner_text()
     box = adopted.bounding_box()
-    assert 0 <= box["x"] and box["x"] + box["width"] <= 1366
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1366
 
 
 @pytest.mark.browser
