@@ -140,12 +140,29 @@ def names_for(motions) -> dict[int, MotionName]:
     motions = list(motions)
     if not motions:
         return {}
-    case_ids = {m.case_id for m in motions}
-    siblings = Motion.objects.filter(case_id__in=case_ids).prefetch_related("parties")
+    names, _siblings = _names_in_cases(Motion.objects.filter(case_id__in={m.case_id for m in motions}))
+    return {m.pk: names[m.pk] for m in motions if m.pk in names}
+
+
+def names_by_id(pks) -> tuple[dict[int, MotionName], dict]:
+    """Names and motions (with parties) for motion ids, in two queries: the motions of their cases."""
+    from .models import Motion
+
+    pks = list(pks)
+    if not pks:
+        return {}, {}
+    cases = Motion.objects.filter(pk__in=pks).values("case_id")
+    names, siblings = _names_in_cases(Motion.objects.filter(case_id__in=cases))
+    return {pk: names[pk] for pk in pks if pk in names}, {pk: siblings[pk] for pk in pks if pk in siblings}
+
+
+def _names_in_cases(queryset) -> tuple[dict[int, MotionName], dict]:
     by_case = defaultdict(list)
-    for sibling in siblings:
-        by_case[sibling.case_id].append(sibling)
+    by_pk = {}
+    for motion in queryset.prefetch_related("parties"):
+        by_case[motion.case_id].append(motion)
+        by_pk[motion.pk] = motion
     names = {}
     for case_motions in by_case.values():
         names.update(motion_names(case_motions))
-    return {m.pk: names[m.pk] for m in motions if m.pk in names}
+    return names, by_pk

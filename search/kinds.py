@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assignments.models import Assignment, Responsibility
 from motions.models import Case, Decision, DecisionPoint, Motion, OfficialProposal
-from motions.naming import names_for
+from motions.naming import names_by_id
 
 from .results import Hit, SearchParams
 from .snippets import headline_marks, highlight_headline, python_snippet, query_words
@@ -240,9 +240,8 @@ class _Motions(_Kind):
     def fetch(self, params: SearchParams, pks: list[int]) -> dict[int, Hit]:
         """The hits named as on the case page (motions.naming): three "Yrkande angående …" are told apart."""
         hits = super().fetch(params, pks)
-        motions = list(Motion.objects.filter(pk__in=list(hits)).prefetch_related("parties"))
-        names = names_for(motions)
-        titles = {motion.pk: motion.title for motion in motions}
+        names, motions = names_by_id(hits)
+        titles = {pk: motion.title for pk, motion in motions.items()}
         named = {}
         for pk, hit in hits.items():
             label = names[pk].label if pk in names else hit.title

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from motions.models import Case, Motion
-from motions.naming import letter_for, motion_names, names_for
+from motions.naming import letter_for, motion_names, names_by_id, names_for
 
 
 def names_of(key):
@@ -74,3 +74,14 @@ def test_names_for_motions_of_several_cases_agree_with_the_case_pages(real_data,
     for key in ("SLK-2022-00921", "0355-20", "0064-23"):
         _case_motions, per_case = names_of(key)
         assert all(names[pk] == name for pk, name in per_case.items())
+
+
+@pytest.mark.django_db
+def test_names_by_id_reads_the_cases_of_the_ids_in_two_queries(real_data, django_assert_num_queries):
+    _motions, per_case = names_of("SLK-2022-00921")
+    wanted = list(per_case)[:2]
+    with django_assert_num_queries(2):
+        names, motions = names_by_id(wanted)
+    assert names == {pk: per_case[pk] for pk in wanted}
+    assert set(motions) == set(wanted)
+    assert names_by_id([]) == ({}, {})
