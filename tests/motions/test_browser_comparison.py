@@ -101,8 +101,8 @@ def test_on_a_phone_one_card_per_point_with_party_chips_first(live_server, real_
     first = cards.first
     assert first.locator(".card-proposal").is_visible()
     # The proposal's version first, then each motion's, stacked.
-    proposal, motion = first.locator(".card-proposal").bounding_box(), first.locator(".card-motion").first.bounding_box()
-    assert motion["y"] > proposal["y"]
+    proposal = first.locator(".card-proposal").bounding_box()
+    assert first.locator(".card-motion").first.bounding_box()["y"] > proposal["y"]
     chart = page.locator(".vote-chart").first
     assert chart.bounding_box()["width"] >= 400  # readable size; its box scrolls instead
     # Party chips come first in a motion's line (0064/23's motion is signed).
