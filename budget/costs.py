@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from motions.comparison import CHANGED, KEPT, NEW, SAME, align_case
@@ -84,6 +85,7 @@ class OwnerCosts:
     years: list = field(default_factory=list)
     year_totals: list = field(default_factory=list)
     financing: list = field(default_factory=list)
+    name: object = None  # a motion's MotionName (motions.naming), the same as on the comparison
 
     @property
     def anchor(self) -> str:
@@ -236,14 +238,16 @@ def _case_owner_costs(case, data: _PointData) -> list[OwnerCosts]:
     if proposal is not None:
         lines = [data.line(point) for point in comparison.proposal_points]
         result.append(summarise(OwnerCosts(proposal, "proposal", str(proposal.title), lines, frame_year)))
-    for column in comparison.columns:
+    # In the case's order: the comparison puts the adopted motion first, the cost page lists as the case does.
+    order = {motion.pk: index for index, motion in enumerate(case.motions.all())}
+    for column in sorted(comparison.columns, key=lambda c: order[c.motion.pk]):
         motion = column.motion
         title = motion.title or motion.get_kind_display()
         if not column.has_text:
-            result.append(OwnerCosts(motion, "motion", title, [], frame_year, has_text=False))
+            result.append(OwnerCosts(motion, "motion", title, [], frame_year, has_text=False, name=column.name))
             continue
         lines = _motion_lines(comparison, column, data)
-        result.append(summarise(OwnerCosts(motion, "motion", title, lines, frame_year)))
+        result.append(summarise(OwnerCosts(motion, "motion", title, lines, frame_year, name=column.name)))
     return result
 
 
@@ -274,7 +278,7 @@ def cost_provider(cases) -> dict[int, CaseCosts]:
     by_id = {case.pk: case for case in cases}
     found = {}
     for case_id, owners in owner_costs_of_cases(cases).items():
-        costs = CaseCosts()
+        costs = CaseCosts(url=reverse("budget:case", args=[by_id[case_id].url_key]))
         for owner in owners:
             if owner.kind == "proposal":
                 costs.proposal = as_cost(owner)

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from .alignment import align, similarities_for, word_diff
 from .costs import Cost, case_costs
 from .models import Decision, Motion, VoteRecord
+from .naming import MotionName, motion_names
 
 # Motions that propose decisions and therefore get a column.
 COMPARABLE_KINDS = (
@@ -44,9 +45,15 @@ def _normalise(text: str) -> str:
 class Column:
     motion: Motion
     parties: list
+    name: MotionName
     shown: bool = True
     cost: Cost | None = None
+    cost_url: str = ""  # this motion's part of the cost page
     adopted_in: list = field(default_factory=list)
+
+    @property
+    def adopted(self) -> bool:
+        return bool(self.adopted_in)
 
     @property
     def is_referral(self) -> bool:
@@ -68,6 +75,12 @@ class Cell:
     html: SafeString | str = ""
     merged_into: object = None
     note: str = ""
+    # How the table draws it (comparison_layout.py): a motion without text is one cell down the
+    # column, a referral's text runs across the blank cells beside it.
+    rowspan: int = 1
+    colspan: int = 1
+    covered: bool = False
+    column: object = None
 
 
 @dataclass
@@ -113,7 +126,16 @@ class Comparison:
     rows: list
     outcomes: list
     other_motions: list
+    names: dict = field(default_factory=dict)  # MotionName by motion id, for every motion of the case
     proposal_cost: Cost | None = None
+    cost_url: str = ""
+    proposal_cost_url: str = ""
+    tabled: list = field(default_factory=list)  # decisions that only tabled the case
+    hidden_rows: int = 0  # points left out because every shown motion keeps them
+
+    @property
+    def undecided(self) -> bool:
+        return not self.outcomes
 
     @property
     def shown_columns(self):
@@ -122,6 +144,23 @@ class Comparison:
     @property
     def hidden_columns(self):
         return [c for c in self.columns if not c.shown]
+
+    @property
+    def columns_without_text(self):
+        return [c for c in self.shown_columns if not c.has_text]
+
+    @property
+    def other_motion_names(self) -> list:
+        return [(motion, self.names[motion.pk]) for motion in self.other_motions]
+
+    @property
+    def name_notes(self) -> list[tuple[str, str]]:
+        """Each explanation of a lettered name once, with the names it explains ("Yrkande A, Yrkande B")."""
+        notes: dict[str, list[str]] = {}
+        for column in self.shown_columns:
+            if column.name.explanation:
+                notes.setdefault(column.name.explanation, []).append(column.name.short)
+        return [(", ".join(names), explanation) for explanation, names in notes.items()]
 
 
 def _points_of(owner) -> list:
@@ -183,8 +222,12 @@ def build_comparison(case, *, shown_ids: set[int] | None = None) -> Comparison:
     """The comparison as the pages show it: align_case() and the cost of the proposal and of each motion."""
     comparison = align_case(case, shown_ids=shown_ids)
     costs = case_costs([case])[case.pk]
+    comparison.cost_url = costs.url
+    if costs.url and comparison.proposal is not None:
+        comparison.proposal_cost_url = f"{costs.url}#proposal-{comparison.proposal.pk}"
     comparison.proposal_cost = costs.proposal or Cost()
     for column in comparison.columns:
+        column.cost_url = f"{costs.url}#motion-{column.motion.pk}" if costs.url else ""
         # A motion without its text has an unknown cost (None), not zero.
         column.cost = costs.motions.get(column.motion.pk, Cost()) if column.has_text else None
     return comparison
@@ -202,16 +245,20 @@ def align_case(case, *, shown_ids: set[int] | None = None) -> Comparison:
     comparable = [m for m in motions if m.kind in COMPARABLE_KINDS]
     others = [m for m in motions if m.kind not in COMPARABLE_KINDS]
     decisions = list(case.decisions.all())
+    names = motion_names(motions)
 
     columns = []
     for motion in comparable:
         column = Column(
             motion=motion,
             parties=motion.ordered_parties,  # as printed: "V, S, MP", not the parties' usual order
+            name=names[motion.pk],
             shown=shown_ids is None or motion.pk in shown_ids,
         )
         column.adopted_in = [d for d in decisions if any(m.pk == motion.pk for m in d.adopted_motions.all())]
         columns.append(column)
+    # What was decided comes first, next to the proposal, so it is never the column scrolled out of view.
+    columns.sort(key=lambda c: not c.adopted)
     shown = [c for c in columns if c.shown]
 
     proposal_texts = [p.text for p in proposal_points]
@@ -283,8 +330,10 @@ def align_case(case, *, shown_ids: set[int] | None = None) -> Comparison:
     new_rows(-1)
 
     outcomes = []
+    tabled = []
     for decision in decisions:
         if decision.outcome == Decision.Outcome.TABLED:
+            tabled.append(decision)
             continue
         adopted = {m.pk for m in decision.adopted_motions.all()}
         outcomes.append(
@@ -302,6 +351,8 @@ def align_case(case, *, shown_ids: set[int] | None = None) -> Comparison:
         rows=rows,
         outcomes=outcomes,
         other_motions=others,
+        names=names,
+        tabled=tabled,
     )
 
 

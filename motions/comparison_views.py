@@ -1,7 +1,5 @@
 """The side-by-side comparison of a case: as a page, as a PDF (A4 landscape) to bring to a meeting,
-and as CSV for a spreadsheet. All three show the same motions (?urval=1&visa=…)."""
-
-import re
+and as CSV for a spreadsheet. All three read the same choices from the URL (comparison_layout.py)."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -13,42 +11,42 @@ from core.pdf_cache import RenderBusy, busy_response, cached_pdf
 from core.tabular import CSV_CONTENT_TYPE, download
 
 from . import exports
-from .comparison import build_comparison
+from .comparison import COMPARABLE_KINDS, build_comparison
+from .comparison_layout import keep_only_differences, lay_out, parse_selection
 from .models import Case
 from .selectors import case_for_key
 
 
-def selected_motion_ids(request) -> set[int] | None:
-    """The motions the reader chose to show (?urval=1&visa=3&visa=5), or None for all of them."""
-    if "urval" not in request.GET:
-        return None
-    # ASCII digits only, and no more than fit an id: "²" passes str.isdigit() but not int().
-    return {int(value) for value in request.GET.getlist("visa") if re.fullmatch(r"[0-9]{1,9}", value)}
-
-
 def _comparison(request, key):
     case = case_for_key(key, Case.objects.with_everything())
-    return case, build_comparison(case, shown_ids=selected_motion_ids(request))
+    comparable = [motion.pk for motion in case.motions.all() if motion.kind in COMPARABLE_KINDS]
+    selection = parse_selection(request.GET, comparable)
+    comparison = build_comparison(case, shown_ids=selection.shown_ids)
+    if selection.only_differences:
+        keep_only_differences(comparison)
+    lay_out(comparison)
+    return {"case": case, "comparison": comparison, "selection": selection}
 
 
+@require_safe
 def compare(request, key):
-    case, comparison = _comparison(request, key)
-    return render(request, "motions/compare.html", {"case": case, "comparison": comparison})
+    return render(request, "motions/compare.html", _comparison(request, key))
 
 
+@require_safe
 def comparison_pdf(request, key):
     case = case_for_key(key)
-    shown = selected_motion_ids(request)
+    comparable = [motion.pk for motion in case.motions.all() if motion.kind in COMPARABLE_KINDS]
+    selection = parse_selection(request.GET, comparable)
 
     def html() -> str:
-        full = case_for_key(key, Case.objects.with_everything())
-        comparison = build_comparison(full, shown_ids=shown)
-        return render_to_string("motions/compare_pdf.html", {"case": full, "comparison": comparison}, request=request)
+        return render_to_string("motions/compare_pdf.html", _comparison(request, key), request=request)
 
     try:
-        # Unchanged content comes from storage without building the comparison at all.
+        # Unchanged content comes from storage without building the comparison at all; the
+        # reader's choices (and what was said about refused ones) are part of what was rendered.
         content = cached_pdf(
-            identity=("motions:comparison_pdf", case.pk, sorted(shown) if shown is not None else "alla"),
+            identity=("motions:comparison_pdf", case.pk, selection.query, tuple(selection.messages)),
             html=html,
             render=render_pdf,
         )
@@ -61,5 +59,6 @@ def comparison_pdf(request, key):
 
 @require_safe
 def comparison_csv(request, key: str):
-    case, comparison = _comparison(request, key)
-    return download(exports.comparison_csv(comparison), CSV_CONTENT_TYPE, f"jamforelse-{case.url_key}.csv")
+    context = _comparison(request, key)
+    filename = f"jamforelse-{context['case'].url_key}.csv"
+    return download(exports.comparison_csv(context["comparison"]), CSV_CONTENT_TYPE, filename)

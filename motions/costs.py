@@ -49,14 +49,17 @@ class CaseCosts:
 
     motions: by motion id, for the motions that propose decisions; None where the cost is unknown
     (the motion's text is missing), which is not the same as nothing.
+    url: the provider's page of the case's costs, which the comparison's cost row links to.
     """
 
     proposal: Cost | None = None
     motions: dict[int, Cost | None] = field(default_factory=dict)
     sections: list[CostSection] = field(default_factory=list)
+    url: str = ""  # the page with every estimate of the case (a motion's part: url#motion-<id>)
 
     def merge(self, other: CaseCosts) -> None:
         self.proposal = _add(self.proposal, other.proposal)
+        self.url = self.url or other.url
         for motion_id, cost in other.motions.items():
             self.motions[motion_id] = _add(self.motions[motion_id], cost) if motion_id in self.motions else cost
         self.sections.extend(other.sections)

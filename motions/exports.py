@@ -8,14 +8,11 @@ from core.tabular import plain, write_csv
 
 
 def _column_label(column) -> str:
-    motion = column.motion
-    parties = ", ".join(p.abbreviation for p in column.parties)
-    label = str(motion.get_kind_display())
-    if parties:
-        label += f" ({parties})"
-    label += " " + (motion.date.isoformat() if motion.date else _("datum saknas"))
-    if motion.is_revised:
+    label = column.name.label  # motions.naming: the name the pages use
+    if column.motion.is_revised:
         label += " " + _("(reviderat)")
+    if column.adopted:
+        label += " – " + _("bifallet")
     return label
 
 

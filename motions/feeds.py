@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from core.feeds import ITEMS, RssFeed, at_noon, clean, html_paragraphs
 
 from .models import Decision, Motion
+from .naming import names_for
 from .selectors import case_for_key
 
 
@@ -72,21 +73,20 @@ class CaseMotionsFeed(RssFeed):
         return obj.get_absolute_url()
 
     def items(self, obj):
-        return (
+        items = list(
             Motion.objects.filter(case=obj)
             .select_related("case")
             .prefetch_related("parties")
             .order_by("-created_at", "-id")[:ITEMS]
         )
+        # The name the case page uses (motions.naming), read once for the whole feed.
+        names = names_for(items)
+        for item in items:
+            item.feed_name = names[item.pk]
+        return items
 
     def item_title(self, item: Motion):
-        parties = ", ".join(party.abbreviation for party in item.ordered_parties)
-        title = str(item.get_kind_display())
-        if parties:
-            title += f" ({parties})"
-        if item.date:
-            title += f" {item.date.isoformat()}"
-        return title
+        return item.feed_name.label
 
     def item_description(self, item: Motion):
         text = item.justification or item.title

@@ -58,7 +58,7 @@ def _case(point: DecisionPoint):
 
 
 def _parties(motion: Motion) -> str:
-    return ", ".join(party.abbreviation for party in motion.parties.all()) or _("partier som inte är angivna")
+    return ", ".join(party.abbreviation for party in motion.ordered_parties) or _("partier som inte är angivna")
 
 
 def vote_line(vote: Vote) -> str:

@@ -11,6 +11,7 @@ from . import lineage, services
 from .forms import MotionImportForm, RollCallImportForm
 from .importers import MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
 from .models import Case, Decision
+from .naming import in_case_order, motion_names
 from .selectors import case_for_key
 from .uploads import upload_limit
 
@@ -22,7 +23,8 @@ def case_list(request):
 
 def case_detail(request, key):
     case = case_for_key(key, Case.objects.with_everything())
-    motions = list(case.motions.all())
+    motions = in_case_order(case.motions.all())
+    names = motion_names(motions)
     decisions = list(case.decisions.all())
     proposals = list(case.proposals.all())
     return render(
@@ -30,7 +32,7 @@ def case_detail(request, key):
         "motions/case_detail.html",
         {
             "case": case,
-            "motions": motions,
+            "motions": [(motion, names[motion.pk]) for motion in motions],
             "decisions": decisions,
             "proposals": proposals,
             "can_import": services.can_import(request.user),

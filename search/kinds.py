@@ -7,6 +7,8 @@ SQLite matches every word with icontains.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
@@ -15,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assignments.models import Assignment, Responsibility
 from motions.models import Case, Decision, DecisionPoint, Motion, OfficialProposal
+from motions.naming import names_by_id
 
 from .results import Hit, SearchParams
 from .snippets import headline_marks, highlight_headline, python_snippet, query_words
@@ -233,6 +236,17 @@ class _Motions(_Kind):
             snippet = python_snippet(obj.title, [])
         url = f"{obj.case.get_absolute_url()}#yrkande-{obj.pk}"
         return Hit(self.key, title, obj.case.reference, url, snippet, parties=parties)
+
+    def fetch(self, params: SearchParams, pks: list[int]) -> dict[int, Hit]:
+        """The hits named as on the case page (motions.naming): three "Yrkande angående …" are told apart."""
+        hits = super().fetch(params, pks)
+        names, motions = names_by_id(hits)
+        titles = {pk: motion.title for pk, motion in motions.items()}
+        named = {}
+        for pk, hit in hits.items():
+            label = names[pk].label if pk in names else hit.title
+            named[pk] = replace(hit, title=f"{label}: {titles[pk]}" if titles.get(pk) else label)
+        return named
 
 
 class _Points(_Kind):

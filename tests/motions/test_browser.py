@@ -43,8 +43,9 @@ def test_politician_hides_a_motion_and_prints(live_server, page, real_data, make
     case = Case.objects.by_url_key("SLK-2022-00921").get()
     hidden = case.motions.filter(approves_rest=True).get()
     checkbox = page.locator(f'input[name="visa"][value="{hidden.pk}"]')
+    page.locator(".motion-picker summary").click()  # the checkboxes are folded away until asked for
     checkbox.uncheck()
-    page.get_by_role("button", name="Visa valda").click()
+    page.get_by_role("button", name="Visa", exact=True).click()
     assert f"visa={hidden.pk}" not in page.url and "urval=1" in page.url
     assert page.locator("th.motion-col").count() == 5
     assert not page.locator(f'input[name="visa"][value="{hidden.pk}"]').is_checked()

@@ -169,7 +169,7 @@ def test_every_display_names_a_motions_parties_in_printed_order(client, real_dat
     chips = re.findall(r'<abbr class="party"[^>]*>([A-ZÅÄÖ]+)</abbr>', page)
     assert "V S MP" in " ".join(chips) and "S V MP" not in " ".join(chips)
     csv_text = client.get(f"/arenden/{case.url_key}/jamfor.csv").content.decode("utf-8-sig")
-    assert "(V, S, MP)" in csv_text and "(S, V, MP)" not in csv_text
+    assert "V, S, MP" in csv_text and "S, V, MP" not in csv_text
     motion = Motion.objects.get(case__dnr="0064/23", kind="yrkande")
     body = client.get(f"/api/v1/motions/{motion.pk}/").json()
     data = body.get("data", body)

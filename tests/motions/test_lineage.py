@@ -24,7 +24,7 @@ def test_kf_point_3_leads_to_0921_22_its_reports_and_its_follow_up(real_data, cl
     kinds = [step.kind for step in response.context["steps"]]
     assert kinds == ["motion", "decision", "assignment", "report", "follow_up", "follow_up"]
     steps = response.context["steps"]
-    assert steps[0].title.startswith("Tilläggsyrkande från S, M, L, C, KD, D")
+    assert steps[0].title.startswith("Tilläggsyrkande från S, D, M, L, C, KD")  # as printed
     assert "39 ja, 21 nej" in " ".join(steps[1].lines)
     assert steps[2].url == Assignment.objects.get(dnr="0921/22").get_absolute_url()
     assert str(steps[3].title).startswith("Delårsrapport augusti 2023")
@@ -53,7 +53,7 @@ def test_the_assignment_page_shows_where_it_came_from(real_data, client):
     labels = [passage.label for passage in passages]
     assert labels[0] == "Beslutet: Kommunfullmäktige 2022-06-16 § 4: beslutat, punkt 3"
     assert "Ja för avslag och Nej för bifall till tilläggsyrkandet från SD" in passages[0].votes[0]
-    assert "I tilläggsyrkande från S, M, L, C, KD, D" in labels
+    assert "I tilläggsyrkande från S, D, M, L, C, KD" in labels
     html = response.content.decode()
     assert "Varifrån uppdraget kommer" in html
     assert f'href="/arenden/0355-20/punkter/{_kf_point_3().pk}/"' in html

@@ -60,10 +60,10 @@ def test_comparison_shows_only_the_motions_picked_in_the_url(client, real_data):
     case = Case.objects.by_url_key("SLK-2022-00921").get()
     keep = case.motions.filter(full_text_available=True).order_by("sort_order").first()
     html = client.get(f"/arenden/SLK-2022-00921/jamfor/?urval=1&visa={keep.pk}").content.decode()
-    assert html.count('class="motion-col"') == 1
+    assert html.count('class="motion-col') == 1
     assert f'value="{keep.pk}" checked' in html
     assert "5 yrkanden är dolda." in html
-    assert client.get("/arenden/SLK-2022-00921/jamfor/").content.decode().count('class="motion-col"') == 6
+    assert client.get("/arenden/SLK-2022-00921/jamfor/").content.decode().count('class="motion-col') == 6
 
 
 @pytest.mark.django_db
@@ -96,7 +96,7 @@ def test_comparison_query_count_does_not_grow_with_motions(client, build_case, d
     assert len(queries) <= 15
     with django_assert_max_num_queries(len(queries)):
         response = client.get(f"/arenden/{large.url_key}/jamfor/")
-    assert response.content.decode().count('class="motion-col"') == 8
+    assert response.content.decode().count('class="motion-col') == 8
 
 
 @pytest.mark.django_db
@@ -112,7 +112,7 @@ def test_case_page_query_count_does_not_grow_with_motions(client, build_case, dj
 @pytest.mark.django_db
 def test_hiding_every_motion_leaves_the_proposal(client, real_data):
     html = client.get("/arenden/SLK-2022-00921/jamfor/?urval=1").content.decode()
-    assert 'class="motion-col"' not in html
+    assert 'class="motion-col' not in html
     assert "6 yrkanden är dolda." in html
     assert "Grundskolenämnden och utbildningsnämnden får i uppdrag att stärka" in html
 
@@ -133,7 +133,7 @@ def test_comparison_of_8_motions_of_15_points_renders_fast(rf, build_case):
         start = time.process_time()
         response = compare(request, case.url_key)
         timings.append(time.process_time() - start)
-    assert response.content.decode().count('class="motion-col"') == 8
+    assert response.content.decode().count('class="motion-col') == 8
     # CPU time of this process (query building, alignment, diff, template): waiting for a busy
     # machine's cores does not count, so the promise can be checked as made.
     assert statistics.median(timings) < 0.15
