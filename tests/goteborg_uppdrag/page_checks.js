@@ -1,6 +1,7 @@
 // Run in each page by test_browser_quality_bar.py: the problems of SVG text and badges (contrast),
-// selects (a dashed empty choice) and controls (no visible focus). Takes the badge selector.
-(BADGES) => {
+// selects (a dashed empty choice) and controls (no visible focus). Takes the badge selector; with hovered=true
+// only the contrast of the control under the mouse (a link styled as a button kept its hover colour?).
+({ badges, hovered }) => {
   const parse = (value) => {
     const m = value && value.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/);
     return m ? [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : +m[4]] : null;
@@ -25,6 +26,16 @@
   };
   const describe = (el) => `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute("aria-label") || el.name || "").trim().slice(0, 40)}"`;
   const problems = [];
+  const textContrast = (el, what) => {
+    const behind = htmlBackground(el);
+    const colour = parse(getComputedStyle(el).color);
+    const r = ratio(over(colour, behind), behind);
+    if (r < 4.5) problems.push(`contrast ${r.toFixed(2)}:1: ${what} ${describe(el)}`);
+  };
+  if (hovered) {
+    for (const el of document.querySelectorAll(":hover")) if (el.matches(badges)) textContrast(el, "hovered");
+    return problems;
+  }
 
   // SVG text: against the shape drawn under its middle, else the page behind the SVG.
   for (const text of document.querySelectorAll("svg text")) {
@@ -52,12 +63,8 @@
   window.scrollTo(0, 0);
 
   // Badges: their text colour against their own background, or the page's behind them.
-  for (const badge of document.querySelectorAll(BADGES)) {
-    if (!visible(badge) || !badge.textContent.trim()) continue;
-    const behind = htmlBackground(badge);
-    const colour = parse(getComputedStyle(badge).color);
-    const r = ratio(over(colour, behind), behind);
-    if (r < 4.5) problems.push(`contrast ${r.toFixed(2)}:1: badge ${describe(badge)}`);
+  for (const badge of document.querySelectorAll(badges)) {
+    if (visible(badge) && badge.textContent.trim()) textContrast(badge, "badge");
   }
 
   // Selects: a "---------" choice says nothing.

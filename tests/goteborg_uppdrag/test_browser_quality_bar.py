@@ -48,9 +48,10 @@ REFLOW_PENDING = {"motions:compare"}
 NOT_PAGES = (".pdf", ".csv", ".xlsx", ".ics", ".json", "/atom/")
 NOT_PAGE_PREFIXES = ("/api/",)
 
+BUTTONS = ".button"  # links and buttons styled as buttons: their label must stay readable on hover
 BADGES = ".status, .party, .tag, .flag, .outcome"
 
-# Runs in the page (with the badge selector): contrast of SVG text and badges, selects, focus.
+# Runs in the page: contrast of SVG text, badges and hovered buttons, selects, focus.
 CHECKS_JS = (Path(__file__).parent / "page_checks.js").read_text()
 
 
@@ -136,7 +137,12 @@ def test_every_page_reflows_passes_axe_has_contrast_and_visible_focus(
                 for v in _axe_wcag_aa(page)
             ]
             page.keyboard.press("Tab")  # keyboard modality: a script's focus() now matches :focus-visible
-            problems += [f"{where}: {problem}" for problem in page.evaluate(CHECKS_JS, BADGES)]
+            problems += [f"{where}: {problem}" for problem in page.evaluate(CHECKS_JS, {"badges": BADGES})]
+            for button in page.locator(BUTTONS).all():
+                if button.is_visible():
+                    button.hover(timeout=5000)
+                    hovered = page.evaluate(CHECKS_JS, {"badges": BUTTONS, "hovered": True})
+                    problems += [f"{where}: {problem}" for problem in hovered]
     finally:
         for context, _page in contexts.values():
             context.close()
