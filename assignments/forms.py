@@ -59,6 +59,8 @@ class StatusReportForm(PrintableErrors, forms.Form):
     period = forms.ModelChoiceField(
         label=_("Rapporteringsperiod"),
         queryset=ReportingPeriod.objects.order_by("-year", "-kind"),
+        # No "---------" choice: the view preselects a period and a board, and there is nothing to leave empty.
+        empty_label=None,
         error_messages={
             "required": _("Välj rapporteringsperiod."),
             "invalid_choice": _("Perioden finns inte. Välj en av perioderna i listan."),
@@ -67,6 +69,7 @@ class StatusReportForm(PrintableErrors, forms.Form):
     board = forms.ModelChoiceField(
         label=_("Rapporterande nämnd"),
         queryset=Board.objects.none(),
+        empty_label=None,
         error_messages={
             "required": _("Välj vilken nämnd som rapporterar."),
             "invalid_choice": _("Du kan inte rapportera för den nämnden på det här uppdraget."),

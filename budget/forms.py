@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assignments import roles
 from assignments.models import Board
+from core.choices import name_empty_choice
 from core.form_errors import PrintableErrors, PrintableErrorsFormSet
 from core.formatting import UNITS, format_kronor
 
@@ -79,6 +80,9 @@ class CostEstimateForm(PrintableErrors, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["board"].queryset = editable_boards(user)
+        name_empty_choice(self.fields["board"], _("Välj nämnd"))
+        name_empty_choice(self.fields["recurrence"], _("Okänt (underlaget anger det inte)"))
+        name_empty_choice(self.fields["financing"], _("Välj finansiering"))
         if self.instance.pk and self.instance.amount_kr is not None:
             self.fields["amount"].initial = amount_text(self.instance.amount_kr, "kr") + " kr"
         for name in ("first_year", "last_year", "budget_process_first_year", "budget_process_last_year"):
@@ -109,6 +113,10 @@ class PointFinancingForm(PrintableErrors, forms.ModelForm):
         model = PointFinancing
         fields = ["financing", "budget_process_first_year", "budget_process_last_year", "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name_empty_choice(self.fields["financing"], _("Välj finansiering"))
 
     def clean(self):
         data = super().clean()

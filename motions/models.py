@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from assignments.models import Assignment, Board, ReportingPeriod
+from core.colours import text_colour_on
 from core.validators import CASE_NUMBER_PATTERN, DNR_PATTERN, validate_case_number, validate_dnr
 
 from .querysets import CaseQuerySet
@@ -30,14 +31,8 @@ class Party(models.Model):
 
     @property
     def text_colour(self) -> str:
-        """Black or white, whichever reads better on the party colour (WCAG contrast)."""
-        r, g, b = (int(self.colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-
-        def channel(c):
-            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-        luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-        return "#000000" if luminance > 0.179 else "#ffffff"
+        """Black or white, whichever reads better on the party colour (core.colours)."""
+        return text_colour_on(self.colour)
 
 
 class Member(models.Model):
