@@ -201,9 +201,7 @@ def board_deadlines_ics(request, slug):
         .order_by("deadline", "dnr", "id")
         .distinct()
     )
-    content = deadlines_calendar(
-        board, assignments, base_url=request.build_absolute_uri("/").rstrip("/")
-    )
+    content = deadlines_calendar(board, assignments, base_url=request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="uppdrag-{board.slug}.ics"'
     return response

@@ -94,9 +94,7 @@ def _assignment_sections(board, reports: list[StatusReport], administration: str
             continue
         completed = [r for r in of_source if r.proposes == StatusReport.Proposal.COMPLETE]
         partial = [r for r in of_source if r.proposes != StatusReport.Proposal.COMPLETE]
-        parent = Section(
-            number=number, title=str(source_title), level=level(number), anchor=anchor("avsnitt", number)
-        )
+        parent = Section(number=number, title=str(source_title), level=level(number), anchor=anchor("avsnitt", number))
         position = 0
         for chosen, is_complete in ((completed, True), (partial, False)):
             if not chosen:
