@@ -157,6 +157,7 @@ HIDDEN_ID_ERRORS = {
     "min_value": _("Raden kunde inte kopplas till en sparad rad. Ladda om sidan och försök igen."),
 }
 
+
 class StatementLineForm(PrintableErrors, forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput, error_messages=HIDDEN_ID_ERRORS)
     group = forms.CharField(label=_("Grupp"), required=False, max_length=200)

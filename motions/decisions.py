@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from assignments import services as assignment_services
 from assignments.deadlines import parse_deadline
-from assignments.matching import gives_assignment
+from assignments.matching import BoardMatcher, gives_assignment
 from assignments.models import Assignment, Board
 from core.history import with_history
 
@@ -267,11 +267,15 @@ def assignment_candidates(decision: Decision) -> list[Candidate]:
     }
     referral = decision.outcome == Decision.Outcome.REFERRED_BACK
     office = decision.case.responsible_office
+    matcher = BoardMatcher()
     candidates = []
     for number, point in enumerate(points, start=1):
         if not referral and not gives_assignment(point.text):
             continue
-        boards = [office] if referral and office is not None else list(point.responsible_boards.all())
+        if referral:
+            boards = [office] if office is not None else []
+        else:
+            boards = _boards_in_text_order(point, matcher)
         stated = parse_deadline(point.text)
         candidate = Candidate(
             point=point,
@@ -289,6 +293,17 @@ def assignment_candidates(decision: Decision) -> list[Candidate]:
             candidate.warnings.append(_("Slutdatumet i texten är före beslutet – rätta det."))
         candidates.append(candidate)
     return candidates
+
+
+def _boards_in_text_order(point: DecisionPoint, matcher: BoardMatcher) -> list[Board]:
+    """The point's responsible boards with the one its text names first as the lead; a motion's
+    point, which has none stored, gets those its text names."""
+    named = matcher.responsible_for(point.text)
+    stored = list(point.responsible_boards.all())
+    if not stored:
+        return named
+    position = {b.pk: i for i, b in enumerate(named)}
+    return sorted(stored, key=lambda b: (position.get(b.pk, len(position)), b.name))
 
 
 def computed_order(decision: Decision, points: list[DecisionPoint]) -> list[DecisionPoint]:

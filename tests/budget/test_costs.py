@@ -45,8 +45,6 @@ def test_motions_count_unchanged_and_kept_points_as_the_comparison_does(real_dat
     assert [o.has_text for o in owners[3:]] == [False, False, False]
 
 
-
-
 @pytest.mark.django_db
 def test_every_shipped_case_costs_the_same_on_the_comparison_and_on_its_cost_page(client, real_data):
     """The comparison's cost row, per proposal and motion, is what the case's cost page (budget:case) shows."""
