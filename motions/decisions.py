@@ -272,10 +272,8 @@ def assignment_candidates(decision: Decision) -> list[Candidate]:
     for number, point in enumerate(points, start=1):
         if not referral and not gives_assignment(point.text):
             continue
-        if referral:
-            boards = [office] if office is not None else []
-        else:
-            boards = _boards_in_text_order(point, matcher)
+        office_boards = [office] if office is not None else []
+        boards = office_boards if referral else _boards_in_text_order(point, matcher)
         stated = parse_deadline(point.text)
         candidate = Candidate(
             point=point,
