@@ -11,8 +11,8 @@ from . import periods, services
 from .models import ReportingPeriod
 
 
-@require_http_methods(["GET"])
 @login_required
+@require_http_methods(["GET"])
 def period_list(request):
     services.require_registrar(request.user)
     rows = ReportingPeriod.objects.order_by("-year", "-kind")
@@ -20,8 +20,8 @@ def period_list(request):
     return render(request, "assignments/periods.html", {"periods": rows, "default": default})
 
 
-@require_http_methods(["POST"])
 @login_required
+@require_http_methods(["POST"])
 def period_toggle(request, period_id: int):
     services.require_registrar(request.user)
     period = get_object_or_404(ReportingPeriod, pk=period_id)

@@ -50,6 +50,11 @@ def _secretariat(view):
     return wrapped
 
 
+def _posted(request):
+    """The form data when the page was posted (an empty POST too: no box ticked is an answer)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _workspace_url(case: Case) -> str:
     return reverse("secretariat:case", args=[case.url_key])
 
@@ -70,7 +75,7 @@ def index(request):
 @GET_POST
 @_secretariat
 def case_new(request):
-    form = CaseForm(request.POST or None)
+    form = CaseForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             case = registration.case_register(user=request.user, **form.cleaned_data)
@@ -115,7 +120,7 @@ def case_workspace(request, key):
 @_secretariat
 def proposal_new(request, key):
     case = case_for_key(key)
-    form = ProposalForm(request.POST or None)
+    form = ProposalForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -148,7 +153,7 @@ def point_edit(request, key, point_id):
         DecisionPoint.objects.prefetch_related("responsible_boards"), pk=point_id, proposal__case=case
     )
     initial = {"text": point.text, "boards": [b.pk for b in point.responsible_boards.all()]}
-    form = PointForm(request.POST or None, initial=initial, boards=board_choices())
+    form = PointForm(_posted(request), initial=initial, boards=board_choices())
     if request.method == "POST" and form.is_valid():
         try:
             registration.decision_point_update(
@@ -168,7 +173,7 @@ def point_edit(request, key, point_id):
 @GET_POST
 @_secretariat
 def meeting_new(request):
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             meeting = registration.meeting_register(user=request.user, **form.cleaned_data)
@@ -216,7 +221,7 @@ def decision_new(request, meeting_id):
     motions = list(
         Motion.objects.filter(case=case, kind__in=COMPARABLE_KINDS).prefetch_related("parties").order_by("sort_order")
     )
-    form = DecisionForm(request.POST or None, motions=[(m, _motion_label(m)) for m in motions])
+    form = DecisionForm(_posted(request), motions=[(m, _motion_label(m)) for m in motions])
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -271,7 +276,7 @@ def decision_detail(request, decision_id):
     points = decisions.case_points(decision.case)
     adopted = [p.pk for p in decision.adopted_points.all()]
     form = AdoptedPointsForm(
-        request.POST or None,
+        _posted(request),
         initial={"points": [str(i) for i in adopted]},
         points=[(p, _point_label(p)) for p in points],
     )
@@ -304,7 +309,7 @@ def decision_detail(request, decision_id):
 @_secretariat
 def note_new(request, decision_id):
     decision = _decision(decision_id)
-    form = NoteForm(request.POST or None, parties=Party.objects.all())
+    form = NoteForm(_posted(request), parties=Party.objects.all())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -350,7 +355,7 @@ def _review_forms(candidates, data=None):
 def assignment_review(request, decision_id):
     decision = _decision(decision_id)
     candidates = decisions.assignment_candidates(decision)
-    rows = _review_forms(candidates, request.POST or None)
+    rows = _review_forms(candidates, _posted(request))
     status = 200
     if request.method == "POST":
         status = 400
