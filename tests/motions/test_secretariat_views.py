@@ -61,7 +61,7 @@ def test_the_cycle_through_the_pages(client_s):
     page = client_s.get(review)
     [(first, form1), (second, form2)] = page.context["rows"]
     data = {}
-    for candidate, form in page.context["rows"]:
+    for candidate, _form in page.context["rows"]:
         prefix = f"p{candidate.point.pk}"
         data.update(
             {
