@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import ReportingPeriod
 from .services import require_registrar
@@ -22,6 +24,22 @@ _opened_hooks: list[OpenedHook] = []
 def register_period_opened(hook: OpenedHook) -> None:
     if hook not in _opened_hooks:
         _opened_hooks.append(hook)
+
+
+def period_register(*, user, year: int, kind: int, report_deadline=None) -> ReportingPeriod:
+    """A new reporting period (closed until it is opened); a year has each kind once."""
+    require_registrar(user)
+    errors = {}
+    if kind not in ReportingPeriod.Kind.values:
+        errors["kind"] = _("Välj rapporttillfälle.")
+    if year is None or not 2000 <= year <= 2100:
+        errors["year"] = _("Ange ett år mellan 2000 och 2100.")
+    if not errors and ReportingPeriod.objects.filter(year=year, kind=kind).exists():
+        errors["kind"] = _("%(period)s finns redan.") % {"period": ReportingPeriod(year=year, kind=kind)}
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        return ReportingPeriod.objects.create(year=year, kind=kind, report_deadline=report_deadline)
 
 
 def _set_open(period: ReportingPeriod, is_open: bool) -> ReportingPeriod:

@@ -54,3 +54,13 @@ def test_only_the_secretariat_opens_and_closes(real_data, make_user, role):
         periods.period_open(period=period, user=user)
     with pytest.raises(PermissionDenied):
         periods.period_close(period=period, user=user)
+
+
+def test_a_period_is_registered_once(real_data, secretariat):
+    from django.core.exceptions import ValidationError
+
+    period = periods.period_register(user=secretariat, year=2031, kind=ReportingPeriod.Kind.ARSRAPPORT)
+    assert not period.is_open
+    with pytest.raises(ValidationError) as refused:
+        periods.period_register(user=secretariat, year=2031, kind=ReportingPeriod.Kind.ARSRAPPORT)
+    assert refused.value.message_dict["kind"] == ["Årsrapport 2031 finns redan."]

@@ -127,7 +127,7 @@ TABLE = [
             ("secretariat:note_new", "/sekretariat/beslut/{decision}/anteckning/", {"GET": 200, "POST": 400}),
             # The seed decision offers no point (they were made assignments before this app): nothing to save.
             ("secretariat:review", "/sekretariat/beslut/{decision}/uppdrag/", {"GET": 200, "POST": 302}),
-            ("periods:list", "/sekretariat/perioder/", {"GET": 200}),
+            ("periods:list", "/sekretariat/perioder/", {"GET": 200, "POST": 400}),
             ("periods:toggle", "/sekretariat/perioder/{period}/", {"POST": 400}),
         ]
         for method, expected in statuses.items()
