@@ -34,8 +34,30 @@ def is_system(user) -> bool:
     return user is SYSTEM
 
 
+# The apps whose records the secretariat registers and corrects, in its pages and in Django's admin.
+SECRETARIAT_APPS = ("assignments", "motions", "budget", "reports")
+
+
 def ensure_groups() -> dict[str, Group]:
-    return {name: Group.objects.get_or_create(name=name)[0] for name in ALL_ROLES}
+    """The four groups; a group made now gets its permissions (grant_secretariat_permissions)."""
+    groups = {}
+    for name in ALL_ROLES:
+        groups[name], created = Group.objects.get_or_create(name=name)
+        if created and name == SECRETARIAT:
+            grant_secretariat_permissions(groups[name])
+    return groups
+
+
+def grant_secretariat_permissions(group: Group | None = None) -> None:
+    """Every model permission of SECRETARIAT_APPS to the secretariat group, so the admin works for it.
+
+    Run after each migrate (AssignmentsConfig.ready connects it), when new models bring new permissions.
+    The services ask is_secretariat themselves; these permissions are the admin's own rule.
+    """
+    from django.contrib.auth.models import Permission
+
+    group = group or Group.objects.get_or_create(name=SECRETARIAT)[0]
+    group.permissions.add(*Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS))
 
 
 def _is_person(user) -> bool:

@@ -15,8 +15,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from core.validators import validate_dnr
+
 from . import roles, workflow
-from .models import Assignment, Board, ReportingPeriod, StatusChange, StatusReport
+from .models import Assignment, Board, ReportingPeriod, Responsibility, StatusChange, StatusReport
 
 
 class ConflictError(Exception):
@@ -285,3 +287,100 @@ def _save_report(*, assignment, period, board, author, text, proposes, expected_
     report._history_user = roles.person_or_none(author)
     report.save()
     return report
+
+
+def can_register(user) -> bool:
+    """May the user register assignments from decisions and open and close periods? The secretariat."""
+    return roles.is_secretariat(user)
+
+
+def require_registrar(user) -> None:
+    if not can_register(user):
+        raise PermissionDenied(_("Bara sekretariatet kan registrera uppdrag och rapporteringsperioder."))
+
+
+def assignment_create(
+    *,
+    user,
+    dnr: str,
+    text: str,
+    source: str,
+    board_ids: list[int],
+    origin_body: Board,
+    origin_date: datetime.date,
+    origin_paragraph: str = "",
+    origin_point: str = "",
+    deadline: datetime.date | None = None,
+    deadline_note: str = "",
+    reason: str = "",
+) -> Assignment:
+    """A new assignment given by a decision, with its responsible boards (the first is the lead).
+
+    Refused, nothing saved: no text, an unknown source or board, no board, a deadline before the
+    decision. Callers that link the assignment to something call this inside their own transaction.
+    """
+    require_registrar(user)
+    text = (text or "").strip()
+    errors = {}
+    if not text:
+        errors["text"] = _("Skriv uppdragets text.")
+    if source not in Assignment.Source.values:
+        errors["source"] = _("Välj uppdragets källa.")
+    try:
+        validate_dnr(dnr or "")
+    except ValidationError:
+        errors["dnr"] = _("Diarienumret ska skrivas som 0921/22.")
+    boards = {b.pk: b for b in Board.objects.filter(pk__in=set(board_ids or []))}
+    unknown = [i for i in board_ids or [] if i not in boards]
+    if unknown:
+        errors["boards"] = _("Punkten är riktad till en nämnd som inte finns i nämndregistret.")
+    elif not board_ids:
+        errors["boards"] = _("Välj minst en ansvarig nämnd.")
+    if deadline is not None and origin_date is not None and deadline < origin_date:
+        errors["deadline"] = _("Slutdatumet %(deadline)s är före beslutet %(date)s.") % {
+            "deadline": deadline.isoformat(),
+            "date": origin_date.isoformat(),
+        }
+    if len(deadline_note or "") > 300:
+        errors["deadline_note"] = _("Tidplanen får vara högst 300 tecken.")
+    if errors:
+        raise ValidationError(errors)
+    person = roles.person_or_none(user)
+    with transaction.atomic():
+        assignment = Assignment(
+            dnr=dnr,
+            text=text,
+            source=source,
+            budget_year=origin_date.year + 1 if source == Assignment.Source.KF_BUDGET else None,
+            origin_body=origin_body,
+            origin_date=origin_date,
+            origin_paragraph=origin_paragraph,
+            origin_point=origin_point,
+            deadline=deadline,
+            deadline_note=deadline_note or "",
+        )
+        assignment._history_user = person
+        assignment._change_reason = (reason or _("Registrerat ur beslut"))[:100]
+        assignment.save()
+        seen = []
+        for board_id in board_ids:
+            if board_id not in seen:
+                seen.append(board_id)
+        Responsibility.objects.bulk_create(
+            Responsibility(assignment=assignment, board=boards[board_id], is_lead=index == 0)
+            for index, board_id in enumerate(seen)
+        )
+    return assignment
+
+
+def assignment_status_move(
+    *, assignment: Assignment, target: str, user, reason: str, report: StatusReport | None = None
+) -> Assignment:
+    """One move of the workflow asked for by a decision rather than a form (no version from a page):
+    the row is locked, the move checked against the table and recorded, the version moved on."""
+    with transaction.atomic():
+        fresh = Assignment.objects.select_for_update().get(pk=assignment.pk)
+        workflow.require_move(fresh.status, target, user=user, reason=reason)
+        fresh.version += 1
+        _move(fresh, target, user=user, reason=reason, report=report)
+    return fresh

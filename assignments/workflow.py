@@ -60,6 +60,14 @@ TRANSITIONS = [
         secretariat_only=True,
         reason_required=True,
     ),
+    # Undoes a declaration made when a report was fastställd (reports.adoption), back to where it stood.
+    Transition(
+        Status.COMPLETED,
+        Status.REPORTED_COMPLETE,
+        _("Ångra förklarat fullgjort – tillbaka till föreslås förklarat fullgjort"),
+        secretariat_only=True,
+        reason_required=True,
+    ),
 ]
 
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}

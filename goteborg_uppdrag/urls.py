@@ -21,6 +21,8 @@ urlpatterns = [
     path("arenden/<str:key>/jamfor.pdf", comparison_pdf, name="comparison_pdf"),
     path("arenden/<str:key>/jamfor.csv", comparison_csv, name="comparison_csv"),
     path("arenden/", include("motions.urls")),
+    path("sekretariat/perioder/", include("assignments.period_urls")),
+    path("sekretariat/", include("motions.secretariat_urls")),
     path(
         "budget/<slug:board>/<int:year>/<slug:period>/resultatredovisning.xlsx",
         statement_xlsx,

@@ -370,3 +370,58 @@ def _referral_cell(column, decisions) -> Cell:
         ):
             return Cell(status=MISSING, html=conditional_escape(decision.text), note=str(decision))
     return Cell(status=MISSING)
+
+
+def adopted_points(comparison: Comparison, motion_ids) -> list:
+    """The decision points that stand when a meeting adopts these motions (none: the proposal as it is).
+
+    The comparison's reading of each motion decides, so the page, the costs and the decision agree:
+    - a yrkande or ändringsyrkande replaces the proposal: its own points (identical, changed or new)
+      stand, and the proposal points it keeps through "i övrigt bifalla" / "därutöver bifalla"
+      (approves_rest: KEPT cells); the proposal points it drops fall;
+    - a tilläggsyrkande adds its new and changed points to what stands otherwise (the proposal, or the
+      adopted yrkande); a changed point takes the place of the proposal point it changes;
+    - an återremissyrkande's points are what the office is asked to do; the proposal is not decided.
+    Runs no queries on a comparison built by align_case() over all motions (shown_ids None).
+    """
+    adopted = set(motion_ids)
+    columns = [c for c in comparison.columns if c.motion.pk in adopted]
+    referrals = [c for c in columns if c.is_referral]
+    if referrals:
+        return [p for c in referrals for p in _points_of(c.motion)]
+    base = [c for c in columns if c.motion.kind != Motion.Kind.TILLAGGSYRKANDE]
+    additions = [c for c in columns if c.motion.kind == Motion.Kind.TILLAGGSYRKANDE]
+    index = {c.motion.pk: i for i, c in enumerate(comparison.shown_columns)}
+    chosen: list = []
+    replaced: set = set()
+
+    def take(point):
+        if point is not None and all(point.pk != p.pk for p in chosen):
+            chosen.append(point)
+
+    if not base:
+        standing = list(comparison.proposal_points)
+    else:
+        standing = []
+        for row in comparison.rows:
+            for column in base:
+                cell = row.cells[index[column.motion.pk]] if row.kind != "referral" else None
+                if cell is None:
+                    continue
+                if cell.status in (SAME, CHANGED, NEW):
+                    standing.append(cell.point)
+                elif cell.status == KEPT:
+                    standing.append(row.proposal_point)
+    for row in comparison.rows:
+        if row.kind == "referral":
+            continue
+        for column in additions:
+            cell = row.cells[index[column.motion.pk]]
+            if cell.status in (CHANGED, NEW):
+                if cell.status == CHANGED and row.proposal_point is not None:
+                    replaced.add(row.proposal_point.pk)
+                standing.append(cell.point)
+    for point in standing:
+        if point.pk not in replaced:
+            take(point)
+    return chosen

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -72,6 +73,15 @@ class Case(models.Model):
         _("diarienummer"), max_length=7, null=True, blank=True, unique=True, validators=[validate_dnr]
     )
     title = models.CharField(_("ärendemening"), max_length=400)
+    # The administration that prepares the case: a referral (återremiss) sends its points back to it.
+    responsible_office = models.ForeignKey(
+        Board,
+        verbose_name=_("ansvarig förvaltning"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="prepared_cases",
+    )
     # A board's delårsrapport/årsrapport is itself decided in a case (KS augusti 2023: 0064/23): the
     # report finds its case through this link, never by its generated title.
     reports_on_board = models.ForeignKey(
@@ -356,6 +366,7 @@ class Decision(models.Model):
     adopted_points = models.ManyToManyField(
         DecisionPoint, verbose_name=_("bifallna punkter"), blank=True, related_name="adopted_in"
     )
+    adjusted_on = models.DateField(_("justerat"), null=True, blank=True)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True, db_index=True)
     history = HistoricalRecords()
@@ -435,3 +446,52 @@ class VoteRecord(models.Model):
 
     def __str__(self):
         return f"{self.member}: {self.get_result_display()}"
+
+
+class AssignmentReview(models.Model):
+    """The secretariat's answer to one adopted point offered as an assignment: confirmed or skipped.
+
+    One row per decision and point (a constraint), written first in the confirming transaction:
+    of two secretaries confirming the same point at once, the second one's insert fails and
+    nothing of theirs is saved, so the point gives one assignment.
+    """
+
+    decision = models.ForeignKey(
+        Decision, verbose_name=_("beslut"), on_delete=models.CASCADE, related_name="assignment_reviews"
+    )
+    point = models.ForeignKey(
+        DecisionPoint, verbose_name=_("beslutspunkt"), on_delete=models.CASCADE, related_name="assignment_reviews"
+    )
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("uppdrag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    skipped = models.BooleanField(_("hoppades över"), default=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granskad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("granskad"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("granskning av uppdrag ur beslut")
+        verbose_name_plural = _("granskningar av uppdrag ur beslut")
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "point"], name="assignment_review_once_per_point"),
+            models.CheckConstraint(
+                condition=Q(skipped=True, assignment__isnull=True) | Q(skipped=False),
+                name="assignment_review_skipped_has_no_assignment",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.decision} {self.point}"

@@ -189,10 +189,12 @@ def missing_reports(period: ReportingPeriod):
     )
 
 
-def _report_reminders_send(*, base_url: str) -> int:
+def _report_reminders_send(*, base_url: str, periods=None) -> int:
     """Remind the officers of boards that have not reported in an open period, once per period."""
     sent = 0
-    for period in ReportingPeriod.objects.filter(is_open=True).order_by("year", "kind"):
+    if periods is None:
+        periods = ReportingPeriod.objects.filter(is_open=True).order_by("year", "kind")
+    for period in periods:
         missing = list(missing_reports(period))
         if not missing:
             continue
@@ -257,3 +259,13 @@ def notices_send(*, user, since: datetime.datetime | None = None, base_url: str 
         "new_assignments": _new_assignment_notices_send(since=since, base_url=base_url),
         "report_reminders": _report_reminders_send(base_url=base_url),
     }
+
+
+def period_opened_reminders_send(period: ReportingPeriod) -> int:
+    """The reminders of one period, sent as the secretariat opens it (assignments.periods asks this
+    through its hook). The log keeps send_notices from sending them again."""
+    if not period.is_open:
+        return 0
+    return _report_reminders_send(
+        base_url=getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/"), periods=[period]
+    )

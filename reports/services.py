@@ -13,6 +13,7 @@ from assignments import roles
 from assignments.models import Board, ReportingPeriod
 from core.pdf import PdfVariant, render_pdf
 
+from .adoption import adoption_apply
 from .composition import compose_report
 from .models import PublishedReport
 from .rendering import report_document_html
@@ -96,6 +97,8 @@ def report_publish(*, board: Board, period: ReportingPeriod, user, adopt: bool =
                 raise ValidationError(
                     _("Någon annan sparade en version samtidigt. Försök igen."), code="concurrent"
                 ) from exc
+            if adopt:
+                published.effects = adoption_apply(published=published, user=user)
     except BaseException:
         # Nothing of a failed version stays: its row is rolled back, so its file goes too.
         _discard(stored)
@@ -129,4 +132,5 @@ def report_adopt(*, published: PublishedReport, user) -> PublishedReport:
     published._change_reason = _("Version %(version)s fastställd") % {"version": published.version}
     published._history_user = roles.person_or_none(user)
     published.save(update_fields=["is_adopted", "adopted_by", "adopted_at"])
+    published.effects = adoption_apply(published=published, user=user)
     return published

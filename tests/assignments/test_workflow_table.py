@@ -247,9 +247,11 @@ def test_an_admin_save_that_changes_the_status_obeys_the_table(request, assignme
         _assert_stayed(assignment, step.source)
 
 
-def test_an_admin_save_needs_the_admins_permission(assignment, secretariat):
+def test_an_admin_save_needs_the_admins_permission(assignment, secretariat, officer):
+    """The secretariat's group holds the permission (roles.grant_secretariat_permissions); an officer has none."""
     with pytest.raises(PermissionDenied):
-        services.assignment_save_from_admin(assignment=assignment, user=secretariat)
+        services.assignment_save_from_admin(assignment=assignment, user=officer)
+    services.assignment_save_from_admin(assignment=assignment, user=secretariat)
 
 
 def test_the_system_acts_with_the_secretariats_rights_and_none_is_nobody(assignment):

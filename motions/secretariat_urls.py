@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import secretariat_views as views
+
+app_name = "secretariat"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("arenden/ny/", views.case_new, name="case_new"),
+    path("arenden/<str:key>/", views.case_workspace, name="case"),
+    path("arenden/<str:key>/tjansteutlatande/ny/", views.proposal_new, name="proposal_new"),
+    path("arenden/<str:key>/punkter/<int:point_id>/", views.point_edit, name="point_edit"),
+    path("sammantraden/ny/", views.meeting_new, name="meeting_new"),
+    path("sammantraden/<int:meeting_id>/", views.meeting_detail, name="meeting"),
+    path("sammantraden/<int:meeting_id>/beslut/ny/", views.decision_new, name="decision_new"),
+    path("beslut/<int:decision_id>/", views.decision_detail, name="decision"),
+    path("beslut/<int:decision_id>/anteckning/", views.note_new, name="note_new"),
+    path("beslut/<int:decision_id>/uppdrag/", views.assignment_review, name="review"),
+]
