@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('assignments', '0004_responsibility_created_at'),
-        ('motions', '0004_case_report_link'),
+        ('motions', '0006_decision_point_concerns_assignment'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
