@@ -3,11 +3,21 @@ from django.utils.translation import gettext_lazy as _
 
 from core.form_errors import PrintableErrors
 
-from .importers import MAX_TEXT_CHARS, MAX_UPLOAD_BYTES, ImportError_, check_text, decode_upload
+from .importers import (
+    MAX_DOCUMENT_BYTES,
+    MAX_PDF_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_UPLOAD_BYTES,
+    ImportError_,
+    check_text,
+    is_pdf,
+    read_document,
+)
 
 
 class _TextImportForm(PrintableErrors, forms.Form):
-    """Pasted text or an uploaded UTF-8 file; the parsed result is previewed before it is saved."""
+    """Pasted text or an uploaded file (the city's PDF or UTF-8 text); the parsed result is previewed
+    before it is saved."""
 
     text = forms.CharField(
         label=_("Text"),
@@ -17,16 +27,21 @@ class _TextImportForm(PrintableErrors, forms.Form):
         max_length=MAX_TEXT_CHARS,
         error_messages={"max_length": _("Texten är för lång (högst %(limit_value)d tecken).")},
     )
-    file = forms.FileField(label=_("eller en textfil (UTF-8)"), required=False)
+    file = forms.FileField(label=_("eller en fil (PDF eller text i UTF-8)"), required=False)
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
         try:
             if upload:
-                if upload.size > MAX_UPLOAD_BYTES:
+                data = upload.read(MAX_DOCUMENT_BYTES + 1)
+                if getattr(upload, "is_pdf", False) or (is_pdf(data) and len(data) > MAX_PDF_BYTES):
+                    raise ImportError_(
+                        _("PDF-filen är för stor (högst %(mb)d MB).") % {"mb": MAX_PDF_BYTES // (1024 * 1024)}
+                    )
+                if not is_pdf(data) and upload.size > MAX_UPLOAD_BYTES:
                     raise ImportError_(_("Filen är för stor (högst %(max)d tecken).") % {"max": MAX_TEXT_CHARS})
-                cleaned["text"] = decode_upload(upload.read())
+                cleaned["text"], cleaned["pages"] = read_document(data)
             elif cleaned.get("text", "").strip():
                 cleaned["text"] = check_text(cleaned["text"])
             elif "text" not in self.errors:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from . import services
 from .forms import MotionImportForm, RollCallImportForm
-from .importers import MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
+from .importers import MAX_PDF_BYTES, MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
 from .models import Case, Decision
 from .selectors import case_for_key
 from .uploads import upload_limit
@@ -37,7 +37,7 @@ def case_detail(request, key):
     )
 
 
-@upload_limit(MAX_UPLOAD_BYTES)
+@upload_limit(MAX_UPLOAD_BYTES, pdf_limit=MAX_PDF_BYTES)
 @login_required
 def motion_import(request, key):
     # Before the lookups, so whoever may not import gets the same 403 for any case key.
@@ -67,7 +67,7 @@ def motion_import(request, key):
     return render(request, "motions/motion_import.html", {"case": case, "form": form, "parsed": parsed})
 
 
-@upload_limit(MAX_UPLOAD_BYTES)
+@upload_limit(MAX_UPLOAD_BYTES, pdf_limit=MAX_PDF_BYTES)
 @login_required
 def rollcall_import(request, key, decision_id):
     # Before the lookups, so whoever may not import gets the same 403 for any case key.

@@ -14,6 +14,4 @@ def cost_sections(context, case):
     """Each provider's section for the case (motions.costs); a fixed number of queries on a prefetched case."""
     sections = case_costs([case])[case.pk].sections
     request = context.get("request")
-    return format_html_join(
-        "", "{}", ((render_to_string(s.template, s.context, request=request),) for s in sections)
-    )
+    return format_html_join("", "{}", ((render_to_string(s.template, s.context, request=request),) for s in sections))

@@ -5,7 +5,6 @@ test client re-raises a view's exception), a refused form must say why on the pa
 form must leave the database as it was. Each example runs in its own savepoint.
 """
 
-
 from __future__ import annotations
 
 import pytest

@@ -10,7 +10,6 @@ refused form must leave the database as it was.
 Each example runs in its own savepoint, so what one example saves does not change the next one's.
 """
 
-
 from __future__ import annotations
 
 import io
