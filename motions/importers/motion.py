@@ -135,9 +135,11 @@ class _Lines:
         page = 1
         for index, raw in enumerate(text.split("\n")):
             number = index + 1
-            if raw.strip() == PAGE_BREAK or raw.startswith(PAGE_BREAK):
-                page += 1
+            if PAGE_BREAK in raw:
+                page += raw.count(PAGE_BREAK)
                 raw = raw.replace(PAGE_BREAK, "")
+                if not raw.strip():
+                    continue  # a page break alone is no blank line: a paragraph may run on over it
             self.page_of[number] = page
             self.items.append((number, raw.rstrip()))
         self.pages = page

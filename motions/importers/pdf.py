@@ -48,6 +48,7 @@ class PdfLine:
     text: str
     y: float  # distance from the page's bottom edge, in points
     x: float
+    size: float = 0.0  # the font size as printed (points)
 
 
 @dataclass
@@ -76,7 +77,7 @@ def _page_lines(page, number: int, deadline: float) -> PdfPage:
     current: list[str] = []
     position: list[float] = []
 
-    def visit(text, cm, tm, _font, _size):
+    def visit(text, cm, tm, _font, font_size):
         if time.monotonic() > deadline:
             raise TimeoutError
         if not text:
@@ -87,7 +88,8 @@ def _page_lines(page, number: int, deadline: float) -> PdfPage:
                 # The text matrix times the current transformation: where the line starts on the page.
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
                 y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-                position[:] = [x, y - bottom]
+                scale = ((tm[2] * cm[0] + tm[3] * cm[2]) ** 2 + (tm[2] * cm[1] + tm[3] * cm[3]) ** 2) ** 0.5
+                position[:] = [x, y - bottom, float(font_size or 0) * scale]
             current.append(piece)
             if index < len(pieces) - 1:
                 _flush()
@@ -95,8 +97,8 @@ def _page_lines(page, number: int, deadline: float) -> PdfPage:
     def _flush():
         line = "".join(current)
         if line.strip():
-            x, y = position or (0.0, height / 2)
-            lines.append(PdfLine(text=line.rstrip(), y=y, x=x))
+            x, y, size = position or (0.0, height / 2, 0.0)
+            lines.append(PdfLine(text=line.rstrip(), y=y, x=x, size=size))
         current.clear()
         position.clear()
 
@@ -109,8 +111,20 @@ def _in_band(line: PdfLine, page: PdfPage) -> bool:
     return line.y > page.height * (1 - BAND) or line.y < page.height * BAND
 
 
+def _body_size(pages: list[PdfPage]) -> float:
+    """The font size most of the text is set in."""
+    sizes = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
 def find_furniture(pages: list[PdfPage]) -> set[tuple[int, int]]:
-    """(page number, line index) of every line that is page furniture."""
+    """(page number, line index) of every line that is page furniture: in the top or bottom band of
+    its page and repeated (digits masked) on at least half the pages, shaped like a page number, or
+    — what a one-page document leaves to go by — set smaller than the body text."""
+    body = _body_size(pages)
     counts = Counter()
     for page in pages:
         counts.update({_mask(line.text) for line in page.lines if _in_band(line, page)})
@@ -121,7 +135,8 @@ def find_furniture(pages: list[PdfPage]) -> set[tuple[int, int]]:
             if not _in_band(line, page):
                 continue
             stripped = " ".join(line.text.split())
-            if _mask(stripped) in repeated or any(r.match(stripped) for r in _PAGE_NUMBER_RES):
+            smaller = body > 0 and 0 < line.size < body * 0.9
+            if _mask(stripped) in repeated or smaller or any(r.match(stripped) for r in _PAGE_NUMBER_RES):
                 found.add((page.number, index))
     return found
 
@@ -192,19 +207,40 @@ def pdf_to_text(data: bytes) -> PdfText:
     return _assemble(pages)
 
 
+def _line_step(pages: list[PdfPage]) -> float:
+    """The usual distance from one line to the next (the median), to tell a paragraph's gap by."""
+    steps = sorted(
+        round(a.y - b.y, 1)
+        for page in pages
+        for a, b in zip(page.lines, page.lines[1:], strict=False)
+        if 0 < a.y - b.y < page.height / 4
+    )
+    return steps[len(steps) // 2] if steps else 0.0
+
+
 def _assemble(pages: list[PdfPage]) -> PdfText:
     furniture = find_furniture(pages)
+    step = _line_step(pages)
+    body = _body_size(pages)
+    if body:
+        # A document of one-line paragraphs has no line spacing of its own to go by: the font size does.
+        step = min(step, body * 1.5) if step else body * 1.5
     removed: list[str] = []
     texts = []
     for page in pages:
-        kept = []
+        kept: list[str] = []
+        previous = None
         for index, line in enumerate(page.lines):
             if (page.number, index) in furniture:
                 stripped = " ".join(line.text.split())
                 if _mask(stripped) not in {_mask(r) for r in removed}:
                     removed.append(stripped)
-            else:
-                kept.append(line.text)
+                continue
+            # A gap wider than the line spacing is a paragraph break: a blank line, as in the text.
+            if previous is not None and step and previous.y - line.y > step * 1.4:
+                kept.append("")
+            kept.append(line.text)
+            previous = line
         texts.append("\n".join(kept))
     text = f"\n{PAGE_BREAK}\n".join(texts)
     if not re.search(r"[^\W\d_]{2}", text):
