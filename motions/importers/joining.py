@@ -100,4 +100,4 @@ def join_lines(lines: list[str], uncertain: list[str] | None = None) -> str:
                 out = out + line  # "LOV3-⏎områden" → "LOV3-områden"
         else:
             out = f"{out} {line}"
-    return out
+    return out.replace("\u00ad", "")  # a soft hyphen where the line did not break is invisible
