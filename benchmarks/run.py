@@ -355,6 +355,12 @@ def main():
             f"- {line}" for line in (done.stdout.strip() or done.stderr.strip()[-500:]).splitlines()
         )
 
+    log("ett 20-sidigt PDF-yrkande läses in (benchmarks/pdf_import.py)")
+    done = subprocess.run(
+        [PYTHON, "-m", "benchmarks.pdf_import"], cwd=BASE_DIR, capture_output=True, text=True, check=False
+    )
+    pdf_import = "\n\nInläsning av PDF: " + (done.stdout.strip() or done.stderr.strip()[-500:])
+
     elapsed = time.perf_counter() - started
     text = (
         f"Faktor {args.factor:g}, {time.strftime('%Y-%m-%d')}, maskin: {machine()}. "
@@ -365,7 +371,7 @@ def main():
         f"Hela körningen: {elapsed / 60:.1f} min.\n\n" + table(runs)
     )
     problems = verdicts(runs)
-    text += "\n\nMål som inte nås: " + ("; ".join(problems) if problems else "inga.") + scale_out + "\n"
+    text += "\n\nMål som inte nås: " + ("; ".join(problems) if problems else "inga.") + scale_out + pdf_import + "\n"
     (OUT / "latest.md").write_text(text, encoding="utf-8")
     print()
     print(text)

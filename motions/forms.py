@@ -135,7 +135,7 @@ class MotionReviewForm(PrintableErrors, forms.Form):
             line = line.strip()
             if not line:
                 continue
-            match = re.match(r"^(\d{1,2})[.)]\s+(\S.*)$", line)
+            match = re.match(r"^(\d{1,3})[.)]\s+(\S.*)$", line)
             if not match or int(match[1]) != len(points) + 1:
                 raise forms.ValidationError(
                     _("Rad %(line)d: skriv punkterna i ordning som ”%(number)d. text”.")

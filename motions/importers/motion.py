@@ -35,7 +35,7 @@ TITLE_RE = re.compile(rf"^(?P<kind>{_KIND_ALTERNATIVES})\s+(?:angående|om|gäll
 KIND_LINE_RE = re.compile(rf"^(?P<kind>{_KIND_ALTERNATIVES})(?:\s*\((?P<party>[^)]{{1,60}})\))?$", re.IGNORECASE)
 PROPOSAL_HEADING_RE = re.compile(r"^förslag\s+till\s+beslut:?$", re.IGNORECASE)
 JUSTIFICATION_HEADING_RE = re.compile(r"^(?:yrkandet|motivering|bakgrund):?$", re.IGNORECASE)
-POINT_RE = re.compile(r"^(?:(?P<number>\d{1,2})|(?P<letter>[a-zåäö]))[.)]\s+(?P<text>\S.*)$")
+POINT_RE = re.compile(r"^(?:(?P<number>\d{1,3})|(?P<letter>[a-zåäö]))[.)]\s+(?P<text>\S.*)$")
 APPROVES_REST_RE = re.compile(
     r"^(?:att\s+)?(?P<which>i\s+övrigt|därutöver|därtill)\s+(?:att\s+)?bifalla\s+"
     r"(?P<what>(?:stadsledningskontorets\s+|kommunstyrelsens\s+|förvaltningens\s+)?"

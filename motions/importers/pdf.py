@@ -75,6 +75,10 @@ def _mask(text: str) -> str:
     return text
 
 
+def _key(line: PdfLine) -> tuple[str, int]:
+    return _mask(line.text), round(line.y / 4)
+
+
 def _page_lines(page, number: int, deadline: float) -> PdfPage:
     box = page.mediabox
     height = float(box.height) or 842.0
@@ -137,7 +141,8 @@ def find_furniture(pages: list[PdfPage]) -> set[tuple[int, int]]:
     body = _body_size(pages)
     counts = Counter()
     for page in pages:
-        counts.update({_mask(line.text) for line in page.lines if _in_band(line, page)})
+        # Furniture stands where it stood on the other pages: the same text at the same height.
+        counts.update({_key(line) for line in page.lines if _in_band(line, page)})
     repeated = {key for key, count in counts.items() if len(pages) > 1 and count >= max(2, (len(pages) + 1) // 2)}
     found = set()
     for page in pages:
@@ -146,7 +151,7 @@ def find_furniture(pages: list[PdfPage]) -> set[tuple[int, int]]:
                 continue
             stripped = " ".join(line.text.split())
             smaller = body > 0 and 0 < line.size < body * 0.9
-            if _mask(stripped) in repeated or smaller or any(r.match(stripped) for r in _PAGE_NUMBER_RES):
+            if _key(line) in repeated or smaller or any(r.match(stripped) for r in _PAGE_NUMBER_RES):
                 found.add((page.number, index))
     return found
 
