@@ -266,7 +266,9 @@ def test_the_table_has_one_row_per_url_and_method():
 
 def test_the_table_covers_every_url():
     """A URL added to the project without a row here fails this test (and a row for a removed URL too)."""
-    routes = [(route, name) for route, name in all_routes() if not route.startswith(SKIPPED_PREFIXES)]
+    routes = [
+        (route, name) for route, name in all_routes() if not route.startswith(SKIPPED_PREFIXES)
+    ]
     unnamed = [route for route, name in routes if not name]
     assert not unnamed, f"URL patterns without a name cannot be listed in the table: {unnamed}"
     in_resolver = {name for _route, name in routes}
