@@ -6,8 +6,9 @@ PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# What WeasyPrint needs (Pango, HarfBuzz subset), fonts for the PDFs, gettext for translations.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 gettext
+# What WeasyPrint needs (Pango, HarfBuzz subset), fonts for the PDFs, gettext for translations,
+# the Swedish word list the importers join broken lines with (motions/importers/joining.py).
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 gettext wswedish
 # Browser tests (Debian's Chromium) and reading PDFs back (poppler).
 TEST_SYSTEM_PACKAGES := chromium poppler-utils
 

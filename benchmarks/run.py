@@ -400,6 +400,11 @@ def main():
         pdf_drill = "\n\nPDF-övningen (20 samtidiga PDF-anrop under `make serve` på PostgreSQL):\n\n" + "\n".join(
             f"- {line}" for line in (done.stdout.strip() or done.stderr.strip()[-500:]).splitlines()
         )
+    log("ett 20-sidigt PDF-yrkande läses in (benchmarks/pdf_import.py)")
+    done = subprocess.run(
+        [PYTHON, "-m", "benchmarks.pdf_import"], cwd=BASE_DIR, capture_output=True, text=True, check=False
+    )
+    pdf_import = "\n\nInläsning av PDF: " + (done.stdout.strip() or done.stderr.strip()[-500:])
 
     elapsed = time.perf_counter() - started
     text = (
@@ -411,7 +416,14 @@ def main():
         f"Hela körningen: {elapsed / 60:.1f} min.\n\n" + table(runs)
     )
     problems = verdicts(runs)
-    text += "\n\nMål som inte nås: " + ("; ".join(problems) if problems else "inga.") + scale_out + pdf_drill + "\n"
+    text += (
+        "\n\nMål som inte nås: "
+        + ("; ".join(problems) if problems else "inga.")
+        + scale_out
+        + pdf_drill
+        + pdf_import
+        + "\n"
+    )
     (OUT / "latest.md").write_text(text, encoding="utf-8")
     print()
     print(text)

@@ -1,13 +1,28 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from assignments.models import Board
 from core.form_errors import PrintableErrors
 
-from .importers import MAX_TEXT_CHARS, MAX_UPLOAD_BYTES, ImportError_, check_text, decode_upload
+from .importers import (
+    MAX_DOCUMENT_BYTES,
+    MAX_PDF_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_UPLOAD_BYTES,
+    ImportError_,
+    check_text,
+    is_pdf,
+    read_document,
+)
+from .importers.motion import WHOLE_TEXT_KINDS, ParsedMotion, ParsedPoint
+from .models import Motion, Party
 
 
 class _TextImportForm(PrintableErrors, forms.Form):
-    """Pasted text or an uploaded UTF-8 file; the parsed result is previewed before it is saved."""
+    """Pasted text or an uploaded file (the city's PDF or UTF-8 text); the parsed result is previewed
+    before it is saved."""
 
     text = forms.CharField(
         label=_("Text"),
@@ -17,16 +32,21 @@ class _TextImportForm(PrintableErrors, forms.Form):
         max_length=MAX_TEXT_CHARS,
         error_messages={"max_length": _("Texten är för lång (högst %(limit_value)d tecken).")},
     )
-    file = forms.FileField(label=_("eller en textfil (UTF-8)"), required=False)
+    file = forms.FileField(label=_("eller en fil (PDF eller text i UTF-8)"), required=False)
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
         try:
             if upload:
-                if upload.size > MAX_UPLOAD_BYTES:
+                data = upload.read(MAX_DOCUMENT_BYTES + 1)
+                if getattr(upload, "is_pdf", False) or (is_pdf(data) and len(data) > MAX_PDF_BYTES):
+                    raise ImportError_(
+                        _("PDF-filen är för stor (högst %(mb)d MB).") % {"mb": MAX_PDF_BYTES // (1024 * 1024)}
+                    )
+                if not is_pdf(data) and upload.size > MAX_UPLOAD_BYTES:
                     raise ImportError_(_("Filen är för stor (högst %(max)d tecken).") % {"max": MAX_TEXT_CHARS})
-                cleaned["text"] = decode_upload(upload.read())
+                cleaned["text"], cleaned["pages"] = read_document(data)
             elif cleaned.get("text", "").strip():
                 cleaned["text"] = check_text(cleaned["text"])
             elif "text" not in self.errors:
@@ -62,3 +82,85 @@ class RollCallImportForm(_TextImportForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Skriv voteringspropositionen, t.ex. ”Ja för bifall och Nej för avslag”.")},
     )
+
+
+class MotionReviewForm(PrintableErrors, forms.Form):
+    """What the parse read, field by field, for the secretariat to correct before anything is saved."""
+
+    reviewed = forms.CharField(widget=forms.HiddenInput, initial="1")
+    kind = forms.ChoiceField(label=_("Typ"), choices=Motion.Kind.choices)
+    is_revised = forms.BooleanField(label=_("Reviderat"), required=False)
+    title = forms.CharField(label=_("Rubrik"), max_length=400)
+    body = forms.ModelChoiceField(label=_("Organ"), queryset=Board.objects.order_by("name"), required=False)
+    date = forms.DateField(label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    parties = forms.ModelMultipleChoiceField(
+        label=_("Partier"), queryset=Party.objects.order_by("abbreviation"), required=False
+    )
+    points = forms.CharField(
+        label=_("Beslutspunkter (en per rad: ”1. text”)"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
+        max_length=MAX_TEXT_CHARS,
+    )
+    approves_rest = forms.BooleanField(label=_("Bifaller i övrigt tjänsteutlåtandet"), required=False)
+    approves_rest_wording = forms.CharField(label=_("Lydelse"), max_length=300, required=False)
+    justification = forms.CharField(
+        label=_("Yrkandet / yttrandets text"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        max_length=MAX_TEXT_CHARS,
+    )
+    flags = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20_000)
+
+    @classmethod
+    def initial_from(cls, parsed) -> dict:
+        return {
+            "reviewed": "1",
+            "kind": parsed.kind,
+            "is_revised": parsed.is_revised,
+            "title": parsed.title[:400],
+            "body": parsed.body,
+            "date": parsed.date,
+            "parties": parsed.parties,
+            "points": "\n".join(f"{p.number}. {p.text}" for p in parsed.points),
+            "approves_rest": parsed.approves_rest,
+            "approves_rest_wording": parsed.approves_rest_wording,
+            "justification": parsed.justification,
+            "flags": "\n".join(parsed.flags),
+        }
+
+    def clean_points(self):
+        points = []
+        for number, line in enumerate(self.cleaned_data["points"].splitlines(), start=1):
+            line = line.strip()
+            if not line:
+                continue
+            match = re.match(r"^(\d{1,3})[.)]\s+(\S.*)$", line)
+            if not match or int(match[1]) != len(points) + 1:
+                raise forms.ValidationError(
+                    _("Rad %(line)d: skriv punkterna i ordning som ”%(number)d. text”.")
+                    % {"line": number, "number": len(points) + 1}
+                )
+            points.append(ParsedPoint(number=int(match[1]), text=match[2], line=number))
+        return points
+
+    def clean(self):
+        cleaned = super().clean()
+        proposes = cleaned.get("kind") not in WHOLE_TEXT_KINDS
+        if proposes and not cleaned.get("points") and not cleaned.get("approves_rest") and "points" not in self.errors:
+            self.add_error("points", _("Ett yrkande behöver minst en beslutspunkt."))
+        return cleaned
+
+    def parsed(self) -> ParsedMotion:
+        data = self.cleaned_data
+        parsed = ParsedMotion(kind=data["kind"], title=data["title"])
+        parsed.is_revised = data["is_revised"]
+        parsed.body = data["body"]
+        parsed.date = data["date"]
+        parsed.parties = list(data["parties"])
+        parsed.points = data["points"] if data["kind"] not in WHOLE_TEXT_KINDS else []
+        parsed.approves_rest = data["approves_rest"]
+        parsed.approves_rest_wording = data["approves_rest_wording"] if data["approves_rest"] else ""
+        parsed.justification = data["justification"]
+        parsed.flags = [f for f in data["flags"].splitlines() if f.strip()]
+        return parsed

@@ -229,6 +229,9 @@ class Motion(models.Model):
     )
     is_revised = models.BooleanField(_("reviderat yrkande"), default=False)
     approves_rest = models.BooleanField(_("bifaller i övrigt tjänsteutlåtandet"), default=False)
+    # As printed: "I övrigt bifalla tjänsteutlåtandet" (the proposal's remaining points) and
+    # "Att därutöver bifalla tjänsteutlåtandet" (all of them, in addition) do not mean the same.
+    approves_rest_wording = models.CharField(_("lydelse om bifall i övrigt"), max_length=300, blank=True)
     justification = models.TextField(_("yrkandet (motivering)"), blank=True)
     full_text_available = models.BooleanField(_("fullständig text finns"), default=True)
     import_notes = models.TextField(_("anmärkningar vid inläsning"), blank=True)

@@ -27,6 +27,15 @@ def require_importer(user) -> None:
         raise PermissionDenied(_("Du har inte behörighet att läsa in handlingar."))
 
 
+def _footnotes(parsed: ParsedMotion) -> list[str]:
+    """The footnote digits taken out of the points, kept with the motion as notes."""
+    return [
+        _("Punkt %(number)d, fotnoter: %(notes)s") % {"number": p.number, "notes": ", ".join(p.notes)}
+        for p in parsed.points
+        if p.notes
+    ]
+
+
 @transaction.atomic
 def motion_import(*, case: Case, parsed: ParsedMotion, user) -> Motion:
     """Save a parsed motion with its points on the case; all or nothing."""
@@ -42,9 +51,10 @@ def motion_import(*, case: Case, parsed: ParsedMotion, user) -> Motion:
             body=parsed.body,
             is_revised=parsed.is_revised,
             approves_rest=parsed.approves_rest,
+            approves_rest_wording=parsed.approves_rest_wording[:300],
             justification=parsed.justification,
             full_text_available=True,
-            import_notes="\n".join(parsed.flags),
+            import_notes="\n".join(parsed.flags + _footnotes(parsed)),
             sort_order=position,
             party_order=[party.pk for party in dict.fromkeys(parsed.parties)],
         ),

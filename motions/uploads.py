@@ -18,22 +18,30 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 class OversizedUpload(SimpleUploadedFile):
     """An upload that went over the limit: no content, only its name and the size received."""
 
-    def __init__(self, name: str, content_type: str, size: int):
+    def __init__(self, name: str, content_type: str, size: int, *, is_pdf: bool = False):
         super().__init__(name, b"", content_type)
         self.size = size
+        self.is_pdf = is_pdf
 
 
 class LimitedUploadHandler(FileUploadHandler):
-    def __init__(self, request=None, *, limit: int):
+    """`limit` bytes for a file; `pdf_limit` (when given) for one whose first bytes say it is a PDF."""
+
+    def __init__(self, request=None, *, limit: int, pdf_limit: int | None = None):
         super().__init__(request)
+        self.text_limit = limit
+        self.pdf_limit = pdf_limit
         self.limit = limit
         self.received = 0
 
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
         self.received = 0
+        self.limit = self.text_limit
 
     def receive_data_chunk(self, raw_data, start):
+        if start == 0 and self.pdf_limit and raw_data[:1024].lstrip().startswith(b"%PDF-"):
+            self.limit = self.pdf_limit
         self.received += len(raw_data)
         # None: the handlers after this one (memory, temporary file) get no more of the file.
         return raw_data if self.received <= self.limit else None
@@ -41,10 +49,10 @@ class LimitedUploadHandler(FileUploadHandler):
     def file_complete(self, file_size):
         if self.received <= self.limit:
             return None  # the next handler has the whole file
-        return OversizedUpload(self.file_name, self.content_type, self.received)
+        return OversizedUpload(self.file_name, self.content_type, self.received, is_pdf=self.limit == self.pdf_limit)
 
 
-def upload_limit(limit: int):
+def upload_limit(limit: int, *, pdf_limit: int | None = None):
     """View decorator: the handler goes in before anything reads the upload.
 
     The CSRF middleware reads request.POST (and so every uploaded file) before the view runs, and a
@@ -59,7 +67,7 @@ def upload_limit(limit: int):
         @csrf_exempt
         @wraps(view)
         def limited(request, *args, **kwargs):
-            request.upload_handlers.insert(0, LimitedUploadHandler(request, limit=limit))
+            request.upload_handlers.insert(0, LimitedUploadHandler(request, limit=limit, pdf_limit=pdf_limit))
             return protected(request, *args, **kwargs)
 
         return limited

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from . import lineage, services
-from .forms import MotionImportForm, RollCallImportForm
-from .importers import MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
+from .forms import MotionImportForm, MotionReviewForm, RollCallImportForm
+from .importers import MAX_PDF_BYTES, MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
 from .models import Case, Decision
 from .naming import in_case_order, motion_names
 from .selectors import case_for_key
@@ -40,37 +40,62 @@ def case_detail(request, key):
     )
 
 
-@upload_limit(MAX_UPLOAD_BYTES)
+@upload_limit(MAX_UPLOAD_BYTES, pdf_limit=MAX_PDF_BYTES)
 @login_required
 def motion_import(request, key):
+    """Text or a PDF in, a preview of what was read (field by field, each uncertainty flagged and
+    every field editable) out; only the confirmed review is saved."""
     # Before the lookups, so whoever may not import gets the same 403 for any case key.
     services.require_importer(request.user)
     case = case_for_key(key)
-    parsed = None
-    form = MotionImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        text = form.cleaned_data["text"]
+    parsed = review = None
+    reviewing = request.method == "POST" and "reviewed" in request.POST
+    form = MotionImportForm(
+        None if reviewing else (request.POST or None), None if reviewing else (request.FILES or None)
+    )
+    if reviewing:
+        review = MotionReviewForm(request.POST)
+        if review.is_valid():
+            parsed = review.parsed()
+            if "bekrafta" in request.POST:
+                return _save_motion(request, case, parsed, review)
+    elif request.method == "POST" and form.is_valid():
         try:
-            parsed = parse_motion_text(text)
+            parsed = parse_motion_text(form.cleaned_data["text"])
         except ImportError_ as error:
-            form.add_error("text", str(error))
+            form.add_error("file" if form.cleaned_data.get("file") else "text", str(error))
         else:
             if "bekrafta" in request.POST:
-                try:
-                    motion = services.motion_import(case=case, parsed=parsed, user=request.user)
-                except ImportError_ as error:
-                    form.add_error("text", str(error))
-                    parsed = None
-                else:
-                    messages.success(
-                        request,
-                        _("Yrkandet lästes in med %(count)d punkter.") % {"count": len(parsed.points)},
-                    )
-                    return redirect(f"{case.get_absolute_url()}#yrkande-{motion.pk}")
-    return render(request, "motions/motion_import.html", {"case": case, "form": form, "parsed": parsed})
+                return _save_motion(request, case, parsed, form)
+            review = MotionReviewForm(initial=MotionReviewForm.initial_from(parsed))
+    return render(
+        request,
+        "motions/motion_import.html",
+        {
+            "case": case,
+            "form": form,
+            "parsed": parsed,
+            "review": review,
+            "pages": getattr(form, "cleaned_data", {}).get("pages", 1),
+        },
+    )
 
 
-@upload_limit(MAX_UPLOAD_BYTES)
+def _save_motion(request, case, parsed, form):
+    """Save, or show the form again with why not (nothing is kept)."""
+    try:
+        motion = services.motion_import(case=case, parsed=parsed, user=request.user)
+    except ImportError_ as error:
+        form.add_error(None, str(error))
+        review = form if isinstance(form, MotionReviewForm) else None
+        upload = MotionImportForm() if review else form
+        context = {"case": case, "form": upload, "parsed": None, "review": review}
+        return render(request, "motions/motion_import.html", context)
+    messages.success(request, _("Yrkandet lästes in med %(count)d punkter.") % {"count": len(parsed.points)})
+    return redirect(f"{case.get_absolute_url()}#yrkande-{motion.pk}")
+
+
+@upload_limit(MAX_UPLOAD_BYTES, pdf_limit=MAX_PDF_BYTES)
 @login_required
 def rollcall_import(request, key, decision_id):
     # Before the lookups, so whoever may not import gets the same 403 for any case key.

@@ -1,4 +1,5 @@
-"""The roll-call parser: optional "Antal Ja: 39" lines, then the Namn Parti Plats Funktion Resultat table."""
+"""The roll-call parser: optional "Antal Ja: 39" lines, then the Namn Parti Plats Funktion Resultat table
+(or, without a table, the KS prose form: prose_rollcall.py)."""
 
 import re
 from dataclasses import asdict, dataclass
@@ -23,7 +24,7 @@ TOTAL_KEYS = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånv": "franvara
 class RollCallRow:
     name: str
     party: str
-    seat: int
+    seat: int | None  # None in the prose form, which prints no seats
     role: str
     result: str
     line: int
@@ -107,7 +108,13 @@ def parse_rollcall(text: str) -> ParsedRollCall:
             continue
         rows.append(_rollcall_row(raw, number))
     if not in_table:
-        raise ImportError_(_("Rubrikraden ”Namn Parti Plats Funktion Resultat” saknas."))
+        from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
+
+        if looks_like_prose_rollcall(text):  # the KS minutes' "… röstar Ja (7)." instead of a table
+            return parse_prose_rollcall(text)
+        raise ImportError_(
+            _("Rubrikraden ”Namn Parti Plats Funktion Resultat” saknas, och ingen mening ”… röstar Ja (7).” hittades.")
+        )
     if not rows:
         raise ImportError_(_("Listan har inga ledamöter."))
     seen_names, seen_seats = {}, {}

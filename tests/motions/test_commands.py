@@ -86,3 +86,26 @@ def test_import_rollcall_saves_by_id(real_data, seed_file):
 def test_import_rollcall_unknown_decision(real_data, seed_file):
     with pytest.raises(CommandError, match="finns inte"):
         call_command("import_rollcall", "--decision", "KF:2022-06-17:4", seed_file(SEED_000, 1486, 1601))
+
+
+@pytest.mark.django_db
+def test_import_motion_dry_run_reads_a_pdf_as_its_text(real_data, tmp_path, capsys):
+    from tests.motions.corpus.render import render
+
+    text = seed_lines(SEED_002, 1, 57)
+    path = tmp_path / "yrkande.pdf"
+    path.write_bytes(render(text, running_header="Kommunstyrelsen"))
+    before = Motion.objects.count()
+    call_command("import_motion", "--case", "0064/23", str(path), "--dry-run")
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["parties"] == ["V", "S", "MP"] and len(printed["points"]) == 4 and printed["approves_rest"]
+    assert Motion.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_import_rollcall_dry_run_reads_the_ks_prose_form(real_data, tmp_path, capsys):
+    path = tmp_path / "ks355.txt"
+    path.write_text(seed_lines(SEED_000, 1640, 1654), encoding="utf-8")
+    call_command("import_rollcall", "--decision", "KF:2022-06-16:4", str(path), "--dry-run")
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["totals"]["ja"] == 7 and printed["totals"]["nej"] == 6

@@ -34,7 +34,7 @@ def test_motion_import_saves_motion_points_parties_and_history(real_data, secret
 def test_motion_import_keeps_flags_for_the_user(real_data, secretariat):
     case = Case.objects.by_url_key("SLK-2022-00921").get()
     motion = services.motion_import(case=case, parsed=parse_motion_text(seed_lines(SEED_000, 1, 82)), user=secretariat)
-    assert "Parti saknas i dokumentet" in motion.import_notes
+    assert "Partiet framgår inte av handlingen" in motion.import_notes
     assert motion.parties.count() == 0 and motion.date is None
 
 

@@ -160,12 +160,65 @@ def test_motion_import_previews_then_saves(client, real_data, secretariat):
     preview = client.post(url, {"text": text, "forhandsgranska": "1"})
     html = preview.content.decode()
     assert preview.status_code == 200 and "Förhandsgranskning" in html
-    assert '<li value="3">Beslutet att för egen del godkänna' in html
-    assert "<dd>Yrkande (reviderat)</dd>" in html
+    review = preview.context["review"]
+    assert "3. Beslutet att för egen del godkänna" in review.initial["points"]
+    assert review.initial["kind"] == "yrkande" and review.initial["is_revised"]
     assert Motion.objects.count() == before
     saved = client.post(url, {"text": text, "bekrafta": "1"})
     assert saved.status_code == 302
     assert Motion.objects.count() == before + 1
+
+
+@pytest.mark.django_db
+def test_motion_import_from_a_pdf_flags_in_the_preview_and_saves_what_was_corrected(client, real_data, secretariat):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from assignments.models import Board
+    from motions.models import Party
+    from tests.motions.corpus.render import render
+
+    client.force_login(secretariat)
+    url = reverse("motions:motion_import", args=["0064-23"])
+    text = seed_lines(SEED_000, 1, 82)  # no header block: party, date and body are flagged
+    before = Motion.objects.count()
+    upload = SimpleUploadedFile("yrkande.pdf", render(text, running_header="Kommunstyrelsen"), "application/pdf")
+    preview = client.post(url, {"file": upload, "forhandsgranska": "1"})
+    html = preview.content.decode()
+    assert preview.status_code == 200
+    assert "Partiet framgår inte av handlingen" in html and "Datum saknas" in html
+    assert "Läst ur 2 sidor." in html
+    assert Motion.objects.count() == before
+    review = preview.context["review"]
+    data = {k: v for k, v in review.initial.items() if v not in (None, False, [])}
+    data |= {"date": "2024-06-04", "parties": [Party.objects.get(abbreviation="S").pk], "bekrafta": "1"}
+    data["body"] = Board.objects.get(short_name="KS").pk
+    data["points"] = data["points"].replace("11. Göteborg & Co AB", "11. Göteborg & Co AB (rättad)")
+    saved = client.post(url, data)
+    assert saved.status_code == 302
+    motion = Motion.objects.latest("pk")
+    assert Motion.objects.count() == before + 1
+    assert motion.date.isoformat() == "2024-06-04" and [p.abbreviation for p in motion.parties.all()] == ["S"]
+    assert motion.points.count() == 11
+    assert motion.points.get(number=11).text.startswith("Göteborg & Co AB (rättad)")
+    assert "Partiet framgår inte av handlingen" in motion.import_notes
+
+
+@pytest.mark.django_db
+def test_a_review_with_points_out_of_order_is_refused_and_nothing_saved(client, real_data, secretariat):
+    client.force_login(secretariat)
+    url = reverse("motions:motion_import", args=["0064-23"])
+    before = Motion.objects.count()
+    data = {
+        "reviewed": "1",
+        "kind": "yrkande",
+        "title": "Yrkande angående x",
+        "points": "1. Ett\n3. Tre",
+        "bekrafta": "1",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Rad 2: skriv punkterna i ordning som ”2. text”." in response.content.decode()
+    assert Motion.objects.count() == before
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from assignments import roles
-from motions.importers import ImportError_, parse_motion_text, read_text_file
+from motions.importers import ImportError_, parse_motion_text, read_document_file
 from motions.models import Case
 from motions.services import motion_import
 
@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--case", required=True, help="ärendenummer (SLK-2022-00921) eller dnr (0064/23)")
-        parser.add_argument("file", help="textfil i UTF-8")
+        parser.add_argument("file", help="PDF eller textfil i UTF-8")
         parser.add_argument("--dry-run", action="store_true", help="spara ingenting, skriv ut JSON")
 
     def handle(self, *args, **options):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         if case is None:
             raise CommandError(f"Ärendet {options['case']} finns inte.")
         try:
-            parsed = parse_motion_text(read_text_file(Path(options["file"])))
+            parsed = parse_motion_text(read_document_file(Path(options["file"])))
             if not options["dry_run"]:
                 motion = motion_import(case=case, parsed=parsed, user=roles.SYSTEM)
         except FileNotFoundError as error:

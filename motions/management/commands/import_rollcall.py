@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from assignments import roles
 from assignments.models import Board
-from motions.importers import ImportError_, parse_rollcall, read_text_file
+from motions.importers import ImportError_, parse_rollcall, read_document_file
 from motions.models import Decision
 from motions.services import rollcall_import
 
@@ -39,14 +39,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--decision", required=True, help="beslutets id eller organ:datum:§ (KF:2022-06-16:4)")
-        parser.add_argument("file", help="textfil i UTF-8")
+        parser.add_argument("file", help="PDF eller textfil i UTF-8")
         parser.add_argument("--proposition", default="", help="voteringspropositionen")
         parser.add_argument("--dry-run", action="store_true", help="spara ingenting, skriv ut JSON")
 
     def handle(self, *args, **options):
         decision = find_decision(options["decision"])
         try:
-            parsed = parse_rollcall(read_text_file(Path(options["file"])))
+            parsed = parse_rollcall(read_document_file(Path(options["file"])))
             if not options["dry_run"]:
                 proposition = options["proposition"] or f"Omröstning {decision}"
                 vote = rollcall_import(decision=decision, parsed=parsed, proposition=proposition, user=roles.SYSTEM)

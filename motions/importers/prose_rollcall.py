@@ -1,0 +1,137 @@
+"""The KS prose roll call, as its minutes print it:
+
+    Daniel Bernmar (V), Viktoria Tryggvadottir Rolka (S), Marina Johansson (S), Karin
+    Pleijel (MP), tjänstgörande ersättarna Johannes Hulter (S) och Marie Brynolfsson (V)
+    samt ordföranden Jonas Attenius (S) röstar Ja (7).
+
+Names and parentheses wrap over lines; a role prefix ("ordföranden", "tjänstgörande ersättaren")
+stands before the names it covers; the count in parentheses must equal the names listed.
+"""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from ..models import VoteRecord
+from .rollcall import MAX_NAME, ParsedRollCall, RollCallRow
+from .text import ImportError_, check_text, is_furniture, line_error
+
+VERDICT_RE = re.compile(
+    r"röstar\s+(?P<result>ja|nej)\s*\((?P<count>\d{1,3})\)|avstår\s+från\s+att\s+rösta\s*\((?P<abstain>\d{1,3})\)",
+    re.IGNORECASE,
+)
+ROLE_RE = re.compile(
+    r"^(?P<role>(?:tjänstgörande\s+)?(?:ersättar(?:en|na)|ordförande(?:n)?|(?:förste|andre|1:e|2:e)\s+vice\s+"
+    r"ordförande(?:n)?|vice\s+ordförande(?:n)?|ledamot(?:en|erna)?))\s+(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉ][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
+RESULTS = {"ja": VoteRecord.Result.YES, "nej": VoteRecord.Result.NO, "avstår": VoteRecord.Result.ABSTAIN}
+
+
+def looks_like_prose_rollcall(text: str) -> bool:
+    return bool(VERDICT_RE.search(" ".join(text.split())))
+
+
+def _role_label(role: str) -> str:
+    role = " ".join(role.lower().split())
+    if "ordförande" in role:
+        return role.replace("ordföranden", "ordförande").capitalize()
+    if "ersättar" in role:
+        return "Tjänstgörande ersättare" if "tjänstgörande" in role else "Ersättare"
+    return "Ledamot"
+
+
+def parse_prose_rollcall(text: str) -> ParsedRollCall:
+    """Every "… röstar Ja (7)." sentence of the text as roll-call rows (no seats: the prose has none)."""
+    lines = check_text(text).split("\n")
+    # One stream of words, each remembering its line, so a name wrapped over a line end reads whole.
+    words: list[tuple[str, int]] = []
+    for number, raw in enumerate(lines, start=1):
+        if is_furniture(raw):
+            continue
+        words += [(word, number) for word in raw.split()]
+    # "( MP)" or "(MP )" where the parenthesis wrapped: closed up, as a reader sees it. Closing up
+    # shifts the offsets below by a character or two, so a line named in an error may be the one before.
+    stream = re.sub(r"\(\s+", "(", " ".join(word for word, _n in words))
+    stream = re.sub(r"\s+\)", ")", stream)
+    starts, position = [], 0
+    for word, number in words:
+        starts.append((position, number))
+        position += len(word) + 1
+
+    def line_at(offset: int) -> int:
+        line = 1
+        for start, number in starts:
+            if start > offset:
+                break
+            line = number
+        return line
+
+    rows: list[RollCallRow] = []
+    declared: dict[str, int] = {}
+    previous_end = 0
+    found = list(VERDICT_RE.finditer(stream))
+    if not found:
+        raise ImportError_(_("Ingen mening ”… röstar Ja (7).” eller ”… röstar Nej (6).” hittades."))
+    for match in found:
+        segment = stream[previous_end : match.start()]
+        # The names run back to where the sentence before them ended ("… avgörande idag." / "(7).").
+        names_text = re.split(r"[.:!?\"”]\s+(?=[A-ZÅÄÖÉ])", " " + segment)[-1].strip()
+        sentence_start = match.start() - len(names_text)
+        result_word = (match["result"] or "avstår").lower()
+        count = int(match["count"] or match["abstain"])
+        key = {"ja": "ja", "nej": "nej", "avstår": "avstar"}[result_word]
+        declared[key] = declared.get(key, 0) + count
+        members = _members(names_text, line_at(sentence_start))
+        if len(members) != count:
+            raise line_error(
+                line_at(match.start()),
+                _("Meningen säger %(what)s (%(count)d) men räknar upp %(listed)d namn.")
+                % {"what": match.group(0).split("(")[0].strip(), "count": count, "listed": len(members)},
+            )
+        for name, party, role in members:
+            rows.append(
+                RollCallRow(
+                    name=name,
+                    party=party,
+                    seat=None,
+                    role=role,
+                    result=RESULTS[result_word],
+                    line=line_at(match.start()),
+                )
+            )
+        previous_end = match.end()
+    seen: dict[str, int] = {}
+    for row in rows:
+        if row.name.lower() in seen:
+            raise line_error(row.line, _("%(name)s röstar två gånger.") % {"name": row.name})
+        seen[row.name.lower()] = row.line
+    totals = {key: sum(1 for r in rows if r.result == key) for key in ("ja", "nej", "avstar", "franvarande")}
+    return ParsedRollCall(rows=rows, totals=totals, declared_totals=declared)
+
+
+def _members(names_text: str, line: int) -> list[tuple[str, str, str]]:
+    """(name, party, role) of "A (S), B (V), ersättarna C (S) och D (V) samt ordföranden E (S)"."""
+    parts = [p.strip() for p in re.split(r",\s*|\s+och\s+|\s+samt\s+", names_text) if p.strip()]
+    members = []
+    role, sticky = "Ledamot", False
+    for part in parts:
+        role_match = ROLE_RE.match(part)
+        if role_match:
+            role = _role_label(role_match["role"])
+            # "ersättarna A och B" covers the names after it; "ordföranden A" the one name.
+            sticky = role_match["role"].lower().endswith(("na", "erna"))
+            part = role_match["rest"]
+        member = MEMBER_RE.match(part)
+        if not member:
+            raise line_error(
+                line, _("”%(text)s” är inte ett namn med parti, t.ex. ”Anna Andersson (S)”.") % {"text": part[:80]}
+            )
+        name = " ".join(member["name"].split())
+        if len(name) > MAX_NAME:
+            raise line_error(line, _("Namnet är för långt: ”%(text)s”") % {"text": name[:80]})
+        members.append((name, member["party"], role))
+        if not sticky:
+            role = "Ledamot"
+    return members

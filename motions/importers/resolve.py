@@ -1,0 +1,80 @@
+"""After the parse: the body and party names as printed turned into rows, with a fixed number of
+queries whatever the length of the document (the boards' resolver and the party table, once each)."""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from assignments.models import Board
+
+from ..models import Party
+from .motion import WHOLE_TEXT_KINDS, ParsedMotion, read_motion
+from .text import ImportError_
+
+
+def _party_for(name: str, parties: list[Party]) -> Party | None:
+    cleaned = " ".join(name.split()).strip(" .").lower()
+    for party in parties:
+        if cleaned in (party.abbreviation.lower(), party.name.lower()) or (
+            len(cleaned) > 4 and party.name.lower().startswith(cleaned)
+        ):
+            return party
+    return None
+
+
+def _parties_named_in(text: str, parties: list[Party]) -> list[Party]:
+    """Parties a yttrande names in its own text ("Sverigedemokraterna står fast …", "(SD)"), in
+    the order they first appear."""
+    found = []
+    for party in parties:
+        patterns = [re.escape(party.name)]
+        if party.abbreviation:
+            patterns.append(rf"\({re.escape(party.abbreviation)}\)")
+        match = re.search(rf"\b(?:{'|'.join(patterns)})", text, re.IGNORECASE)
+        if match:
+            found.append((match.start(), party))
+    return [party for _start, party in sorted(found, key=lambda item: item[0])]
+
+
+def resolve_motion(parsed: ParsedMotion) -> ParsedMotion:
+    """Fill in parsed.body and parsed.parties from the names the parse read; unknown names are refused
+    (a party) or flagged (a body)."""
+    parties = list(Party.objects.all())
+    if parsed.body_name:
+        parsed.body = Board.objects.resolver()(parsed.body_name)
+        if parsed.body is None:
+            parsed.flag("body", _("Organet ”%(name)s” är okänt") % {"name": parsed.body_name})
+    else:
+        parsed.flag("body", _("Organet framgår inte av handlingen"))
+    resolved = []
+    for name in parsed.party_names:
+        party = _party_for(name, parties)
+        if party is None:
+            message = _("Partiet ”%(name)s” finns inte i partitabellen.") % {"name": name}
+            raise ImportError_(f"{parsed.party_where}: {message}" if parsed.party_where else message)
+        resolved.append(party)
+    parsed.parties = resolved
+    if not resolved and parsed.kind in WHOLE_TEXT_KINDS and parsed.justification:
+        named = _parties_named_in(parsed.justification, parties)
+        if len(named) == 1:
+            parsed.parties = named
+            parsed.party_names = [named[0].abbreviation]
+            parsed.flags = [f for f in parsed.flags if f not in parsed.field_flags.get("parties", [])]
+            parsed.field_flags.pop("parties", None)
+            parsed.flag(
+                "parties",
+                _("Partiet (%(party)s) står inte i sidhuvudet; det lästes ur texten – kontrollera")
+                % {"party": named[0].name},
+            )
+        elif named:
+            parsed.flag(
+                "parties",
+                _("Texten nämner flera partier (%(names)s); välj vilket som står bakom")
+                % {"names": ", ".join(p.abbreviation for p in named)},
+            )
+    return parsed
+
+
+def parse_motion_text(text: str) -> ParsedMotion:
+    """Read a motion and resolve its body and parties."""
+    return resolve_motion(read_motion(text))
