@@ -67,6 +67,9 @@ class Writer:
                 adapters.append(ops.adapt_datetimefield_value)
             elif internal == "DateField":
                 adapters.append(ops.adapt_datefield_value)
+            elif internal == "JSONField":
+                # A list or dict is no SQL value: the field's own adaptation (JSON text, or Jsonb on PostgreSQL).
+                adapters.append(lambda value, field=field: field.get_db_prep_value(value, connection))
             else:
                 adapters.append(None)
         return adapters
