@@ -58,7 +58,7 @@ def test_the_whole_cycle_on_a_new_case(live_server, page, real_data, make_user, 
     page.get_by_role("link", name="Läs in ett yrkande ur text").click()
     page.get_by_label("Yrkandets text").fill(MOTION.replace("2030-11-20", "2023-06-01"))
     page.get_by_role("button", name="Förhandsgranska").click()
-    page.get_by_role("button", name="Spara yrkandet").click()
+    page.get_by_role("button", name="Spara", exact=True).click()
 
     # 2. The meeting and its decision: bifall with the tillägg.
     page.goto(f"{base}/sekretariat/sammantraden/ny/")

@@ -104,7 +104,7 @@ def test_motion_import_never_crashes_and_explains_a_refusal(as_secretariat, text
     html = response.content.decode()
     form = response.context["form"]
     if form.errors:
-        assert "Texten kunde inte läsas in. Inget har sparats." in html
+        assert "Handlingen kunde inte läsas in. Inget har sparats." in html
         assert_refusal_explained(response, html)
         for message in (m for messages in form.errors.values() for m in messages):
             assert "\x00" not in message and "\x1b" not in message
