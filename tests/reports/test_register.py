@@ -11,6 +11,7 @@ from assignments.models import Assignment, Board, ReportingPeriod, Responsibilit
 from reports.register import Tally, build_register
 from tests.core.readback import read_xlsx
 from tests.reports.pdftext import normalize, pdf_pages
+from tests.core.pdfstructure import assert_accessible, assert_headings_in_order
 
 URL = "/rapporter/verkstallighetsregister/"
 
@@ -194,3 +195,15 @@ def test_the_page_is_paged_and_a_pdf_of_too_many_rows_is_refused(real_data, clie
     assert refused.status_code == 400
     assert "Urvalet har 14 uppdrag; en PDF rymmer högst 10" in refused.content.decode()
     assert client.get("/rapporter/verkstallighetsregister.pdf", {"ar": "2022"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_register_pdf_is_tagged_pdf_ua_with_its_table_headers(real_data, client):
+    response = client.get("/rapporter/verkstallighetsregister.pdf", {"ar": "2022"})
+    structure = assert_accessible(response.content, title="Verkställighetsregister – 2022")
+    assert_headings_in_order(structure.headings())
+    assert structure.root.find_all("Table")
+    # The counts' seven column headers and the rows' seven, each a header cell with its scope.
+    headers = structure.root.find_all("TH")
+    assert len(headers) >= 14, len(headers)
+    assert "Column" in {th.scope for th in headers}
