@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from assignments.models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
 from reports.register import Tally, build_register
+from tests.core.pdfstructure import assert_accessible, assert_headings_in_order
 from tests.core.readback import read_xlsx
 from tests.reports.pdftext import normalize, pdf_pages
-from tests.core.pdfstructure import assert_accessible, assert_headings_in_order
 
 URL = "/rapporter/verkstallighetsregister/"
 
