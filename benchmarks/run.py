@@ -400,11 +400,13 @@ def main():
         pdf_drill = "\n\nPDF-övningen (20 samtidiga PDF-anrop under `make serve` på PostgreSQL):\n\n" + "\n".join(
             f"- {line}" for line in (done.stdout.strip() or done.stderr.strip()[-500:]).splitlines()
         )
-    log("ett 20-sidigt PDF-yrkande läses in (benchmarks/pdf_import.py)")
+    log("ett 20-sidigt PDF-yrkande och ett 20-sidigt PDF-protokoll läses in (benchmarks/pdf_import.py)")
     done = subprocess.run(
         [PYTHON, "-m", "benchmarks.pdf_import"], cwd=BASE_DIR, capture_output=True, text=True, check=False
     )
-    pdf_import = "\n\nInläsning av PDF: " + (done.stdout.strip() or done.stderr.strip()[-500:])
+    pdf_import = "\n\nInläsning av PDF:\n\n" + "\n".join(
+        f"- {line}" for line in (done.stdout.strip() or done.stderr.strip()[-500:]).splitlines()
+    )
 
     elapsed = time.perf_counter() - started
     text = (

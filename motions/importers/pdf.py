@@ -248,7 +248,7 @@ class _Worker:
 
     def _communicate(self, data: bytes, deadline: float) -> None:
         try:
-            self.output, _ = self.process.communicate(data, timeout=max(0.1, deadline - time.monotonic()))
+            self.output, _ = self.process.communicate(data, timeout=max(0.001, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             self.timed_out = True
             self.process.kill()

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, StreamObject
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject, StreamObject
 
-from motions.importers import ImportError_, pdf_to_text, read_motion
+from motions.importers import ImportError_, pdf, pdf_to_text, read_motion
 from motions.importers.pdf import MAX_PDF_BYTES, PDF_TIME_LIMIT_S
 
 from .corpus.render import render
@@ -168,3 +168,78 @@ def test_fuzzed_motion_layouts_are_read_or_refused_never_crash(lines):
         read_motion("\n".join(lines))
     except ImportError_ as error:
         assert str(error)
+
+
+def _bomb(megabytes: int) -> StreamObject:
+    """A stream of zeros that FlateDecode inflates to megabytes."""
+    bomb = StreamObject()
+    compressor = zlib.compressobj(9)
+    chunk = b"0" * (1 << 20)
+    bomb.set_data(b"".join(compressor.compress(chunk) for _ in range(megabytes)) + compressor.flush())
+    bomb[NameObject("/Filter")] = NameObject("/FlateDecode")
+    return bomb
+
+
+def test_a_bomb_in_a_form_xobject_is_refused_by_the_structure_check():
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    form = _bomb(50)
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject([NumberObject(0), NumberObject(0), NumberObject(595), NumberObject(842)])
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/XObject"): DictionaryObject({NameObject("/X1"): writer._add_object(form)})}
+    )
+    content = DecodedStreamObject()
+    content.set_data(b"/X1 Do")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    with pytest.raises(ImportError_, match=r"orimligt mycket data \(sidan 1\)"):
+        pdf_to_text(_writer_pdf(writer))
+
+
+def test_a_bomb_past_the_structure_check_ends_the_pdfium_process_not_the_worker(monkeypatch):
+    """Were pypdf and PDFium to read the file differently, PDFium's own process is bounded: its
+    address-space limit ends it and the file is refused."""
+    monkeypatch.setattr(pdf, "_refuse_bad_structure", lambda data, deadline: None)
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    page[NameObject("/Contents")] = writer._add_object(_bomb(pdf.WORKER_MEMORY_MB + 64))
+    started = time.monotonic()
+    with pytest.raises(ImportError_, match="trasig"):
+        pdf_to_text(_writer_pdf(writer))
+    assert time.monotonic() - started < PDF_TIME_LIMIT_S
+
+
+def test_the_pdfium_process_is_killed_at_the_time_limit(monkeypatch, motion_pdf):
+    monkeypatch.setattr(pdf, "_refuse_bad_structure", lambda data, deadline: None)
+    monkeypatch.setattr(pdf, "PDF_TIME_LIMIT_S", 0.0)
+    with pytest.raises(ImportError_, match="tog för lång tid att läsa"):
+        pdf_to_text(motion_pdf)
+
+
+def test_a_failed_structure_check_stops_the_pdfium_process(monkeypatch, motion_pdf):
+    started = []
+
+    class Recording(pdf._Worker):
+        def __init__(self, data, deadline):
+            super().__init__(data, deadline)
+            started.append(self)
+
+    monkeypatch.setattr(pdf, "_Worker", Recording)
+    writer = PdfWriter(clone_from=io.BytesIO(motion_pdf))
+    writer.encrypt("hemligt", algorithm="RC4-128")
+    with pytest.raises(ImportError_, match="krypterad"):
+        pdf_to_text(_writer_pdf(writer))
+    assert started and started[0].process.poll() is not None
+    assert not started[0].thread.is_alive()
+
+
+def test_lines_come_with_their_position_and_printed_font_size(motion_pdf):
+    pages = pdf._Worker(motion_pdf, time.monotonic() + PDF_TIME_LIMIT_S).pages()
+    first = pages[0]
+    header = next(line for line in first.lines if line.text.startswith("Kommunstyrelsen – Yrkande"))
+    body = next(line for line in first.lines if line.text.startswith("1. Nämnden"))
+    # The corpus prints the body in 10.5 pt and the running header in 8 pt, at the page's top.
+    assert body.size == pytest.approx(10.5, abs=0.2)
+    assert header.size == pytest.approx(8, abs=0.2)
+    assert header.y > first.height * 0.88 > body.y > 0
