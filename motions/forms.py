@@ -96,6 +96,9 @@ class MotionReviewForm(PrintableErrors, forms.Form):
     parties = forms.ModelMultipleChoiceField(
         label=_("Partier"), queryset=Party.objects.order_by("abbreviation"), required=False
     )
+    # The parties' ids in the order the document prints them ("V, S, MP"): the list above is
+    # alphabetical, and a party added in the review comes after the printed ones.
+    party_order = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
     points = forms.CharField(
         label=_("Beslutspunkter (en per rad: ”1. text”)"),
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -122,6 +125,7 @@ class MotionReviewForm(PrintableErrors, forms.Form):
             "body": parsed.body,
             "date": parsed.date,
             "parties": parsed.parties,
+            "party_order": ",".join(str(party.pk) for party in parsed.parties),
             "points": "\n".join(f"{p.number}. {p.text}" for p in parsed.points),
             "approves_rest": parsed.approves_rest,
             "approves_rest_wording": parsed.approves_rest_wording,
@@ -144,8 +148,22 @@ class MotionReviewForm(PrintableErrors, forms.Form):
             points.append(ParsedPoint(number=int(match[1]), text=match[2], line=number))
         return points
 
+    def clean_party_order(self) -> list[int]:
+        return [int(value) for value in self.cleaned_data["party_order"].split(",") if value.strip().isdigit()]
+
+    def clean_parties(self) -> list:
+        return list(self.cleaned_data["parties"])
+
+    def printed_parties(self) -> str:
+        """The parties as they will be saved, in the printed order ("V, S, MP"), for the preview."""
+        parties = getattr(self, "cleaned_data", {}).get("parties") if self.is_bound else self.initial.get("parties")
+        return ", ".join(party.abbreviation for party in parties or [])
+
     def clean(self):
         cleaned = super().clean()
+        if "parties" in cleaned:  # the printed ones in their order, one added in the review after them
+            position = {pk: index for index, pk in enumerate(cleaned.get("party_order") or [])}
+            cleaned["parties"].sort(key=lambda party: position.get(party.pk, len(position)))
         proposes = cleaned.get("kind") not in WHOLE_TEXT_KINDS
         if proposes and not cleaned.get("points") and not cleaned.get("approves_rest") and "points" not in self.errors:
             self.add_error("points", _("Ett yrkande behöver minst en beslutspunkt."))
