@@ -133,20 +133,27 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
         if OFFICE_RE.search(text) and len(text) <= 80 and not POINT_RE.match(text):
             parsed.author_name = text
             taken.add(above)
-    index, in_personal = start + 1, False
+    # After "Handläggare": the officers' names, then "Telefon"/"E-post" and addresses wrapped onto
+    # lines of their own — read past, never kept. A blank line or any other line ends the block.
+    index, personal = start + 1, ""
     while index < len(items):
         number, raw = items[index]
         text = _clean(raw)
         field_match = FIELD_RE.match(text)
         if not text:
+            personal = ""
             index += 1
             continue
         if field_match:
-            in_personal = False
+            personal = ""
             _read_field(parsed, field_match["name"].lower(), field_match["value"].strip(), lines, number)
+        elif re.match(r"^handläggare\b", text, re.IGNORECASE):
+            personal = "names"
         elif PERSONAL_RE.search(text):
-            in_personal = True
-        elif not (in_personal and not POINT_RE.match(text) and not SECTION_RE.match(text)):
+            personal = "contact"
+        elif personal == "names" and not POINT_RE.match(text) and not PROPOSAL_HEADING_RE.match(text):
+            pass
+        else:
             break
         taken.add(index)
         index += 1

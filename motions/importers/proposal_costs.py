@@ -24,6 +24,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from .joining import join_lines
+from .proposal_boards import receiver_names
 
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 UNIT = r"mnkr|mkr|miljon(?:er)?\s+kr(?:onor)?|miljon(?:er)?\s+svenska\s+kronor|tkr|tusen\s+kr(?:onor)?|kr(?:onor)?\b"
@@ -42,7 +43,9 @@ OTHER_SECTION_RE = re.compile(
     r"bakgrund|sammantagen\s+bedömning|förvaltningens\s+bedömning|stadsledningskontorets\s+bedömning)\s*:?$",
     re.IGNORECASE,
 )
-PER_UNIT_RE = re.compile(r"^\S*\s*(?:per|/)\s*(?:individ|person|invånare|elev|barn|plats|deltagare|timme|m2|kvm)", re.I)
+PER_UNIT_RE = re.compile(
+    r"(?:\bper|/)\s*(?:individ|person|invånare|elev|barn|plats|deltagare|timme|m2|kvm|offer|brott)\w*\b", re.I
+)
 YEARLY_RE = re.compile(r"\b(?:årligen|per\s+år|om\s+året|varje\s+år|årlig\w*|i\s+året)\b|/år\b", re.IGNORECASE)
 ONE_OFF_RE = re.compile(r"\bengång\w*", re.IGNORECASE)
 REFERENCE_RE = re.compile(
@@ -61,11 +64,12 @@ POINT_REF_RE = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ(”\"])")
-STOP = frozenset(
+_STOP_WORDS = (
     "att och för som med till från inom genom eller samt även under efter skall ska kan får uppdrag uppdraget "
     "arbetet arbete stadens staden göteborgs nämnden nämnder nämnderna styrelsen förslag förslaget föreslås "
-    "respektive kommunstyrelsen kommunfullmäktige stadsledningskontoret".split()  # noqa: SIM905
+    "respektive kommunstyrelsen kommunfullmäktige stadsledningskontoret"
 )
+STOP = frozenset(_STOP_WORDS.split())
 LIMITED_RE = re.compile(r"\bbegränsad\s+omfattning\b", re.IGNORECASE)
 EXTRA_RE = re.compile(r"\b(?:extra\s+resurs\w*|resurstilldelning|resursförstärkning|budgetförutsättning\w*|"
                       r"ordinarie\s+budgetprocess\w*|kräver\s+\w*\s*resurser)\b", re.IGNORECASE)  # fmt: skip
@@ -93,6 +97,7 @@ class SuggestedCost:
     accepted: bool = True
     reasons: list[str] = field(default_factory=list)
     quote: str = ""
+    where: str = ""
 
     def as_json(self) -> dict:
         return {
@@ -250,11 +255,19 @@ def read_costs(parsed, body, lines) -> None:
         if cost.accepted and not cost.board_name:
             cost.reasons.append(_("välj vilken nämnd som bär kostnaden"))
     for cost in parsed.costs:
-        where = lines.where(cost.line)
+        cost.where = lines.where(cost.line)
+    flag_costs(parsed)
+
+
+def flag_costs(parsed) -> None:
+    """One flag per suggested cost: offered or not, and why (written again after the boards are resolved)."""
+    old = set(parsed.field_flags.pop("costs", []))
+    parsed.flags = [f for f in parsed.flags if f not in old]
+    for cost in parsed.costs:
         state = _("föreslås") if cost.accepted else _("föreslås inte")
         target = _("punkt %(n)d") % {"n": cost.point} if cost.point else _("ingen punkt")
         parsed.flag("costs", _("%(where)s: %(amount)s (%(target)s) %(state)s") % {
-            "where": where, "amount": cost.printed, "target": target, "state": state,
+            "where": cost.where, "amount": cost.printed, "target": target, "state": state,
         } + (": " + "; ".join(cost.reasons) if cost.reasons else ""))  # fmt: skip
 
 
@@ -290,10 +303,12 @@ def _amounts(text, line, matcher, by_number, parsed, own_point=None) -> list[Sug
 
 def _costs_of(match, sentence, paragraph, line, point, why, by_number) -> list[SuggestedCost]:
     after = sentence[match.end() :]
-    if PER_UNIT_RE.match(after):
+    if PER_UNIT_RE.search(sentence):
         return []  # a cost per person is no cost of the point
     numbers = re.findall(NUMBER, match["numbers"])
     names = by_number[point].board_names if point else []
+    if point and not names:
+        names = receiver_names(by_number[point].text)
     costs = []
     for position, number in enumerate(numbers):
         amount = _kronor(number, match["unit"])
@@ -335,7 +350,9 @@ def _costs_of(match, sentence, paragraph, line, point, why, by_number) -> list[S
 def _supersede(costs: list[SuggestedCost]) -> None:
     """Within a paragraph, a later amount for the same point and board replaces an earlier one."""
     for index, cost in enumerate(costs):
-        later = [c for c in costs[index + 1 :] if c.point == cost.point and c.board_name == cost.board_name]
+        later = [
+            c for c in costs[index + 1 :] if c.accepted and c.point == cost.point and c.board_name == cost.board_name
+        ]
         if cost.accepted and cost.point is not None and later:
             cost.accepted = False
             cost.reasons.append(_("ersatt av %(amount)s längre fram i stycket") % {"amount": later[-1].printed})

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from assignments.matching import BoardMatcher
 
 from .proposal import ParsedProposal, read_proposal
+from .proposal_costs import flag_costs
 
 
 def _board(matcher: BoardMatcher, name: str):
@@ -43,12 +44,13 @@ def resolve_proposal(parsed: ParsedProposal, matcher: BoardMatcher | None = None
     for cost in parsed.costs:
         if cost.board_name:
             cost.board = _board(matcher, cost.board_name)
-        if cost.board is None and cost.point:
+        if cost.board is None and cost.point and cost.point <= len(parsed.points):
             point_boards = parsed.points[cost.point - 1].boards
             cost.board = point_boards[0] if len(point_boards) == 1 else None
         if cost.board is None and cost.accepted:
             cost.accepted = False
             cost.reasons.append(_("ingen nämnd i registret bär kostnaden – välj nämnd"))
+    flag_costs(parsed)
     return parsed
 
 
