@@ -52,7 +52,7 @@ def proposal_import_page(request, key):
     require_registrar(request.user)
     case = case_for_key(key)
     boards = {board.pk: board for board in Board.objects.order_by("name")}
-    context = {"case": case, "parsed": None, "review": None}
+    context = {"case": case, "parsed": None, "review": None, "carried_flags": [], "points": None, "costs": None}
     status = 200
     if request.method == "POST" and "reviewed" in request.POST:
         review, points, costs = _review_forms(request.POST, boards)

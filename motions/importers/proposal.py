@@ -194,7 +194,7 @@ def read_proposal(text: str) -> ParsedProposal:
         parsed.flag("header", _("Sidhuvudet (Tjänsteutlåtande, Utfärdat, ärendenummer) saknas i texten"))
     elif first_header < heading:
         parsed.header_at = "start"
-    elif first_header < end:
+    elif items[first_header][0] < parsed.points[-1].line:
         parsed.header_at = "middle"
     else:
         parsed.header_at = "end"

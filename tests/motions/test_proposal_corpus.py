@@ -22,7 +22,9 @@ FOOTERS = ["sida", "paren", "number"]
 
 
 def _amounts(parsed: dict) -> list[tuple]:
-    return [(c["point"], c["amount_kr"], c["recurrence"], c["board"], c["years"], c["accepted"]) for c in parsed["costs"]]
+    return [
+        (c["point"], c["amount_kr"], c["recurrence"], c["board"], c["years"], c["accepted"]) for c in parsed["costs"]
+    ]
 
 
 def test_the_corpus_has_at_least_six_documents():
