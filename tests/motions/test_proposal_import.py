@@ -121,7 +121,7 @@ def _review_data(response):
     data = {"reviewed": "1", **_management("punkt", len(context["points"].forms)),
             **_management("kostnad", len(context["costs"].forms))}  # fmt: skip
     for form in [context["review"], *context["points"].forms, *context["costs"].forms]:
-        for name, field in form.fields.items():
+        for name in form.fields:
             value = form[name].value()
             key = form.add_prefix(name)
             if isinstance(value, list):
