@@ -55,6 +55,12 @@ class PointReviewForm(PrintableErrors, forms.Form):
     def __init__(self, *args, boards=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["boards"].choices = list(boards)
+        # The list shows a few boards at a time: the chosen ones are named under it.
+        chosen = {str(value) for value in (self["boards"].value() or [])}
+        names = [name for pk, name in boards if str(pk) in chosen]
+        self.fields["boards"].help_text = (
+            _("Valda: %(names)s") % {"names": ", ".join(names)} if names else _("Ingen vald")
+        )
 
 
 class CostReviewForm(PrintableErrors, forms.Form):
