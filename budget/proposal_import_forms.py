@@ -56,7 +56,11 @@ class PointReviewForm(PrintableErrors, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["boards"].choices = list(boards)
         # The list shows a few boards at a time: the chosen ones are named under it.
-        chosen = {str(value) for value in (self["boards"].value() or [])}
+        key = self.add_prefix("boards")
+        values = (
+            self.data.getlist(key) if self.is_bound and hasattr(self.data, "getlist") else self.initial.get("boards")
+        )
+        chosen = {str(value) for value in (values or [])}
         names = [name for pk, name in boards if str(pk) in chosen]
         self.fields["boards"].help_text = (
             _("Valda: %(names)s") % {"names": ", ".join(names)} if names else _("Ingen vald")
