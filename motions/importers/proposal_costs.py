@@ -149,6 +149,11 @@ class _Matcher:
     def __init__(self, points):
         self.points = points
         self.words = {p.number: _words(p.text) | _words(" ".join(p.board_names)) for p in points}
+        # The word as the point prints it, for the preview's "knuten till punkten genom orden …".
+        self.printed = {}
+        for point in points:
+            for word in re.findall(r"[^\W\d_]{5,}", f"{point.text} {' '.join(point.board_names)}"):
+                self.printed.setdefault((point.number, word.casefold()[:7]), word)
         counts: dict[str, int] = {}
         for words in self.words.values():
             for word in words:
@@ -160,7 +165,8 @@ class _Matcher:
         scores = []
         for number, own in self.words.items():
             shared = own & words
-            scores.append((sum(self.weight[w] for w in shared), number, sorted(shared)))
+            weight = sum(self.weight[w] for w in shared)
+            scores.append((weight, number, sorted(self.printed.get((number, w), w) for w in shared)))
         scores.sort(key=lambda item: (-item[0], item[1]))
         if not scores or scores[0][0] < 1.0:
             return None, []

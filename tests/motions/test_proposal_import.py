@@ -219,3 +219,40 @@ def test_the_command_prints_json_on_dry_run_and_saves_otherwise(real_data, tmp_p
     path.write_text("Rubrik\nFörslag till beslut\n2. Fel.\n", "utf-8")
     with pytest.raises(CommandError, match="Rad 3"):
         call_command("import_proposal", "--case", case.case_number, str(path), "--dry-run", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_resolving_the_boards_costs_the_same_few_queries_for_any_length(real_data, django_assert_max_num_queries):
+    from motions.importers.proposal_resolve import resolve_proposal
+
+    parsed = read_proposal(seed_lines(SEED_000, 223, 1360))
+    with django_assert_max_num_queries(2):
+        resolve_proposal(parsed)
+    assert [b.slug for b in parsed.points[9].boards] == ["goteborg-co-ab"]
+
+
+@pytest.mark.django_db
+def test_the_seed_tu_through_the_page_saves_its_twelve_points_and_four_estimates(client, secretariat, real_data):
+    """The shipped case without its proposal: read the city's text, keep the preview as it is, save."""
+    case = Case.objects.get(case_number="SLK-2022-00921")
+    case.proposals.all().delete()
+    client.force_login(secretariat)
+    response = client.post(_url(case), {"text": seed_lines(SEED_000, 223, 1360), "forhandsgranska": ""})
+    assert response.status_code == 200
+    response = client.post(_url(case), {**_review_data(response), "bekrafta": ""})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    proposal = OfficialProposal.objects.get(case=case)
+    assert (proposal.issued.isoformat(), proposal.revised.isoformat()) == ("2024-02-26", "2024-05-20")
+    assert proposal.points.count() == 12
+    saved = sorted(
+        (e.decision_point.number, e.amount_kr, e.recurrence, e.board.slug, e.first_year, e.budget_process_first_year)
+        for e in CostEstimate.objects.filter(decision_point__proposal=proposal).select_related(
+            "board", "decision_point"
+        )
+    )
+    assert saved == [
+        (4, 600_000, "one_off", "utbildningsnamnden", None, 2025),
+        (4, 1_100_000, "one_off", "grundskolenamnden", None, 2025),
+        (6, 800_000, "yearly", "socialnamnden-centrum", None, 2025),
+        (7, 800_000, "yearly", "socialnamnden-centrum", None, 2025),
+    ]
