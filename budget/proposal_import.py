@@ -19,8 +19,8 @@ from motions.importers.proposal import ParsedProposal
 from motions.models import Case, OfficialProposal
 from motions.proposal_import import proposal_import
 
-from .models import CostEstimate
-from .services import cost_estimate_save
+from .models import CostEstimate, PointFinancing
+from .services import cost_estimate_save, point_financing_save
 
 
 @dataclass
@@ -39,12 +39,43 @@ class CostDraft:
     note: str = ""
 
 
+@dataclass
+class FinancingDraft:
+    """How the TU classes a point: within the frame, limited within it, or extra resources (and the budget
+    process that then takes it — years of the process, not of a cost)."""
+
+    financing: str
+    budget_process_first_year: int | None = None
+    budget_process_last_year: int | None = None
+
+
 def proposal_import_with_costs(
-    *, user, case: Case, parsed: ParsedProposal, costs: list[CostDraft], document: bytes | None = None
+    *,
+    user,
+    case: Case,
+    parsed: ParsedProposal,
+    costs: list[CostDraft],
+    financing: dict[int, FinancingDraft] | None = None,
+    document: bytes | None = None,
 ) -> OfficialProposal:
-    """The proposal, its points and the accepted cost estimates; all or nothing."""
+    """The proposal, its points, their financing classes and the accepted cost estimates; all or nothing."""
     with transaction.atomic():
         proposal, points = proposal_import(user=user, case=case, parsed=parsed)
+        for number, draft in (financing or {}).items():
+            if number not in points:
+                continue
+            row = PointFinancing(
+                decision_point=points[number],
+                financing=draft.financing,
+                budget_process_first_year=draft.budget_process_first_year,
+                budget_process_last_year=draft.budget_process_last_year,
+                note=_("Ur tjänsteutlåtandet"),
+            )
+            try:
+                point_financing_save(financing=row, user=user)
+            except ValidationError as error:
+                message = _("Punkt %(n)d, finansiering: %(why)s") % {"n": number, "why": "; ".join(error.messages)}
+                raise ValidationError({"points": message}) from error
         for index, draft in enumerate(costs, start=1):
             point = points.get(draft.point)
             if point is None:

@@ -16,7 +16,7 @@ from motions.secretariat_forms import BoardsField
 
 from .forms import AmountField, amount_text
 from .models import CostEstimate
-from .proposal_import import CostDraft
+from .proposal_import import CostDraft, FinancingDraft
 
 MAX_COSTS = 60
 
@@ -51,6 +51,13 @@ class PointReviewForm(PrintableErrors, forms.Form):
     number = forms.IntegerField(label=_("Punkt"), min_value=1, max_value=MAX_POINTS)
     text = forms.CharField(label=_("Text"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     boards = BoardsField(label=_("Ansvariga nämnder"), required=False, widget=forms.SelectMultiple(attrs={"size": 4}))
+    financing = forms.ChoiceField(
+        label=_("Finansiering enligt tjänsteutlåtandet"),
+        choices=[("", _("anges inte"))] + CostEstimate.Financing.choices,
+        required=False,
+    )
+    budget_process_first_year = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    budget_process_last_year = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, boards=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,9 +116,10 @@ class _BoardsFormSet(PrintableErrorsFormSet):
         return {**super().get_form_kwargs(index), "boards": self.boards}
 
 
+# One empty row to add a point the parse missed; a point can be dropped (then renumber the others).
 PointFormSet = formset_factory(
-    PointReviewForm, formset=_BoardsFormSet, extra=0, min_num=1, validate_min=True, max_num=MAX_POINTS,
-    validate_max=True,
+    PointReviewForm, formset=_BoardsFormSet, extra=1, min_num=1, validate_min=True, max_num=MAX_POINTS,
+    validate_max=True, can_delete=True,
 )  # fmt: skip
 CostFormSet = formset_factory(
     CostReviewForm, formset=_BoardsFormSet, extra=1, max_num=MAX_COSTS, validate_max=True, absolute_max=MAX_COSTS
@@ -133,7 +141,15 @@ def initial_from(parsed: ParsedProposal) -> tuple[dict, list[dict], list[dict]]:
         "addressed_to": parsed.addressed_to[:200],
         "flags": "\n".join(parsed.flags),
     }
-    points = [{"number": p.number, "text": p.text, "boards": [b.pk for b in p.boards]} for p in parsed.points]
+    points = []
+    for point in parsed.points:
+        stated = parsed.financing.get(point.number) or {}
+        years = stated.get("years") or (None, None)
+        points.append(
+            {"number": point.number, "text": point.text, "boards": [b.pk for b in point.boards],
+             "financing": stated.get("financing", ""), "budget_process_first_year": years[0],
+             "budget_process_last_year": years[-1]}
+        )  # fmt: skip
     costs = []
     for cost in parsed.costs:
         process = cost.budget_process or (None, None)
@@ -162,7 +178,10 @@ def reviewed(review: ProposalReviewForm, points: PointFormSet, costs: CostFormSe
     parsed = ParsedProposal(title=data["title"], issued=data["issued"], revised=data["revised"])
     parsed.author_body = boards.get(data["author_body"])
     parsed.addressed_to = data["addressed_to"]
-    rows = sorted((f.cleaned_data for f in points.forms if f.cleaned_data), key=lambda row: row["number"])
+    rows = sorted(
+        (f.cleaned_data for f in points.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")),
+        key=lambda row: row["number"],
+    )
     parsed.points = [
         ParsedProposalPoint(number=row["number"], text=row["text"], line=0, boards=[boards[pk] for pk in row["boards"]])
         for row in rows
@@ -178,4 +197,11 @@ def reviewed(review: ProposalReviewForm, points: PointFormSet, costs: CostFormSe
         for row in (f.cleaned_data for f in costs.forms if f.cleaned_data)
         if row.get("accept")
     ]  # fmt: skip
-    return parsed, drafts
+    financing = {
+        row["number"]: FinancingDraft(
+            row["financing"], row["budget_process_first_year"], row["budget_process_last_year"]
+        )
+        for row in rows
+        if row.get("financing")
+    }
+    return parsed, drafts, financing

@@ -59,9 +59,11 @@ def proposal_import_page(request, key):
         context.update(form=ProposalUploadForm(), review=review, points=points, costs=costs)
         if review.is_valid() and points.is_valid() and costs.is_valid():
             if "bekrafta" in request.POST:
-                parsed, drafts = reviewed(review, points, costs, boards)
+                parsed, drafts, financing = reviewed(review, points, costs, boards)
                 try:
-                    proposal_import_with_costs(user=request.user, case=case, parsed=parsed, costs=drafts)
+                    proposal_import_with_costs(
+                        user=request.user, case=case, parsed=parsed, costs=drafts, financing=financing
+                    )
                 except ValidationError as error:
                     apply_errors(review, error)
                     status = 400

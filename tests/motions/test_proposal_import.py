@@ -12,7 +12,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from budget.models import CostEstimate
+from budget.models import CostEstimate, PointFinancing
 from motions.importers import ImportError_
 from motions.importers.proposal import read_proposal
 from motions.models import Case, OfficialProposal
@@ -191,7 +191,7 @@ def test_an_uploaded_pdf_is_read_and_a_broken_one_refused(client, secretariat, n
     client.force_login(secretariat)
     pdf = SimpleUploadedFile("tu.pdf", render(MINIMAL), content_type="application/pdf")
     response = client.post(_url(new_case), {"file": pdf, "forhandsgranska": ""})
-    assert response.status_code == 200 and len(response.context["points"].forms) == 2
+    assert response.status_code == 200 and len(response.context["points"].initial) == 2
     broken = SimpleUploadedFile("tu.pdf", b"%PDF-1.4\n garbage", content_type="application/pdf")
     response = client.post(_url(new_case), {"file": broken, "forhandsgranska": ""})
     assert response.status_code == 400 and "PDF-filen" in response.content.decode()
@@ -255,4 +255,29 @@ def test_the_seed_tu_through_the_page_saves_its_twelve_points_and_four_estimates
         (4, 1_100_000, "one_off", "grundskolenamnden", None, 2025),
         (6, 800_000, "yearly", "socialnamnden-centrum", None, 2025),
         (7, 800_000, "yearly", "socialnamnden-centrum", None, 2025),
+    ]
+    classes = {
+        f.decision_point.number: (f.financing, f.budget_process_first_year, f.budget_process_last_year)
+        for f in PointFinancing.objects.filter(decision_point__proposal=proposal).select_related("decision_point")
+    }
+    assert classes == {
+        **{n: ("within_frame", None, None) for n in (2, 3, 10, 11, 12)},
+        **{n: ("limited_within_frame", None, None) for n in (5, 8)},
+        **{n: ("extra_resources", 2025, 2027) for n in (4, 6, 7, 9)},
+    }
+
+
+@pytest.mark.django_db
+def test_a_point_can_be_added_and_one_dropped_in_the_preview(client, secretariat, new_case):
+    client.force_login(secretariat)
+    data = _review_data(_preview(client, new_case))
+    data["punkt-1-DELETE"] = "on"
+    data.update({"punkt-2-number": "2", "punkt-2-text": "Kulturnämnden får i uppdrag att redovisa rutinen."})
+    data["punkt-2-boards"] = data["punkt-0-boards"]
+    response = client.post(_url(new_case), {**data, "bekrafta": ""})
+    assert response.status_code == 302
+    texts = list(OfficialProposal.objects.get(case=new_case).points.order_by("number").values_list("text", flat=True))
+    assert texts == [
+        "Kulturnämnden får i uppdrag att införa en ny rutin för synpunkter.",
+        "Kulturnämnden får i uppdrag att redovisa rutinen.",
     ]

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from assignments import roles
-from budget.proposal_import import CostDraft, proposal_import_with_costs
+from budget.proposal_import import CostDraft, FinancingDraft, proposal_import_with_costs
 from motions.importers import ImportError_, read_document_file
 from motions.importers.proposal_resolve import parse_proposal_text
 from motions.models import Case
@@ -49,7 +49,13 @@ class Command(BaseCommand):
             if cost.accepted and cost.board is not None
         ]  # fmt: skip
         try:
-            proposal = proposal_import_with_costs(user=roles.SYSTEM, case=case, parsed=parsed, costs=costs)
+            financing = {
+                number: FinancingDraft(row["financing"], *(row["years"] or (None, None)))
+                for number, row in parsed.financing.items()
+            }
+            proposal = proposal_import_with_costs(
+                user=roles.SYSTEM, case=case, parsed=parsed, costs=costs, financing=financing
+            )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         self.stderr.write(
