@@ -261,9 +261,9 @@ def test_the_seed_tu_through_the_page_saves_its_twelve_points_and_four_estimates
         for f in PointFinancing.objects.filter(decision_point__proposal=proposal).select_related("decision_point")
     }
     assert classes == {
-        **{n: ("within_frame", None, None) for n in (2, 3, 10, 11, 12)},
-        **{n: ("limited_within_frame", None, None) for n in (5, 8)},
-        **{n: ("extra_resources", 2025, 2027) for n in (4, 6, 7, 9)},
+        **dict.fromkeys((2, 3, 10, 11, 12), ("within_frame", None, None)),
+        **dict.fromkeys((5, 8), ("limited_within_frame", None, None)),
+        **dict.fromkeys((4, 6, 7, 9), ("extra_resources", 2025, 2027)),
     }
 
 
