@@ -115,6 +115,11 @@ class _BoardsFormSet(PrintableErrorsFormSet):
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "boards": self.boards}
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Ta bort punkten")
+
 
 # One empty row to add a point the parse missed; a point can be dropped (then renumber the others).
 PointFormSet = formset_factory(
