@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from assignments.export_views import assignments_export
 from budget.export_views import statement_xlsx
+from budget.proposal_import_views import proposal_import_page
 from motions.comparison_views import comparison_csv, comparison_pdf
 from search.views import search_page
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("arenden/<str:key>/jamfor.csv", comparison_csv, name="comparison_csv"),
     path("arenden/", include("motions.urls")),
     path("sekretariat/perioder/", include("assignments.period_urls")),
+    path("sekretariat/arenden/<str:key>/tjansteutlatande/las-in/", proposal_import_page, name="proposal_import"),
     path("sekretariat/", include("motions.secretariat_urls")),
     path(
         "budget/<slug:board>/<int:year>/<slug:period>/resultatredovisning.xlsx",

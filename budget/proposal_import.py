@@ -1,0 +1,102 @@
+"""Saving an imported tjänsteutlåtande with the cost estimates the secretariat accepted in the preview:
+the proposal and its points through motions.proposal_import, then one CostEstimate per accepted amount
+through cost_estimate_save (its right, its validation, its history) — in one transaction, so a refused
+estimate leaves no proposal behind.
+
+`document` is the uploaded file as received (None for pasted text): not stored here; the attachments
+(bilagor) work can keep it with the proposal from this one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from motions.importers.proposal import ParsedProposal
+from motions.models import Case, OfficialProposal
+from motions.proposal_import import proposal_import
+
+from .models import CostEstimate, PointFinancing
+from .services import cost_estimate_save, point_financing_save
+
+
+@dataclass
+class CostDraft:
+    """One accepted cost estimate as the preview confirmed it."""
+
+    point: int
+    amount_kr: int | None
+    recurrence: str
+    board: object  # assignments.models.Board
+    financing: str
+    first_year: int | None = None
+    last_year: int | None = None
+    budget_process_first_year: int | None = None
+    budget_process_last_year: int | None = None
+    note: str = ""
+
+
+@dataclass
+class FinancingDraft:
+    """How the TU classes a point: within the frame, limited within it, or extra resources (and the budget
+    process that then takes it — years of the process, not of a cost)."""
+
+    financing: str
+    budget_process_first_year: int | None = None
+    budget_process_last_year: int | None = None
+
+
+def proposal_import_with_costs(
+    *,
+    user,
+    case: Case,
+    parsed: ParsedProposal,
+    costs: list[CostDraft],
+    financing: dict[int, FinancingDraft] | None = None,
+    document: bytes | None = None,
+) -> OfficialProposal:
+    """The proposal, its points, their financing classes and the accepted cost estimates; all or nothing."""
+    with transaction.atomic():
+        proposal, points = proposal_import(user=user, case=case, parsed=parsed)
+        for number, draft in (financing or {}).items():
+            if number not in points:
+                continue
+            row = PointFinancing(
+                decision_point=points[number],
+                financing=draft.financing,
+                budget_process_first_year=draft.budget_process_first_year,
+                budget_process_last_year=draft.budget_process_last_year,
+                note=_("Ur tjänsteutlåtandet"),
+            )
+            try:
+                point_financing_save(financing=row, user=user)
+            except ValidationError as error:
+                message = _("Punkt %(n)d, finansiering: %(why)s") % {"n": number, "why": "; ".join(error.messages)}
+                raise ValidationError({"points": message}) from error
+        for index, draft in enumerate(costs, start=1):
+            point = points.get(draft.point)
+            if point is None:
+                raise ValidationError(
+                    {"costs": _("Kostnad %(n)d: punkt %(point)d finns inte.") % {"n": index, "point": draft.point}}
+                )
+            estimate = CostEstimate(
+                decision_point=point,
+                amount_kr=draft.amount_kr,
+                recurrence=draft.recurrence,
+                board=draft.board,
+                financing=draft.financing,
+                first_year=draft.first_year,
+                last_year=draft.last_year,
+                budget_process_first_year=draft.budget_process_first_year,
+                budget_process_last_year=draft.budget_process_last_year,
+                note=draft.note[:2000],
+            )
+            try:
+                cost_estimate_save(estimate=estimate, user=user)
+            except ValidationError as error:
+                messages = "; ".join(error.messages)
+                raise ValidationError({"costs": _("Kostnad %(n)d: %(why)s") % {"n": index, "why": messages}}) from error
+    return proposal

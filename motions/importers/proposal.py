@@ -1,0 +1,306 @@
+"""The tjänsteutlåtande (TU) parser: title, the header block (office, Utfärdat, Reviderat, ärendenummer
+or diarienummer) wherever the city's layout puts it — before the title, after the points or between two
+of them at a page break — "Förslag till beslut" with its numbered points (lettered sub-lists kept in
+their point), the boards each point gives its assignment to, and the amounts the TU states per point
+(proposal_costs.py).
+
+read_proposal() only reads: no database query, board names stay as printed; proposal_resolve.py turns
+them into boards afterwards. Case officers' names, phone numbers and e-mail addresses in the header
+are read past and never kept.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .joining import join_lines
+from .motion import POINT_RE, PROPOSAL_HEADING_RE, _Lines, strip_footnotes
+from .proposal_boards import board_names_of
+from .proposal_costs import SuggestedCost, read_costs
+from .text import ImportError_, check_text, is_furniture
+
+KIND_RE = re.compile(r"^tjänst(?:e)?utlåtande$", re.IGNORECASE)  # "Tjänstutlåtande": a typo the city makes
+FIELD_RE = re.compile(
+    r"^(?P<name>utfärdat|reviderat?|ärendenummer|ärendenr|diarienummer|dnr)\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE
+)
+PERSONAL_RE = re.compile(r"^(?:handläggare|telefon|tfn|e-post|epost|mejl)\b|@", re.IGNORECASE)
+DATE_RE = re.compile(r"^(?P<year>\d{4}|\d{2})-(?P<month>\d{2})-(?P<day>\d{2})$")
+CASE_NUMBER_RE = re.compile(r"^[A-ZÅÄÖ]{2,5}[- ]?\d{4}-\d{5}$")
+DNR_RE = re.compile(r"^\d{3,4}/\d{2}$")
+# Headings of the TU's body: the list of points ends at the first of them.
+SECTION_RE = re.compile(
+    r"^(?:sammanfattning|bedömning(?:\s+ur\s+.+)?|ärendet|beskrivning\s+av\s+ärendet|bakgrund|samverkan|bilag(?:a|or)"
+    r"(?:\s+\d+)?|ekonomiska\s+konsekvenser|inledning|förvaltningens\s+bedömning|stadsledningskontorets\s+bedömning|"
+    r"kostnadsredovisning.*|yttrande|motivering)\s*:?$",
+    re.IGNORECASE,
+)
+OFFICE_RE = re.compile(r"(?:kontor(?:et)?|förvaltning(?:en)?|nämnd(?:en)?|styrelse(?:n)?|sekretariat(?:et)?)$", re.I)
+LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
+
+
+@dataclass
+class ParsedProposalPoint:
+    number: int
+    text: str
+    line: int
+    board_names: list[str] = field(default_factory=list)
+    boards: list = field(default_factory=list)  # assignments.models.Board once resolved
+    notes: list[str] = field(default_factory=list)
+    continues_after_page_break: bool = False
+
+
+@dataclass
+class ParsedProposal:
+    title: str
+    issued: datetime.date | None = None
+    revised: datetime.date | None = None
+    case_number: str = ""
+    dnr: str = ""
+    author_name: str = ""
+    author_body: object = None  # assignments.models.Board once resolved
+    addressed_to: str = ""
+    points: list[ParsedProposalPoint] = field(default_factory=list)
+    costs: list[SuggestedCost] = field(default_factory=list)
+    financing: dict[int, dict] = field(default_factory=dict)  # point number -> {"financing", "years", "line"}
+    header_at: str = ""
+    pages: int = 1
+    flags: list[str] = field(default_factory=list)
+    field_flags: dict[str, list[str]] = field(default_factory=dict)
+
+    def flag(self, name: str, message: str) -> None:
+        """An uncertainty the preview shows next to the field `name` (and in the list of all)."""
+        self.flags.append(message)
+        self.field_flags.setdefault(name, []).append(message)
+
+    def as_json(self) -> dict:
+        return {
+            "title": self.title,
+            "issued": self.issued.isoformat() if self.issued else None,
+            "revised": self.revised.isoformat() if self.revised else None,
+            "case_number": self.case_number or None,
+            "dnr": self.dnr or None,
+            "author": self.author_body.short_name if self.author_body else (self.author_name or None),
+            "addressed_to": self.addressed_to,
+            "header_at": self.header_at,
+            "points": [
+                {
+                    "number": p.number,
+                    "text": p.text,
+                    "boards": [b.slug for b in p.boards] if p.boards else list(p.board_names),
+                    **({"notes": p.notes} if p.notes else {}),
+                }
+                for p in self.points
+            ],
+            "financing": {
+                str(k): {"financing": v["financing"], "years": v["years"]} for k, v in self.financing.items()
+            },
+            "costs": [cost.as_json() for cost in self.costs],
+            "flags": list(self.flags),
+        }
+
+
+def _clean(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _date(value: str, lines: _Lines, number: int) -> datetime.date:
+    match = DATE_RE.match(value.split()[0] if value.split() else "")
+    if not match:
+        raise lines.error(number, _("”%(value)s” är inget datum (ÅÅÅÅ-MM-DD).") % {"value": value[:40]})
+    year = int(match["year"]) + (2000 if len(match["year"]) == 2 else 0)
+    try:
+        return datetime.date(year, int(match["month"]), int(match["day"]))
+    except ValueError as error:
+        raise lines.error(number, _("Datumet %(value)s finns inte.") % {"value": value[:40]}) from error
+
+
+def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
+    """The indexes of the header block's lines (read into parsed); the block starts at the line that
+    is only "Tjänsteutlåtande", takes the office line above it and the field lines below it."""
+    taken: set[int] = set()
+    kinds = [i for i, (_n, t) in enumerate(items) if KIND_RE.match(_clean(t))]
+    if not kinds:
+        return taken
+    if len(kinds) > 1:
+        parsed.flag("header", _("Handlingen har flera sidhuvuden ”Tjänsteutlåtande”; det första lästes."))
+    start = kinds[0]
+    taken.add(start)
+    above = next((i for i in range(start - 1, -1, -1) if items[i][1].strip()), None)
+    if above is not None and start - above <= 6:
+        text = _clean(items[above][1])
+        if OFFICE_RE.search(text) and len(text) <= 80 and not POINT_RE.match(text):
+            parsed.author_name = text
+            taken.add(above)
+    # After "Handläggare": the officers' names, then "Telefon"/"E-post" and addresses wrapped onto
+    # lines of their own — read past, never kept. A blank line or any other line ends the block.
+    index, personal = start + 1, ""
+    while index < len(items):
+        number, raw = items[index]
+        text = _clean(raw)
+        field_match = FIELD_RE.match(text)
+        if not text:
+            personal = ""
+            index += 1
+            continue
+        if field_match:
+            personal = ""
+            _read_field(parsed, field_match["name"].lower(), field_match["value"].strip(), lines, number)
+        elif re.match(r"^handläggare\b", text, re.IGNORECASE):
+            personal = "names"
+        elif PERSONAL_RE.search(text):
+            personal = "contact"
+        elif personal == "names" and not POINT_RE.match(text) and not PROPOSAL_HEADING_RE.match(text):
+            pass
+        else:
+            break
+        taken.add(index)
+        index += 1
+    return taken
+
+
+def _read_field(parsed: ParsedProposal, name: str, value: str, lines: _Lines, number: int) -> None:
+    if name == "utfärdat":
+        parsed.issued = _date(value, lines, number)
+    elif name.startswith("reviderat") or name == "revidera":
+        parsed.revised = _date(value, lines, number)
+    else:
+        value = value.replace(" ", "") if re.fullmatch(r"[A-ZÅÄÖ]{2,5}-?\s?\d{4}-\d{5}", value) else value
+        if CASE_NUMBER_RE.match(value):
+            parsed.case_number = value.replace(" ", "-")
+        elif DNR_RE.match(value):
+            parsed.dnr = value.zfill(7)
+        else:
+            parsed.flag("case", _("%(where)s: ”%(value)s” är varken ärendenummer eller diarienummer.")
+                        % {"where": lines.where(number), "value": value[:40]})  # fmt: skip
+
+
+def read_proposal(text: str) -> ParsedProposal:
+    """Read one tjänsteutlåtande without touching the database; board names stay as printed."""
+    lines = _Lines(check_text(text))
+    items = lines.items
+    parsed = ParsedProposal(title="", pages=lines.pages)
+    header = _find_header(items, parsed, lines)
+    heading = next(
+        (i for i, (_n, t) in enumerate(items) if i not in header and PROPOSAL_HEADING_RE.match(_clean(t))), None
+    )
+    if heading is None:
+        raise ImportError_(_("Avsnittet ”Förslag till beslut” saknas; det är inte ett tjänsteutlåtande."))
+    parsed.title = _title(items, heading, header, lines)
+    end = _read_points(parsed, items, heading + 1, header, lines)
+    first_header = min(header) if header else None
+    if first_header is None:
+        parsed.flag("header", _("Sidhuvudet (Tjänsteutlåtande, Utfärdat, ärendenummer) saknas i texten"))
+    elif first_header < heading:
+        parsed.header_at = "start"
+    elif items[first_header][0] < parsed.points[-1].line:
+        parsed.header_at = "middle"
+    else:
+        parsed.header_at = "end"
+    if parsed.issued is None:
+        parsed.flag("issued", _("Datum för Utfärdat saknas"))
+    if parsed.revised and parsed.issued and parsed.revised < parsed.issued:
+        parsed.flag("revised", _("Reviderat (%(revised)s) är före Utfärdat (%(issued)s)")
+                    % {"revised": parsed.revised, "issued": parsed.issued})  # fmt: skip
+    if not parsed.case_number and not parsed.dnr:
+        parsed.flag("case", _("Ärendenummer eller diarienummer saknas i sidhuvudet"))
+    body = [(n, t) for i, (n, t) in enumerate(items[end:], start=end) if i not in header]
+    read_costs(parsed, body, lines)
+    return parsed
+
+
+def _title(items, heading: int, header: set[int], lines: _Lines) -> str:
+    """The paragraph just above "Förslag till beslut" (the header block and furniture skipped)."""
+    title: list[str] = []
+    for index in range(heading - 1, -1, -1):
+        stripped = items[index][1].strip()
+        if index in header or is_furniture(stripped):
+            if title:
+                break
+            continue
+        if not stripped:
+            if title:
+                break
+            continue
+        title.insert(0, stripped)
+    if not title:
+        raise lines.error(items[heading][0], _("Rubriken saknas före ”Förslag till beslut”."))
+    return join_lines(title)[:400]
+
+
+def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], lines: _Lines) -> int:
+    """The numbered points after "Förslag till beslut"; returns the index where the list ended."""
+    points: list[dict] = []
+    current = None
+    blank = False
+    index = start
+    for index in range(start, len(items)):
+        if index in header:
+            continue
+        number, raw = items[index]
+        stripped = _clean(raw)
+        if not stripped:
+            blank = True
+            continue
+        if is_furniture(stripped):
+            continue
+        match = POINT_RE.match(stripped)
+        if SECTION_RE.match(stripped) and not match:
+            break
+        if current is None and not match:
+            if points or parsed.addressed_to:
+                raise lines.error(number, _("Texten står före första numrerade punkten: ”%(text)s”")
+                                  % {"text": stripped[:80]})  # fmt: skip
+            parsed.addressed_to = stripped
+            continue
+        if match and (match["number"] or not points or current.get("lettered")):
+            lettered = not match["number"]
+            value = LETTERS.index(match["letter"]) + 1 if lettered else int(match["number"])
+            current = {
+                "number": value,
+                "line": number,
+                "parts": [[match["text"]]],
+                "pages": set(),
+                "lettered": lettered,
+            }
+            points.append(current)
+        elif match:  # "a) …" inside a numbered point: its sub-list, kept in the point, one item a line
+            current["parts"].append([f"{match['letter']}) {match['text']}"])
+        elif blank and stripped[:1].isupper() and re.search(r"[.!?]$", current["parts"][-1][-1]):
+            break  # a new paragraph after a finished point: the text after the list
+        else:
+            current["parts"][-1].append(stripped)
+        current["pages"].add(lines.page_of.get(number, 1))
+        blank = False
+    else:
+        index = len(items)
+    _finish_points(parsed, points, lines)
+    return index
+
+
+def _finish_points(parsed: ParsedProposal, points: list[dict], lines: _Lines) -> None:
+    if not points:
+        raise ImportError_(_("Inga numrerade beslutspunkter hittades under ”Förslag till beslut”."))
+    if points[0].get("lettered"):
+        parsed.flag("points", _("Punkterna är märkta med bokstäver (a, b, c …) och numrerades 1, 2, 3 …"))
+    for expected, point in enumerate(points, start=1):
+        if point["number"] != expected:
+            raise lines.error(point["line"], _("Punkt %(number)d kommer där punkt %(expected)d väntades.")
+                              % {"number": point["number"], "expected": expected})  # fmt: skip
+        uncertain: list[str] = []
+        joined = "\n".join(join_lines(part, uncertain) for part in point["parts"])
+        text, removed = strip_footnotes(joined)
+        parsed_point = ParsedProposalPoint(number=expected, text=text, line=point["line"], notes=removed)
+        parsed_point.board_names = board_names_of(text)
+        for word in dict.fromkeys(uncertain):
+            parsed.flag("points", _("Punkt %(number)d: osäker avstavning: ”%(word)s” lästes som ”%(joined)s”")
+                        % {"number": expected, "word": word, "joined": word.replace("-", "")})  # fmt: skip
+        if len(point["pages"]) > 1:
+            parsed_point.continues_after_page_break = True
+            message = _("Punkt %(number)d fortsätter efter sidbrytning – kontrollera att texten hänger ihop")
+            parsed.flag("points", message % {"number": expected})
+        if removed:
+            parsed.flag("points", _("Fotnotssiffror borttagna i punkt %(number)d och sparade som noter: %(digits)s")
+                        % {"number": expected, "digits": ", ".join(removed)})  # fmt: skip
+        parsed.points.append(parsed_point)
