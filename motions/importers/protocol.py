@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..models import DecisionNote, Motion
+from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
 from .protocol_parts import (
     Claim,
     MotionRef,
@@ -30,7 +31,6 @@ from .protocol_parts import (
     points_of,
     unique_refs,
 )
-from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
 from .rollcall import ParsedRollCall, parse_rollcall
 from .text import ImportError_, check_text, is_furniture, line_error
 
@@ -68,7 +68,8 @@ SECTIONS = {
     "skickas till": "sent_to",
     "dag för justering": "adjusted", "justeringsdag": "adjusted", "justerat": "adjusted", "justeringsdatum": "adjusted",
     "vid protokollet": "signatures", "sekreterare": "signatures", "ordförande": "signatures",
-    "justerande": "signatures", "justerare": "signatures", "justeras": "signatures", "protokollet justeras": "signatures",
+    "justerande": "signatures", "justerare": "signatures", "justeras": "signatures",
+    "protokollet justeras": "signatures",
     "ärendet": "description", "ärendebeskrivning": "description", "sammanfattning": "description",
 }  # fmt: skip
 MAX_VOTES = 20
@@ -183,7 +184,10 @@ def parse_protocol(text: str) -> ParsedProtocol:
     paragraph_at = next((i for i in range(end) if PARAGRAPH_RE.match(_clean(lines[i]))), None)
     if paragraph_at is None and not any(_heading(x) == "decision" for x in lines[:end]):
         raise ImportError_(
-            _("Texten ser inte ut som ett protokollsutdrag: varken en paragraf (”§ 4”) eller rubriken ”Beslut” hittades.")
+            _(
+                "Texten ser inte ut som ett protokollsutdrag: varken en paragraf (”§ 4”) "
+                "eller rubriken ”Beslut” hittades."
+            )
         )
     later = next((i for i in range((paragraph_at or 0) + 1, end) if PARAGRAPH_RE.match(_clean(lines[i]))), None)
     if later is not None:
@@ -219,10 +223,15 @@ def _read_header(parsed: ParsedProtocol, lines: list[str], end: int) -> set[int]
             if date and not parsed.date:
                 parsed.date = date
             elif date and date != parsed.date:
-                parsed.flag("date", _("Rad %(line)d: ett annat sammanträdesdatum (%(date)s).") % {"line": index + 1, "date": date})
+                parsed.flag(
+                    "date",
+                    _("Rad %(line)d: ett annat sammanträdesdatum (%(date)s).") % {"line": index + 1, "date": date},
+                )
         elif EXTRACT_RE.match(line):
             header.add(index)
-        elif BODY_LINE_RE.match(line) and (line.lower() in ("kommunfullmäktige", "kommunstyrelsen") or _header_cluster(lines, index)):
+        elif BODY_LINE_RE.match(line) and (
+            line.lower() in ("kommunfullmäktige", "kommunstyrelsen") or _header_cluster(lines, index)
+        ):
             header.add(index)
             if not parsed.body_name:
                 parsed.body_name = line
@@ -252,7 +261,9 @@ def _read_title(parsed: ParsedProtocol, lines: list[str], at: int | None, end: i
         after.append(lines[index])
         index += 1
     if not parsed.case_number and not parsed.dnr:
-        parsed.flag("case", _("Rad %(line)d: ärendenummer eller diarienummer saknas vid paragrafen.") % {"line": at + 1})
+        parsed.flag(
+            "case", _("Rad %(line)d: ärendenummer eller diarienummer saknas vid paragrafen.") % {"line": at + 1}
+        )
     if after:
         parsed.title = " ".join(_clean(x) for x in after)
     else:
@@ -315,7 +326,14 @@ def _read_sections(parsed: ParsedProtocol, sections) -> None:
             parsed.notes += notes_of(paras, kind)
         elif name == "statement":
             parsed.statements += [p.text for p in paras]
-            parsed.flag("notes", _("Rad %(line)d: ett särskilt yttrande sparas inte som anteckning – lägg in det för hand om det behövs.") % {"line": heading_line})
+            parsed.flag(
+                "notes",
+                _(
+                    "Rad %(line)d: ett särskilt yttrande sparas inte som anteckning – "
+                    "lägg in det för hand om det behövs."
+                )
+                % {"line": heading_line},
+            )
         elif name == "sent_to":
             parsed.sent_to += [_clean(x) for _n, x in body if _clean(x) and x.strip() != "\f"]
         elif name == "adjusted":
@@ -323,11 +341,17 @@ def _read_sections(parsed: ParsedProtocol, sections) -> None:
             if date:
                 parsed.adjusted_on = date
             else:
-                parsed.flag("adjusted_on", _("Rad %(line)d: justeringsdagen kunde inte läsas.") % {"line": heading_line})
+                parsed.flag(
+                    "adjusted_on", _("Rad %(line)d: justeringsdagen kunde inte läsas.") % {"line": heading_line}
+                )
     parsed.motions = unique_refs(parsed.basis_refs + refs)
     for note in parsed.notes:
         if not note.parties and not note.members:
-            parsed.flag("notes", _("Rad %(line)d: vem som står bakom anteckningen kunde inte läsas – ange partierna.") % {"line": note.line})
+            parsed.flag(
+                "notes",
+                _("Rad %(line)d: vem som står bakom anteckningen kunde inte läsas – ange partierna.")
+                % {"line": note.line},
+            )
 
 
 def _read_decision(parsed: ParsedProtocol, paras: list[Para], line: int) -> None:
@@ -349,14 +373,19 @@ def _read_decision(parsed: ParsedProtocol, paras: list[Para], line: int) -> None
     elif re.search(r"\bavslås\b", whole[:300]):
         parsed.basis = "avslag"
     else:
-        parsed.flag("basis", _("Rad %(line)d: hur mötet beslutade kunde inte läsas ur beslutet – välj det.") % {"line": line})
+        parsed.flag(
+            "basis", _("Rad %(line)d: hur mötet beslutade kunde inte läsas ur beslutet – välj det.") % {"line": line}
+        )
     if parsed.basis in ("aterremiss", "bifall_tillagg", "bifall_yrkande"):
         if parsed.basis == "bifall_tillagg":  # "med tillägg enligt yrkande från S, D …": a tilläggsyrkande
             for ref in refs:
                 ref.kind = Motion.Kind.TILLAGGSYRKANDE if ref.kind == Motion.Kind.YRKANDE else ref.kind
         parsed.basis_refs = refs
         if not refs:
-            parsed.flag("motions", _("Rad %(line)d: beslutet nämner inget yrkande med partier – välj det bifallna.") % {"line": line})
+            parsed.flag(
+                "motions",
+                _("Rad %(line)d: beslutet nämner inget yrkande med partier – välj det bifallna.") % {"line": line},
+            )
     if not parsed.decision_text:
         parsed.flag("decision", _("Rad %(line)d: beslutstexten är tom.") % {"line": line})
 
@@ -398,7 +427,9 @@ def _read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list
             lines = ["" for _n in range(first - 1)] + [x for n, x in body if first <= n <= last]
             vote.rollcall = parse_prose_rollcall("\n".join(lines))
         if not vote.proposition:
-            parsed.flag("votes", _("Rad %(line)d: voteringspropositionen kunde inte läsas – skriv den.") % {"line": vote.line})
+            parsed.flag(
+                "votes", _("Rad %(line)d: voteringspropositionen kunde inte läsas – skriv den.") % {"line": vote.line}
+            )
         parsed.votes.append(vote)
 
 
@@ -410,7 +441,11 @@ def _read_attachments(parsed: ParsedProtocol, lines: list[str], attachments) -> 
         if vote is None:
             vote = next((v for v in parsed.votes if v.rollcall is None and not v.attachment), None)
         if vote is None:
-            parsed.flag("votes", _("Rad %(line)d: bilaga %(number)s hör inte till någon omröstning i paragrafen.") % {"line": start + 1, "number": number})
+            parsed.flag(
+                "votes",
+                _("Rad %(line)d: bilaga %(number)s hör inte till någon omröstning i paragrafen.")
+                % {"line": start + 1, "number": number},
+            )
             vote = ProtocolVote(proposition="", declared={}, line=start + 1)
             parsed.votes.append(vote)
         vote.attachment, vote.rollcall = number, rollcall
@@ -421,7 +456,11 @@ def _check(parsed: ParsedProtocol, sections) -> None:
     labels = {"ja": _("Ja"), "nej": _("Nej"), "avstar": _("Avstår"), "franvarande": _("Frånvarande")}
     for vote in parsed.votes:
         if vote.rollcall is None:
-            parsed.flag("votes", _("Rad %(line)d: omröstningen har ingen namnlista (bilaga saknas?) – bara antalen sparas.") % {"line": vote.line})
+            parsed.flag(
+                "votes",
+                _("Rad %(line)d: omröstningen har ingen namnlista (bilaga saknas?) – bara antalen sparas.")
+                % {"line": vote.line},
+            )
             continue
         for key, count in vote.declared.items():
             if vote.rollcall.totals[key] != count:

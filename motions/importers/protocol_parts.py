@@ -18,7 +18,9 @@ MONTHS = {
     "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }  # fmt: skip
 ISO_DATE_RE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
-PROSE_DATE_RE = re.compile(r"\b(?:den\s+)?(?P<d>\d{1,2})\s+(?P<month>[a-zåäö]+)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+PROSE_DATE_RE = re.compile(
+    r"\b(?:den\s+)?(?P<d>\d{1,2})\s+(?P<month>[a-zåäö]+)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE
+)
 PARTY = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}"
 PARTY_LIST = rf"{PARTY}(?:\s*,\s*{PARTY})*(?:\s+(?:och|samt)\s+{PARTY})?"
 MOTION_REF_RE = re.compile(
