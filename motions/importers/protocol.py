@@ -56,7 +56,7 @@ DECLARED_RES = {
 }
 SECTIONS = {
     "beslut": "decision", "kommunfullmäktiges beslut": "decision", "kommunstyrelsens beslut": "decision",
-    "nämndens beslut": "decision", "beslutet": "decision",
+    "nämndens beslut": "decision",
     "tidigare behandling": "earlier", "handlingar": "documents", "beslutsunderlag": "documents",
     "yrkanden": "claims", "yrkande": "claims", "propositionsordning": "propositions",
     "beslutsgång": "propositions", "proposition": "propositions",
@@ -286,7 +286,10 @@ def _sections(lines: list[str], start: int, end: int, skip: set[int]) -> list[tu
     sections: list[tuple[str, int, list[tuple[int, str]]]] = []
     for index in range(start, end):
         raw = lines[index]
-        name = _heading(raw)
+        previous = _clean(lines[index - 1]) if index > start else ""
+        # A heading stands alone: a word such as "beslut" wrapped onto its own line is no heading.
+        alone = not previous or previous.endswith((".", ":", "!", "?", "”", '"', ")")) or index - 1 in skip
+        name = _heading(raw) if alone or index == start else None
         if name:
             sections.append((name, index + 1, []))
         elif index in skip or is_furniture(raw):
@@ -417,12 +420,13 @@ def _read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list
         if len(parsed.votes) >= MAX_VOTES:
             raise line_error(vote.line, _("Fler än %(max)d omröstningar i en paragraf.") % {"max": MAX_VOTES})
         vote.declared = _declared(" ".join(p.text for p in members))
+        vote.line = next((p.line for p in members if _declared(p.text)), vote.line)
         reference = ATTACHMENT_REF_RE.search(" ".join(p.text for p in members))
         if reference:
             vote.attachment = reference["number"]
-        names = [p for p in members if looks_like_prose_rollcall(p.text)]
-        if names:
-            first = names[0].line
+        if any(looks_like_prose_rollcall(p.text) for p in members):
+            # From the paragraph after the proposition: a page break may split the names' paragraph.
+            first = members[0].line
             last = groups[position + 1][0].line - 1 if position + 1 < len(groups) else last_line
             lines = ["" for _n in range(first - 1)] + [x for n, x in body if first <= n <= last]
             vote.rollcall = parse_prose_rollcall("\n".join(lines))

@@ -79,7 +79,8 @@ def paragraphs(lines: list[tuple[int, str]], *, split_points: bool = False) -> l
     def close():
         nonlocal current
         if current:
-            out.append(Para(join_lines(current), start))
+            # "2022–⏎2026": a range broken at its dash is one range again.
+            out.append(Para(re.sub(r"(\d)([–-]) (\d)", r"\1\2\3", join_lines(current)), start))
         current = []
 
     for number, raw in lines:
