@@ -66,7 +66,7 @@ def _review_data(client_s, text):
     response = client_s.post(URL, {"text": text, "forhandsgranska": "1"})
     form = response.context["review"]
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if isinstance(value, list):
             data[name] = [str(v) for v in value]
