@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..models import DecisionNote, Motion
-from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
 from .protocol_parts import (
     Claim,
     MotionRef,
@@ -31,7 +30,7 @@ from .protocol_parts import (
     points_of,
     unique_refs,
 )
-from .rollcall import ParsedRollCall, parse_rollcall
+from .protocol_votes import ProtocolVote, read_attachments, read_votes, split_attachments
 from .text import ImportError_, check_text, is_furniture, line_error
 
 PARAGRAPH_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b[,.]?\s*(?P<rest>.*)$")
@@ -45,15 +44,6 @@ BODY_LINE_RE = re.compile(
     r"utskottet|beredningen))$"
 )
 DECIDING_BODY_RE = re.compile(r"(?i)finner\s+att\s+(?P<body>kommunfullmäktige|kommunstyrelsen|nämnden)\s+beslutat")
-ATTACHMENT_RE = re.compile(r"(?i)^bilaga\s+(?P<number>\d{1,2})$")
-ATTACHMENT_REF_RE = re.compile(r"(?i)framgår\s+av\s+bilaga\s+(?P<number>\d{1,2})")
-PROPOSITION_RE = re.compile(r"(?i)godkänd\s+voteringsproposition\s*:?\s*")
-DECLARED_RES = {
-    "ja": re.compile(r"(?i)(?P<n>\d{1,3})\s+ja\b"),
-    "nej": re.compile(r"(?i)\bmot\s+(?P<n>\d{1,3})\s+nej\b|(?P<m>\d{1,3})\s+nej\b"),
-    "avstar": re.compile(r"(?i)(?P<n>\d{1,3})\s+(?:ledamöter|ledamot|ersättare)?\s*avstår"),
-    "franvarande": re.compile(r"(?i)(?P<n>\d{1,3})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:är|var)\s+frånvarande"),
-}
 SECTIONS = {
     "beslut": "decision", "kommunfullmäktiges beslut": "decision", "kommunstyrelsens beslut": "decision",
     "nämndens beslut": "decision",
@@ -72,26 +62,6 @@ SECTIONS = {
     "protokollet justeras": "signatures",
     "ärendet": "description", "ärendebeskrivning": "description", "sammanfattning": "description",
 }  # fmt: skip
-MAX_VOTES = 20
-
-
-@dataclass
-class ProtocolVote:
-    """One omröstning: the approved proposition, the counts the minutes state, the roll call."""
-
-    proposition: str
-    declared: dict[str, int]
-    line: int
-    rollcall: ParsedRollCall | None = None
-    attachment: str = ""  # "3" when the names stand in "Bilaga 3"
-
-    def as_json(self) -> dict:
-        return {
-            "proposition": self.proposition,
-            "declared": self.declared,
-            "attachment": self.attachment or None,
-            "rollcall": self.rollcall.as_json() if self.rollcall else None,
-        }
 
 
 @dataclass
@@ -155,21 +125,6 @@ def _heading(line: str) -> str | None:
     return SECTIONS.get(_clean(line).rstrip(":").lower())
 
 
-def _split_attachments(lines: list[str]) -> tuple[int, list[tuple[str, int, int]]]:
-    """Where the minutes end, and each "Bilaga N" that holds a roll call: (N, first line, end)."""
-    starts = []
-    for index, raw in enumerate(lines):
-        found = ATTACHMENT_RE.match(_clean(raw))
-        if not found:
-            continue
-        following = " ".join(_clean(x) for x in lines[index + 1 : index + 40]).lower()
-        if "antal ja" in following or "namn parti plats" in following or "ärende:" in following:
-            starts.append((found["number"], index))
-    ends = [start for _number, start in starts[1:]] + [len(lines)] if starts else []
-    attachments = [(number, start, end) for (number, start), end in zip(starts, ends, strict=True)]
-    return (starts[0][1] if starts else len(lines)), attachments
-
-
 def _header_cluster(lines: list[str], index: int) -> bool:
     """A body name standing with "Utdrag ur protokoll" or "Sammanträdesdatum" (a page's header block)."""
     near = [_clean(x) for x in lines[max(0, index - 4) : index + 6]]
@@ -180,7 +135,7 @@ def parse_protocol(text: str) -> ParsedProtocol:
     """Read one § of the minutes; the first § when the text holds several (flagged)."""
     lines = check_text(text).split("\n")
     parsed = ParsedProtocol()
-    end, attachments = _split_attachments(lines)
+    end, attachments = split_attachments(lines)
     paragraph_at = next((i for i in range(end) if PARAGRAPH_RE.match(_clean(lines[i]))), None)
     if paragraph_at is None and not any(_heading(x) == "decision" for x in lines[:end]):
         raise ImportError_(
@@ -202,7 +157,7 @@ def parse_protocol(text: str) -> ParsedProtocol:
     first_section = _read_title(parsed, lines, paragraph_at, end, body_lines)
     sections = _sections(lines, first_section, end, body_lines)
     _read_sections(parsed, sections)
-    _read_attachments(parsed, lines, attachments)
+    read_attachments(parsed, lines, attachments)
     _check(parsed, sections)
     return parsed
 
@@ -323,7 +278,7 @@ def _read_sections(parsed: ParsedProtocol, sections) -> None:
         elif name == "propositions":
             parsed.propositions += [p.text for p in paras]
         elif name == "vote":
-            _read_votes(parsed, body, paras, heading_line)
+            read_votes(parsed, body, paras, heading_line)
         elif name in ("reservation", "protokollsanteckning"):
             kind = DecisionNote.Kind.RESERVATION if name == "reservation" else DecisionNote.Kind.PROTOKOLLSANTECKNING
             parsed.notes += notes_of(paras, kind)
@@ -391,68 +346,6 @@ def _read_decision(parsed: ParsedProtocol, paras: list[Para], line: int) -> None
             )
     if not parsed.decision_text:
         parsed.flag("decision", _("Rad %(line)d: beslutstexten är tom.") % {"line": line})
-
-
-def _declared(text: str) -> dict[str, int]:
-    found = {}
-    for key, regex in DECLARED_RES.items():
-        match = regex.search(text)
-        if match:
-            found[key] = int(match.group("n") or match.groupdict().get("m") or 0)
-    return found
-
-
-def _read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[Para], heading_line: int) -> None:
-    """Each "Godkänd voteringsproposition" begins a vote; the sentences after it give its counts
-    and, in the KS prose form, its names."""
-    groups: list[tuple[ProtocolVote, list[Para]]] = []
-    for para in paras:
-        found = PROPOSITION_RE.search(para.text)
-        if found or not groups:
-            proposition = para.text[found.end() :] if found else ""
-            proposition = proposition.strip().strip("”“\"'").strip()
-            groups.append((ProtocolVote(proposition=proposition, declared={}, line=para.line), []))
-            if found:
-                continue
-        groups[-1][1].append(para)
-    last_line = max((n for n, _x in body), default=heading_line)
-    for position, (vote, members) in enumerate(groups):
-        if len(parsed.votes) >= MAX_VOTES:
-            raise line_error(vote.line, _("Fler än %(max)d omröstningar i en paragraf.") % {"max": MAX_VOTES})
-        vote.declared = _declared(" ".join(p.text for p in members))
-        vote.line = next((p.line for p in members if _declared(p.text)), vote.line)
-        reference = ATTACHMENT_REF_RE.search(" ".join(p.text for p in members))
-        if reference:
-            vote.attachment = reference["number"]
-        if any(looks_like_prose_rollcall(p.text) for p in members):
-            # From the paragraph after the proposition: a page break may split the names' paragraph.
-            first = members[0].line
-            last = groups[position + 1][0].line - 1 if position + 1 < len(groups) else last_line
-            lines = ["" for _n in range(first - 1)] + [x for n, x in body if first <= n <= last]
-            vote.rollcall = parse_prose_rollcall("\n".join(lines))
-        if not vote.proposition:
-            parsed.flag(
-                "votes", _("Rad %(line)d: voteringspropositionen kunde inte läsas – skriv den.") % {"line": vote.line}
-            )
-        parsed.votes.append(vote)
-
-
-def _read_attachments(parsed: ParsedProtocol, lines: list[str], attachments) -> None:
-    for number, start, end in attachments:
-        text = "\n".join(["" for _n in range(start)] + lines[start:end])
-        rollcall = parse_rollcall(text)
-        vote = next((v for v in parsed.votes if v.attachment == number), None)
-        if vote is None:
-            vote = next((v for v in parsed.votes if v.rollcall is None and not v.attachment), None)
-        if vote is None:
-            parsed.flag(
-                "votes",
-                _("Rad %(line)d: bilaga %(number)s hör inte till någon omröstning i paragrafen.")
-                % {"line": start + 1, "number": number},
-            )
-            vote = ProtocolVote(proposition="", declared={}, line=start + 1)
-            parsed.votes.append(vote)
-        vote.attachment, vote.rollcall = number, rollcall
 
 
 def _check(parsed: ParsedProtocol, sections) -> None:
