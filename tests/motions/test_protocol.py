@@ -190,3 +190,27 @@ def test_fuzzed_extracts_are_read_or_refused_never_crash(lines):
     except ImportError_:
         return
     json.dumps(parsed.as_json(), ensure_ascii=False)  # what the command prints can always be printed
+
+
+def test_the_prose_form_reads_absentees_and_names_the_typesetter_broke():
+    from motions.importers.prose_rollcall import parse_prose_rollcall
+
+    parsed = parse_prose_rollcall(
+        "Anna Berg (S) och Viktoria Tryggva-\ndottir Rolka (S) röstar Ja (2).\n\n"
+        "Bo Ek (M) röstar Nej (1).\n\nKarin Höij-\nRisberg (D) är frånvarande (1)."
+    )
+    assert [(r.name, r.result) for r in parsed.rows] == [
+        ("Anna Berg", "ja"), ("Viktoria Tryggvadottir Rolka", "ja"), ("Bo Ek", "nej"),
+        ("Karin Höij-Risberg", "franvarande"),
+    ]  # fmt: skip
+    assert parsed.totals["franvarande"] == 1
+
+
+def test_a_heading_word_wrapped_onto_its_own_line_is_no_heading():
+    text = _replace(
+        "p03_ks_tillagg_no_vote.txt",
+        "1. Handlingsplanen för minskad energianvändning antas.",
+        "1. Handlingsplanen för minskad energianvändning antas i enlighet med kommunstyrelsens\nbeslut\nden 1 mars.",
+    )
+    parsed = parse_protocol(text)
+    assert parsed.points[0][1].endswith("kommunstyrelsens beslut den 1 mars.") and len(parsed.points) == 3
