@@ -17,16 +17,26 @@ from .rollcall import MAX_NAME, ParsedRollCall, RollCallRow
 from .text import ImportError_, check_text, is_furniture, line_error
 
 VERDICT_RE = re.compile(
-    r"röstar\s+(?P<result>ja|nej)\s*\((?P<count>\d{1,3})\)|avstår\s+från\s+att\s+rösta\s*\((?P<abstain>\d{1,3})\)",
+    r"röstar\s+(?P<result>ja|nej)\s*\((?P<count>\d{1,3})\)"
+    r"|avstår(?:\s+från\s+att\s+rösta)?\s*\((?P<abstain>\d{1,3})\)"
+    r"|(?:är\s+)?frånvarande\s*\((?P<absent>\d{1,3})\)",
     re.IGNORECASE,
 )
+# A word the line end broke: the typesetter's own hyphen (U+2010, soft hyphen) or "-" before a
+# lower-case continuation is dropped ("Tryggva-⏎dottir"); before a capital it stays ("Höij-⏎Risberg").
+LINE_END_HYPHENS = "-\u2010\u00ad"
 ROLE_RE = re.compile(
     r"^(?P<role>(?:tjänstgörande\s+)?(?:ersättar(?:en|na)|ordförande(?:n)?|(?:förste|andre|1:e|2:e)\s+vice\s+"
     r"ordförande(?:n)?|vice\s+ordförande(?:n)?|ledamot(?:en|erna)?))\s+(?P<rest>.*)$",
     re.IGNORECASE,
 )
 MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉ][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
-RESULTS = {"ja": VoteRecord.Result.YES, "nej": VoteRecord.Result.NO, "avstår": VoteRecord.Result.ABSTAIN}
+RESULTS = {
+    "ja": VoteRecord.Result.YES,
+    "nej": VoteRecord.Result.NO,
+    "avstår": VoteRecord.Result.ABSTAIN,
+    "frånvarande": VoteRecord.Result.ABSENT,
+}
 
 
 def looks_like_prose_rollcall(text: str) -> bool:
@@ -50,7 +60,13 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
     for number, raw in enumerate(lines, start=1):
         if is_furniture(raw):
             continue
-        words += [(word, number) for word in raw.split()]
+        for word in raw.replace("\u2011", "-").split():
+            previous = words[-1][0] if words else ""
+            if previous[-1:] in LINE_END_HYPHENS and len(previous) > 2 and words[-1][1] != number:
+                keep = previous[-1] == "-" and word[:1].isupper()
+                words[-1] = ((previous if keep else previous[:-1]) + word, words[-1][1])
+            else:
+                words.append((word, number))
     # "( MP)" or "(MP )" where the parenthesis wrapped: closed up, as a reader sees it. Closing up
     # shifts the offsets below by a character or two, so a line named in an error may be the one before.
     stream = re.sub(r"\(\s+", "(", " ".join(word for word, _n in words))
@@ -79,9 +95,9 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
         # The names run back to where the sentence before them ended ("… avgörande idag." / "(7).").
         names_text = re.split(r"[.:!?\"”]\s+(?=[A-ZÅÄÖÉ])", " " + segment)[-1].strip()
         sentence_start = match.start() - len(names_text)
-        result_word = (match["result"] or "avstår").lower()
-        count = int(match["count"] or match["abstain"])
-        key = {"ja": "ja", "nej": "nej", "avstår": "avstar"}[result_word]
+        result_word = (match["result"] or ("avstår" if match["abstain"] else "frånvarande")).lower()
+        count = int(match["count"] or match["abstain"] or match["absent"])
+        key = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånvarande": "franvarande"}[result_word]
         declared[key] = declared.get(key, 0) + count
         members = _members(names_text, line_at(sentence_start))
         if len(members) != count:

@@ -120,6 +120,8 @@ TABLE = [
             ("secretariat:proposal_new", "/sekretariat/arenden/{case}/tjansteutlatande/ny/", {"GET": 200, "POST": 400}),
             ("secretariat:point_edit", "/sekretariat/arenden/{case}/punkter/{point}/", {"GET": 200, "POST": 400}),
             ("proposal_import", "/sekretariat/arenden/{case}/tjansteutlatande/las-in/", {"GET": 200, "POST": 400}),
+            # An empty post is the upload form refused (no text, no file): nothing is read or saved.
+            ("secretariat:protocol_import", "/sekretariat/arenden/{case}/las-in-protokoll/", {"GET": 200, "POST": 400}),
             ("secretariat:meeting_new", "/sekretariat/sammantraden/ny/", {"GET": 200, "POST": 400}),
             ("secretariat:meeting", "/sekretariat/sammantraden/{meeting}/", {"GET": 200}),
             # Without ?arende= both ask which case the decision is on.

@@ -1,0 +1,383 @@
+"""The protocol-extract parser ("Utdrag ur protokoll"): one § of a meeting's minutes as the city
+publishes it, read into what the decision registers — body, date, §, case, title, the decision and
+its points, the motions moved, the propositionsordning, the votes with their roll calls (the table
+of a "Bilaga" or the KS prose form), reservations and protokollsanteckningar, the justering date.
+
+Pure: no database query (parse_protocol); protocol_resolve.py matches the names to rows. Whatever is
+not certain is flagged on its field; a document that cannot be a protocol extract, or a roll call
+whose counts do not add up, is refused with an ImportError_ naming the line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from ..models import DecisionNote, Motion
+from .protocol_parts import (
+    Claim,
+    MotionRef,
+    Para,
+    ProtocolNote,
+    claim_of,
+    motion_refs,
+    notes_of,
+    paragraphs,
+    parse_date,
+    points_of,
+    unique_refs,
+)
+from .protocol_votes import ProtocolVote, read_attachments, read_votes, split_attachments
+from .text import ImportError_, check_text, is_furniture, line_error
+
+PARAGRAPH_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b[,.]?\s*(?P<rest>.*)$")
+CASE_NUMBER_RE = re.compile(r"\b(?P<prefix>[A-ZÅÄÖ]{2,5})[- ](?P<year>\d{4})-(?P<number>\d{5})\b")
+DNR_RE = re.compile(r"\b\d{4}/\d{2}\b")
+IDENTIFIER_WORDS_RE = re.compile(r"(?i)\b(?:ärendenummer|ärendenr|diarienummer|dnr|ärende)\b[:.]?")
+MEETING_DATE_RE = re.compile(r"(?i)^sammanträdes(?:datum|dag)\b:?\s*(?P<rest>.*)$")
+EXTRACT_RE = re.compile(r"(?i)^(?:utdrag\s+ur\s+)?protokoll(?:et)?(?:\s+\d+/\d{4})?$")
+BODY_LINE_RE = re.compile(
+    r"(?i)^(?:kommunfullmäktige|kommunstyrelsen|kommunstyrelsens\s+\w+|[\wåäö -]{2,60}(?:nämnden|styrelsen|"
+    r"utskottet|beredningen))$"
+)
+DECIDING_BODY_RE = re.compile(r"(?i)finner\s+att\s+(?P<body>kommunfullmäktige|kommunstyrelsen|nämnden)\s+beslutat")
+SECTIONS = {
+    "beslut": "decision", "kommunfullmäktiges beslut": "decision", "kommunstyrelsens beslut": "decision",
+    "nämndens beslut": "decision",
+    "tidigare behandling": "earlier", "handlingar": "documents", "beslutsunderlag": "documents",
+    "yrkanden": "claims", "yrkande": "claims", "propositionsordning": "propositions",
+    "beslutsgång": "propositions", "proposition": "propositions",
+    "omröstning": "vote", "votering": "vote", "omröstningar": "vote",
+    "protokollsanteckning": "protokollsanteckning", "protokollsanteckningar": "protokollsanteckning",
+    "reservation": "reservation", "reservationer": "reservation",
+    "särskilt yttrande": "statement", "särskilda yttranden": "statement",
+    "protokollsutdrag skickas till": "sent_to", "beslutet skickas till": "sent_to", "expedieras till": "sent_to",
+    "skickas till": "sent_to",
+    "dag för justering": "adjusted", "justeringsdag": "adjusted", "justerat": "adjusted", "justeringsdatum": "adjusted",
+    "vid protokollet": "signatures", "sekreterare": "signatures", "ordförande": "signatures",
+    "justerande": "signatures", "justerare": "signatures", "justeras": "signatures",
+    "protokollet justeras": "signatures",
+    "ärendet": "description", "ärendebeskrivning": "description", "sammanfattning": "description",
+}  # fmt: skip
+
+
+@dataclass
+class ParsedProtocol:
+    body_name: str = ""
+    date: datetime.date | None = None
+    paragraph: int | None = None
+    case_number: str = ""
+    dnr: str = ""
+    title: str = ""
+    basis: str = ""  # a decisions.Basis value, "" when not read
+    basis_refs: list[MotionRef] = field(default_factory=list)
+    decision_text: str = ""
+    points: list[tuple[str, str]] = field(default_factory=list)
+    earlier: str = ""
+    motions: list[MotionRef] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    propositions: list[str] = field(default_factory=list)
+    votes: list[ProtocolVote] = field(default_factory=list)
+    notes: list[ProtocolNote] = field(default_factory=list)
+    statements: list[str] = field(default_factory=list)
+    sent_to: list[str] = field(default_factory=list)
+    adjusted_on: datetime.date | None = None
+    flags: list[str] = field(default_factory=list)
+    field_flags: dict[str, list[str]] = field(default_factory=dict)
+
+    def flag(self, name: str, message: str) -> None:
+        self.flags.append(message)
+        self.field_flags.setdefault(name, []).append(message)
+
+    def as_json(self) -> dict:
+        return {
+            "body": self.body_name or None,
+            "date": self.date.isoformat() if self.date else None,
+            "paragraph": self.paragraph,
+            "case_number": self.case_number or None,
+            "dnr": self.dnr or None,
+            "title": self.title,
+            "basis": self.basis or None,
+            "basis_motions": [r.as_json() for r in self.basis_refs],
+            "decision_text": self.decision_text,
+            "points": [{"label": label, "text": text} for label, text in self.points],
+            "earlier": self.earlier,
+            "motions": [r.as_json() for r in self.motions],
+            "claims": [c.as_json() for c in self.claims],
+            "propositions": self.propositions,
+            "votes": [v.as_json() for v in self.votes],
+            "notes": [n.as_json() for n in self.notes],
+            "statements": self.statements,
+            "sent_to": self.sent_to,
+            "adjusted_on": self.adjusted_on.isoformat() if self.adjusted_on else None,
+            "flags": self.field_flags,
+        }
+
+
+def _clean(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _heading(line: str) -> str | None:
+    return SECTIONS.get(_clean(line).rstrip(":").lower())
+
+
+def _header_cluster(lines: list[str], index: int) -> bool:
+    """A body name standing with "Utdrag ur protokoll" or "Sammanträdesdatum" (a page's header block)."""
+    near = [_clean(x) for x in lines[max(0, index - 4) : index + 6]]
+    return any(EXTRACT_RE.match(x) or MEETING_DATE_RE.match(x) for x in near)
+
+
+def parse_protocol(text: str) -> ParsedProtocol:
+    """Read one § of the minutes; the first § when the text holds several (flagged)."""
+    lines = check_text(text).split("\n")
+    parsed = ParsedProtocol()
+    end, attachments = split_attachments(lines)
+    paragraph_at = next((i for i in range(end) if PARAGRAPH_RE.match(_clean(lines[i]))), None)
+    if paragraph_at is None and not any(_heading(x) == "decision" for x in lines[:end]):
+        raise ImportError_(
+            _(
+                "Texten ser inte ut som ett protokollsutdrag: varken en paragraf (”§ 4”) "
+                "eller rubriken ”Beslut” hittades."
+            )
+        )
+    later = next((i for i in range((paragraph_at or 0) + 1, end) if PARAGRAPH_RE.match(_clean(lines[i]))), None)
+    if later is not None:
+        parsed.flag(
+            "paragraph",
+            _("Rad %(line)d: texten har ännu en paragraf (%(text)s); bara den första läses in.")
+            % {"line": later + 1, "text": _clean(lines[later])[:40]},
+        )
+        end = min(end, later)
+        attachments = [a for a in attachments if a[1] < later]
+    body_lines = _read_header(parsed, lines, end)
+    first_section = _read_title(parsed, lines, paragraph_at, end, body_lines)
+    sections = _sections(lines, first_section, end, body_lines)
+    _read_sections(parsed, sections)
+    read_attachments(parsed, lines, attachments)
+    _check(parsed, sections)
+    return parsed
+
+
+def _read_header(parsed: ParsedProtocol, lines: list[str], end: int) -> set[int]:
+    """Body and meeting date, wherever their block stands (the KF extract prints it after the
+    Yrkanden); returns the indexes of the header lines, which the sections skip."""
+    header: set[int] = set()
+    for index in range(end):
+        line = _clean(lines[index])
+        dated = MEETING_DATE_RE.match(line)
+        if dated:
+            header.add(index)
+            rest = dated["rest"] or (_clean(lines[index + 1]) if index + 1 < end else "")
+            if not dated["rest"] and index + 1 < end:
+                header.add(index + 1)
+            date = parse_date(rest)
+            if date and not parsed.date:
+                parsed.date = date
+            elif date and date != parsed.date:
+                parsed.flag(
+                    "date",
+                    _("Rad %(line)d: ett annat sammanträdesdatum (%(date)s).") % {"line": index + 1, "date": date},
+                )
+        elif EXTRACT_RE.match(line):
+            header.add(index)
+        elif BODY_LINE_RE.match(line) and (
+            line.lower() in ("kommunfullmäktige", "kommunstyrelsen") or _header_cluster(lines, index)
+        ):
+            header.add(index)
+            if not parsed.body_name:
+                parsed.body_name = line
+    return header
+
+
+def _read_title(parsed: ParsedProtocol, lines: list[str], at: int | None, end: int, header: set[int]) -> int:
+    """§, identifiers and the ärendemening (after the § line, or before it as the KF prints it);
+    returns where the sections begin."""
+    if at is None:
+        parsed.flag("paragraph", _("Paragrafen (§) står inte i texten – ange den."))
+        parsed.flag("title", _("Ärendemeningen kunde inte läsas – ange den."))
+        return next(i for i in range(end) if _heading(lines[i]) == "decision")
+    found = PARAGRAPH_RE.match(_clean(lines[at]))
+    parsed.paragraph = int(found["number"]) or None
+    rest = found["rest"]
+    case_number = CASE_NUMBER_RE.search(rest)
+    if case_number:
+        parsed.case_number = f"{case_number['prefix']}-{case_number['year']}-{case_number['number']}"
+    dnr = DNR_RE.search(rest)
+    if dnr:
+        parsed.dnr = dnr.group(0)
+    rest = DNR_RE.sub("", CASE_NUMBER_RE.sub("", rest))
+    rest = _clean(IDENTIFIER_WORDS_RE.sub("", rest)).strip(" ,;:-")
+    after, index = [rest] if rest else [], at + 1
+    while index < end and _clean(lines[index]) and not _heading(lines[index]):
+        after.append(lines[index])
+        index += 1
+    if not parsed.case_number and not parsed.dnr:
+        parsed.flag(
+            "case", _("Rad %(line)d: ärendenummer eller diarienummer saknas vid paragrafen.") % {"line": at + 1}
+        )
+    if after:
+        parsed.title = " ".join(_clean(x) for x in after)
+    else:
+        before, back = [], at - 1
+        while back >= 0 and _clean(lines[back]) and not _heading(lines[back]) and back not in header:
+            before.insert(0, lines[back])
+            if lines[back].startswith(" ") and not lines[back].startswith("  "):
+                break  # the first line of a page (the seed's page-break marker)
+            back -= 1
+        parsed.title = " ".join(_clean(x) for x in before)
+    if not parsed.title:
+        parsed.flag("title", _("Ärendemeningen kunde inte läsas – ange den."))
+    elif len(parsed.title) > 400:
+        parsed.flag("title", _("Ärendemeningen är längre än 400 tecken – korta den."))
+    return index
+
+
+def _sections(lines: list[str], start: int, end: int, skip: set[int]) -> list[tuple[str, int, list[tuple[int, str]]]]:
+    """(name, heading line, its lines) in the order printed; a heading may repeat (two votes)."""
+    sections: list[tuple[str, int, list[tuple[int, str]]]] = []
+    for index in range(start, end):
+        raw = lines[index]
+        previous = _clean(lines[index - 1]) if index > start else ""
+        # A heading stands alone: a word such as "beslut" wrapped onto its own line is no heading.
+        alone = not previous or previous.endswith((".", ":", "!", "?", "”", '"', ")")) or index - 1 in skip
+        name = _heading(raw) if alone or index == start else None
+        if name:
+            sections.append((name, index + 1, []))
+        elif index in skip or is_furniture(raw):
+            continue
+        elif sections:
+            sections[-1][2].append((index + 1, "\f" if raw.strip() == "\f" else raw))
+        elif raw.strip():
+            sections.append(("description", index + 1, [(index + 1, raw)]))
+    return sections
+
+
+def _read_sections(parsed: ParsedProtocol, sections) -> None:
+    refs: list[MotionRef] = []
+    for name, heading_line, body in sections:
+        paras = paragraphs(body, split_points=name == "decision")
+        if name == "decision":
+            if parsed.decision_text:
+                parsed.flag("decision", _("Rad %(line)d: rubriken ”Beslut” står två gånger.") % {"line": heading_line})
+                continue
+            _read_decision(parsed, paras, heading_line)
+        elif name == "earlier":
+            parsed.earlier = " ".join(p.text for p in paras)
+        elif name == "documents":
+            for para in paras:
+                refs += motion_refs(para.text, para.line)
+        elif name == "claims":
+            for para in paras:
+                claim = claim_of(para)
+                parsed.claims.append(claim)
+                refs += claim.refs
+        elif name == "propositions":
+            parsed.propositions += [p.text for p in paras]
+        elif name == "vote":
+            read_votes(parsed, body, paras, heading_line)
+        elif name in ("reservation", "protokollsanteckning"):
+            kind = DecisionNote.Kind.RESERVATION if name == "reservation" else DecisionNote.Kind.PROTOKOLLSANTECKNING
+            parsed.notes += notes_of(paras, kind)
+        elif name == "statement":
+            parsed.statements += [p.text for p in paras]
+            parsed.flag(
+                "notes",
+                _(
+                    "Rad %(line)d: ett särskilt yttrande sparas inte som anteckning – "
+                    "lägg in det för hand om det behövs."
+                )
+                % {"line": heading_line},
+            )
+        elif name == "sent_to":
+            parsed.sent_to += [_clean(x) for _n, x in body if _clean(x) and x.strip() != "\f"]
+        elif name == "adjusted":
+            date = parse_date(" ".join(x for _n, x in body[:6]))
+            if date:
+                parsed.adjusted_on = date
+            else:
+                parsed.flag(
+                    "adjusted_on", _("Rad %(line)d: justeringsdagen kunde inte läsas.") % {"line": heading_line}
+                )
+    parsed.motions = unique_refs(parsed.basis_refs + refs)
+    for note in parsed.notes:
+        if not note.parties and not note.members:
+            parsed.flag(
+                "notes",
+                _("Rad %(line)d: vem som står bakom anteckningen kunde inte läsas – ange partierna.")
+                % {"line": note.line},
+            )
+
+
+def _read_decision(parsed: ParsedProtocol, paras: list[Para], line: int) -> None:
+    intro, points = points_of(paras)
+    parsed.points = points
+    parsed.decision_text = "\n\n".join([p.text for p in intro] + [f"{label}. {text}" for label, text in points])
+    opening = intro[0].text if intro else (points[0][1] if points else "")
+    lowered = opening.lower()
+    refs = motion_refs(opening.split(":")[0], intro[0].line if intro else line)
+    whole = parsed.decision_text.lower()
+    if lowered.startswith("enligt återremissyrkande") or "återremitteras" in whole[:400]:
+        parsed.basis = "aterremiss"
+    elif "bordläggs" in whole[:300] or "bordlägga" in whole[:300]:
+        parsed.basis = "bordlaggning"
+    elif re.match(r"enligt\s+(?:\w+\s+){0,2}förslag\b", lowered):
+        parsed.basis = "bifall_tillagg" if re.search(r"med\s+tillägg", lowered) else "bifall_forslag"
+    elif lowered.startswith(("enligt yrkande", "enligt ändringsyrkande")):
+        parsed.basis = "bifall_yrkande"
+    elif re.search(r"\bavslås\b", whole[:300]):
+        parsed.basis = "avslag"
+    else:
+        parsed.flag(
+            "basis", _("Rad %(line)d: hur mötet beslutade kunde inte läsas ur beslutet – välj det.") % {"line": line}
+        )
+    if parsed.basis in ("aterremiss", "bifall_tillagg", "bifall_yrkande"):
+        if parsed.basis == "bifall_tillagg":  # "med tillägg enligt yrkande från S, D …": a tilläggsyrkande
+            for ref in refs:
+                ref.kind = Motion.Kind.TILLAGGSYRKANDE if ref.kind == Motion.Kind.YRKANDE else ref.kind
+        parsed.basis_refs = refs
+        if not refs:
+            parsed.flag(
+                "motions",
+                _("Rad %(line)d: beslutet nämner inget yrkande med partier – välj det bifallna.") % {"line": line},
+            )
+    if not parsed.decision_text:
+        parsed.flag("decision", _("Rad %(line)d: beslutstexten är tom.") % {"line": line})
+
+
+def _check(parsed: ParsedProtocol, sections) -> None:
+    """The counts the minutes state must be the roll call's; what a registration needs is flagged."""
+    labels = {"ja": _("Ja"), "nej": _("Nej"), "avstar": _("Avstår"), "franvarande": _("Frånvarande")}
+    for vote in parsed.votes:
+        if vote.rollcall is None:
+            parsed.flag(
+                "votes",
+                _("Rad %(line)d: omröstningen har ingen namnlista (bilaga saknas?) – bara antalen sparas.")
+                % {"line": vote.line},
+            )
+            continue
+        for key, count in vote.declared.items():
+            if vote.rollcall.totals[key] != count:
+                raise line_error(
+                    vote.line,
+                    _("Protokollet säger %(count)d %(what)s men namnlistan har %(listed)d.")
+                    % {"count": count, "what": labels[key], "listed": vote.rollcall.totals[key]},
+                )
+    if not parsed.body_name:
+        deciding = next((DECIDING_BODY_RE.search(p) for p in parsed.propositions if DECIDING_BODY_RE.search(p)), None)
+        if deciding:
+            parsed.body_name = deciding["body"].capitalize()
+            parsed.flag("body", _("Organet står inte i sidhuvudet; det lästes ur propositionsordningen – kontrollera."))
+        else:
+            parsed.flag("body", _("Organet framgår inte av utdraget – välj det."))
+    if parsed.date is None:
+        parsed.flag("date", _("Sammanträdesdatum står inte i utdraget – ange det."))
+    if parsed.adjusted_on and parsed.date and parsed.adjusted_on < parsed.date:
+        parsed.flag("adjusted_on", _("Justeringsdagen är före sammanträdet – kontrollera."))
+    if any(p.lower().rstrip(". ").endswith("omröstning begärs") for p in parsed.propositions) and not parsed.votes:
+        parsed.flag("votes", _("Propositionsordningen säger att omröstning begärdes, men ingen omröstning hittades."))
+    if not any(name == "decision" for name, _l, _b in sections):
+        parsed.flag("decision", _("Rubriken ”Beslut” saknas – skriv beslutstexten."))

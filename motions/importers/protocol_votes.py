@@ -1,0 +1,130 @@
+"""The votes of a protocol extract: each "Godkänd voteringsproposition" with the counts the minutes
+state and its names — the KS prose form in the section itself, or the table of a "Bilaga N" after
+the minutes (rollcall.py, prose_rollcall.py). Pure: no database query."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+
+from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
+from .rollcall import ParsedRollCall, parse_rollcall
+from .text import line_error
+
+if TYPE_CHECKING:
+    from .protocol import ParsedProtocol
+    from .protocol_parts import Para
+
+ATTACHMENT_RE = re.compile(r"(?i)^bilaga\s+(?P<number>\d{1,2})$")
+ATTACHMENT_REF_RE = re.compile(r"(?i)framgår\s+av\s+bilaga\s+(?P<number>\d{1,2})")
+PROPOSITION_RE = re.compile(r"(?i)godkänd\s+voteringsproposition\s*:?\s*")
+DECLARED_RES = {
+    "ja": re.compile(r"(?i)(?P<n>\d{1,3})\s+ja\b"),
+    "nej": re.compile(r"(?i)\bmot\s+(?P<n>\d{1,3})\s+nej\b|(?P<m>\d{1,3})\s+nej\b"),
+    "avstar": re.compile(r"(?i)(?P<n>\d{1,3})\s+(?:ledamöter|ledamot|ersättare)?\s*avstår"),
+    "franvarande": re.compile(r"(?i)(?P<n>\d{1,3})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:är|var)\s+frånvarande"),
+}
+MAX_VOTES = 20
+
+
+@dataclass
+class ProtocolVote:
+    """One omröstning: the approved proposition, the counts the minutes state, the roll call."""
+
+    proposition: str
+    declared: dict[str, int]
+    line: int
+    rollcall: ParsedRollCall | None = None
+    attachment: str = ""  # "3" when the names stand in "Bilaga 3"
+
+    def as_json(self) -> dict:
+        return {
+            "proposition": self.proposition,
+            "declared": self.declared,
+            "attachment": self.attachment or None,
+            "rollcall": self.rollcall.as_json() if self.rollcall else None,
+        }
+
+
+def split_attachments(lines: list[str]) -> tuple[int, list[tuple[str, int, int]]]:
+    """Where the minutes end, and each "Bilaga N" that holds a roll call: (N, first line, end)."""
+    starts = []
+    for index, raw in enumerate(lines):
+        found = ATTACHMENT_RE.match(_clean(raw))
+        if not found:
+            continue
+        following = " ".join(_clean(x) for x in lines[index + 1 : index + 40]).lower()
+        if "antal ja" in following or "namn parti plats" in following or "ärende:" in following:
+            starts.append((found["number"], index))
+    ends = [start for _number, start in starts[1:]] + [len(lines)] if starts else []
+    attachments = [(number, start, end) for (number, start), end in zip(starts, ends, strict=True)]
+    return (starts[0][1] if starts else len(lines)), attachments
+
+
+def _declared(text: str) -> dict[str, int]:
+    found = {}
+    for key, regex in DECLARED_RES.items():
+        match = regex.search(text)
+        if match:
+            found[key] = int(match.group("n") or match.groupdict().get("m") or 0)
+    return found
+
+
+def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[Para], heading_line: int) -> None:
+    """Each "Godkänd voteringsproposition" begins a vote; the sentences after it give its counts
+    and, in the KS prose form, its names."""
+    groups: list[tuple[ProtocolVote, list[Para]]] = []
+    for para in paras:
+        found = PROPOSITION_RE.search(para.text)
+        if found or not groups:
+            proposition = para.text[found.end() :] if found else ""
+            proposition = proposition.strip().strip("”“\"'").strip()
+            groups.append((ProtocolVote(proposition=proposition, declared={}, line=para.line), []))
+            if found:
+                continue
+        groups[-1][1].append(para)
+    last_line = max((n for n, _x in body), default=heading_line)
+    for position, (vote, members) in enumerate(groups):
+        if len(parsed.votes) >= MAX_VOTES:
+            raise line_error(vote.line, _("Fler än %(max)d omröstningar i en paragraf.") % {"max": MAX_VOTES})
+        vote.declared = _declared(" ".join(p.text for p in members))
+        vote.line = next((p.line for p in members if _declared(p.text)), vote.line)
+        reference = ATTACHMENT_REF_RE.search(" ".join(p.text for p in members))
+        if reference:
+            vote.attachment = reference["number"]
+        if any(looks_like_prose_rollcall(p.text) for p in members):
+            # From the paragraph after the proposition: a page break may split the names' paragraph.
+            first = members[0].line
+            last = groups[position + 1][0].line - 1 if position + 1 < len(groups) else last_line
+            lines = ["" for _n in range(first - 1)] + [x for n, x in body if first <= n <= last]
+            vote.rollcall = parse_prose_rollcall("\n".join(lines))
+        if not vote.proposition:
+            parsed.flag(
+                "votes", _("Rad %(line)d: voteringspropositionen kunde inte läsas – skriv den.") % {"line": vote.line}
+            )
+        parsed.votes.append(vote)
+
+
+def read_attachments(parsed: ParsedProtocol, lines: list[str], attachments) -> None:
+    for number, start, end in attachments:
+        text = "\n".join(["" for _n in range(start)] + lines[start:end])
+        rollcall = parse_rollcall(text)
+        vote = next((v for v in parsed.votes if v.attachment == number), None)
+        if vote is None:
+            vote = next((v for v in parsed.votes if v.rollcall is None and not v.attachment), None)
+        if vote is None:
+            parsed.flag(
+                "votes",
+                _("Rad %(line)d: bilaga %(number)s hör inte till någon omröstning i paragrafen.")
+                % {"line": start + 1, "number": number},
+            )
+            vote = ProtocolVote(proposition="", declared={}, line=start + 1)
+            parsed.votes.append(vote)
+        vote.attachment, vote.rollcall = number, rollcall
+
+
+def _clean(line: str) -> str:
+    return " ".join(line.split())

@@ -1,0 +1,168 @@
+"""The protocol import's two forms: the document in (text or PDF), then the review of what was read,
+every field editable, carrying the document itself so the votes are read again, not trusted from the
+browser."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from assignments.models import Board
+
+from .decisions import Basis
+from .forms import _TextImportForm
+from .importers import MAX_TEXT_CHARS
+from .importers.protocol import ParsedProtocol
+from .models import DecisionNote
+from .protocol_import import Match, NoteDraft, VoteDraft
+from .secretariat_forms import _date_field, _Form
+
+
+class ProtocolUploadForm(_TextImportForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = _("Protokollsutdragets text")
+
+
+class ProtocolReviewForm(_Form):
+    reviewed = forms.CharField(widget=forms.HiddenInput, initial="1")
+    source = forms.CharField(widget=forms.HiddenInput, strip=False, max_length=MAX_TEXT_CHARS)
+    body = forms.ModelChoiceField(
+        label=_("Organ"),
+        queryset=Board.objects.filter(kind=Board.Kind.DECISION_BODY).order_by("name"),
+        required=False,
+    )
+    date = _date_field(_("Sammanträdesdatum"), required=False)
+    paragraph = forms.IntegerField(
+        label=_("Paragraf (§)"),
+        min_value=1,
+        max_value=99_999,
+        required=False,
+        error_messages={"invalid": _("Paragrafen är ett heltal.")},
+    )
+    basis = forms.ChoiceField(label=_("Beslut"), choices=Basis.choices, widget=forms.RadioSelect, required=False)
+    motions = forms.MultipleChoiceField(
+        label=_("Bifallna yrkanden"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    text = forms.CharField(
+        label=_("Beslutet som det står i protokollet"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    points = forms.CharField(
+        label=_("Beslutets punkter (en per rad: ”1. text”)"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    adjusted_on = _date_field(_("Justerat"), required=False)
+
+    def __init__(self, *args, parsed: ParsedProtocol, match: Match, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["motions"].choices = [(str(m.pk), _motion_label(m)) for m in match.motions]
+        self.vote_count, self.note_count = len(parsed.votes), len(parsed.notes)
+        for index, vote in enumerate(parsed.votes):
+            self.fields[f"vote_{index}_include"] = forms.BooleanField(
+                label=_("Spara omröstning %(n)d") % {"n": index + 1}, required=False, initial=True
+            )
+            self.fields[f"vote_{index}_proposition"] = forms.CharField(
+                label=_("Voteringsproposition"),
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=vote.proposition,
+            )
+        for index, note in enumerate(parsed.notes):
+            self.fields[f"note_{index}_include"] = forms.BooleanField(
+                label=_("Spara anteckning %(n)d") % {"n": index + 1}, required=False, initial=True
+            )
+            self.fields[f"note_{index}_kind"] = forms.ChoiceField(
+                label=_("Typ"), choices=DecisionNote.Kind.choices, initial=note.kind
+            )
+            self.fields[f"note_{index}_parties"] = forms.CharField(
+                label=_("Partier (förkortningar)"), required=False, max_length=200, initial=", ".join(note.parties)
+            )
+            self.fields[f"note_{index}_members"] = forms.CharField(
+                label=_("Ledamöter"), required=False, max_length=400, initial=", ".join(note.members)
+            )
+            self.fields[f"note_{index}_text"] = forms.CharField(
+                label=_("Text"), required=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 3}),
+                initial=note.text,
+            )  # fmt: skip
+
+    @staticmethod
+    def initial_from(parsed: ParsedProtocol, match: Match, source: str) -> dict:
+        return {
+            "reviewed": "1",
+            "source": source,
+            "body": match.body,
+            "date": parsed.date,
+            "paragraph": parsed.paragraph,
+            "basis": parsed.basis,
+            "motions": [str(m.pk) for m in match.adopted],
+            "text": parsed.decision_text,
+            "points": "\n".join(f"{n}. {text}" for n, (_label, text) in enumerate(parsed.points, start=1)),
+            "adjusted_on": parsed.adjusted_on,
+        }
+
+    def clean_points(self):
+        points = []
+        for number, line in enumerate(self.cleaned_data["points"].splitlines(), start=1):
+            line = " ".join(line.split())
+            if not line:
+                continue
+            found = re.match(r"^(\d{1,3})[.)]\s+(\S.*)$", line)
+            if not found or int(found[1]) != len(points) + 1:
+                raise forms.ValidationError(
+                    _("Rad %(line)d: skriv punkterna i ordning som ”%(number)d. text”.")
+                    % {"line": number, "number": len(points) + 1}
+                )
+            points.append(found[2])
+        return points
+
+    def header_rows(self, parsed: ParsedProtocol):
+        """(bound field, the parse's flags for it) in the order the preview shows them."""
+        flag_names = {
+            "body": ["body"], "date": ["date"], "paragraph": ["paragraph", "case", "title"], "basis": ["basis"],
+            "motions": ["motions"], "text": ["decision"], "points": [], "adjusted_on": ["adjusted_on"],
+        }  # fmt: skip
+        return [
+            (self[name], [m for flag in flags for m in parsed.field_flags.get(flag, [])])
+            for name, flags in flag_names.items()
+        ]
+
+    def vote_rows(self):
+        """(include, proposition) bound fields per vote, for the template."""
+        return [(self[f"vote_{i}_include"], self[f"vote_{i}_proposition"]) for i in range(self.vote_count)]
+
+    def note_rows(self):
+        names = ("include", "kind", "parties", "members", "text")
+        return [[self[f"note_{i}_{name}"] for name in names] for i in range(self.note_count)]
+
+    def drafts(self, parsed: ParsedProtocol) -> tuple[list[VoteDraft], list[NoteDraft]]:
+        data = self.cleaned_data
+        votes = [
+            VoteDraft(proposition=data[f"vote_{i}_proposition"], rollcall=vote.rollcall, declared=vote.declared)
+            for i, vote in enumerate(parsed.votes)
+            if data.get(f"vote_{i}_include")
+        ]
+        notes = [
+            NoteDraft(
+                kind=data[f"note_{i}_kind"],
+                party_abbreviations=[p for p in re.split(r"[\s,]+", data[f"note_{i}_parties"]) if p],
+                members=data[f"note_{i}_members"],
+                text=data[f"note_{i}_text"],
+            )
+            for i in range(self.note_count)
+            if data.get(f"note_{i}_include")
+        ]
+        return votes, notes
+
+
+def _motion_label(motion) -> str:
+    parties = ", ".join(p.abbreviation for p in motion.parties.all())
+    date = motion.date.isoformat() if motion.date else ""
+    return " – ".join(part for part in (motion.get_kind_display(), parties, date, motion.title) if part)

@@ -1,0 +1,216 @@
+"""The protocol-extract parser: the corpus of extracts and roll calls (tests/motions/corpus/protocols,
+rollcalls) read from their text and from a PDF rendered the way the city prints them, the seed's
+KF § 4 and KS § 355 against the shipped data, refusals that name their line, and fuzzing.
+`CORPUS_WRITE=1` writes a missing expectation (to be read through before it is committed)."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from motions.importers import ImportError_, parse_rollcall, pdf_to_text
+from motions.importers.protocol import parse_protocol
+
+from .conftest import SEED_000, seed_lines
+from .corpus.render import render
+
+CORPUS = Path(__file__).parent / "corpus"
+PROTOCOLS = sorted((CORPUS / "protocols").glob("*.txt"))
+ROLLCALLS = sorted((CORPUS / "rollcalls").glob("*.txt"))
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "cases.json"
+LAYOUTS = [
+    {"footer": "sida", "running_header": ""},
+    {"footer": "paren", "running_header": "Kommunstyrelsen"},
+    {"footer": "number", "running_header": "Göteborgs Stad – Utdrag ur protokoll"},
+]
+
+
+def _expected(path: Path, parsed: dict) -> dict:
+    expected_path = path.with_suffix(".json")
+    if not expected_path.exists() and os.environ.get("CORPUS_WRITE"):
+        expected_path.write_text(json.dumps(parsed, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return json.loads(expected_path.read_text("utf-8"))
+
+
+def _without_lines(parsed: dict) -> dict:
+    """The parse without what names lines and pages (they differ between text and PDF): which
+    fields are flagged stays."""
+    return {**parsed, "flags": sorted(parsed["flags"])}
+
+
+def test_the_corpus_has_six_extracts_and_six_roll_calls_each_with_its_expectation():
+    assert len(PROTOCOLS) >= 6 and len(ROLLCALLS) >= 6
+    assert all(p.with_suffix(".json").exists() for p in PROTOCOLS + ROLLCALLS)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PROTOCOLS, ids=lambda p: p.stem)
+def test_the_extract_reads_as_expected(path, django_assert_num_queries):
+    with django_assert_num_queries(0):  # the parse makes no database query
+        parsed = parse_protocol(path.read_text("utf-8")).as_json()
+    assert parsed == _expected(path, parsed)
+
+
+@pytest.mark.parametrize("index", range(len(PROTOCOLS)), ids=lambda i: PROTOCOLS[i].stem)
+def test_the_extract_reads_from_its_pdf_as_from_its_text(index):
+    path = PROTOCOLS[index]
+    expected = json.loads(path.with_suffix(".json").read_text("utf-8"))
+    pdf = pdf_to_text(render(path.read_text("utf-8"), **LAYOUTS[index % 3]))
+    assert _without_lines(parse_protocol(pdf.text).as_json()) == _without_lines(expected)
+
+
+@pytest.mark.parametrize("path", ROLLCALLS, ids=lambda p: p.stem)
+def test_the_roll_call_reads_as_expected(path):
+    parsed = parse_rollcall(path.read_text("utf-8")).as_json()
+    assert parsed == _expected(path, parsed)
+
+
+@pytest.mark.parametrize("index", range(len(ROLLCALLS)), ids=lambda i: ROLLCALLS[i].stem)
+def test_the_roll_call_reads_from_its_pdf_as_from_its_text(index):
+    path = ROLLCALLS[index]
+    expected = json.loads(path.with_suffix(".json").read_text("utf-8"))
+    pdf = pdf_to_text(render(path.read_text("utf-8"), **LAYOUTS[index % 3]))
+    assert parse_rollcall(pdf.text).as_json() == expected
+
+
+def _shipped_decision(paragraph: str) -> dict:
+    cases = json.loads(FIXTURES.read_text("utf-8"))
+    return next(d for case in cases for d in case.get("decisions", []) if d["paragraph"] == paragraph)
+
+
+SEEDS = [pytest.param(1361, 1601, "4", id="KF-2022-06-16-§4"), pytest.param(1602, 1660, "355", id="KS-2024-04-24-§355")]
+
+
+@pytest.mark.parametrize(("first", "last", "paragraph"), SEEDS)
+@pytest.mark.parametrize("source", ["text", "pdf"])
+def test_the_seed_extracts_give_the_shipped_votes_notes_and_decision_exactly(first, last, paragraph, source):
+    text = seed_lines(SEED_000, first, last)
+    if source == "pdf":
+        text = pdf_to_text(render(text, **LAYOUTS[int(paragraph) % 3])).text
+    parsed = parse_protocol(text)
+    shipped = _shipped_decision(paragraph)
+    assert parsed.paragraph == int(paragraph)
+    assert parsed.decision_text == shipped["text"]
+    assert len(parsed.votes) == len(shipped["votes"])
+    for vote, expected in zip(parsed.votes, shipped["votes"], strict=True):
+        assert vote.proposition == expected["proposition"]
+        totals = vote.rollcall.totals
+        assert (totals["ja"], totals["nej"], totals["avstar"], totals["franvarande"]) == (
+            expected["ja"], expected["nej"], expected["avstar"], expected["franvarande"],
+        )  # fmt: skip
+        assert [{"name": r.name, "party": r.party, "result": r.result} for r in vote.rollcall.rows] == expected[
+            "records"
+        ]
+    assert [n.as_json() for n in parsed.notes] == [
+        {"kind": n["kind"], "parties": n["parties"], "members": n["members"], "text": n["text"]}
+        for n in shipped["notes"]
+    ]
+
+
+def test_the_kf_header_block_after_the_yrkanden_gives_body_and_date():
+    parsed = parse_protocol(seed_lines(SEED_000, 1361, 1601))
+    assert (parsed.body_name, parsed.date.isoformat(), parsed.dnr) == ("Kommunfullmäktige", "2022-06-16", "0355/20")
+    assert parsed.title == "Göteborgs Stads trygghetsskapande och brottsförebyggande program 2022-2026"
+    assert parsed.adjusted_on.isoformat() == "2022-06-28"
+    assert parsed.basis == "bifall_tillagg" and parsed.flags == []
+
+
+def test_the_ks_extract_without_header_flags_body_and_date():
+    parsed = parse_protocol(seed_lines(SEED_000, 1602, 1660))
+    assert parsed.case_number == "SLK-2022-00921" and parsed.basis == "aterremiss"
+    assert parsed.date is None and "date" in parsed.field_flags
+    assert parsed.body_name == "Kommunstyrelsen" and "body" in parsed.field_flags  # read from the propositions
+    assert [(m.kind, m.parties) for m in parsed.basis_refs] == [("aterremissyrkande", ["V", "S", "MP"])]
+
+
+def _replace(path: str, old: str, new: str) -> str:
+    text = (CORPUS / "protocols" / path).read_text("utf-8")
+    assert old in text
+    return text.replace(old, new)
+
+
+def test_a_prose_count_that_differs_from_the_names_is_refused_with_its_line():
+    text = _replace("p02_ks_prose_wrapped.txt", "röstar Ja (6).", "röstar Ja (7).")
+    with pytest.raises(ImportError_, match=r"^Rad 41: Meningen säger röstar Ja \(7\) men räknar upp 6 namn"):
+        parse_protocol(text)
+
+
+def test_a_stated_count_that_differs_from_the_attachment_is_refused_with_its_line():
+    text = _replace("p01_kf_bilaga_page_break.txt", "med 9 Ja mot 3 Nej", "med 9 Ja mot 4 Nej")
+    with pytest.raises(ImportError_, match=r"^Rad 38: Protokollet säger 4 Nej men namnlistan har 3"):
+        parse_protocol(text)
+
+
+def test_a_table_row_that_cannot_be_read_is_refused_with_its_line():
+    text = _replace("p01_kf_bilaga_page_break.txt", "Rasmus  Ragnarsson SD 69 Ledamot Nej", "Rasmus Ragnarsson")
+    with pytest.raises(ImportError_, match=r"^Rad 75: Raden ska ha namn, parti"):
+        parse_protocol(text)
+
+
+def test_a_text_that_is_no_extract_is_refused():
+    with pytest.raises(ImportError_, match="ser inte ut som ett protokollsutdrag"):
+        parse_protocol("Yrkande angående budget\n\nFörslag till beslut\n1. Något.")
+
+
+def test_a_second_paragraph_in_the_text_is_flagged_and_not_read():
+    text = seed_lines(SEED_000, 1602, 1715)  # KS § 355 followed by the CSG's § 5 and § 9
+    parsed = parse_protocol(text)
+    assert parsed.paragraph == 355 and "paragraph" in parsed.field_flags
+    assert len(parsed.votes) == 1 and len(parsed.votes[0].rollcall.rows) == 13
+
+
+def test_a_stated_vote_without_names_is_kept_as_counts_and_flagged():
+    text = _replace("p06_kf_reasons_two_paragraphs.txt", "\n Bilaga 2", "\nSlut")
+    text = text.split("\nSlut")[0]
+    parsed = parse_protocol(text)
+    assert parsed.votes[0].rollcall is None and parsed.votes[0].declared == {"ja": 5, "nej": 3, "avstar": 1}
+    assert "votes" in parsed.field_flags
+
+
+FRAGMENTS = [
+    "§ 4, 0355/20", "§ 12 Ärendenummer SLK-2023-00012", "Beslut", "Yrkanden", "Omröstning", "Reservationer",
+    "Protokollsanteckning", "Propositionsordning", "Dag för justering", "2022-06-28", "Bilaga 3", "Ärende: 4",
+    "Antal Ja: 2", "Namn Parti Plats Funktion Resultat", "Anna Berg S 1 Ledamot Ja", "Bo Ek M 2 Ledamot Nej",
+    "Anna Berg (S) och Bo Ek (M) röstar Ja (2).", "Godkänd voteringsproposition: ”Ja för bifall”",
+    "Omröstningen utfaller med 2 Ja mot 0 Nej.", "Hur var och en röstar framgår av bilaga 3.",
+    "1. Programmet antas.", "a. komplettera", "Enligt yrkande från S och V:", "Ledamöterna från SD reserverar sig.",
+    "Kommunfullmäktige", "Utdrag ur protokoll", "Sammanträdesdatum: 2022-06-16", "Sida 1 av 1", "\f", "", "(",
+    "tjänstgörande ersättaren", "ordföranden Jonas Attenius (S)", "avstår från att rösta (1).",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)), max_size=40))
+def test_fuzzed_extracts_are_read_or_refused_never_crash(lines):
+    try:
+        parsed = parse_protocol("\n".join(lines))
+    except ImportError_:
+        return
+    json.dumps(parsed.as_json(), ensure_ascii=False)  # what the command prints can always be printed
+
+
+def test_the_prose_form_reads_absentees_and_names_the_typesetter_broke():
+    from motions.importers.prose_rollcall import parse_prose_rollcall
+
+    parsed = parse_prose_rollcall(
+        "Anna Berg (S) och Viktoria Tryggva-\ndottir Rolka (S) röstar Ja (2).\n\n"
+        "Bo Ek (M) röstar Nej (1).\n\nKarin Höij-\nRisberg (D) är frånvarande (1)."
+    )
+    assert [(r.name, r.result) for r in parsed.rows] == [
+        ("Anna Berg", "ja"), ("Viktoria Tryggvadottir Rolka", "ja"), ("Bo Ek", "nej"),
+        ("Karin Höij-Risberg", "franvarande"),
+    ]  # fmt: skip
+    assert parsed.totals["franvarande"] == 1
+
+
+def test_a_heading_word_wrapped_onto_its_own_line_is_no_heading():
+    text = _replace(
+        "p03_ks_tillagg_no_vote.txt",
+        "1. Handlingsplanen för minskad energianvändning antas.",
+        "1. Handlingsplanen för minskad energianvändning antas i enlighet med kommunstyrelsens\nbeslut\nden 1 mars.",
+    )
+    parsed = parse_protocol(text)
+    assert parsed.points[0][1].endswith("kommunstyrelsens beslut den 1 mars.") and len(parsed.points) == 3

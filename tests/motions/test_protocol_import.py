@@ -1,0 +1,194 @@
+"""The protocol import end to end: the secretariat's preview and confirmation, the service's
+all-or-nothing save through the decision services, and the import_protocol command."""
+
+import datetime
+import json
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from assignments.models import Board
+from motions.importers.protocol import parse_protocol
+from motions.models import Case, Decision, DecisionNote, Meeting, Member, Motion, Party, Vote, VoteRecord
+from motions.protocol_import import drafts_from, protocol_import, protocol_match
+
+from .conftest import SEED_000, seed_lines
+from .corpus.render import render
+
+CORPUS = Path(__file__).parent / "corpus" / "protocols"
+P02 = CORPUS / "p02_ks_prose_wrapped.txt"
+URL = "/sekretariat/arenden/SLK-2023-00456/las-in-protokoll/"
+
+
+@pytest.fixture
+def case(real_data):
+    """The case of p02 with the two motions its Handlingar name."""
+    case = Case.objects.create(case_number="SLK-2023-00456", title="Förslag till ändrade regler för föreningsbidrag")
+    for position, (parties, day) in enumerate([(["M", "L", "C", "KD"], 10), (["S", "V", "MP"], 13)], start=1):
+        motion = Motion.objects.create(
+            case=case, kind=Motion.Kind.YRKANDE, date=datetime.date(2023, 3, day), sort_order=position
+        )
+        motion.set_parties(list(Party.objects.filter(abbreviation__in=parties)))
+    return case
+
+
+@pytest.fixture
+def client_s(client, secretariat):
+    client.force_login(secretariat)
+    return client
+
+
+def _counts():
+    return tuple(m.objects.count() for m in (Meeting, Decision, Vote, VoteRecord, DecisionNote, Member))
+
+
+def test_the_preview_shows_what_was_read_and_saves_nothing(client_s, case):
+    before = _counts()
+    response = client_s.post(URL, {"text": P02.read_text("utf-8"), "forhandsgranska": "1"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Förhandsgranskning" in page and "Viktoria Tryggvadottir Rolka" in page
+    assert "1:e vice ordförande" in page and "Ja för yrkande från M, L, C och KD" in page
+    assert 'value="112"' in page and 'value="2023-03-15"' in page
+    assert "Ledamöterna från S, V och MP reserverar sig" in page
+    first = case.motions.get(sort_order=1)
+    assert re.search(rf'name="motions" value="{first.pk}"[^>]*checked', page)  # the adopted motion matched
+    assert _counts() == before
+
+
+def _review_data(client_s, text):
+    """The review form as the preview filled it in, as a browser would post it back."""
+    response = client_s.post(URL, {"text": text, "forhandsgranska": "1"})
+    form = response.context["review"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, list):
+            data[name] = [str(v) for v in value]
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = value.pk if hasattr(value, "pk") else str(value)
+    return data
+
+
+def test_confirming_saves_meeting_decision_votes_and_notes(client_s, case):
+    data = _review_data(client_s, P02.read_text("utf-8"))
+    response = client_s.post(URL, {**data, "bekrafta": "1"})
+    assert response.status_code == 302
+    decision = Decision.objects.get(case=case)
+    assert response["Location"] == f"/sekretariat/beslut/{decision.pk}/"
+    assert (decision.meeting.body.slug, decision.meeting.date, decision.paragraph) == (
+        "kommunstyrelsen", datetime.date(2023, 3, 15), 112,
+    )  # fmt: skip
+    assert list(decision.adopted_motions.all()) == [case.motions.get(sort_order=1)]
+    assert decision.outcome == Decision.Outcome.ADOPTED
+    assert [p.text[:20] for p in decision.points.order_by("number")] == ["Reglerna för förenin", "Idrotts- och förenin"]
+    vote = decision.votes.get()
+    assert (vote.yes, vote.no, vote.abstain, vote.absent) == (6, 5, 2, 0)
+    results = {r.member.name: r.result for r in vote.records.select_related("member")}
+    assert results["Hampus Magnusson"] == "ja" and results["Björn Tidland"] == "avstar" and len(results) == 13
+    notes = {n.kind: n for n in decision.notes.prefetch_related("parties")}
+    assert sorted(p.abbreviation for p in notes["reservation"].parties.all()) == ["MP", "S", "V"]
+    assert notes["protokollsanteckning"].members == "Jörgen Fogelklou, Björn Tidland"
+
+
+def test_a_paragraph_already_used_at_the_meeting_is_refused_and_nothing_is_saved(client_s, case):
+    data = _review_data(client_s, P02.read_text("utf-8"))
+    assert client_s.post(URL, {**data, "bekrafta": "1"}).status_code == 302
+    before = _counts()
+    response = client_s.post(URL, {**data, "bekrafta": "1"})
+    assert response.status_code == 400
+    assert "§ 112 är redan använd vid sammanträdet" in response.content.decode()
+    assert _counts() == before
+
+
+def test_corrections_in_the_review_are_what_is_saved(client_s, case):
+    data = _review_data(client_s, P02.read_text("utf-8"))
+    data.update({"paragraph": "113", "note_1_include": "", "vote_0_proposition": "Ja för M-yrkandet"})
+    data.pop("note_1_include")
+    assert client_s.post(URL, {**data, "bekrafta": "1"}).status_code == 302
+    decision = Decision.objects.get(case=case)
+    assert decision.paragraph == 113 and decision.notes.count() == 1
+    assert decision.votes.get().proposition == "Ja för M-yrkandet"
+
+
+def test_an_unknown_party_in_a_note_refuses_the_whole_import(client_s, case):
+    data = _review_data(client_s, P02.read_text("utf-8"))
+    response = client_s.post(URL, {**data, "note_0_parties": "S, XYZ", "bekrafta": "1"})
+    assert response.status_code == 400 and "Partiet ”XYZ” finns inte i partitabellen." in response.content.decode()
+    assert not Decision.objects.filter(case=case).exists()
+    assert not Meeting.objects.filter(date=datetime.date(2023, 3, 15)).exists()
+
+
+def test_a_refused_document_says_which_line_failed(client_s, case):
+    text = P02.read_text("utf-8").replace("röstar Ja (6).", "röstar Ja (7).")
+    response = client_s.post(URL, {"text": text, "forhandsgranska": "1"})
+    assert response.status_code == 400
+    assert "Rad 41: Meningen säger röstar Ja (7) men räknar upp 6 namn." in response.content.decode()
+
+
+def test_the_pdf_is_read_as_the_text(client_s, case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = SimpleUploadedFile("utdrag.pdf", render(P02.read_text("utf-8")), content_type="application/pdf")
+    response = client_s.post(URL, {"file": pdf, "forhandsgranska": "1"})
+    assert response.status_code == 200
+    assert response.context["parsed"].as_json()["votes"] == parse_protocol(P02.read_text("utf-8")).as_json()["votes"]
+
+
+def test_the_seed_ks_355_is_refused_at_its_meeting_where_the_shipped_decision_holds_the_paragraph(real_data):
+    from assignments import roles
+
+    parsed = parse_protocol(seed_lines(SEED_000, 1602, 1660))
+    case = Case.objects.get(case_number="SLK-2022-00921")
+    match = protocol_match(parsed, case)
+    assert match.body.slug == "kommunstyrelsen"
+    assert [m.kind for m in match.adopted] == ["aterremissyrkande"]  # the shipped V/S/MP återremissyrkande
+    votes, notes = drafts_from(parsed)
+    before = _counts()
+    with pytest.raises(ValidationError, match="§ 355 är redan använd"):
+        protocol_import(
+            user=roles.SYSTEM, case=case, body=match.body, date=datetime.date(2024, 4, 24), paragraph=355,
+            basis=parsed.basis, motion_ids=[m.pk for m in match.adopted], text=parsed.decision_text, points=[],
+            adjusted_on=None, votes=votes, notes=notes,
+        )  # fmt: skip
+    assert _counts() == before
+
+
+def test_matching_reads_a_fixed_number_of_queries(case, django_assert_max_num_queries):
+    parsed = parse_protocol(P02.read_text("utf-8"))
+    with django_assert_max_num_queries(8):
+        protocol_match(parsed, case)
+
+
+def test_the_command_prints_the_parse_as_json_on_a_dry_run(real_data):
+    out = StringIO()
+    before = _counts()
+    call_command("import_protocol", str(P02), "--dry-run", stdout=out)
+    assert json.loads(out.getvalue()) == json.loads(P02.with_suffix(".json").read_text("utf-8"))
+    assert _counts() == before
+
+
+def test_the_command_saves_into_the_case_the_extract_names(case):
+    out, err = StringIO(), StringIO()
+    call_command("import_protocol", str(P02), stdout=out, stderr=err)
+    decision = Decision.objects.get(case=case)
+    assert decision.paragraph == 112 and decision.votes.get().records.count() == 13
+    assert "Sparat: KS 2023-03-15 § 112" in err.getvalue()
+    with pytest.raises(CommandError, match="§ 112 är redan använd"):
+        call_command("import_protocol", str(P02), "--case", "SLK-2023-00456", stdout=StringIO(), stderr=StringIO())
+
+
+def test_the_command_refuses_an_extract_without_date_until_it_is_known(real_data, tmp_path):
+    path = tmp_path / "ks.txt"
+    path.write_text(seed_lines(SEED_000, 1602, 1660), "utf-8")
+    with pytest.raises(CommandError, match="Ange sammanträdesdatum"):
+        call_command("import_protocol", str(path), "--case", "0921/22", stdout=StringIO(), stderr=StringIO())
+    assert Board.objects.filter(slug="kommunstyrelsen").exists()
