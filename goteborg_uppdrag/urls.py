@@ -22,6 +22,7 @@ urlpatterns = [
     path("arenden/<str:key>/jamfor.csv", comparison_csv, name="comparison_csv"),
     path("arenden/", include("motions.urls")),
     path("sekretariat/perioder/", include("assignments.period_urls")),
+    path("sekretariat/historik/", include("reports.history_urls")),
     path("sekretariat/", include("motions.secretariat_urls")),
     path(
         "budget/<slug:board>/<int:year>/<slug:period>/resultatredovisning.xlsx",

@@ -83,8 +83,21 @@ class ParsedHistoryItem:
     notes: list[str] = field(default_factory=list)
 
     def flag(self, name: str, message: str) -> None:
-        self.flags.append(message)
-        self.field_flags.setdefault(name, []).append(message)
+        """An uncertainty shown next to the field `name` and in the list of all (each once)."""
+        if message not in self.field_flags.get(name, []):
+            self.field_flags.setdefault(name, []).append(message)
+        if message not in self.flags:
+            self.flags.append(message)
+
+    def flags_text(self) -> str:
+        """The flags as a hidden field keeps them between two reviews: one "field<TAB>message" a line."""
+        return "\n".join(f"{name}\t{message}" for name, messages in self.field_flags.items() for message in messages)
+
+    def restore_flags(self, text: str) -> None:
+        for line in (text or "").splitlines():
+            name, _tab, message = line.partition("\t")
+            if message.strip():
+                self.flag(name.strip()[:40], message.strip()[:300])
 
     def as_json(self) -> dict:
         return {
@@ -126,8 +139,21 @@ class ParsedHistory:
     period: object = None
 
     def flag(self, name: str, message: str) -> None:
-        self.flags.append(message)
-        self.field_flags.setdefault(name, []).append(message)
+        """An uncertainty shown next to the field `name` and in the list of all (each once)."""
+        if message not in self.field_flags.get(name, []):
+            self.field_flags.setdefault(name, []).append(message)
+        if message not in self.flags:
+            self.flags.append(message)
+
+    def flags_text(self) -> str:
+        """The flags as a hidden field keeps them between two reviews: one "field<TAB>message" a line."""
+        return "\n".join(f"{name}\t{message}" for name, messages in self.field_flags.items() for message in messages)
+
+    def restore_flags(self, text: str) -> None:
+        for line in (text or "").splitlines():
+            name, _tab, message = line.partition("\t")
+            if message.strip():
+                self.flag(name.strip()[:40], message.strip()[:300])
 
     @property
     def period_slug(self) -> str | None:
@@ -441,7 +467,8 @@ def _read_item(item_lines, section, stack, parsed: ParsedHistory, position: int)
         )
     if not item.report_text:
         item.flag("report_text", _("Statusrapportens text saknas"))
-    _read_status(item, labels, heading_status)
+    heading_words = next((s.title for s in reversed(stack) if s.sorts), "")
+    _read_status(item, labels, heading_status, heading_words)
     if not item.source:
         item.flag("source", _("Källan (KF:s budget, KF utanför budget, KS) framgår inte av rubrikerna – välj den"))
     return item
@@ -553,7 +580,7 @@ def _read_deadline(item: ParsedHistoryItem, labels) -> None:
         item.flag("deadline", _("Tidplanen ”%(value)s” ger inget datum") % {"value": stated_text[:80]})
 
 
-def _read_status(item: ParsedHistoryItem, labels, heading_status) -> None:
+def _read_status(item: ParsedHistoryItem, labels, heading_status, heading_words: str) -> None:
     stated = join_lines([ln.text for ln in labels.get("status", [])])
     sentence = words.STATUS_SENTENCE.search(item.report_text)
     said = words.status_of(sentence["sentence"]) if sentence else None
@@ -564,7 +591,7 @@ def _read_status(item: ParsedHistoryItem, labels, heading_status) -> None:
             item.flag("status", _("Status kunde inte tolkas: ”%(words)s”") % {"words": stated[:80]})
     elif heading_status:
         item.status = heading_status
-        item.status_expressed = _("enligt rubriken")
+        item.status_expressed = heading_words
         if said is not None and words.RANK[said] != words.RANK[heading_status]:
             item.flag(
                 "status",

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from assignments.history_import import plan_for
+from assignments.history_import import HistoryRow, plan_for
 from assignments.matching import BoardMatcher
 from assignments.models import Assignment, ReportingPeriod, StatusReport
 
-from .history import ParsedHistory, read_report_history
+from .history import ParsedHistory, ParsedHistoryItem, read_report_history
 
 
 def _resolve_name(matcher: BoardMatcher, name: str):
@@ -93,3 +93,14 @@ def resolve_report_history(parsed: ParsedHistory, matcher: BoardMatcher | None =
 def parse_report_history(text: str) -> ParsedHistory:
     """Read a report's assignment sections and resolve what they name."""
     return resolve_report_history(read_report_history(text))
+
+
+def history_row(item: ParsedHistoryItem) -> HistoryRow:
+    """A resolved item as the save service takes it."""
+    return HistoryRow(
+        dnr=item.dnr, text=item.text, source=item.source, status=item.status, report_text=item.report_text,
+        responsible=list(item.responsible), budget_year=item.budget_year, origin_body=item.origin_body,
+        origin_date=item.origin_date, origin_paragraph=item.origin_paragraph, origin_point=item.origin_point,
+        all_boards=item.all_boards, deadline=item.deadline, deadline_note=item.deadline_note,
+        section=item.section, position=item.position,
+    )  # fmt: skip
