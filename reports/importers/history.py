@@ -435,9 +435,9 @@ def _read_item(item_lines, section, stack, parsed: ParsedHistory, position: int)
         match = ITEM_RE.match(first.text)
         head = _head_lines(item_lines, 0)
         raw = [match["text"]] + [ln.text for ln in head[1:]]
-        body_lines = item_lines[len(head) :]
+        body_lines = _read_labels(item_lines[len(head) :], labels)
         head_text = join_lines(raw)
-        head_text_for_ref = head_text
+        head_text_for_ref = " ".join([head_text, *(ln.text for ln in labels.get("beslut", []))])
         ref = DNR_RE.search(head_text)
         if ref:
             tail = head_text[ref.end() :]
@@ -487,7 +487,10 @@ def _read_labels(item_lines: list[Line], labels: dict[str, list[Line]]) -> list[
         match = LABEL_RE.match(line.text)
         if match and names[match["label"].lower()] not in labels:
             current = names[match["label"].lower()]
-            labels[current] = [Line(line.number, line.page, match["value"])] if match["value"].strip() else []
+            value = [Line(line.number, line.page, match["value"].strip())] if match["value"].strip() else []
+            labels[current] = [] if current == "redovisning" else value
+            if current == "redovisning":
+                body.extend(value)
             continue
         if current == "redovisning" or (current is not None and not line.text and current != "uppdrag"):
             current = "redovisning" if current == "redovisning" else None
