@@ -15,6 +15,7 @@ read_report_history() makes no database query: names stay as printed, resolve.py
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,14 @@ from motions.importers.pdf import PAGE_BREAK
 from . import vocabulary as words
 from .reading import Line, body, paragraphs, read_lines, report_text
 
+# Headings of a report's other parts: an unnumbered one ends the assignment sections too.
+END_HEADING_RE = re.compile(
+    r"^(?:ekonomi|ekonomisk\s+uppföljning|ekonomiskt\s+utfall|styrning\s+och\s+ledning|intern\s+kontroll|"
+    r"personal|personaluppföljning|verksamhetens\s+utveckling|sammanfattning|bilagor?|resultatredovisning|"
+    r"uppföljning\s+av\s+(?:ekonomi|personal|mål)\w*|måluppfyllelse|nämndens\s+mål)\b.{0,60}$",
+    re.I,
+)
+LEVEL_ONE_RE = re.compile(r"^(?P<number>\d{1,2})\s+(?P<title>[A-ZÅÄÖ][^.!?]{1,80})$")
 HEADING_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){1,5})\.?\s+(?P<title>[A-ZÅÄÖ].{1,200})$")
 ITEM_RE = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<text>\S.*)$")
 LABEL_RE = re.compile(
@@ -40,6 +49,7 @@ LABEL_RE = re.compile(
 DNR_RE = re.compile(r"\b(?:dnr|diarienummer|diarienr)\.?:?\s*(?P<dnr>\d{3,4}/\d{2})\b", re.I)
 BARE_DNR_RE = re.compile(r"^(?P<dnr>\d{3,4}/\d{2})$")
 CASE_NUMBER_RE = re.compile(r"\b[A-ZÅÄÖ]{2,4}-(?P<year>20\d\d)-(?P<number>\d{5})\b")
+CASE_REF_RE = re.compile(r"(?:\b(?:ärendenummer|ärendenr)\.?:?\s*)?\b[A-ZÅÄÖ]{2,4}-20\d\d-\d{5}\b", re.I)
 ORIGIN_RE = re.compile(
     r"(?P<body>\bKF\b|\bKS\b|[Kk]ommunfullmäktige|[Kk]ommunstyrelsen|\b[A-ZÅÄÖ][\wåäö]*nämnden)\s*,?\s*(?:den\s+)?"
     r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s*,?\s*§\s*(?P<paragraph>\d{1,4}))?(?:\s*,?\s*punkt\s+(?P<point>\d{1,3}))?"
@@ -170,6 +180,9 @@ class ParsedHistory:
         }
 
 
+_SERIALS = itertools.count(1)
+
+
 @dataclass
 class _Section:
     level: int
@@ -178,6 +191,7 @@ class _Section:
     source: str | None
     status: str | None
     sorts: bool  # a status heading (its items take its status)
+    serial: int = field(default_factory=lambda: next(_SERIALS))
 
 
 def read_report_history(text: str) -> ParsedHistory:
@@ -252,7 +266,7 @@ def _read_sections(parsed: ParsedHistory, lines: list[Line]) -> list[ParsedHisto
     items: list[ParsedHistoryItem] = []
     current: list[Line] | None = None
     current_section: _Section | None = None
-    counters: dict[str, int] = {}
+    counters: dict[int, int] = {}
     positions: list[int] = []
     budget_year_assumed = False
 
@@ -295,7 +309,7 @@ def _read_sections(parsed: ParsedHistory, lines: list[Line]) -> list[ParsedHisto
         if _active(stack) and line.text and _starts_item(lines, index, current, counters, current_section):
             close()
             current = [line]
-            key = _key(current_section)
+            key = current_section.serial if current_section else 0
             counters[key] = counters.get(key, 0) + 1
             positions.append(counters[key])
         elif current is not None:
@@ -314,7 +328,10 @@ def _heading_at(lines: list[Line], index: int):
     line = lines[index]
     text = line.text
     match = HEADING_RE.match(text)
-    if match and not text.endswith((".", ",", ";")):
+    single = LEVEL_ONE_RE.match(text) if not match and (index == 0 or not lines[index - 1].text) else None
+    if single and index + 1 < len(lines) and not lines[index + 1].text:
+        match = single
+    if match and not text.endswith((".", ",", ";", ":")):
         number, title = match["number"], match["title"]
         level = number.count(".") + 1
         end = index + 1
@@ -348,6 +365,12 @@ def _heading_at(lines: list[Line], index: int):
     ):
         number, title, end = "", text, index + 1
         level = 98 if words.source_heading(text) else 99
+    elif (
+        END_HEADING_RE.match(text)
+        and (index == 0 or not lines[index - 1].text)
+        and (index + 1 >= len(lines) or not lines[index + 1].text)
+    ):
+        return _Section(0, "", text, None, None, False), index + 1
     else:
         return None
     title = " ".join(title.split())
@@ -372,7 +395,7 @@ def _starts_item(lines, index, current, counters, section) -> bool:
     match = ITEM_RE.match(text)
     if not match:
         return False
-    expected = counters.get(_key(section), 0) + 1
+    expected = counters.get(section.serial if section else 0, 0) + 1
     if int(match["number"]) not in {expected, 1}:
         return False
     head = " ".join(line.text for line in _head_lines(lines, index))
@@ -435,10 +458,18 @@ def _read_item(item_lines, section, stack, parsed: ParsedHistory, position: int)
         match = ITEM_RE.match(first.text)
         head = _head_lines(item_lines, 0)
         raw = [match["text"]] + [ln.text for ln in head[1:]]
-        body_lines = _read_labels(item_lines[len(head) :], labels)
+        after_head = next(k for k, ln in enumerate(item_lines) if ln is head[-1]) + 1
+        body_lines = _read_labels(item_lines[after_head:], labels)
         head_text = join_lines(raw)
         head_text_for_ref = " ".join([head_text, *(ln.text for ln in labels.get("beslut", []))])
-        ref = DNR_RE.search(head_text)
+        ref = DNR_RE.search(head_text) or CASE_REF_RE.search(head_text)
+        if ref is None:
+            ending = [m for m in ORIGIN_RE.finditer(head_text) if not head_text[m.end() :].strip(" .,;")]
+            ref = ending[-1] if ending else None
+            if ref is not None:
+                head_text_for_ref = head_text
+                head_text = head_text[: ref.start()].rstrip(" ,-–")
+                ref = None
         if ref:
             tail = head_text[ref.end() :]
             after = ORIGIN_RE.match(tail.lstrip(" ,-–"))
