@@ -14,20 +14,32 @@ read_report_history() makes no database query: names stay as printed, resolve.py
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from assignments.deadlines import parse_deadline
-from assignments.models import ReportingPeriod
-from motions.importers import ImportError_, check_text, is_furniture
+from motions.importers import ImportError_, check_text
 from motions.importers.joining import join_lines
-from motions.importers.pdf import PAGE_BREAK
 
 from . import vocabulary as words
+from .fields import (
+    BARE_DNR_RE,
+    CASE_REF_RE,
+    DNR_RE,
+    HAS_VERB_RE,
+    LABEL_RE,
+    ORIGIN_RE,
+    assignment_text,
+    read_deadline,
+    read_labels,
+    read_reference,
+    read_responsible,
+    read_status,
+    read_title,
+)
+from .parsed import ParsedHistory, ParsedHistoryItem
 from .reading import Line, body, paragraphs, read_lines, report_text
 
 # Headings of a report's other parts: an unnumbered one ends the assignment sections too.
@@ -40,144 +52,10 @@ END_HEADING_RE = re.compile(
 LEVEL_ONE_RE = re.compile(r"^(?P<number>\d{1,2})\s+(?P<title>[A-ZÅÄÖ][^.!?]{1,80})$")
 HEADING_RE = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){1,5})\.?\s+(?P<title>[A-ZÅÄÖ].{1,200})$")
 ITEM_RE = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<text>\S.*)$")
-LABEL_RE = re.compile(
-    r"^(?P<label>uppdrag|dnr|diarienummer|diarienr|ärendenummer|beslut|beslutat|ursprung|ansvarig|ansvariga|"
-    r"ansvar|slutdatum|tidplan|klart senast|status|redovisning|kommentar|statusrapport|återrapportering)"
-    r"\s*:\s*(?P<value>.*)$",
-    re.I,
-)
-DNR_RE = re.compile(r"\b(?:dnr|diarienummer|diarienr)\.?:?\s*(?P<dnr>\d{3,4}/\d{2})\b", re.I)
-BARE_DNR_RE = re.compile(r"^(?P<dnr>\d{3,4}/\d{2})$")
-CASE_NUMBER_RE = re.compile(r"\b[A-ZÅÄÖ]{2,4}-(?P<year>20\d\d)-(?P<number>\d{5})\b")
-CASE_REF_RE = re.compile(r"(?:\b(?:ärendenummer|ärendenr)\.?:?\s*)?\b[A-ZÅÄÖ]{2,4}-20\d\d-\d{5}\b", re.I)
-ORIGIN_RE = re.compile(
-    r"(?P<body>\bKF\b|\bKS\b|[Kk]ommunfullmäktige|[Kk]ommunstyrelsen|\b[A-ZÅÄÖ][\wåäö]*nämnden)\s*,?\s*(?:den\s+)?"
-    r"(?P<date>\d{4}-\d{2}-\d{2})(?:\s*,?\s*§\s*(?P<paragraph>\d{1,4}))?(?:\s*,?\s*punkt\s+(?P<point>\d{1,3}))?"
-)
-VERB_RE = re.compile(r"\s(?:(?:får|ges|ge|ger)\s+)?i\s+uppdrag\b|\suppdras\b", re.I)
-HAS_VERB_RE = re.compile(r"\b(?:får|ges|ge|ger)\s+(?:\w+\s+){0,2}i\s+uppdrag\b|\buppdras\b", re.I)
 BODY_IN_HEADING_RES = [
     re.compile(r"\bföreslår\s+(?P<body>[\wåäöÅÄÖ]+(?:\s+för\s+[\wåäö ]+?)?)\s+(?:som\s+nämnd\s+)?att\b", re.I),
     re.compile(r"\b(?:delrapporterar|rapporterar|redovisar)\s+till\s+(?P<body>[\wåäöÅÄÖ]+)\s*$", re.I),
 ]
-
-
-@dataclass
-class ParsedHistoryItem:
-    section: str  # the heading's number ("4.1.2.1") or, unnumbered, its words
-    position: int  # the item's number in its section
-    line: int
-    page: int
-    dnr: str = ""
-    text: str = ""
-    source: str = ""
-    budget_year: int | None = None
-    origin_body_name: str = ""
-    origin_date: datetime.date | None = None
-    origin_paragraph: str = ""
-    origin_point: str = ""
-    responsible_text: str = ""
-    all_boards: bool = False
-    deadline: datetime.date | None = None
-    deadline_note: str = ""
-    status: str = ""
-    status_expressed: str = ""
-    report_text: str = ""
-    flags: list[str] = field(default_factory=list)
-    field_flags: dict[str, list[str]] = field(default_factory=dict)
-    # Filled in by resolve.py.
-    origin_body: object = None
-    responsible: list = field(default_factory=list)
-    existing: object = None
-    action: str = ""
-    notes: list[str] = field(default_factory=list)
-
-    def flag(self, name: str, message: str) -> None:
-        """An uncertainty shown next to the field `name` and in the list of all (each once)."""
-        if message not in self.field_flags.get(name, []):
-            self.field_flags.setdefault(name, []).append(message)
-        if message not in self.flags:
-            self.flags.append(message)
-
-    def flags_text(self) -> str:
-        """The flags as a hidden field keeps them between two reviews: one "field<TAB>message" a line."""
-        return "\n".join(f"{name}\t{message}" for name, messages in self.field_flags.items() for message in messages)
-
-    def restore_flags(self, text: str) -> None:
-        for line in (text or "").splitlines():
-            name, _tab, message = line.partition("\t")
-            if message.strip():
-                self.flag(name.strip()[:40], message.strip()[:300])
-
-    def as_json(self) -> dict:
-        return {
-            "section": self.section,
-            "position": self.position,
-            "dnr": self.dnr or None,
-            "text": self.text,
-            "source": self.source or None,
-            "budget_year": self.budget_year,
-            "origin": {
-                "body": self.origin_body.short_name if self.origin_body else (self.origin_body_name or None),
-                "date": self.origin_date.isoformat() if self.origin_date else None,
-                "paragraph": self.origin_paragraph or None,
-                "point": self.origin_point or None,
-            },
-            "responsible": [b.short_name for b in self.responsible] if self.responsible else self.responsible_text,
-            "all_boards": self.all_boards,
-            "deadline": self.deadline.isoformat() if self.deadline else None,
-            "deadline_note": self.deadline_note or None,
-            "status": self.status or None,
-            "status_expressed": self.status_expressed,
-            "report_text": self.report_text,
-            "flags": list(self.flags),
-        }
-
-
-@dataclass
-class ParsedHistory:
-    year: int | None = None
-    kind: int | None = None
-    body_name: str = ""
-    title: str = ""
-    pages: int = 1
-    items: list[ParsedHistoryItem] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
-    field_flags: dict[str, list[str]] = field(default_factory=dict)
-    # Filled in by resolve.py.
-    body: object = None
-    period: object = None
-
-    def flag(self, name: str, message: str) -> None:
-        """An uncertainty shown next to the field `name` and in the list of all (each once)."""
-        if message not in self.field_flags.get(name, []):
-            self.field_flags.setdefault(name, []).append(message)
-        if message not in self.flags:
-            self.flags.append(message)
-
-    def flags_text(self) -> str:
-        """The flags as a hidden field keeps them between two reviews: one "field<TAB>message" a line."""
-        return "\n".join(f"{name}\t{message}" for name, messages in self.field_flags.items() for message in messages)
-
-    def restore_flags(self, text: str) -> None:
-        for line in (text or "").splitlines():
-            name, _tab, message = line.partition("\t")
-            if message.strip():
-                self.flag(name.strip()[:40], message.strip()[:300])
-
-    @property
-    def period_slug(self) -> str | None:
-        return ReportingPeriod.SLUGS.get(self.kind) if self.kind else None
-
-    def as_json(self) -> dict:
-        return {
-            "year": self.year,
-            "period": self.period_slug,
-            "body": self.body.short_name if self.body else (self.body_name or None),
-            "title": self.title,
-            "assignments": [item.as_json() for item in self.items],
-            "flags": list(self.flags),
-        }
 
 
 _SERIALS = itertools.count(1)
@@ -199,7 +77,7 @@ def read_report_history(text: str) -> ParsedHistory:
     assignment section or an impossible date, with the page and line that failed."""
     every = read_lines(check_text(text))
     parsed = ParsedHistory(pages=max((line.page for line in every), default=1))
-    _read_title(parsed, every)
+    read_title(parsed, every)
     items = _read_sections(parsed, body(every))
     if not items:
         raise ImportError_(
@@ -220,45 +98,6 @@ def read_report_history(text: str) -> ParsedHistory:
         seen.setdefault(item.dnr, item)
     parsed.items = items
     return parsed
-
-
-def _read_title(parsed: ParsedHistory, lines: list[Line]) -> None:
-    """Year, period and body from the title or the running footer ("Delårsrapport aug 2023-Nämnder 24 (35)")."""
-    found = []
-    for index, line in enumerate(lines):
-        value = re.sub(r"\s+\d{1,3}\s*\(\d{1,3}\)$", "", line.text).strip()
-        if value.lower().endswith(" för") and index + 1 < len(lines):
-            value = f"{value} {lines[index + 1].text}".strip()
-        match = words.TITLE_RE.match(value) if len(value) <= 120 else None
-        if match:
-            found.append((match, line))
-    if not found:
-        parsed.flag("year", _("År och rapporttillfälle framgår inte av handlingen – ange dem"))
-        return
-    kinds = {}
-    for match, line in found:
-        key = (int(match["year"]), words.period_kind(match["kind"], match["month"]))
-        kinds.setdefault(key, (match, line))
-        body = (match["body"] or match["owner"] or "").strip()
-        if body and body.lower() not in words.GENERIC_BODIES and not parsed.body_name:
-            parsed.body_name = body
-            parsed.title = " ".join(match.group(0).split())
-    (year, kind), (match, line) = next(iter(kinds.items()))
-    parsed.year, parsed.kind = year, kind
-    if not parsed.title:
-        parsed.title = " ".join(match.group(0).split())
-    if len(kinds) > 1:
-        other = [
-            f"{ReportingPeriod(year=y, kind=k or 1).get_kind_display() if k else _('Delårsrapport')} {y}"
-            for (y, k) in list(kinds)[1:]
-        ]
-        parsed.flag(
-            "year",
-            _("Handlingen nämner också %(other)s; %(chosen)s valdes (%(where)s)")
-            % {"other": ", ".join(other), "chosen": f"{year}", "where": line.where},
-        )
-    if kind is None:
-        parsed.flag("kind", _("Rapporttillfället (mars eller augusti) framgår inte – välj det"))
 
 
 def _read_sections(parsed: ParsedHistory, lines: list[Line]) -> list[ParsedHistoryItem]:
@@ -450,7 +289,7 @@ def _read_item(item_lines, section, stack, parsed: ParsedHistory, position: int)
     labels: dict[str, list[Line]] = {}
     body_lines: list[Line]
     if LABEL_RE.match(first.text):
-        body_lines = _read_labels(item_lines, labels)
+        body_lines = read_labels(item_lines, labels)
         head_text = join_lines([ln.text for ln in labels.get("uppdrag", [])])
         ref_text = " ".join(join_lines([ln.text for ln in labels.get(k, [])]) for k in ("dnr", "beslut"))
         head_text_for_ref = f"{head_text} {ref_text}"
@@ -459,7 +298,7 @@ def _read_item(item_lines, section, stack, parsed: ParsedHistory, position: int)
         head = _head_lines(item_lines, 0)
         raw = [match["text"]] + [ln.text for ln in head[1:]]
         after_head = next(k for k, ln in enumerate(item_lines) if ln is head[-1]) + 1
-        body_lines = _read_labels(item_lines[after_head:], labels)
+        body_lines = read_labels(item_lines[after_head:], labels)
         head_text = join_lines(raw)
         head_text_for_ref = " ".join([head_text, *(ln.text for ln in labels.get("beslut", []))])
         ref = DNR_RE.search(head_text) or CASE_REF_RE.search(head_text)
@@ -478,14 +317,14 @@ def _read_item(item_lines, section, stack, parsed: ParsedHistory, position: int)
             if rest:  # the report starts on the item's own line: "…, dnr 1446/22. Arbetet har …"
                 body_lines = [Line(first.number, first.page, rest)] + body_lines
             head_text = head_text[: ref.start()]
-    _read_reference(item, head_text_for_ref, labels, parsed, first)
-    item.text = _assignment_text(head_text)
+    read_reference(item, head_text_for_ref, labels, parsed, first)
+    item.text = assignment_text(head_text)
     if not item.text:
         item.flag("text", _("Uppdragets text saknas"))
     elif not HAS_VERB_RE.search(item.text):
         item.flag("text", _("Uppdragstexten saknar ”får i uppdrag” – kontrollera att den är hel"))
-    _read_responsible(item, labels)
-    _read_deadline(item, labels)
+    read_responsible(item, labels)
+    read_deadline(item, labels)
     if any(line.page != first.page for line in item_lines if line.text):
         item.flag("report_text", _("Avsnittet fortsätter efter sidbrytning – kontrollera att texten hänger ihop"))
     uncertain: list[str] = []
@@ -499,144 +338,10 @@ def _read_item(item_lines, section, stack, parsed: ParsedHistory, position: int)
     if not item.report_text:
         item.flag("report_text", _("Statusrapportens text saknas"))
     heading_words = next((s.title for s in reversed(stack) if s.sorts), "")
-    _read_status(item, labels, heading_status, heading_words)
+    read_status(item, labels, heading_status, heading_words)
     if not item.source:
         item.flag("source", _("Källan (KF:s budget, KF utanför budget, KS) framgår inte av rubrikerna – välj den"))
     return item
 
 
-def _read_labels(item_lines: list[Line], labels: dict[str, list[Line]]) -> list[Line]:
-    """The labelled lines of a block, each with its continuation lines; the report text is returned."""
-    names = {"dnr": "dnr", "diarienummer": "dnr", "diarienr": "dnr", "ärendenummer": "dnr", "beslut": "beslut",
-             "beslutat": "beslut", "ursprung": "beslut", "ansvarig": "ansvarig", "ansvariga": "ansvarig",
-             "ansvar": "ansvarig", "slutdatum": "slutdatum", "tidplan": "slutdatum", "klart senast": "slutdatum",
-             "status": "status", "uppdrag": "uppdrag", "redovisning": "redovisning", "kommentar": "redovisning",
-             "statusrapport": "redovisning", "återrapportering": "redovisning"}  # fmt: skip
-    current = None
-    body: list[Line] = []
-    for line in item_lines:
-        match = LABEL_RE.match(line.text)
-        if match and names[match["label"].lower()] not in labels:
-            current = names[match["label"].lower()]
-            value = [Line(line.number, line.page, match["value"].strip())] if match["value"].strip() else []
-            labels[current] = [] if current == "redovisning" else value
-            if current == "redovisning":
-                body.extend(value)
-            continue
-        if current == "redovisning" or (current is not None and not line.text and current != "uppdrag"):
-            current = "redovisning" if current == "redovisning" else None
-        if current == "redovisning" or current is None:
-            body.append(line)
-        elif line.text:
-            labels[current].append(line)
-        else:
-            current = None
-    return body
-
-
-def _assignment_text(text: str) -> str:
-    return " ".join(text.split()).strip(" ,.;–-")
-
-
-def _read_reference(item: ParsedHistoryItem, text: str, labels, parsed: ParsedHistory, first: Line) -> None:
-    dnr = DNR_RE.search(text)
-    bare = BARE_DNR_RE.match(" ".join(ln.text for ln in labels.get("dnr", [])).strip(" .,"))
-    case = CASE_NUMBER_RE.search(text)
-    if dnr or bare:
-        item.dnr = (dnr or bare)["dnr"]
-        if len(item.dnr) == 6:
-            item.dnr = "0" + item.dnr
-    elif case:
-        item.dnr = f"{case['number'][-4:]}/{case['year'][2:]}"
-        item.flag("dnr", _("Dnr %(dnr)s härlett ur ärendenumret %(case)s") % {"dnr": item.dnr, "case": case.group(0)})
-    else:
-        item.flag("dnr", _("Dnr saknas"))
-    origin = ORIGIN_RE.search(text[dnr.end() :] if dnr else text) or ORIGIN_RE.search(text)
-    if origin:
-        body = origin["body"]
-        item.origin_body_name = {"KF": "Kommunfullmäktige", "KS": "Kommunstyrelsen"}.get(
-            body, body[:1].upper() + body[1:]
-        )
-        try:
-            item.origin_date = datetime.date.fromisoformat(origin["date"])
-        except ValueError as error:
-            raise ImportError_(
-                _("Sida %(page)d, rad %(line)d: datumet %(date)s finns inte.")
-                % {"page": first.page, "line": first.number, "date": origin["date"]}
-            ) from error
-        item.origin_paragraph = origin["paragraph"] or ""
-        item.origin_point = origin["point"] or ""
-    elif item.source in (words.Source.KF_BUDGET, words.Source.KF_OUTSIDE_BUDGET):
-        item.origin_body_name = "Kommunfullmäktige"
-        if item.source == words.Source.KF_OUTSIDE_BUDGET:
-            item.flag("origin", _("Beslutet (organ och datum) står inte vid uppdraget"))
-    elif item.source == words.Source.KS:
-        item.origin_body_name = "Kommunstyrelsen"
-        item.flag("origin", _("Beslutsdatum står inte vid uppdraget"))
-
-
-def _read_responsible(item: ParsedHistoryItem, labels) -> None:
-    named = join_lines([ln.text for ln in labels.get("ansvarig", [])])
-    subject = VERB_RE.split(item.text, maxsplit=1)[0] if VERB_RE.search(item.text) else ""
-    text = named or subject
-    if words.COLLECTIVE_RE.match(text.strip()):
-        item.all_boards = True
-        item.flag(
-            "responsible", _("Riktat till alla nämnder och styrelser: rapporten gäller den rapporterande nämndens del")
-        )
-        return
-    item.responsible_text = text.strip()
-    if not item.responsible_text:
-        item.flag("responsible", _("Ansvarig nämnd framgår inte – välj den"))
-
-
-def _read_deadline(item: ParsedHistoryItem, labels) -> None:
-    stated_text = join_lines([ln.text for ln in labels.get("slutdatum", [])])
-    if stated_text and re.fullmatch(r"\d{4}-\d{2}-\d{2}", stated_text.strip(" .")):
-        try:
-            item.deadline = datetime.date.fromisoformat(stated_text.strip(" ."))
-            return
-        except ValueError:
-            item.flag("deadline", _("Slutdatumet %(value)s finns inte") % {"value": stated_text})
-            return
-    stated = parse_deadline(f"senast {stated_text}" if stated_text and stated_text[:1].isdigit() else stated_text)
-    if stated.date is None:
-        stated = parse_deadline(item.text)
-    if stated.date is not None:
-        item.deadline = stated.date
-        if stated.note:
-            item.deadline_note = _("%(words)s (tolkat som senast %(date)s)") % {
-                "words": stated.note,
-                "date": stated.date.isoformat(),
-            }
-    elif stated_text:
-        item.deadline_note = stated_text[:300]
-        item.flag("deadline", _("Tidplanen ”%(value)s” ger inget datum") % {"value": stated_text[:80]})
-
-
-def _read_status(item: ParsedHistoryItem, labels, heading_status, heading_words: str) -> None:
-    stated = join_lines([ln.text for ln in labels.get("status", [])])
-    sentence = words.STATUS_SENTENCE.search(item.report_text)
-    said = words.status_of(sentence["sentence"]) if sentence else None
-    if stated:
-        item.status_expressed = stated
-        item.status = words.status_of(stated) or ""
-        if not item.status:
-            item.flag("status", _("Status kunde inte tolkas: ”%(words)s”") % {"words": stated[:80]})
-    elif heading_status:
-        item.status = heading_status
-        item.status_expressed = heading_words
-        if said is not None and words.RANK[said] != words.RANK[heading_status]:
-            item.flag(
-                "status",
-                _("Rubriken säger ”%(heading)s” men texten säger ”%(sentence)s”")
-                % {"heading": words.Status(heading_status).label, "sentence": sentence["sentence"].strip()},
-            )
-    elif said is not None:
-        item.status = said
-        item.status_expressed = sentence["sentence"].strip()
-    else:
-        item.flag("status", _("Status kunde inte tolkas"))
-
-
-__all__ = ["PAGE_BREAK", "ParsedHistory", "ParsedHistoryItem", "is_furniture", "read_report_history"]
+__all__ = ["ParsedHistory", "ParsedHistoryItem", "read_report_history"]

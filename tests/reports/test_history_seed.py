@@ -72,9 +72,9 @@ def test_section_41_imports_as_the_shipped_fixtures_field_by_field():
         reports = list(StatusReport.objects.filter(assignment=assignment).select_related("period", "board"))
         assert [
             (r.period.year, r.period.slug, r.board.slug, r.text, r.proposes, r.decision or None) for r in reports
-        ] == [
-            (r["year"], r["period"], r["board"], r["text"], r["proposes"], r["decision"]) for r in row["reports"]
-        ], row["dnr"]
+        ] == [(r["year"], r["period"], r["board"], r["text"], r["proposes"], r["decision"]) for r in row["reports"]], (
+            row["dnr"]
+        )
     assert differences == NOT_IN_THE_REPORT
     assert list(ReportingPeriod.objects.values_list("year", "kind", "is_open")) == [
         (2023, ReportingPeriod.Kind.AUGUSTI, False)

@@ -117,10 +117,11 @@ def test_status_moves_follow_the_table_forward_only():
 
 def _row(**changes):
     ks = Board.objects.get(slug="kommunstyrelsen")
-    values = dict(
-        dnr="0101/22", text="Kommunstyrelsen får i uppdrag att pröva.", source=Assignment.Source.KS,
-        status=Status.PARTIALLY_REPORTED, report_text="Arbetet pågår.", responsible=[ks], origin_body=ks,
-    )  # fmt: skip
+    values = {
+        "dnr": "0101/22", "text": "Kommunstyrelsen får i uppdrag att pröva.", "source": Assignment.Source.KS,
+        "status": Status.PARTIALLY_REPORTED, "report_text": "Arbetet pågår.", "responsible": [ks],
+        "origin_body": ks,
+    }  # fmt: skip
     values.update(changes)
     return HistoryRow(**values)
 

@@ -145,7 +145,8 @@ def test_the_citys_pdf_is_read(client, secretariat, boards):
 @pytest.mark.django_db
 def test_a_broken_pdf_is_refused(client, secretariat, boards):
     client.force_login(secretariat)
-    upload = SimpleUploadedFile("trasig.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer\n%%EOF", "application/pdf")
+    broken = b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer\n%%EOF"
+    upload = SimpleUploadedFile("trasig.pdf", broken, "application/pdf")
     page = client.post(URL, {"file": upload}).content.decode()
     assert "PDF-filen" in page and "Inget har sparats" in page
 
