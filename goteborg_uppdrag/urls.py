@@ -24,6 +24,7 @@ urlpatterns = [
     path("arenden/", include("motions.urls")),
     path("sekretariat/perioder/", include("assignments.period_urls")),
     path("sekretariat/arenden/<str:key>/tjansteutlatande/las-in/", proposal_import_page, name="proposal_import"),
+    path("sekretariat/historik/", include("reports.history_urls")),
     path("sekretariat/", include("motions.secretariat_urls")),
     path(
         "budget/<slug:board>/<int:year>/<slug:period>/resultatredovisning.xlsx",

@@ -132,6 +132,8 @@ TABLE = [
             # The seed decision offers no point (they were made assignments before this app): nothing to save.
             ("secretariat:review", "/sekretariat/beslut/{decision}/uppdrag/", {"GET": 200, "POST": 302}),
             ("periods:list", "/sekretariat/perioder/", {"GET": 200, "POST": 400}),
+            # An empty POST is the upload form refused ("Klistra in texten eller välj en fil."): nothing read.
+            ("history:import", "/sekretariat/historik/las-in/", {"GET": 200, "POST": 200}),
             ("periods:toggle", "/sekretariat/perioder/{period}/", {"POST": 400}),
         ]
         for method, expected in statuses.items()
