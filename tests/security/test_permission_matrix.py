@@ -163,6 +163,7 @@ TABLE = [
     public("reports:preview", REPORT_PATH + "/"),
     public("reports:pdf", REPORT_PATH + ".pdf"),
     public("reports:version_pdf", REPORT_PATH + "/versioner/{version}.pdf"),
+    public("reports:version_compare", REPORT_PATH + "/versioner/{version}/jamfor/{version}/"),
     not_allowed("reports:publish", REPORT_PATH + "/versioner/"),
     Row("reports:publish", "POST", REPORT_PATH + "/versioner/",                   (LOGIN, 403, 403, 403, 403, 302)),
     not_allowed("reports:adopt", REPORT_PATH + "/versioner/{version}/faststall/"),
