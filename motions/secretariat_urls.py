@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import point_views
 from . import secretariat_views as views
 
 app_name = "secretariat"
@@ -10,6 +11,8 @@ urlpatterns = [
     path("arenden/<str:key>/", views.case_workspace, name="case"),
     path("arenden/<str:key>/tjansteutlatande/ny/", views.proposal_new, name="proposal_new"),
     path("arenden/<str:key>/punkter/<int:point_id>/", views.point_edit, name="point_edit"),
+    path("arenden/<str:key>/tjansteutlatande/<int:proposal_id>/punkter/ny/", point_views.point_add, name="point_add"),
+    path("arenden/<str:key>/punkter/<int:point_id>/ta-bort/", point_views.point_remove, name="point_remove"),
     path("sammantraden/ny/", views.meeting_new, name="meeting_new"),
     path("sammantraden/<int:meeting_id>/", views.meeting_detail, name="meeting"),
     path("sammantraden/<int:meeting_id>/beslut/ny/", views.decision_new, name="decision_new"),

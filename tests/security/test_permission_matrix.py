@@ -119,6 +119,10 @@ TABLE = [
             ("secretariat:case", "/sekretariat/arenden/{case}/", {"GET": 200}),
             ("secretariat:proposal_new", "/sekretariat/arenden/{case}/tjansteutlatande/ny/", {"GET": 200, "POST": 400}),
             ("secretariat:point_edit", "/sekretariat/arenden/{case}/punkter/{point}/", {"GET": 200, "POST": 400}),
+            ("secretariat:point_add", "/sekretariat/arenden/{case}/tjansteutlatande/{proposal}/punkter/ny/",
+             {"GET": 200, "POST": 400}),
+            # Removing a point something refers to is refused with a message: a redirect either way.
+            ("secretariat:point_remove", "/sekretariat/arenden/{case}/punkter/{point}/ta-bort/", {"POST": 302}),
             ("secretariat:meeting_new", "/sekretariat/sammantraden/ny/", {"GET": 200, "POST": 400}),
             ("secretariat:meeting", "/sekretariat/sammantraden/{meeting}/", {"GET": 200}),
             # Without ?arende= both ask which case the decision is on.
@@ -134,6 +138,7 @@ TABLE = [
         for method, expected in statuses.items()
     ],
     not_allowed("periods:toggle", "/sekretariat/perioder/{period}/"),
+    not_allowed("secretariat:point_remove", "/sekretariat/arenden/{case}/punkter/{point}/ta-bort/"),
     # --- budget -------------------------------------------------------------------------------------------------------
     public("budget:index", "/budget/"),
     public("budget:case", "/budget/arenden/{case}/"),
@@ -239,6 +244,7 @@ def world(real_data):
         "case": case.url_key,
         "decision": case.decisions.order_by("id").first().pk,
         "point": point.pk,
+        "proposal": case.proposals.order_by("id").first().pk,
         "estimate": estimate.pk,
         "statement": statement.pk,
         "version": published.version,
