@@ -118,7 +118,8 @@ def require_admin_status_move(*, assignment: Assignment, user, reason: str, stor
     if stored_status is None and assignment.pk is not None:
         stored_status = Assignment.objects.filter(pk=assignment.pk).values_list("status", flat=True).first()
     if stored_status is not None and stored_status != assignment.status:
-        workflow.require_move(stored_status, assignment.status, user=user, reason=reason)
+        last_move = workflow.latest_move(assignment) if assignment.pk is not None else None
+        workflow.require_move(stored_status, assignment.status, user=user, reason=reason, last_move=last_move)
 
 
 def assignment_save_from_admin(*, assignment: Assignment, user, reason: str = "") -> Assignment:
@@ -166,9 +167,32 @@ def assignment_status_change(
     with transaction.atomic():
         # Version first: a user who saw an older state gets the conflict page, not a puzzling refusal.
         fresh = _claim_assignment(assignment.pk, expected_version)
-        step = workflow.require_move(fresh.status, target, user=user, reason=reason)
-        _move(fresh, target, user=user, reason=reason or str(step.label))
+        last = (
+            StatusChange.objects.filter(assignment=fresh)
+            .select_related("status_report")
+            .order_by("-changed_at", "-id")
+            .first()
+        )
+        last_move = (last.from_status, last.to_status) if last is not None else None
+        step = workflow.require_move(fresh.status, target, user=user, reason=reason, last_move=last_move)
+        report = None
+        if step.undoes is not None:
+            report = last.status_report
+            _reopen_decision(report, user=user, reason=reason)
+        _move(fresh, target, user=user, reason=reason or str(step.label), report=report)
     return fresh
+
+
+def _reopen_decision(report: StatusReport | None, *, user, reason: str) -> None:
+    """Undoing a send-back undoes its ground: the board's "ej godkänd" goes back to undecided."""
+    if report is None or report.decision != StatusReport.Decision.NOT_APPROVED:
+        return
+    report.decision = StatusReport.Decision.PENDING
+    report.decided_on = None
+    report.version += 1
+    report._history_user = roles.person_or_none(user)
+    report._change_reason = (_("Återsändningen ångrad: %(reason)s") % {"reason": reason})[:100]
+    report.save(update_fields=["decision", "decided_on", "version", "updated_at"])
 
 
 def status_report_submit(

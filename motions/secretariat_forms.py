@@ -165,3 +165,25 @@ class ReviewForm(_WithBoards):
     number = forms.IntegerField(label=_("Punkt i beslutet"), min_value=1, max_value=999)
     deadline = _date_field(_("Slutdatum"), required=False)
     deadline_note = forms.CharField(label=_("Tidplan enligt beslutet"), max_length=300, required=False)
+
+
+class PointAddForm(_Form):
+    number = forms.IntegerField(
+        label=_("Punktens nummer"),
+        min_value=1,
+        max_value=99,
+        required=False,
+        help_text=_("Tomt: nästa lediga nummer."),
+        error_messages={
+            "invalid": _("Punktens nummer är ett heltal från 1 till 99."),
+            "min_value": _("Punktens nummer är ett heltal från 1 till 99."),
+            "max_value": _("Punktens nummer är ett heltal från 1 till 99."),
+        },
+    )
+    text = forms.CharField(
+        label=_("Punktens text"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("De ansvariga nämnderna läses ur texten; du kan rätta dem efteråt."),
+        error_messages={"required": _("Skriv punktens text.")},
+    )

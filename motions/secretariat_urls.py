@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import protocol_views
+from . import point_views, protocol_views
 from . import secretariat_views as views
 
 app_name = "secretariat"
@@ -12,6 +12,8 @@ urlpatterns = [
     path("arenden/<str:key>/tjansteutlatande/ny/", views.proposal_new, name="proposal_new"),
     path("arenden/<str:key>/punkter/<int:point_id>/", views.point_edit, name="point_edit"),
     path("arenden/<str:key>/las-in-protokoll/", protocol_views.protocol_upload, name="protocol_import"),
+    path("arenden/<str:key>/tjansteutlatande/<int:proposal_id>/punkter/ny/", point_views.point_add, name="point_add"),
+    path("arenden/<str:key>/punkter/<int:point_id>/ta-bort/", point_views.point_remove, name="point_remove"),
     path("sammantraden/ny/", views.meeting_new, name="meeting_new"),
     path("sammantraden/<int:meeting_id>/", views.meeting_detail, name="meeting"),
     path("sammantraden/<int:meeting_id>/beslut/ny/", views.decision_new, name="decision_new"),

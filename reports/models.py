@@ -57,7 +57,11 @@ class PublishedReport(models.Model):
         related_name="+",
     )
     adopted_at = models.DateTimeField(_("fastställd den"), null=True, blank=True)
-    history = HistoricalRecords()
+    # What the version contains, for comparing versions (reports.snapshot). Empty for versions stored
+    # before it was kept: their content is only in the PDF, and the comparison page says so.
+    snapshot = models.JSONField(_("innehåll för jämförelse"), null=True, blank=True, editable=False)
+    # The snapshot never changes after the version is stored; history need not copy it on every save.
+    history = HistoricalRecords(excluded_fields=["snapshot"])
 
     class Meta:
         verbose_name = _("sparad rapportversion")

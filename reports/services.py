@@ -17,6 +17,7 @@ from .adoption import adoption_apply
 from .composition import compose_report
 from .models import PublishedReport
 from .rendering import report_document_html
+from .snapshot import report_snapshot
 
 
 def content_sha256(html: str) -> str:
@@ -76,6 +77,7 @@ def report_publish(*, board: Board, period: ReportingPeriod, user, adopt: bool =
                 size=len(pdf),
                 sha256=hashlib.sha256(pdf).hexdigest(),
                 content_sha256=fingerprint,
+                snapshot=report_snapshot(report),
                 published_by=person,
                 published_at=now,
                 is_adopted=adopt,

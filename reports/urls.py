@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import register_views, views
+from . import register_views, version_views, views
 
 app_name = "reports"
 
@@ -16,4 +16,9 @@ urlpatterns = [
     path(f"{_REPORT}/versioner/", views.publish, name="publish"),
     path(f"{_REPORT}/versioner/<int:version>.pdf", views.version_pdf, name="version_pdf"),
     path(f"{_REPORT}/versioner/<int:version>/faststall/", views.adopt, name="adopt"),
+    path(
+        f"{_REPORT}/versioner/<int:version>/jamfor/<int:other>/",
+        version_views.version_compare,
+        name="version_compare",
+    ),
 ]

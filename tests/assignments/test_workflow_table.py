@@ -31,8 +31,13 @@ def _user(request, name):
     return AnonymousUser() if name == "anonymous" else request.getfixturevalue(name)
 
 
-def _at(assignment, status) -> Assignment:
+def _at(assignment, status, step=None) -> Assignment:
+    """The assignment at status; for an undo step, right after the move it undoes."""
     Assignment.objects.filter(pk=assignment.pk).update(status=status)
+    if step is not None and step.undoes is not None:
+        StatusChange.objects.create(
+            assignment=assignment, from_status=step.undoes[0], to_status=step.undoes[1], reason="Skickat tillbaka"
+        )
     return Assignment.objects.with_boards().get(pk=assignment.pk)
 
 
@@ -47,7 +52,7 @@ def _ids(step) -> str:
 def _assert_stayed(assignment, status):
     assignment.refresh_from_db()
     assert assignment.status == status
-    assert not StatusChange.objects.filter(assignment=assignment).exists()
+    assert not StatusChange.objects.filter(assignment=assignment, from_status=status).exists()
 
 
 def _report(assignment, user, periods, boards, **changes):
@@ -72,7 +77,7 @@ BY_DECISION = [t for t in workflow.TRANSITIONS if _by_decision(t)]
 @pytest.mark.parametrize("step", CHOSEN, ids=_ids)
 def test_a_chosen_step_through_the_status_form(request, assignment, step, who):
     user = _user(request, who)
-    assignment = _at(assignment, step.source)
+    assignment = _at(assignment, step.source, step)
     allowed = who in EDITORS and (who == "secretariat" or not step.secretariat_only)
 
     def change():
@@ -84,7 +89,7 @@ def test_a_chosen_step_through_the_status_form(request, assignment, step, who):
         change()
         assignment.refresh_from_db()
         assert assignment.status == step.target
-        assert StatusChange.objects.get(assignment=assignment).from_status == step.source
+        assert StatusChange.objects.get(assignment=assignment, from_status=step.source).to_status == step.target
     else:
         with pytest.raises(PermissionDenied):
             change()
@@ -93,7 +98,7 @@ def test_a_chosen_step_through_the_status_form(request, assignment, step, who):
 
 @pytest.mark.parametrize("step", [t for t in CHOSEN if t.reason_required], ids=_ids)
 def test_a_step_that_needs_a_reason_is_refused_without_one(assignment, secretariat, step):
-    assignment = _at(assignment, step.source)
+    assignment = _at(assignment, step.source, step)
     with pytest.raises(ValidationError, match="Skriv varför"):
         services.assignment_status_change(
             assignment=assignment, target=step.target, user=secretariat, reason=" ", expected_version=1
@@ -123,7 +128,8 @@ def test_a_by_report_step_through_a_filed_report(request, assignment, periods, b
 @pytest.mark.parametrize("step", BY_REPORT, ids=_ids)
 def test_a_by_report_step_cannot_be_chosen_in_the_status_form_even_by_the_secretariat(assignment, secretariat, step):
     assignment = _at(assignment, step.source)
-    with pytest.raises(ValidationError, match="kan inte gå från"):
+    # pågående → föreslås förklarat fullgjort is also the undo of a send-back, refused unless it follows one.
+    with pytest.raises(ValidationError, match="kan inte gå från|Bara en återsändning"):
         services.assignment_status_change(
             assignment=assignment, target=step.target, user=secretariat, reason="Motivering", expected_version=1
         )
@@ -233,14 +239,14 @@ def _admin(user):
 @pytest.mark.parametrize("step", CHOSEN + BY_REPORT, ids=_ids)
 def test_an_admin_save_that_changes_the_status_obeys_the_table(request, assignment, step, who):
     admin = _admin(request.getfixturevalue(who))
-    stored = _at(assignment, step.source)
+    stored = _at(assignment, step.source, step)
     stored.status = step.target
     allowed = not step.by_report and (who == "secretariat" or not step.secretariat_only)
     if allowed:
         services.assignment_save_from_admin(assignment=stored, user=admin, reason="Återställd")
         assignment.refresh_from_db()
         assert assignment.status == step.target
-        assert StatusChange.objects.get().reason == "Ändrad i administrationen: Återställd"
+        assert StatusChange.objects.get(from_status=step.source).reason == "Ändrad i administrationen: Återställd"
     else:
         with pytest.raises((PermissionDenied, ValidationError)):
             services.assignment_save_from_admin(assignment=stored, user=admin, reason="Återställd")
@@ -265,3 +271,51 @@ def test_the_system_acts_with_the_secretariats_rights_and_none_is_nobody(assignm
     )
     change = StatusChange.objects.get()
     assert change.to_status == Status.COMPLETED and change.changed_by is None
+
+
+def test_undoing_a_send_back_is_offered_only_right_after_it(assignment, secretariat, periods, boards):
+    """The send-back (the board did not approve) is reversed with a reason; the report's decision reopens."""
+    undo = workflow.transition(Status.IN_PROGRESS, Status.REPORTED_COMPLETE, by_report=False)
+    assignment = _at(assignment, Status.IN_PROGRESS)
+    assert undo not in workflow.manual_transitions(assignment, secretariat)
+    with pytest.raises(ValidationError, match="Bara en återsändning"):
+        services.assignment_status_change(
+            assignment=assignment, target=Status.REPORTED_COMPLETE, user=secretariat, reason="Fel", expected_version=1
+        )
+
+    assignment = _at(assignment, Status.REPORTED_COMPLETE)
+    report = StatusReport.objects.create(
+        assignment=assignment,
+        period=periods["augusti"],
+        board=boards["idrott"],
+        text="Klart",
+        proposes=StatusReport.Proposal.COMPLETE,
+        decision=Decision.NOT_APPROVED,
+        decided_on=DECIDED_ON,
+    )
+    services.assignment_status_move(
+        assignment=assignment, target=Status.IN_PROGRESS, user=secretariat, reason="Ej godkänd", report=report
+    )
+    assignment = Assignment.objects.for_detail().get(pk=assignment.pk)
+    assert undo in workflow.manual_transitions(assignment, secretariat)
+
+    services.assignment_status_change(
+        assignment=assignment,
+        target=Status.REPORTED_COMPLETE,
+        user=secretariat,
+        reason="Nämnden godkände – fel registrerat",
+        expected_version=assignment.version,
+    )
+    assignment.refresh_from_db()
+    assert assignment.status == Status.REPORTED_COMPLETE
+    change = StatusChange.objects.filter(assignment=assignment).latest("id")
+    assert (change.from_status, change.reason, change.status_report) == (
+        Status.IN_PROGRESS,
+        "Nämnden godkände – fel registrerat",
+        report,
+    )
+    report.refresh_from_db()
+    assert (report.decision, report.decided_on) == (Decision.PENDING, None)
+    # Once undone, it is not offered again.
+    assignment = _at(assignment, Status.IN_PROGRESS)
+    assert undo not in workflow.manual_transitions(Assignment.objects.for_detail().get(pk=assignment.pk), secretariat)

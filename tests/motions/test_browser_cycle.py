@@ -1,12 +1,17 @@
 """The council's cycle in Chromium on a case typed in from scratch, keyboard and axe included:
 case → proposal points → motion → meeting → decision with a vote → assignments confirmed →
-status report → report stored and fastställd → the assignment förklarat fullgjort."""
+status report → report stored and fastställd → the assignment förklarat fullgjort → in the
+verkställighetsregister with that status, counted as carried out."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import axe_violations, login_in_browser
 from tests.motions.cycle import MOTION
+
+DONE = re.compile(r"^\s*Förklarat fullgjort\s*$")  # not "Föreslås förklarat fullgjort"
 
 POINTS = """1. Kommunstyrelsen får i uppdrag att ta fram en plan mot hemlöshet senast 2023-12-31.
 2. Ärendet förklaras omedelbart justerat."""
@@ -22,6 +27,13 @@ Cecilia Carlsson V 3 Ledamot Nej
 
 def _axe(page, label):
     assert axe_violations(page) == [], label
+
+
+def _register_done(page):
+    """The register's count of förklarade fullgjorda for KF 2023 (td 0 is the total)."""
+    expect(page.locator("table.register-summary thead th").nth(2)).to_have_text("Förklarade fullgjorda")
+    summary = page.locator("table.register-summary tbody tr").filter(has_text="2023 Kommunfullmäktige")
+    return summary.locator("td").nth(1)
 
 
 @pytest.mark.browser
@@ -114,6 +126,13 @@ def test_the_whole_cycle_on_a_new_case(live_server, page, real_data, make_user, 
     assignment.refresh_from_db()
     assert assignment.status == Assignment.Status.REPORTED_COMPLETE
 
+    # The register before the report is fastställd: proposed, not yet counted as carried out.
+    page.goto(f"{base}/rapporter/verkstallighetsregister/?ar=2023&organ=kommunfullmaktige")
+    row = page.locator("table.register-table tbody tr").filter(has_text="4711/23")
+    expect(row.locator(".status")).to_have_text("Föreslås förklarat fullgjort")
+    done_before = int(_register_done(page).inner_text())
+    assert done_before == page.locator("table.register-table tbody tr .status", has_text=DONE).count()
+
     # 5. The report stored and fastställd: the assignment is förklarat fullgjort.
     page.goto(f"{base}/rapporter/?namnd=kommunstyrelsen&period=2023-augusti")
     page.get_by_label("Markera versionen som fastställd").check()
@@ -125,6 +144,47 @@ def test_the_whole_cycle_on_a_new_case(live_server, page, real_data, make_user, 
     assert change.reason.startswith("Förklarat fullgjort: Kommunstyrelsen fastställde version")
     page.goto(f"{base}/uppdrag/{assignment.pk}/")
     expect(page.locator("main")).to_contain_text("Förklarat fullgjort")
+
+    # 6. The verkställighetsregister, by keyboard from its counts to KF's assignments of 2023.
+    page.goto(f"{base}/rapporter/verkstallighetsregister/")
+    page.get_by_role("link", name="2023 Kommunfullmäktige").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{base}/rapporter/verkstallighetsregister/?ar=2023&organ=kommunfullmaktige")
+    _axe(page, "register")
+    row = page.locator("table.register-table tbody tr").filter(has_text="4711/23")
+    expect(row.locator(".status")).to_have_text("Förklarat fullgjort")
+    expect(row).to_contain_text("KF 2023-06-15 § 12, punkt 1")
+    # Counted as carried out: the count is the rows förklarat fullgjort, ours and those the same
+    # fastställd report declared (the shipped KS report of August 2023 proposes several).
+    done_rows = page.locator("table.register-table tbody tr .status", has_text=DONE)
+    expect(_register_done(page)).to_have_text(str(done_rows.count()))
+    assert done_rows.count() > done_before
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_shipped_kf_point_3_leads_to_0921_22_and_its_reports(live_server, page, real_data):
+    """KF 2022-06-16 § 4 punkt 3 (the decision of dnr 0355/20 that gave SLK-2022-00921's assignment),
+    followed by keyboard from the case page to the point's lineage and on to the assignment."""
+    from motions.models import DecisionPoint
+
+    point = DecisionPoint.objects.get(
+        decision__case__dnr="0355/20", decision__meeting__date="2022-06-16", decision__paragraph=4, number=3
+    )
+    page.goto(f"{live_server.url}/arenden/0355-20/")
+    page.locator(f'a[href="/arenden/0355-20/punkter/{point.pk}/"]').first.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{live_server.url}/arenden/0355-20/punkter/{point.pk}/")
+    _axe(page, "lineage")
+    timeline = page.locator(".timeline.lineage")
+    expect(timeline).to_contain_text("39 ja, 21 nej")
+    expect(timeline).to_contain_text("Delårsrapport augusti 2023")
+    from assignments.models import Assignment
+
+    timeline.locator(f'a[href="{Assignment.objects.get(dnr="0921/22").get_absolute_url()}"]').first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_contain_text("Varifrån uppdraget kommer")
+    expect(page.locator("main")).to_contain_text("Delårsrapport augusti 2023")
 
 
 @pytest.mark.browser

@@ -94,3 +94,49 @@ def test_a_report_not_approved_goes_back_and_a_later_one_moves_nothing(ks_august
     assert later.status == Status.REPORTED_COMPLETE
     assert [r.pk for r in adopted.effects.later] == [later_report.pk]
     assert not StatusChange.objects.filter(assignment=later, changed_at__gte=published.published_at).exists()
+
+
+def test_a_send_back_by_adoption_is_undone_in_the_status_form(ks_august, secretariat, quick_pdf, client):
+    """Both moves of an adoption are reversible in the page: here the send-back, with a reason."""
+    board, period = ks_august
+    refused, refused_report = _final_report(board, period, "0921/22", decision=StatusReport.Decision.NOT_APPROVED)
+    published, _created = services.report_publish(board=board, period=period, user=secretariat, adopt=True)
+    refused.refresh_from_db()
+    assert refused.status == Status.IN_PROGRESS
+
+    client.force_login(secretariat)
+    page = client.get(f"/uppdrag/{refused.pk}/status/").content.decode()
+    assert "Ångra återsändningen – tillbaka till föreslås förklarat fullgjort" in page
+    response = client.post(
+        f"/uppdrag/{refused.pk}/status/",
+        {"target": Status.REPORTED_COMPLETE, "reason": "Nämnden godkände redovisningen", "version": refused.version},
+    )
+    assert response.status_code == 302
+    refused.refresh_from_db()
+    assert refused.status == Status.REPORTED_COMPLETE
+    change = StatusChange.objects.filter(assignment=refused).latest("id")
+    assert (change.from_status, change.reason, change.status_report_id) == (
+        Status.IN_PROGRESS,
+        "Nämnden godkände redovisningen",
+        refused_report.pk,
+    )
+    refused_report.refresh_from_db()
+    assert refused_report.decision == StatusReport.Decision.PENDING
+    assert "Ångra återsändningen" not in client.get(f"/uppdrag/{refused.pk}/status/").content.decode()
+
+
+def test_a_declaration_by_adoption_is_undone_in_the_status_form(ks_august, secretariat, quick_pdf, client):
+    board, period = ks_august
+    done, _report = _final_report(board, period, "0921/22")
+    services.report_publish(board=board, period=period, user=secretariat, adopt=True)
+    done.refresh_from_db()
+    assert done.status == Status.COMPLETED
+    client.force_login(secretariat)
+    assert "Ångra förklarat fullgjort" in client.get(f"/uppdrag/{done.pk}/status/").content.decode()
+    client.post(
+        f"/uppdrag/{done.pk}/status/",
+        {"target": Status.REPORTED_COMPLETE, "reason": "Fel version fastställd", "version": done.version},
+    )
+    done.refresh_from_db()
+    assert done.status == Status.REPORTED_COMPLETE
+    assert StatusChange.objects.filter(assignment=done).latest("id").reason == "Fel version fastställd"

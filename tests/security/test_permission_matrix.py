@@ -122,6 +122,10 @@ TABLE = [
             ("proposal_import", "/sekretariat/arenden/{case}/tjansteutlatande/las-in/", {"GET": 200, "POST": 400}),
             # An empty post is the upload form refused (no text, no file): nothing is read or saved.
             ("secretariat:protocol_import", "/sekretariat/arenden/{case}/las-in-protokoll/", {"GET": 200, "POST": 400}),
+            ("secretariat:point_add", "/sekretariat/arenden/{case}/tjansteutlatande/{proposal}/punkter/ny/",
+             {"GET": 200, "POST": 400}),
+            # Removing a point something refers to is refused with a message: a redirect either way.
+            ("secretariat:point_remove", "/sekretariat/arenden/{case}/punkter/{point}/ta-bort/", {"POST": 302}),
             ("secretariat:meeting_new", "/sekretariat/sammantraden/ny/", {"GET": 200, "POST": 400}),
             ("secretariat:meeting", "/sekretariat/sammantraden/{meeting}/", {"GET": 200}),
             # Without ?arende= both ask which case the decision is on.
@@ -139,6 +143,7 @@ TABLE = [
         for method, expected in statuses.items()
     ],
     not_allowed("periods:toggle", "/sekretariat/perioder/{period}/"),
+    not_allowed("secretariat:point_remove", "/sekretariat/arenden/{case}/punkter/{point}/ta-bort/"),
     # --- budget -------------------------------------------------------------------------------------------------------
     public("budget:index", "/budget/"),
     public("budget:case", "/budget/arenden/{case}/"),
@@ -168,6 +173,7 @@ TABLE = [
     public("reports:preview", REPORT_PATH + "/"),
     public("reports:pdf", REPORT_PATH + ".pdf"),
     public("reports:version_pdf", REPORT_PATH + "/versioner/{version}.pdf"),
+    public("reports:version_compare", REPORT_PATH + "/versioner/{version}/jamfor/{version}/"),
     not_allowed("reports:publish", REPORT_PATH + "/versioner/"),
     Row("reports:publish", "POST", REPORT_PATH + "/versioner/",                   (LOGIN, 403, 403, 403, 403, 302)),
     not_allowed("reports:adopt", REPORT_PATH + "/versioner/{version}/faststall/"),
@@ -243,6 +249,7 @@ def world(real_data):
         "case": case.url_key,
         "decision": case.decisions.order_by("id").first().pk,
         "point": point.pk,
+        "proposal": case.proposals.order_by("id").first().pk,
         "estimate": estimate.pk,
         "statement": statement.pk,
         "version": published.version,
