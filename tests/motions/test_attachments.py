@@ -258,7 +258,8 @@ def test_file_names_are_cleaned(name, expected):
 
 
 @pytest.mark.parametrize(
-    ("size", "text"), [(512, "512\u00a0byte"), (840_000, "840\u00a0kB"), (1_200_000, "1,2\u00a0MB"), (999_999, "1,0\u00a0MB")]
+    ("size", "text"),
+    [(512, "512\u00a0byte"), (840_000, "840\u00a0kB"), (1_200_000, "1,2\u00a0MB"), (999_999, "1,0\u00a0MB")],
 )
 def test_sizes_are_written_the_swedish_way(size, text):
     assert format_file_size(size) == text
