@@ -147,7 +147,7 @@ def clean_filename(name: str, content_type: str) -> str:
     """The name as people read it (åäö kept), without folders, control or odd characters, ending in
     the extension of what the file is."""
     name = unicodedata.normalize("NFC", str(name or "")).replace("\\", "/").rsplit("/", 1)[-1]
-    name = re.sub(r"[^\w .,()&+§\-]", "_", name, flags=re.UNICODE)
+    name = re.sub(r"[^\w .,()&+§–\-]", "_", name, flags=re.UNICODE)
     name = re.sub(r"[\s_]+", lambda m: " " if m[0].isspace() else "_", name).strip(" ._-")
     stem = re.sub(r"\.(pdf|txt|text)$", "", name, flags=re.IGNORECASE).strip(" ._-") or _("bilaga")
     extension = ".pdf" if content_type == Attachment.ContentType.PDF else ".txt"
