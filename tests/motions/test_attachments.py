@@ -263,3 +263,22 @@ def test_file_names_are_cleaned(name, expected):
 )
 def test_sizes_are_written_the_swedish_way(size, text):
     assert format_file_size(size) == text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_restore_keep_the_attachments_and_their_files(tmp_path, settings, build_case):
+    """Attachments live in MEDIA_ROOT beside the published reports: the backup copies both."""
+    from django.core.management import call_command
+
+    case = build_case(motions=1)
+    attachment = attachment_add(
+        case=case, data=b"Bilaga i kopian\n", filename="a.txt", kind="ovrigt", user=roles.SYSTEM
+    )
+    name = attachment.file.name
+    call_command("backup", "--output", str(tmp_path / "kopia"))
+    Attachment.objects.all().delete()
+    attachment.file.storage.delete(name)
+    call_command("restore", str(tmp_path / "kopia"))
+    restored = Attachment.objects.get(pk=attachment.pk)
+    with restored.file.open("rb") as handle:
+        assert handle.read() == b"Bilaga i kopian\n"
