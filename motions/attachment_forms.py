@@ -12,10 +12,14 @@ from .models import Attachment
 class AttachmentUploadForm(PrintableErrors, forms.Form):
     file = forms.FileField(
         label=_("Fil (PDF eller text i UTF-8)"),
-        help_text=_("PDF högst %(mb)d MB.") % {"mb": MAX_PDF_BYTES // (1024 * 1024)},
         error_messages={"required": _("Välj en fil.")},
     )
     kind = forms.ChoiceField(label=_("Typ"), choices=Attachment.Kind.choices, initial=Attachment.Kind.OVRIGT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Translated per request, not once when the module is imported.
+        self.fields["file"].help_text = _("PDF högst %(mb)d MB.") % {"mb": MAX_PDF_BYTES // (1024 * 1024)}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
