@@ -112,8 +112,35 @@ def paper(case, links: Links) -> dict:
         "dnr": case.dnr,
         "name": case.title,
         "web": links.web(case),
+        "auxiliaryFile": [file(attachment, links) for attachment in case.attachments.all()],
         "created": _datetime(case.created_at),
         "modified": _datetime(case.updated_at),
+    }
+
+
+def file(attachment, links: Links) -> dict:
+    """An attachment as an OParl File; its case must be at hand (select_related or prefetched)."""
+    download = links.web(attachment)
+    return {
+        "id": attachment.pk,
+        "type": "file",
+        "url": links.api("files", attachment.pk),
+        "name": f"{attachment.get_kind_display()}: {attachment.filename}",
+        "fileName": attachment.filename,
+        "mimeType": attachment.content_type.split(";")[0],
+        "size": attachment.size,
+        "sha256Checksum": attachment.sha256,
+        "sha512Checksum": attachment.sha512,
+        "accessUrl": download,
+        "downloadUrl": download,
+        "fileType": attachment.kind,
+        "fileTypeLabel": str(attachment.get_kind_display()),
+        "paper": links.api("papers", attachment.case_id),
+        "motion": links.api("motions", attachment.motion_id),
+        "decision": links.api("decisions", attachment.decision_id),
+        "date": _date(attachment.created_at.date()),
+        "created": _datetime(attachment.created_at),
+        "modified": _datetime(attachment.updated_at),
     }
 
 

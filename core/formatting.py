@@ -49,3 +49,14 @@ def long_date(value: datetime.date | None) -> str:
     if value is None:
         return ""
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def format_file_size(size: int | None) -> str:
+    """A file's size as Swedish sites write it (SI units): 512 byte, 840 kB, 1,2 MB."""
+    if size is None:
+        return ""
+    if size < 1_000:
+        return f"{size}{THIN_NBSP}byte"
+    if size < 999_500:
+        return f"{format_number(size / 1_000)}{THIN_NBSP}kB"
+    return f"{format_number(size / 1_000_000, 1)}{THIN_NBSP}MB"

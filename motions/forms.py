@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from assignments.models import Board
 from core.form_errors import PrintableErrors
 
+from .attachments import Document
 from .importers import (
     MAX_DOCUMENT_BYTES,
     MAX_PDF_BYTES,
@@ -33,6 +34,8 @@ class _TextImportForm(PrintableErrors, forms.Form):
         error_messages={"max_length": _("Texten är för lång (högst %(limit_value)d tecken).")},
     )
     file = forms.FileField(label=_("eller en fil (PDF eller text i UTF-8)"), required=False)
+    # The name pasted text is kept under as the case's attachment.
+    pasted_filename = "text.txt"
 
     def clean(self):
         cleaned = super().clean()
@@ -47,8 +50,10 @@ class _TextImportForm(PrintableErrors, forms.Form):
                 if not is_pdf(data) and upload.size > MAX_UPLOAD_BYTES:
                     raise ImportError_(_("Filen är för stor (högst %(max)d tecken).") % {"max": MAX_TEXT_CHARS})
                 cleaned["text"], cleaned["pages"] = read_document(data)
+                cleaned["document"] = Document(data=data, filename=upload.name or "")
             elif cleaned.get("text", "").strip():
                 cleaned["text"] = check_text(cleaned["text"])
+                cleaned["document"] = Document.from_text(cleaned["text"], str(self.pasted_filename))
             elif "text" not in self.errors:
                 self.add_error("text", _("Klistra in texten eller välj en fil."))
         except ImportError_ as error:
@@ -66,12 +71,16 @@ class _TextImportForm(PrintableErrors, forms.Form):
 
 
 class MotionImportForm(_TextImportForm):
+    pasted_filename = _("yrkande.txt")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].label = _("Yrkandets text")
 
 
 class RollCallImportForm(_TextImportForm):
+    pasted_filename = _("omröstningslista.txt")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].label = _("Omröstningslistans text")
@@ -114,6 +123,8 @@ class MotionReviewForm(PrintableErrors, forms.Form):
         max_length=MAX_TEXT_CHARS,
     )
     flags = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20_000)
+    # The uploaded document, kept for this review (motions.attachments.document_stage).
+    document = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2_000)
 
     @classmethod
     def initial_from(cls, parsed) -> dict:

@@ -498,3 +498,6 @@ class AssignmentReview(models.Model):
 
     def __str__(self):
         return f"{self.decision} {self.point}"
+
+
+from .attachment_models import Attachment  # noqa: E402, F401 - a model of the app in a module of its own

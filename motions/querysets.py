@@ -43,10 +43,20 @@ class CaseQuerySet(models.QuerySet):
         A fixed number of queries whatever the number of motions, points, votes and members. Costs are
         not read here: they belong to the budget app, which the pages ask through motions.costs.
         """
-        from .models import Decision, DecisionNote, DecisionPoint, Motion, OfficialProposal, Vote, VoteRecord
+        from .models import (
+            Attachment,
+            Decision,
+            DecisionNote,
+            DecisionPoint,
+            Motion,
+            OfficialProposal,
+            Vote,
+            VoteRecord,
+        )
 
         points = DecisionPoint.objects.order_by("number")
         return self.prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "id")),
             Prefetch(
                 "proposals",
                 queryset=OfficialProposal.objects.select_related("author_body").prefetch_related(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import point_views, protocol_views
+from . import attachment_views, point_views, protocol_views
 from . import secretariat_views as views
 
 app_name = "secretariat"
@@ -9,6 +9,8 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("arenden/ny/", views.case_new, name="case_new"),
     path("arenden/<str:key>/", views.case_workspace, name="case"),
+    path("arenden/<str:key>/bilagor/ny/", attachment_views.upload, name="attachment_new"),
+    path("arenden/<str:key>/bilagor/<int:attachment_id>/ta-bort/", attachment_views.remove, name="attachment_remove"),
     path("arenden/<str:key>/tjansteutlatande/ny/", views.proposal_new, name="proposal_new"),
     path("arenden/<str:key>/punkter/<int:point_id>/", views.point_edit, name="point_edit"),
     path("arenden/<str:key>/las-in-protokoll/", protocol_views.protocol_upload, name="protocol_import"),

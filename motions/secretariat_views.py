@@ -104,6 +104,7 @@ def _workspace_case(key):
                 queryset=Motion.objects.prefetch_related("parties", Prefetch("points", queryset=points)),
             ),
             Prefetch("decisions", queryset=Decision.objects.select_related("meeting__body")),
+            "attachments",
         ),
     )
 

@@ -5,15 +5,15 @@ The import commands pass user=roles.SYSTEM: they run on the server, where no per
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from assignments import roles
 from core.history import with_history
 
+from .attachments import Document, atomic_with_files, attachment_add
 from .importers import ImportError_, ParsedMotion, ParsedRollCall
-from .models import Case, Decision, DecisionPoint, Member, Motion, Party, Vote, VoteRecord
+from .models import Attachment, Case, Decision, DecisionPoint, Member, Motion, Party, Vote, VoteRecord
 
 
 def can_import(user) -> bool:
@@ -36,9 +36,10 @@ def _footnotes(parsed: ParsedMotion) -> list[str]:
     ]
 
 
-@transaction.atomic
-def motion_import(*, case: Case, parsed: ParsedMotion, user) -> Motion:
-    """Save a parsed motion with its points on the case; all or nothing."""
+@atomic_with_files()
+def motion_import(*, case: Case, parsed: ParsedMotion, user, document: Document | None = None) -> Motion:
+    """Save a parsed motion with its points on the case, and the document it was read from as its
+    attachment (yrkande); all or nothing."""
     require_importer(user)
     reason = _("Inläst ur text")
     position = (case.motions.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0) + 1
@@ -67,12 +68,20 @@ def motion_import(*, case: Case, parsed: ParsedMotion, user) -> Motion:
     for point in parsed.points:
         decision_point = with_history(DecisionPoint(motion=motion, number=point.number, text=point.text), user, reason)
         decision_point.save()
+    if document is not None:
+        attachment_add(
+            case=case, data=document.data, filename=document.filename, kind=Attachment.Kind.YRKANDE,
+            user=user, motion=motion,
+        )  # fmt: skip
     return motion
 
 
-@transaction.atomic
-def rollcall_import(*, decision: Decision, parsed: ParsedRollCall, proposition: str, user) -> Vote:
-    """Save a roll call as a vote of the decision, creating the members the body does not have yet."""
+@atomic_with_files()
+def rollcall_import(
+    *, decision: Decision, parsed: ParsedRollCall, proposition: str, user, document: Document | None = None
+) -> Vote:
+    """Save a roll call as a vote of the decision, creating the members the body does not have yet,
+    and the list it was read from as the decision's attachment (omröstningslista)."""
     require_importer(user)
     if not proposition.strip():
         raise ImportError_(_("Voteringspropositionen saknas."))
@@ -117,4 +126,9 @@ def rollcall_import(*, decision: Decision, parsed: ParsedRollCall, proposition: 
     for record in records:
         record.vote = vote
     bulk_create_with_history(records, VoteRecord, default_user=roles.person_or_none(user), default_change_reason=reason)
+    if document is not None:
+        attachment_add(
+            case=decision.case, data=document.data, filename=document.filename,
+            kind=Attachment.Kind.OMROSTNINGSLISTA, user=user, decision=decision,
+        )  # fmt: skip
     return vote

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import lineage, services
+from . import attachments, lineage, services
 from .forms import MotionImportForm, MotionReviewForm, RollCallImportForm
 from .importers import MAX_PDF_BYTES, MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
 from .models import Case, Decision
@@ -36,6 +36,8 @@ def case_detail(request, key):
             "decisions": decisions,
             "proposals": proposals,
             "can_import": services.can_import(request.user),
+            "attachments": list(case.attachments.all()),
+            "can_manage_attachments": attachments.can_manage(request.user),
         },
     )
 
@@ -58,16 +60,18 @@ def motion_import(request, key):
         if review.is_valid():
             parsed = review.parsed()
             if "bekrafta" in request.POST:
-                return _save_motion(request, case, parsed, review)
+                return _save_motion(request, case, parsed, review, review.cleaned_data["document"])
     elif request.method == "POST" and form.is_valid():
         try:
             parsed = parse_motion_text(form.cleaned_data["text"])
         except ImportError_ as error:
             form.add_error("file" if form.cleaned_data.get("file") else "text", str(error))
         else:
+            document = form.cleaned_data["document"]
             if "bekrafta" in request.POST:
-                return _save_motion(request, case, parsed, form)
-            review = MotionReviewForm(initial=MotionReviewForm.initial_from(parsed))
+                return _save_motion(request, case, parsed, form, document)
+            token = attachments.document_stage(document=document, user=request.user)
+            review = MotionReviewForm(initial=MotionReviewForm.initial_from(parsed) | {"document": token})
     return render(
         request,
         "motions/motion_import.html",
@@ -81,16 +85,22 @@ def motion_import(request, key):
     )
 
 
-def _save_motion(request, case, parsed, form):
-    """Save, or show the form again with why not (nothing is kept)."""
+def _save_motion(request, case, parsed, form, document):
+    """Save with the document it was read from (an upload or a review's staged token), or show the
+    form again with why not (nothing is kept)."""
+    token = document if isinstance(document, str) else None
     try:
-        motion = services.motion_import(case=case, parsed=parsed, user=request.user)
+        if token is not None:
+            document = attachments.document_staged(token, user=request.user)
+        motion = services.motion_import(case=case, parsed=parsed, user=request.user, document=document or None)
     except ImportError_ as error:
         form.add_error(None, str(error))
         review = form if isinstance(form, MotionReviewForm) else None
         upload = MotionImportForm() if review else form
         context = {"case": case, "form": upload, "parsed": None, "review": review}
         return render(request, "motions/motion_import.html", context)
+    if token is not None:
+        attachments.document_unstage(token)
     messages.success(request, _("Yrkandet lästes in med %(count)d punkter.") % {"count": len(parsed.points)})
     return redirect(f"{case.get_absolute_url()}#yrkande-{motion.pk}")
 
@@ -109,7 +119,11 @@ def rollcall_import(request, key, decision_id):
             parsed = parse_rollcall(form.cleaned_data["text"])
             if "bekrafta" in request.POST:
                 services.rollcall_import(
-                    decision=decision, parsed=parsed, proposition=form.cleaned_data["proposition"], user=request.user
+                    decision=decision,
+                    parsed=parsed,
+                    proposition=form.cleaned_data["proposition"],
+                    user=request.user,
+                    document=form.cleaned_data["document"],
                 )
         except ImportError_ as error:
             form.add_error("text", str(error))

@@ -23,12 +23,17 @@ decisions, votes) and `assignments` (assignments and status reports); `base` hol
 
 from __future__ import annotations
 
-from . import assignments, organisation, proceedings
+from . import assignments, files, organisation, proceedings
 from .base import URL, Resource, StaticResource
 
 __all__ = ["BY_NAME", "RESOURCES", "URL", "Resource", "StaticResource"]
 
 # The order of the API's root document and of the schema.
-RESOURCES: list[Resource] = [*organisation.RESOURCES, *proceedings.RESOURCES, *assignments.RESOURCES]
+RESOURCES: list[Resource] = [
+    *organisation.RESOURCES,
+    *proceedings.RESOURCES,
+    *files.RESOURCES,
+    *assignments.RESOURCES,
+]
 
 BY_NAME = {resource.name: resource for resource in RESOURCES}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from assignments.models import Board
-from motions.models import Case, Decision, DecisionPoint, Meeting, Member, Motion, Party, Vote, VoteRecord
+from motions.models import Attachment, Case, Decision, DecisionPoint, Meeting, Member, Motion, Party, Vote, VoteRecord
 
 from .. import serializers
 from .base import (
@@ -26,6 +26,7 @@ from .base import (
     enum,
     object_schema,
 )
+from .files import FILE_SCHEMA
 
 
 def _meeting_modified(since) -> Q:
@@ -58,11 +59,14 @@ MEETINGS = Resource(
 
 
 def _paper_modified(since) -> Q:
-    return Q(updated_at__gte=since)
+    # Its auxiliaryFile lists the attachments: one added, linked or removed changes the paper.
+    return Q(updated_at__gte=since) | Q(pk__in=changed(Attachment, since, "case_id"))
 
 
 def _papers():
-    return Case.objects.order_by("id")
+    return Case.objects.prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("id"))).order_by(
+        "id"
+    )
 
 
 PAPERS = Resource(
@@ -81,6 +85,7 @@ PAPERS = Resource(
             "dnr": NULLABLE_STRING,
             "name": STRING,
             "web": NULLABLE_URL,
+            "auxiliaryFile": {"type": "array", "items": FILE_SCHEMA},
             "created": DATETIME,
             "modified": DATETIME,
         }

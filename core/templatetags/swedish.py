@@ -1,6 +1,6 @@
 from django import template
 
-from core.formatting import format_kronor, format_number, long_date
+from core.formatting import format_file_size, format_kronor, format_number, long_date
 
 register = template.Library()
 
@@ -25,3 +25,9 @@ def kronor_bare(value, unit="mnkr"):
 @register.filter
 def sv_date(value):
     return long_date(value)
+
+
+@register.filter
+def file_size(value):
+    """{{ attachment.size|file_size }} -> 1,2 MB"""
+    return format_file_size(value)

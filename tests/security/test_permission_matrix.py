@@ -36,6 +36,7 @@ from api.resources import RESOURCES
 from assignments import roles
 from assignments.models import Assignment, Board, ReportingPeriod, StatusReport
 from budget.models import CostEstimate, FinancialStatement
+from motions.attachments import attachment_add
 from motions.models import Case, DecisionPoint
 from reports.models import PublishedReport
 from tests.urlpatterns import all_routes
@@ -103,6 +104,8 @@ TABLE = [
     public("comparison_pdf", "/arenden/{case}/jamfor.pdf"),
     public("motions:point", "/arenden/{case}/punkter/{point}/"),
     public("comparison_csv", "/arenden/{case}/jamfor.csv"),
+    # An attachment is as public as its case (motions.attachment_views.download).
+    public("motions:attachment", "/arenden/{case}/bilagor/{attachment}/{attachment_filename}"),
     # Importing is the secretariat's (motions.services.can_import): officers of any board are refused.
     Row("motions:motion_import", "GET", "/arenden/{case}/las-in-yrkande/",        (LOGIN, 403, 403, 403, 403, 200)),
     Row("motions:motion_import", "POST", "/arenden/{case}/las-in-yrkande/",       (LOGIN, 403, 403, 403, 403, 200)),
@@ -118,6 +121,9 @@ TABLE = [
             ("secretariat:case_new", "/sekretariat/arenden/ny/", {"GET": 200, "POST": 400}),
             ("secretariat:case", "/sekretariat/arenden/{case}/", {"GET": 200}),
             ("secretariat:proposal_new", "/sekretariat/arenden/{case}/tjansteutlatande/ny/", {"GET": 200, "POST": 400}),
+            ("secretariat:attachment_new", "/sekretariat/arenden/{case}/bilagor/ny/", {"GET": 200, "POST": 400}),
+            ("secretariat:attachment_remove", "/sekretariat/arenden/{case}/bilagor/{attachment}/ta-bort/",
+             {"GET": 200, "POST": 400}),
             ("secretariat:point_edit", "/sekretariat/arenden/{case}/punkter/{point}/", {"GET": 200, "POST": 400}),
             ("proposal_import", "/sekretariat/arenden/{case}/tjansteutlatande/las-in/", {"GET": 200, "POST": 400}),
             # An empty post is the upload form refused (no text, no file): nothing is read or saved.
@@ -244,7 +250,13 @@ def world(real_data):
     )
     published.file.save("rapport.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
     published.save()
+    attachment = attachment_add(
+        case=case, data="Tjänsteutlåtande\n".encode(), filename="Tjänsteutlåtande.txt", kind="tjansteutlatande",
+        user=roles.SYSTEM,
+    )  # fmt: skip
     values = {
+        "attachment": attachment.pk,
+        "attachment_filename": attachment.filename,
         "assignment": assignment.pk,
         "case": case.url_key,
         "decision": case.decisions.order_by("id").first().pk,
