@@ -201,9 +201,7 @@ def _secretariat_pages() -> list[Page]:
         pages.append(Page("secretariat", "Sekretariatet", "/sekretariat/"))
     meeting = Meeting.objects.annotate(n=Count("decisions")).order_by("-n", "id").first()
     if meeting is not None and resolves(f"/sekretariat/sammantraden/{meeting.pk}/"):
-        pages.append(
-            Page("meeting", f"Sammanträde ({meeting.n} beslut)", f"/sekretariat/sammantraden/{meeting.pk}/")
-        )
+        pages.append(Page("meeting", f"Sammanträde ({meeting.n} beslut)", f"/sekretariat/sammantraden/{meeting.pk}/"))
     decision = Decision.objects.annotate(n=Count("adopted_points")).order_by("-n", "id").first()
     if decision is not None and resolves(f"/sekretariat/beslut/{decision.pk}/uppdrag/"):
         pages.append(
