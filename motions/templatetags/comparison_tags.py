@@ -28,7 +28,8 @@ def _cell(cell) -> str:
     if status == "same":
         return f'<span class="tag tag--same">= {_t("Oförändrad")}</span> {_number(cell)}<p>{esc(cell.html)}</p>\n'
     if status == "changed":
-        return f'<span class="tag tag--changed">≠ {_t("Ändrad")}</span> {_number(cell)}<p class="diff">{esc(cell.html)}</p>\n'
+        tag = f'<span class="tag tag--changed">≠ {_t("Ändrad")}</span>'
+        return f'{tag} {_number(cell)}<p class="diff">{esc(cell.html)}</p>\n'
     if status == "kept":
         hidden = _t("Inte utskriven i yrkandet; tjänsteutlåtandets text:")
         return (
