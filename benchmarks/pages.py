@@ -149,6 +149,7 @@ def discover() -> list[Page]:
         if resolves(path):
             pages.append(Page("budget_statement", "Resultatredovisning", path))
     pages.extend(_register_pages())
+    pages.extend(_secretariat_pages())
     search = _first_resolving("/sok/", "/sok/?q=skola")
     if search:
         pages.append(Page("search", "Sökning", "/sok/?q=trygghet"))
@@ -187,4 +188,27 @@ def _register_pages() -> list[Page]:
                     throughput=False,
                 )
             )
+    return pages
+
+
+def _secretariat_pages() -> list[Page]:
+    """The secretariat's registration pages: the start page, the meeting with most decisions and
+    the review of the decision with most adopted points (the heaviest instances there are)."""
+    from motions.models import Decision, Meeting
+
+    pages = []
+    if resolves("/sekretariat/"):
+        pages.append(Page("secretariat", "Sekretariatet", "/sekretariat/"))
+    meeting = Meeting.objects.annotate(n=Count("decisions")).order_by("-n", "id").first()
+    if meeting is not None and resolves(f"/sekretariat/sammantraden/{meeting.pk}/"):
+        pages.append(Page("meeting", f"Sammanträde ({meeting.n} beslut)", f"/sekretariat/sammantraden/{meeting.pk}/"))
+    decision = Decision.objects.annotate(n=Count("adopted_points")).order_by("-n", "id").first()
+    if decision is not None and resolves(f"/sekretariat/beslut/{decision.pk}/uppdrag/"):
+        pages.append(
+            Page(
+                "review",
+                f"Beslutets uppdrag, granskning ({decision.n} bifallna punkter)",
+                f"/sekretariat/beslut/{decision.pk}/uppdrag/",
+            )
+        )
     return pages

@@ -8,11 +8,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.pdf import render_pdf
 from core.tabular import XLSX_CONTENT_TYPE, download
+from pagecache.cache import request_content_version
 
 from .register import RegisterFilterForm, build_register
 from .register_exports import register_xlsx
@@ -25,20 +27,35 @@ MAX_PDF_ROWS = 500
 
 
 def _register(request):
+    """The filter form and the register it selects (lazy: read when something asks for it), or None
+    when the form is invalid."""
     form = RegisterFilterForm(request.GET or None)
     if request.GET and not form.is_valid():
         return form, None
     data = form.cleaned_data if request.GET else {}
-    return form, build_register(year=data.get("ar"), body=data.get("organ"), today=timezone.localdate())
+    today = timezone.localdate()
+    return form, SimpleLazyObject(lambda: build_register(year=data.get("ar"), body=data.get("organ"), today=today))
 
 
 def _page(request, form, register, *, status=200, error=""):
     context = {"form": form, "register": register, "error": error}
     if register is not None:
-        paginator = Paginator(register.assignments(), PAGE_SIZE)
-        paginator.count = register.total  # known from the counts: no second COUNT over the register
-        page = paginator.get_page(request.GET.get("sida"))
-        context.update(page=page, rows=register.rows(page.object_list), max_pdf_rows=MAX_PDF_ROWS)
+
+        def page():
+            paginator = Paginator(register.assignments(), PAGE_SIZE)
+            paginator.count = register.total  # known from the counts: no second COUNT over the register
+            return paginator.get_page(request.GET.get("sida"))
+
+        page = SimpleLazyObject(page)
+        # Lazy: when the counts and rows are in the fragment cache (register.html), none of their
+        # queries is made.
+        context.update(
+            page=page,
+            rows=SimpleLazyObject(lambda: register.rows(page.object_list)),
+            max_pdf_rows=MAX_PDF_ROWS,
+            today=timezone.localdate(),
+            results_version=request_content_version(request),
+        )
     return render(request, "reports/register.html", context, status=status)
 
 

@@ -30,6 +30,9 @@ EXPECTED_PAGES = {
     "search",
     "register",
     "register_filtered",
+    "secretariat",
+    "meeting",
+    "review",
 }
 
 
