@@ -3,8 +3,8 @@ the proposal and its points through motions.proposal_import, then one CostEstima
 through cost_estimate_save (its right, its validation, its history) — in one transaction, so a refused
 estimate leaves no proposal behind.
 
-`document` is the uploaded file as received (None for pasted text): not stored here; the attachments
-(bilagor) work can keep it with the proposal from this one place.
+`document`, the file the proposal was read from (or the pasted text), is kept with the case as an
+attachment (bilaga) linked to the proposal, in the same transaction: a refusal keeps no file either.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
+from motions.attachments import Document, atomic_with_files, attachment_add
 from motions.importers.proposal import ParsedProposal
-from motions.models import Case, OfficialProposal
+from motions.models import Attachment, Case, OfficialProposal
 from motions.proposal_import import proposal_import
 
 from .models import CostEstimate, PointFinancing
@@ -56,10 +56,10 @@ def proposal_import_with_costs(
     parsed: ParsedProposal,
     costs: list[CostDraft],
     financing: dict[int, FinancingDraft] | None = None,
-    document: bytes | None = None,
+    document: Document | None = None,
 ) -> OfficialProposal:
     """The proposal, its points, their financing classes and the accepted cost estimates; all or nothing."""
-    with transaction.atomic():
+    with atomic_with_files():
         proposal, points = proposal_import(user=user, case=case, parsed=parsed)
         for number, draft in (financing or {}).items():
             if number not in points:
@@ -99,4 +99,13 @@ def proposal_import_with_costs(
             except ValidationError as error:
                 messages = "; ".join(error.messages)
                 raise ValidationError({"costs": _("Kostnad %(n)d: %(why)s") % {"n": index, "why": messages}}) from error
+        if document is not None:
+            attachment_add(
+                case=case,
+                data=document.data,
+                filename=document.filename,
+                kind=Attachment.Kind.TJANSTEUTLATANDE,
+                user=user,
+                proposal=proposal,
+            )
     return proposal

@@ -9,7 +9,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.form_errors import PrintableErrors, PrintableErrorsFormSet
-from motions.forms import _TextImportForm
+from motions.forms import TextImportForm
 from motions.importers.proposal import ParsedProposal, ParsedProposalPoint
 from motions.registration import MAX_POINTS
 from motions.secretariat_forms import BoardsField
@@ -21,7 +21,9 @@ from .proposal_import import CostDraft, FinancingDraft
 MAX_COSTS = 60
 
 
-class ProposalUploadForm(_TextImportForm):
+class ProposalUploadForm(TextImportForm):
+    pasted_filename = "tjansteutlatande.txt"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].label = _("Tjänsteutlåtandets text")
@@ -35,6 +37,8 @@ class ProposalReviewForm(PrintableErrors, forms.Form):
     author_body = forms.TypedChoiceField(label=_("Avsändare"), coerce=int, required=False, empty_value=None)
     addressed_to = forms.CharField(label=_("Riktat till"), max_length=200, required=False)
     flags = forms.CharField(widget=forms.HiddenInput, required=False, max_length=50_000)
+    # The uploaded document, kept for this review (motions.attachments.document_stage).
+    document = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2_000)
 
     def __init__(self, *args, boards=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from assignments.models import Board
 from core.form_errors import apply_errors
+from motions import attachments
 from motions.importers import MAX_PDF_BYTES, MAX_UPLOAD_BYTES, ImportError_
 from motions.importers.proposal_resolve import parse_proposal_text
 from motions.registration import require_registrar
@@ -60,14 +61,27 @@ def proposal_import_page(request, key):
         if review.is_valid() and points.is_valid() and costs.is_valid():
             if "bekrafta" in request.POST:
                 parsed, drafts, financing = reviewed(review, points, costs, boards)
+                token = review.cleaned_data.get("document") or None
                 try:
+                    # The document read is kept with the proposal as the case's attachment.
+                    document = attachments.document_staged(token, user=request.user) if token else None
                     proposal_import_with_costs(
-                        user=request.user, case=case, parsed=parsed, costs=drafts, financing=financing
+                        user=request.user,
+                        case=case,
+                        parsed=parsed,
+                        costs=drafts,
+                        financing=financing,
+                        document=document,
                     )
                 except ValidationError as error:
                     apply_errors(review, error)
                     status = 400
+                except ImportError_ as error:
+                    review.add_error(None, str(error))
+                    status = 400
                 else:
+                    if token:
+                        attachments.document_unstage(token)
                     messages.success(
                         request,
                         _("Tjänsteutlåtandet är inläst med %(points)d punkter och %(costs)d kostnadsberäkningar.")
@@ -93,7 +107,11 @@ def proposal_import_page(request, key):
                 if parsed.dnr and case.dnr and parsed.dnr != case.dnr:
                     parsed.flag("case", _("Handlingen gäller diarienummer %(other)s, inte %(this)s") % {
                         "other": parsed.dnr, "this": case.dnr})  # fmt: skip
-                review, points, costs = _review_forms(None, boards, initial_from(parsed))
+                proposal, point_rows, cost_rows = initial_from(parsed)
+                token = attachments.document_stage(document=form.cleaned_data["document"], user=request.user)
+                review, points, costs = _review_forms(
+                    None, boards, (proposal | {"document": token}, point_rows, cost_rows)
+                )
                 context.update(parsed=parsed, review=review, points=points, costs=costs)
         else:
             status = 400

@@ -21,7 +21,7 @@ from .importers.motion import WHOLE_TEXT_KINDS, ParsedMotion, ParsedPoint
 from .models import Motion, Party
 
 
-class _TextImportForm(PrintableErrors, forms.Form):
+class TextImportForm(PrintableErrors, forms.Form):
     """Pasted text or an uploaded file (the city's PDF or UTF-8 text); the parsed result is previewed
     before it is saved."""
 
@@ -70,7 +70,7 @@ class _TextImportForm(PrintableErrors, forms.Form):
                 )
 
 
-class MotionImportForm(_TextImportForm):
+class MotionImportForm(TextImportForm):
     pasted_filename = _("yrkande.txt")
 
     def __init__(self, *args, **kwargs):
@@ -78,7 +78,7 @@ class MotionImportForm(_TextImportForm):
         self.fields["text"].label = _("Yrkandets text")
 
 
-class RollCallImportForm(_TextImportForm):
+class RollCallImportForm(TextImportForm):
     pasted_filename = _("omröstningslista.txt")
 
     def __init__(self, *args, **kwargs):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from assignments.models import Board
 
 from .decisions import Basis
-from .forms import _TextImportForm
+from .forms import TextImportForm
 from .importers import MAX_TEXT_CHARS
 from .importers.protocol import ParsedProtocol
 from .models import DecisionNote
@@ -20,7 +20,9 @@ from .protocol_import import Match, NoteDraft, VoteDraft
 from .secretariat_forms import _date_field, _Form
 
 
-class ProtocolUploadForm(_TextImportForm):
+class ProtocolUploadForm(TextImportForm):
+    pasted_filename = "protokollsutdrag.txt"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].label = _("Protokollsutdragets text")
@@ -29,6 +31,8 @@ class ProtocolUploadForm(_TextImportForm):
 class ProtocolReviewForm(_Form):
     reviewed = forms.CharField(widget=forms.HiddenInput, initial="1")
     source = forms.CharField(widget=forms.HiddenInput, strip=False, max_length=MAX_TEXT_CHARS)
+    # The uploaded document, kept for this review (motions.attachments.document_stage).
+    document = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2_000)
     body = forms.ModelChoiceField(
         label=_("Organ"),
         queryset=Board.objects.filter(kind=Board.Kind.DECISION_BODY).order_by("name"),

@@ -11,17 +11,17 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from assignments.models import Board
 from core.history import with_history
 
 from . import decisions, registration, services
+from .attachments import Document, atomic_with_files, attachment_add
 from .comparison import COMPARABLE_KINDS
 from .importers import ImportError_, ParsedRollCall
 from .importers.protocol import ParsedProtocol
-from .models import Case, Decision, DecisionPoint, Meeting, Motion, Party
+from .models import Attachment, Case, Decision, DecisionPoint, Meeting, Motion, Party
 
 
 @dataclass
@@ -130,7 +130,7 @@ def _counts_only(declared: dict[str, int]) -> ParsedRollCall:
     return ParsedRollCall(rows=[], totals=totals, declared_totals=dict(declared))
 
 
-@transaction.atomic
+@atomic_with_files()
 def protocol_import(
     *,
     user,
@@ -145,6 +145,7 @@ def protocol_import(
     adjusted_on: datetime.date | None,
     votes: list[VoteDraft],
     notes: list[NoteDraft],
+    document: Document | None = None,
 ) -> Decision:
     """The decision with its points, votes and notes; the meeting found or registered. All or nothing:
     a refusal anywhere (a § taken, a party unknown) leaves the database as it was."""
@@ -194,6 +195,15 @@ def protocol_import(
             party_ids=[parties[a.upper()] for a in note.party_abbreviations],
             members=note.members,
             text=note.text,
+        )
+    if document is not None:
+        attachment_add(
+            case=case,
+            data=document.data,
+            filename=document.filename,
+            kind=Attachment.Kind.PROTOKOLLSUTDRAG,
+            user=user,
+            decision=decision,
         )
     return decision
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.form_errors import apply_errors
 
+from . import attachments
 from .importers import MAX_PDF_BYTES, MAX_UPLOAD_BYTES, ImportError_
 from .importers.protocol import parse_protocol
 from .protocol_forms import ProtocolReviewForm, ProtocolUploadForm
@@ -55,9 +56,9 @@ def protocol_upload(request, key):
             if saved is not None:
                 return saved
     else:
-        review = ProtocolReviewForm(
-            initial=ProtocolReviewForm.initial_from(parsed, match, source), parsed=parsed, match=match
-        )
+        token = attachments.document_stage(document=upload.cleaned_data["document"], user=request.user)
+        initial = ProtocolReviewForm.initial_from(parsed, match, source) | {"document": token}
+        review = ProtocolReviewForm(initial=initial, parsed=parsed, match=match)
     context.update(
         {
             "form": ProtocolUploadForm(None),
@@ -75,7 +76,10 @@ def protocol_upload(request, key):
 def _save(request, case, parsed, review):
     data = review.cleaned_data
     votes, notes = review.drafts(parsed)
+    token = data.get("document") or None
     try:
+        # The document the extract was read from is kept with the decision (a refused save keeps nothing).
+        document = attachments.document_staged(token, user=request.user) if token else None
         decision = protocol_import(
             user=request.user,
             case=case,
@@ -89,6 +93,7 @@ def _save(request, case, parsed, review):
             adjusted_on=data["adjusted_on"],
             votes=votes,
             notes=notes,
+            document=document,
         )
     except ValidationError as error:
         apply_errors(review, error)
@@ -96,6 +101,8 @@ def _save(request, case, parsed, review):
     except ImportError_ as error:
         review.add_error(None, str(error))
         return None
+    if token:
+        attachments.document_unstage(token)
     messages.success(
         request,
         _("Protokollsutdraget är inläst som %(decision)s med %(votes)d omröstningar och %(notes)d anteckningar.")

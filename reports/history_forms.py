@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from assignments.history_import import HistoryRow
 from assignments.models import Assignment, Board, ReportingPeriod
 from core.form_errors import PrintableErrors, PrintableErrorsFormSet
-from motions.forms import _TextImportForm
+from motions.forms import TextImportForm
 from motions.importers import MAX_TEXT_CHARS
 
 from .importers.history import ParsedHistory, ParsedHistoryItem
@@ -19,7 +19,7 @@ from .importers.resolve import history_row
 MAX_ROWS = 300
 
 
-class HistoryUploadForm(_TextImportForm):
+class HistoryUploadForm(TextImportForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].label = _("Rapportens text (avsnitten om uppdrag räcker)")
