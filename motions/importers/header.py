@@ -3,8 +3,9 @@ layouts print it: a line that is only the kind ("Tilläggsyrkande"), the body on
 below it, and the date, party and case-number lines after it, in any order. The block stands
 before the title, after the text, or between two pages.
 
-Dates: "2024-06-04", "24-06-04", "Datum: 2024-06-04", "4 juni 2024", "den 4 juni 2024".
-Parties: "S, V och MP", "Socialdemokraterna, Vänsterpartiet och Miljöpartiet", "(S)".
+Dates: "2024-06-04", "24-06-04", "Datum: 2024-06-04", "4 juni 2024", "Göteborg den 4 juni 2024".
+Parties: "S, V och MP", "Socialdemokraterna, Vänsterpartiet och Miljöpartiet", "(S)", or the
+members signing ("Henrik Munck (D)").
 """
 
 import datetime
@@ -34,7 +35,7 @@ MONTHS = [
 ]  # fmt: skip
 DATE_RE = re.compile(r"^(?:datum:?\s*)?(?P<year>\d{4}|\d{2})-(?P<month>\d{2})-(?P<day>\d{2})$", re.IGNORECASE)
 TEXT_DATE_RE = re.compile(
-    rf"^(?:datum:?\s*)?(?:den\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})$",
+    rf"^(?:datum:?\s*|göteborg,?\s+)?(?:den\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})$",
     re.IGNORECASE,
 )
 AGENDA_RE = re.compile(r"^(?:ärende\s*nr\.?|ärende|dnr|diarienummer)(?::\s*|\s+)\S+$", re.IGNORECASE)
@@ -76,11 +77,17 @@ def _looks_like_party(name: str) -> bool:
     return bool(re.fullmatch(r"[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s[\wåäö]+){0,3}", name)) and bool(PARTY_WORD_RE.search(name))
 
 
+# A member signing with the party: "Henrik Munck (D)".
+_MEMBER_RE = re.compile(r"^[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,3}\s*\((?P<party>[A-ZÅÄÖa-zåäö]{1,4})\)$")
+
+
 def split_parties(line: str) -> list[str]:
     line = line.strip()
     if line.startswith("(") and line.endswith(")"):  # "(S)", "(S, V)"
         line = line[1:-1]
-    return [p.strip().strip(".") for p in re.split(r"\s*,\s*|\s+och\s+|\s*&\s*|\s+samt\s+", line) if p.strip()]
+    parts = [p.strip().strip(".") for p in re.split(r"\s*,\s*|\s+och\s+|\s*&\s*|\s+samt\s+", line) if p.strip()]
+    parties = [match["party"] if (match := _MEMBER_RE.match(p)) else p for p in parts]
+    return list(dict.fromkeys(parties))
 
 
 def is_party_line(line: str) -> bool:

@@ -106,6 +106,28 @@ class _Lines:
         return ImportError_(f"{self.where(number)}: {message}")
 
 
+RUNNING_HEADER_RE = re.compile(r"^Göteborgs\s+stad(?:\s*[–,-]\s*[^.]{1,60})?$", re.IGNORECASE)
+
+
+def _running_headers(lines: _Lines) -> set[int]:
+    """A page's running header left in a text ("Göteborgs Stad" or "Göteborgs Stad – Kommunstyrelsen"
+    beside a page number or a page break): not part of the point it would fall into."""
+    items = lines.items
+    nonblank = [i for i, (_n, t) in enumerate(items) if t.strip()]
+    found = set()
+    for k, index in enumerate(nonblank):
+        if not RUNNING_HEADER_RE.match(items[index][1].strip()):
+            continue
+        neighbours = [nonblank[j] for j in (k - 1, k + 1) if 0 <= j < len(nonblank)]
+        page = lines.page_of.get(items[index][0])
+        if (
+            any(is_furniture(items[j][1]) or lines.page_of.get(items[j][0]) != page for j in neighbours)
+            or len(neighbours) < 2
+        ):
+            found.add(index)
+    return found
+
+
 def _paragraphs(items: list[tuple[int, str]], uncertain: list[str]) -> list[str]:
     paragraphs, current = [], []
     for _n, line in items:
@@ -124,7 +146,8 @@ def read_motion(text: str) -> ParsedMotion:
     lines = _Lines(check_text(text))
     # Footnotes ("1 Se …") stand where the page ended, often inside a paragraph: taken out first.
     footnotes = footnote_bodies(lines.items)
-    lines.items = [item for index, item in enumerate(lines.items) if index not in footnotes]
+    dropped = set(footnotes) | _running_headers(lines)
+    lines.items = [item for index, item in enumerate(lines.items) if index not in dropped]
     items = lines.items
     headers = find_headers(items)
     in_header = {i for h in headers for i in range(h.start, h.end)}
@@ -216,7 +239,7 @@ def read_motion(text: str) -> ParsedMotion:
             _("Osäker avstavning: ”%(word)s” lästes som ”%(joined)s”")
             % {"word": word, "joined": word.replace("-", "")},
         )
-    for digit, note in dict.fromkeys(footnotes.values()):
+    for digit, note in dict.fromkeys(v for v in footnotes.values() if v[1]):
         parsed.footnotes.append(f"{digit} {note}")
         parsed.flag("footnotes", _("Fotnot %(digit)s: %(text)s") % {"digit": digit, "text": note})
     if not parsed.party_names:

@@ -3,7 +3,8 @@
 - numbered ("1." / "1)") or lettered ("a)" / "a.") points; the style of the first point is the
   list's, and items of the other style inside a point are its sub-items ("2. … i uppdrag att: ⏎
   a) … ⏎ b) …"), as are dash and bullet items ("– fler träningslägenheter,");
-- "att"-clauses ("att ge … i uppdrag att …,⏎⏎att …"), each a point;
+- "att"-clauses ("att ge … i uppdrag att …,⏎⏎att …", "…, samt⏎att …"), each a point;
+- bullets ("• Stadsledningskontoret får i uppdrag …") where the list starts with one, each a point;
 - one unnumbered decision ("Ärendet återremitteras …"), read as one point and flagged;
 - the approve-the-rest line last ("I övrigt bifalla tjänsteutlåtandet.", "Därutöver bifalla …",
   "Bifalla förvaltningens förslag i övrigt.", "att i övrigt bifalla …"): a flag with its wording.
@@ -23,6 +24,7 @@ from .text import is_furniture
 POINT_RE = re.compile(r"^(?:(?P<number>\d{1,3})|(?P<letter>[a-zåäö]))[.)]\s+(?P<text>\S.*)$")
 ATT_RE = re.compile(r"^att\s+\S", re.IGNORECASE)
 ITEM_RE = re.compile(r"^(?:[–•▪]\s*|[-*]\s+)\S")
+_BULLET_RE = re.compile(r"^(?:[–•▪]\s*|[-*]\s+)")
 LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
 # Who decides, above the points: "I kommunstyrelsen:", "I kommunstyrelsen och kommunfullmäktige",
 # "Kommunfullmäktige beslutar", "Kommunstyrelsen föreslår kommunfullmäktige besluta".
@@ -63,10 +65,18 @@ def footnote_bodies(items: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
         if not _FOOTNOTE_BODY_RE.match(line.strip()):
             glued.update(strip_footnotes(line)[1])
     found = {}
-    for index, (_n, line) in enumerate(items):
-        match = _FOOTNOTE_BODY_RE.match(line.strip())
-        if match and match["digit"] in glued and not POINT_RE.match(line.strip()):
-            found[index] = (match["digit"], " ".join(match["text"].split()))
+    index = 0
+    while index < len(items):
+        match = _FOOTNOTE_BODY_RE.match(items[index][1].strip())
+        if match and match["digit"] in glued and not POINT_RE.match(items[index][1].strip()):
+            digit, body, first = match["digit"], [match["text"]], index
+            # A footnote the typesetter hyphenated runs on to the next line ("Storgöte-⏎borg.").
+            while index + 1 < len(items) and body[-1].rstrip().endswith(("-", "\u2010", "\u00ad")):
+                index += 1
+                body.append(items[index][1])
+                found[index] = (digit, "")
+            found[first] = (digit, join_lines(body))
+        index += 1
     return found
 
 
@@ -118,6 +128,8 @@ def _collect(parsed, section, lines) -> tuple[list[dict], str]:
                 style = _style(match)
             elif ATT_RE.match(stripped):
                 style = "att"
+            elif ITEM_RE.match(stripped):
+                style = "bullet"
             elif ADDRESSED_RE.match(stripped) and not _REST_START_RE.match(stripped) and not parsed.addressed_to:
                 parsed.addressed_to = stripped.rstrip(":").strip()
                 continue
@@ -126,9 +138,11 @@ def _collect(parsed, section, lines) -> tuple[list[dict], str]:
                 raise lines.error(n, message)
             else:
                 style = "free"
-        starts_paragraph = blank_before or previous.endswith((",", ";", ".")) or not points
+        starts_paragraph = blank_before or previous.endswith((",", ";", ".", " samt")) or not points
         if match and _style(match) == style:
             number, text = _number(match), match["text"]
+        elif style == "bullet" and ITEM_RE.match(stripped):
+            number, text = len(points) + 1, _BULLET_RE.sub("", stripped)
         elif (
             not points
             or (style == "att" and ATT_RE.match(stripped) and starts_paragraph)
