@@ -407,6 +407,13 @@ def main():
     pdf_import = "\n\nInläsning av PDF:\n\n" + "\n".join(
         f"- {line}" for line in (done.stdout.strip() or done.stderr.strip()[-500:]).splitlines()
     )
+    log("korpusarna läses in som text och PDF (benchmarks/import_accuracy.py)")
+    done = subprocess.run(
+        [PYTHON, "-m", "benchmarks.import_accuracy"], cwd=BASE_DIR, capture_output=True, text=True, check=False
+    )
+    pdf_import += "\n\nTräffsäkerhet vid inläsning av yrkanden (issue 15):\n\n" + "\n".join(
+        f"- {line}" for line in (done.stdout.strip() or done.stderr.strip()[-500:]).splitlines()
+    )
 
     elapsed = time.perf_counter() - started
     text = (

@@ -13,67 +13,18 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..models import Motion
+from .header import KIND_WORDS, TITLE_RE, find_headers, parse_date, split_parties
 from .joining import join_lines
 from .pdf import PAGE_BREAK
+from .points import ParsedPoint, footnote_bodies, join_items, parse_points, strip_footnotes
 from .text import ImportError_, check_text, is_furniture
 
-KIND_WORDS = {
-    "yrkande": Motion.Kind.YRKANDE,
-    "reviderat yrkande": Motion.Kind.YRKANDE,
-    "tilläggsyrkande": Motion.Kind.TILLAGGSYRKANDE,
-    "reviderat tilläggsyrkande": Motion.Kind.TILLAGGSYRKANDE,
-    "ändringsyrkande": Motion.Kind.ANDRINGSYRKANDE,
-    "återremissyrkande": Motion.Kind.ATERREMISSYRKANDE,
-    "yttrande": Motion.Kind.YTTRANDE,
-    "protokollsanteckning": Motion.Kind.PROTOKOLLSANTECKNING,
-    "reservation": Motion.Kind.RESERVATION,
-}
+__all__ = ["KIND_WORDS", "WHOLE_TEXT_KINDS", "ParsedMotion", "ParsedPoint", "read_motion", "strip_footnotes"]
+
 # Kinds that state a position without decision points: their body is kept whole.
 WHOLE_TEXT_KINDS = (Motion.Kind.YTTRANDE, Motion.Kind.PROTOKOLLSANTECKNING, Motion.Kind.RESERVATION)
-_KIND_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in KIND_WORDS), key=len, reverse=True))
-TITLE_RE = re.compile(rf"^(?P<kind>{_KIND_ALTERNATIVES})\s+(?:angående|om|gällande|i\s+ärende)\b", re.IGNORECASE)
-KIND_LINE_RE = re.compile(rf"^(?P<kind>{_KIND_ALTERNATIVES})(?:\s*\((?P<party>[^)]{{1,60}})\))?$", re.IGNORECASE)
 PROPOSAL_HEADING_RE = re.compile(r"^förslag\s+till\s+beslut:?$", re.IGNORECASE)
 JUSTIFICATION_HEADING_RE = re.compile(r"^(?:yrkandet|motivering|bakgrund):?$", re.IGNORECASE)
-POINT_RE = re.compile(r"^(?:(?P<number>\d{1,3})|(?P<letter>[a-zåäö]))[.)]\s+(?P<text>\S.*)$")
-APPROVES_REST_RE = re.compile(
-    r"^(?:att\s+)?(?P<which>i\s+övrigt|därutöver|därtill)\s+(?:att\s+)?bifalla\s+"
-    r"(?P<what>(?:stadsledningskontorets\s+|kommunstyrelsens\s+|förvaltningens\s+)?"
-    r"(?:tjänsteutlåtande(?:t|ts\s+förslag)?|förslag(?:et)?(?:\s+till\s+beslut)?|förslaget\s+i\s+tjänsteutlåtandet))\.?$",
-    re.IGNORECASE,
-)
-DATE_RE = re.compile(r"^(?:datum:?\s*)?(?P<year>\d{4}|\d{2})-(?P<month>\d{2})-(?P<day>\d{2})$", re.IGNORECASE)
-AGENDA_RE = re.compile(r"^(?:ärende\s*nr|dnr|diarienummer):?\s*\S+$", re.IGNORECASE)
-BODY_WORD_RE = re.compile(
-    r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?|beredning(?:en)?|kommunledningen|"
-    r"nämnd\s+\w+|nämnden\s+\w+)$",
-    re.IGNORECASE,
-)
-PARTY_WORD_RE = re.compile(r"(?:partiet|demokraterna|erna|gröna|initiativ)$", re.IGNORECASE)
-LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
-# Footnote digits glued to a word or to the punctuation after it: "grooming3", "regionalt.11".
-FOOTNOTE_RES = [
-    re.compile(r"(?<=[^\W\d_]{3})\d{1,2}(?=[\s,;:)]|$|\.(?:\s|$))"),
-    re.compile(r"(?<=[^\W\d_][.,;:])\d{1,2}(?=\s|$)"),
-]
-
-
-def strip_footnotes(text: str) -> tuple[str, list[str]]:
-    """The text without footnote digits glued to words, and the digits removed (kept as notes)."""
-    removed = []
-    for pattern in FOOTNOTE_RES:
-        removed += [m.group(0) for m in pattern.finditer(text)]
-        text = pattern.sub("", text)
-    return text, removed
-
-
-@dataclass
-class ParsedPoint:
-    number: int
-    text: str
-    line: int
-    notes: list[str] = field(default_factory=list)
-    continues_after_page_break: bool = False
 
 
 @dataclass
@@ -94,6 +45,7 @@ class ParsedMotion:
     party_where: str = ""  # "Rad 57" / "Sida 2, rad 57": where the party names stand
     header_at: str = ""  # "start", "end", "middle" or "" (none)
     pages: int = 1
+    footnotes: list[str] = field(default_factory=list)  # "1 Se Länsstyrelsen …", as printed
     flags: list[str] = field(default_factory=list)
     field_flags: dict[str, list[str]] = field(default_factory=dict)
 
@@ -122,6 +74,7 @@ class ParsedMotion:
                 {"number": p.number, "text": p.text, **({"notes": p.notes} if p.notes else {})} for p in self.points
             ],
             "justification": self.justification,
+            **({"footnotes": list(self.footnotes)} if self.footnotes else {}),
             "flags": list(self.flags),
         }
 
@@ -153,97 +106,26 @@ class _Lines:
         return ImportError_(f"{self.where(number)}: {message}")
 
 
-def _looks_like_party(name: str) -> bool:
-    name = name.strip().strip(".")
-    if not name or len(name) > 40:
-        return False
-    if re.fullmatch(r"[A-ZÅÄÖ]{1,4}", name):
-        return True
-    return bool(re.fullmatch(r"[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s[\wåäö]+){0,3}", name)) and bool(PARTY_WORD_RE.search(name))
+RUNNING_HEADER_RE = re.compile(r"^Göteborgs\s+stad(?:\s*[–,-]\s*[^.]{1,60})?$", re.IGNORECASE)
 
 
-def split_parties(line: str) -> list[str]:
-    return [p.strip().strip(".") for p in re.split(r"\s*,\s*|\s+och\s+|\s*&\s*|\s+samt\s+", line.strip()) if p.strip()]
-
-
-def _is_party_line(line: str) -> bool:
-    parts = split_parties(line)
-    return bool(parts) and all(_looks_like_party(p) for p in parts)
-
-
-def _looks_like_body(line: str, alone: bool) -> bool:
-    line = line.strip()
-    if not line or len(line) > 80 or line.endswith((".", ":", ",", ";")) or POINT_RE.match(line):
-        return False
-    return bool(BODY_WORD_RE.search(line)) or (
-        alone and len(line) <= 60 and line[:1].isupper() and len(line.split()) <= 6
-    )
-
-
-@dataclass
-class _Header:
-    start: int  # index into lines.items, inclusive
-    end: int  # exclusive
-    body: str = ""
-    kind_word: str = ""
-    kind_party: str = ""
-    kind_line: int = 0
-    date: str = ""
-    date_line: int = 0
-    parties: list[str] = field(default_factory=list)
-    party_line: int = 0
-
-
-def _find_headers(items: list[tuple[int, str]]) -> list[_Header]:
-    """Every header block: a line that is only a document kind ("Tilläggsyrkande"), the body line
-    above it and the date, party and case-number lines below it."""
-    headers = []
-    index = 0
+def _running_headers(lines: _Lines) -> set[int]:
+    """A page's running header left in a text ("Göteborgs Stad" or "Göteborgs Stad – Kommunstyrelsen"
+    beside a page number or a page break): not part of the point it would fall into."""
+    items = lines.items
     nonblank = [i for i, (_n, t) in enumerate(items) if t.strip()]
-    position = {i: k for k, i in enumerate(nonblank)}
-    while index < len(items):
-        stripped = " ".join(items[index][1].split())
-        match = KIND_LINE_RE.match(stripped) if stripped else None
-        if not match:
-            index += 1
+    found = set()
+    for k, index in enumerate(nonblank):
+        if not RUNNING_HEADER_RE.match(items[index][1].strip()):
             continue
-        header = _Header(start=index, end=index + 1, kind_word=match["kind"].lower(), kind_line=items[index][0])
-        header.kind_party = match["party"] or ""
-        k = position[index]
-        if k > 0:
-            above = nonblank[k - 1]
-            alone = above == 0 or not items[above - 1][1].strip()
-            text = " ".join(items[above][1].split())
-            already = headers and headers[-1].end > above
-            if not already and _looks_like_body(text, alone):
-                header.body = text
-                header.start = above
-        following = nonblank[k + 1 :]
-        for nxt in following[:4]:
-            value = " ".join(items[nxt][1].split())
-            if not header.date and DATE_RE.match(value):
-                header.date, header.date_line = value, items[nxt][0]
-            elif not header.parties and _is_party_line(value):
-                header.parties, header.party_line = split_parties(value), items[nxt][0]
-            elif AGENDA_RE.match(value):
-                pass
-            else:
-                break
-            header.end = nxt + 1
-        headers.append(header)
-        index = header.end
-    return headers
-
-
-def _parse_date(value: str, lines: _Lines, number: int) -> datetime.date:
-    match = DATE_RE.match(value)
-    year = int(match["year"])
-    if year < 100:
-        year += 2000
-    try:
-        return datetime.date(year, int(match["month"]), int(match["day"]))
-    except ValueError as error:
-        raise lines.error(number, _("Datumet %(value)s finns inte.") % {"value": value}) from error
+        neighbours = [nonblank[j] for j in (k - 1, k + 1) if 0 <= j < len(nonblank)]
+        page = lines.page_of.get(items[index][0])
+        if (
+            any(is_furniture(items[j][1]) or lines.page_of.get(items[j][0]) != page for j in neighbours)
+            or len(neighbours) < 2
+        ):
+            found.add(index)
+    return found
 
 
 def _paragraphs(items: list[tuple[int, str]], uncertain: list[str]) -> list[str]:
@@ -252,18 +134,22 @@ def _paragraphs(items: list[tuple[int, str]], uncertain: list[str]) -> list[str]
         if line.strip() and not is_furniture(line):
             current.append(line)
         elif current and not line.strip():
-            paragraphs.append(join_lines(current, uncertain))
+            paragraphs.append(join_items(current, uncertain))
             current = []
     if current:
-        paragraphs.append(join_lines(current, uncertain))
+        paragraphs.append(join_items(current, uncertain))
     return paragraphs
 
 
 def read_motion(text: str) -> ParsedMotion:
     """Read one motion without touching the database; names stay as printed (see resolve.py)."""
     lines = _Lines(check_text(text))
+    # Footnotes ("1 Se …") stand where the page ended, often inside a paragraph: taken out first.
+    footnotes = footnote_bodies(lines.items)
+    dropped = set(footnotes) | _running_headers(lines)
+    lines.items = [item for index, item in enumerate(lines.items) if index not in dropped]
     items = lines.items
-    headers = _find_headers(items)
+    headers = find_headers(items)
     in_header = {i for h in headers for i in range(h.start, h.end)}
     content = [i for i, (_n, t) in enumerate(items) if t.strip() and i not in in_header and not is_furniture(t)]
     if not content:
@@ -311,7 +197,7 @@ def read_motion(text: str) -> ParsedMotion:
         ),
         None,
     )
-    used: list[_Header] = list(leading)
+    used = list(leading)
     for header in headers:
         if header.end <= first:
             continue
@@ -340,7 +226,7 @@ def read_motion(text: str) -> ParsedMotion:
         if proposal is None:
             raise ImportError_(_("Avsnittet ”Förslag till beslut” saknas."))
         stop = justification if justification is not None and justification > proposal else len(body_items)
-        _parse_points(parsed, body_items[proposal + 1 : stop], lines, uncertain)
+        parse_points(parsed, body_items[proposal + 1 : stop], lines, uncertain)
         if justification is not None:
             parsed.justification = "\n\n".join(
                 strip_footnotes(p)[0] for p in _paragraphs(body_items[justification + 1 :], uncertain)
@@ -353,6 +239,9 @@ def read_motion(text: str) -> ParsedMotion:
             _("Osäker avstavning: ”%(word)s” lästes som ”%(joined)s”")
             % {"word": word, "joined": word.replace("-", "")},
         )
+    for digit, note in dict.fromkeys(v for v in footnotes.values() if v[1]):
+        parsed.footnotes.append(f"{digit} {note}")
+        parsed.flag("footnotes", _("Fotnot %(digit)s: %(text)s") % {"digit": digit, "text": note})
     if not parsed.party_names:
         parsed.flag("parties", _("Partiet framgår inte av handlingen"))
     if parsed.date is None:
@@ -366,7 +255,7 @@ def _next_is_untitled_document(items, after: list[int]) -> bool:
     return any(PROPOSAL_HEADING_RE.match(items[i][1].strip()) for i in after[:8])
 
 
-def _read_header(parsed: ParsedMotion, headers: list[_Header], first: int, end: int, content, lines: _Lines) -> None:
+def _read_header(parsed: ParsedMotion, headers: list, first: int, end: int, content, lines: _Lines) -> None:
     if not headers:
         parsed.flag("header", _("Sidhuvud (organ, dokumenttyp, datum, partier) saknas i texten"))
         return
@@ -398,7 +287,11 @@ def _read_header(parsed: ParsedMotion, headers: list[_Header], first: int, end: 
     parsed.is_revised = parsed.is_revised or word.startswith("reviderat")
     dated = next((h for h in headers if h.date), None)
     if dated:
-        parsed.date = _parse_date(dated.date, lines, dated.date_line)
+        try:
+            parsed.date = parse_date(dated.date)
+        except ValueError as error:
+            message = _("Datumet %(value)s finns inte.") % {"value": dated.date}
+            raise lines.error(dated.date_line, message) from error
     named = next((h for h in headers if h.parties), None)
     if named:
         parsed.party_names = named.parties
@@ -406,61 +299,3 @@ def _read_header(parsed: ParsedMotion, headers: list[_Header], first: int, end: 
     elif main.kind_party:
         parsed.party_names = split_parties(main.kind_party)
         parsed.party_where = lines.where(main.kind_line)
-
-
-def _parse_points(parsed: ParsedMotion, section, lines: _Lines, uncertain: list[str]) -> None:
-    points: list[dict] = []
-    current = None
-    for n, line in section:
-        stripped = line.strip()
-        if not stripped or is_furniture(line):
-            continue
-        match = POINT_RE.match(stripped)
-        if not points and current is None and not match:
-            if stripped.endswith(":"):
-                parsed.addressed_to = stripped.rstrip(":").strip()
-                continue
-            raise lines.error(n, _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": stripped[:80]})
-        if match:
-            number = (
-                int(match["number"]) if match["number"] else "abcdefghijklmnopqrstuvwxyzåäö".index(match["letter"]) + 1
-            )
-            current = {"number": number, "line": n, "lines": [match["text"]], "page": lines.page_of.get(n, 1)}
-            current["pages"] = {current["page"]}
-            points.append(current)
-            continue
-        current["lines"].append(stripped)
-        current["pages"].add(lines.page_of.get(n, 1))
-    expected = 1
-    for point in points:
-        own_uncertain: list[str] = []
-        joined = join_lines(point["lines"], own_uncertain)
-        rest = APPROVES_REST_RE.match(joined.strip())
-        if rest and point is points[-1]:
-            parsed.approves_rest = True
-            parsed.approves_rest_wording = joined.strip()
-            continue
-        if point["number"] != expected:
-            raise lines.error(
-                point["line"],
-                _("Punkt %(number)d kommer där punkt %(expected)d väntades.")
-                % {"number": point["number"], "expected": expected},
-            )
-        expected += 1
-        uncertain += own_uncertain
-        text, removed = strip_footnotes(joined)
-        parsed_point = ParsedPoint(number=point["number"], text=text, line=point["line"], notes=removed)
-        if len(point["pages"]) > 1:
-            parsed_point.continues_after_page_break = True
-            parsed.flag(
-                "points",
-                _("Punkt %(number)d fortsätter efter sidbrytning – kontrollera att texten hänger ihop")
-                % {"number": point["number"]},
-            )
-        if removed:
-            parsed.flag(
-                "points",
-                _("Fotnotssiffror borttagna i punkt %(number)d och sparade som noter: %(digits)s")
-                % {"number": point["number"], "digits": ", ".join(removed)},
-            )
-        parsed.points.append(parsed_point)

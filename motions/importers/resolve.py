@@ -36,12 +36,27 @@ def _parties_named_in(text: str, parties: list[Party]) -> list[Party]:
     return [party for _start, party in sorted(found, key=lambda item: item[0])]
 
 
+def _spellings(name: str) -> list[str]:
+    """A body's name as printed, then as the board table may spell it: a suspended compound with or
+    without its linking s ("Idrotts- och föreningsnämnden" / "Idrott- och …" / "Idrott och …")."""
+    spellings = [name]
+    for old, new in (("s- och ", "- och "), ("s- och ", " och "), ("- och ", " och ")):
+        if old in name:
+            spellings.append(name.replace(old, new))
+    return spellings
+
+
+def _board_for(name: str):
+    resolve = Board.objects.resolver()
+    return next((board for board in map(resolve, _spellings(name)) if board is not None), None)
+
+
 def resolve_motion(parsed: ParsedMotion) -> ParsedMotion:
     """Fill in parsed.body and parsed.parties from the names the parse read; unknown names are refused
     (a party) or flagged (a body)."""
     parties = list(Party.objects.all())
     if parsed.body_name:
-        parsed.body = Board.objects.resolver()(parsed.body_name)
+        parsed.body = _board_for(parsed.body_name)
         if parsed.body is None:
             parsed.flag("body", _("Organet ”%(name)s” är okänt") % {"name": parsed.body_name})
     else:

@@ -51,6 +51,7 @@ def line_error(number: int, message: str) -> ImportError_:
 FURNITURE_RES = [
     re.compile(r"^sida \d+ av \d+$", re.IGNORECASE),
     re.compile(r"^.{3,80}\s\d{1,3} \(\d{1,3}\)$"),  # "Delårsrapport aug 2023-Nämnder 12 (35)"
+    re.compile(r"^\d{1,3} \(\d{1,3}\)$"),  # "2 (3)": a page number alone
     re.compile(r"^.*\[publiceringsdatum\]$", re.IGNORECASE),
 ]
 

@@ -15,6 +15,9 @@ from .corpus.render import render
 
 CORPUS = Path(__file__).parent / "corpus" / "motions"
 DOCUMENTS = sorted(CORPUS.glob("*.txt"))
+# Motions written in the city's layouts before the parser was read (issue 15), each with its
+# expected parse and the header fields ("flagged") the preview must flag for the reader.
+HOLDOUT = [p for folder in ("holdout", "holdout2") for p in sorted((CORPUS.parent / folder).glob("*.txt"))]
 FOOTERS = ["sida", "paren", "number"]
 HEADERS = ["Kommunstyrelsen", "", "Göteborgs Stad – Stadsledningskontoret"]
 # What the PDF must give exactly as the text does; the flags name lines and pages, which differ.
@@ -53,6 +56,41 @@ def test_the_pdf_reads_as_the_text(real_data, index):
     assert {k: parsed[k] for k in SAME_IN_PDF} == {k: expected[k] for k in SAME_IN_PDF}
     # The page furniture was recognised and taken out, not read into the motion.
     assert pdf.furniture and all("Sida" not in p["text"] for p in parsed["points"])
+
+
+def test_the_holdout_has_at_least_20_documents_of_every_kind():
+    expected = [json.loads(p.with_suffix(".json").read_text("utf-8")) for p in HOLDOUT]
+    assert len(HOLDOUT) >= 20
+    assert {e["kind"] for e in expected} >= {
+        "yrkande", "tillaggsyrkande", "andringsyrkande", "aterremissyrkande", "yttrande",
+    }  # fmt: skip
+    assert any(e["revised"] for e in expected)
+    assert {e["header_at"] for e in expected} == {"start", "middle", "end", ""}
+
+
+def _read_as_expected(parsed, expected: dict, keys) -> None:
+    got = parsed.as_json()
+    assert {k: got.get(k) for k in keys} == {k: expected.get(k) for k in keys}
+    for name in expected["flagged"]:
+        assert parsed.field_flags.get(name), f"{name} is not flagged"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", HOLDOUT, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_a_holdout_text_reads_as_expected(real_data, path):
+    expected = json.loads(path.with_suffix(".json").read_text("utf-8"))
+    parsed = parse_motion_text(path.read_text("utf-8"))
+    _read_as_expected(parsed, expected, [*SAME_IN_PDF, "footnotes"])
+    assert set(parsed.as_json()) - {"flags"} <= set(expected)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("index", range(len(HOLDOUT)), ids=lambda i: f"{HOLDOUT[i].parent.name}/{HOLDOUT[i].stem}")
+def test_a_holdout_pdf_reads_as_expected(real_data, index):
+    path = HOLDOUT[index]
+    expected = json.loads(path.with_suffix(".json").read_text("utf-8"))
+    pdf = pdf_to_text(render(path.read_text("utf-8"), **pdf_options(index)))
+    _read_as_expected(parse_motion_text(pdf.text), expected, [*SAME_IN_PDF, "footnotes"])
 
 
 SEED_MOTIONS = [

@@ -1,0 +1,162 @@
+"""The motion's header block — body, document kind, date, parties, agenda number — as the city's
+layouts print it: a line that is only the kind ("Tilläggsyrkande"), the body on the line above or
+below it, and the date, party and case-number lines after it, in any order. The block stands
+before the title, after the text, or between two pages.
+
+Dates: "2024-06-04", "24-06-04", "Datum: 2024-06-04", "4 juni 2024", "Göteborg den 4 juni 2024".
+Parties: "S, V och MP", "Socialdemokraterna, Vänsterpartiet och Miljöpartiet", "(S)", or the
+members signing ("Henrik Munck (D)").
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from ..models import Motion
+
+KIND_WORDS = {
+    "yrkande": Motion.Kind.YRKANDE,
+    "reviderat yrkande": Motion.Kind.YRKANDE,
+    "tilläggsyrkande": Motion.Kind.TILLAGGSYRKANDE,
+    "reviderat tilläggsyrkande": Motion.Kind.TILLAGGSYRKANDE,
+    "ändringsyrkande": Motion.Kind.ANDRINGSYRKANDE,
+    "reviderat ändringsyrkande": Motion.Kind.ANDRINGSYRKANDE,
+    "återremissyrkande": Motion.Kind.ATERREMISSYRKANDE,
+    "yttrande": Motion.Kind.YTTRANDE,
+    "protokollsanteckning": Motion.Kind.PROTOKOLLSANTECKNING,
+    "reservation": Motion.Kind.RESERVATION,
+}
+_KIND_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in KIND_WORDS), key=len, reverse=True))
+TITLE_RE = re.compile(rf"^(?P<kind>{_KIND_ALTERNATIVES})\s+(?:angående|om|gällande|i\s+ärende)\b", re.IGNORECASE)
+KIND_LINE_RE = re.compile(rf"^(?P<kind>{_KIND_ALTERNATIVES})(?:\s*\((?P<party>[^)]{{1,60}})\))?$", re.IGNORECASE)
+MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
+DATE_RE = re.compile(r"^(?:datum:?\s*)?(?P<year>\d{4}|\d{2})-(?P<month>\d{2})-(?P<day>\d{2})$", re.IGNORECASE)
+TEXT_DATE_RE = re.compile(
+    rf"^(?:datum:?\s*|göteborg,?\s+)?(?:den\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})$",
+    re.IGNORECASE,
+)
+AGENDA_RE = re.compile(r"^(?:ärende\s*nr\.?|ärende|dnr|diarienummer)(?::\s*|\s+)\S+$", re.IGNORECASE)
+BODY_WORD_RE = re.compile(
+    r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?|beredning(?:en)?|kommunledningen|"
+    r"nämnd\s+\w+|nämnden\s+\w+)$",
+    re.IGNORECASE,
+)
+PARTY_WORD_RE = re.compile(r"(?:partiet|demokraterna|erna|gröna|initiativ)$", re.IGNORECASE)
+_POINT_START_RE = re.compile(r"^(?:\d{1,3}|[a-zåäö])[.)]\s")
+
+
+def is_date(value: str) -> bool:
+    return bool(DATE_RE.match(value) or TEXT_DATE_RE.match(value))
+
+
+def date_parts(value: str) -> tuple[int, int, int]:
+    """(year, month, day) of a header date as printed (a two-digit year is this century's)."""
+    match = DATE_RE.match(value)
+    if match:
+        year, month = int(match["year"]), int(match["month"])
+    else:
+        match = TEXT_DATE_RE.match(value)
+        year, month = int(match["year"]), MONTHS.index(match["month"].lower()) + 1
+    return (year + 2000 if year < 100 else year), month, int(match["day"])
+
+
+def parse_date(value: str) -> datetime.date:
+    """The header date; ValueError for a day that does not exist ("2024-02-30")."""
+    return datetime.date(*date_parts(value))
+
+
+def _looks_like_party(name: str) -> bool:
+    name = name.strip().strip(".")
+    if not name or len(name) > 40:
+        return False
+    if re.fullmatch(r"[A-ZÅÄÖ]{1,4}", name):
+        return True
+    return bool(re.fullmatch(r"[A-ZÅÄÖ][\wåäöÅÄÖ]*(?:\s[\wåäö]+){0,3}", name)) and bool(PARTY_WORD_RE.search(name))
+
+
+# A member signing with the party: "Henrik Munck (D)".
+_MEMBER_RE = re.compile(r"^[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,3}\s*\((?P<party>[A-ZÅÄÖa-zåäö]{1,4})\)$")
+
+
+def split_parties(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("(") and line.endswith(")"):  # "(S)", "(S, V)"
+        line = line[1:-1]
+    parts = [p.strip().strip(".") for p in re.split(r"\s*,\s*|\s+och\s+|\s*&\s*|\s+samt\s+", line) if p.strip()]
+    parties = [match["party"] if (match := _MEMBER_RE.match(p)) else p for p in parts]
+    return list(dict.fromkeys(parties))
+
+
+def is_party_line(line: str) -> bool:
+    parts = split_parties(line)
+    return bool(parts) and all(_looks_like_party(p) for p in parts)
+
+
+def looks_like_body(line: str, alone: bool) -> bool:
+    line = line.strip()
+    if not line or len(line) > 80 or line.endswith((".", ":", ",", ";")) or _POINT_START_RE.match(line):
+        return False
+    if TITLE_RE.match(line) or KIND_LINE_RE.match(line) or is_date(line):
+        return False
+    return bool(BODY_WORD_RE.search(line)) or (
+        alone and len(line) <= 60 and line[:1].isupper() and len(line.split()) <= 6
+    )
+
+
+@dataclass
+class Header:
+    start: int  # index into the lines, inclusive
+    end: int  # exclusive
+    body: str = ""
+    kind_word: str = ""
+    kind_party: str = ""
+    kind_line: int = 0
+    date: str = ""
+    date_line: int = 0
+    parties: list[str] = field(default_factory=list)
+    party_line: int = 0
+
+
+def find_headers(items: list[tuple[int, str]]) -> list[Header]:
+    """Every header block: a line that is only a document kind ("Tilläggsyrkande"), the body line
+    above (or just below) it, and the date, party, body and case-number lines below it."""
+    headers = []
+    index = 0
+    nonblank = [i for i, (_n, t) in enumerate(items) if t.strip()]
+    position = {i: k for k, i in enumerate(nonblank)}
+    while index < len(items):
+        stripped = " ".join(items[index][1].split())
+        match = KIND_LINE_RE.match(stripped) if stripped else None
+        if not match:
+            index += 1
+            continue
+        header = Header(start=index, end=index + 1, kind_word=match["kind"].lower(), kind_line=items[index][0])
+        header.kind_party = match["party"] or ""
+        k = position[index]
+        if k > 0:
+            above = nonblank[k - 1]
+            alone = above == 0 or not items[above - 1][1].strip()
+            text = " ".join(items[above][1].split())
+            already = headers and headers[-1].end > above
+            if not already and looks_like_body(text, alone):
+                header.body = text
+                header.start = above
+        for nxt in nonblank[k + 1 : k + 6]:
+            value = " ".join(items[nxt][1].split())
+            if not header.date and is_date(value):
+                header.date, header.date_line = value, items[nxt][0]
+            elif not header.parties and is_party_line(value):
+                header.parties, header.party_line = split_parties(value), items[nxt][0]
+            elif AGENDA_RE.match(value):
+                pass
+            elif not header.body and not header.date and BODY_WORD_RE.search(value) and looks_like_body(value, True):
+                header.body = value  # "Reviderat yrkande / Kommunstyrelsen / 2024-08-21"
+            else:
+                break
+            header.end = nxt + 1
+        headers.append(header)
+        index = header.end
+    return headers

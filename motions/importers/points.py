@@ -1,0 +1,204 @@
+"""The decision points under "Förslag till beslut", in each layout the city writes them:
+
+- numbered ("1." / "1)") or lettered ("a)" / "a.") points; the style of the first point is the
+  list's, and items of the other style inside a point are its sub-items ("2. … i uppdrag att: ⏎
+  a) … ⏎ b) …"), as are dash and bullet items ("– fler träningslägenheter,");
+- "att"-clauses ("att ge … i uppdrag att …,⏎⏎att …", "…, samt⏎att …"), each a point;
+- bullets ("• Stadsledningskontoret får i uppdrag …") where the list starts with one, each a point;
+- one unnumbered decision ("Ärendet återremitteras …"), read as one point and flagged;
+- the approve-the-rest line last ("I övrigt bifalla tjänsteutlåtandet.", "Därutöver bifalla …",
+  "Bifalla förvaltningens förslag i övrigt.", "att i övrigt bifalla …"): a flag with its wording.
+
+Sub-items keep their own lines in the point's text. Footnote digits glued to words are taken out
+and kept as the point's notes; the footnotes' own lines ("1 Se …") are found here too.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .joining import join_lines
+from .text import is_furniture
+
+POINT_RE = re.compile(r"^(?:(?P<number>\d{1,3})|(?P<letter>[a-zåäö]))[.)]\s+(?P<text>\S.*)$")
+ATT_RE = re.compile(r"^att\s+\S", re.IGNORECASE)
+ITEM_RE = re.compile(r"^(?:[–•▪]\s*|[-*]\s+)\S")
+_BULLET_RE = re.compile(r"^(?:[–•▪]\s*|[-*]\s+)")
+LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
+# Who decides, above the points: "I kommunstyrelsen:", "I kommunstyrelsen och kommunfullmäktige",
+# "Kommunfullmäktige beslutar", "Kommunstyrelsen föreslår kommunfullmäktige besluta".
+ADDRESSED_RE = re.compile(r"^(?:.{2,120}:|I\s+[^.]{3,100}|[^.]{3,100}\bbeslut(?:a|ar)(?:\s+att)?)$", re.IGNORECASE)
+_WHAT = (
+    r"(?:[\wåäö]+s\s+)?(?:tjänsteutlåtande(?:t|ts\s+förslag(?:\s+till\s+beslut)?)?|förslag(?:et)?"
+    r"(?:\s+till\s+beslut)?|förslaget\s+i\s+tjänsteutlåtandet)"
+)
+_REST_WORDS = r"(?:i\s+övrigt|därutöver|därtill)"
+APPROVES_REST_RE = re.compile(
+    rf"^(?:att\s+)?(?:{_REST_WORDS}\s+(?:att\s+)?(?:bifalla\s+{_WHAT}|bifalls\s+{_WHAT})"
+    rf"|bifalla\s+{_WHAT}\s+{_REST_WORDS}|{_WHAT}\s+bifalls\s+{_REST_WORDS})[.,;]?$",
+    re.IGNORECASE,
+)
+_REST_START_RE = re.compile(rf"^(?:att\s+)?(?:{_REST_WORDS}\s+(?:att\s+)?bifall|bifalla\s+\S+)", re.IGNORECASE)
+# Footnote digits glued to a word or to the punctuation after it: "grooming3", "regionalt.11".
+FOOTNOTE_RES = [
+    re.compile(r"(?<=[^\W\d_]{3})\d{1,2}(?=[\s,;:)]|$|\.(?:\s|$))"),
+    re.compile(r"(?<=[^\W\d_][.,;:])\d{1,2}(?=\s|$)"),
+]
+_FOOTNOTE_BODY_RE = re.compile(r"^(?P<digit>\d{1,2})\s+(?P<text>[A-ZÅÄÖ\"”“].{2,})$")
+
+
+def strip_footnotes(text: str) -> tuple[str, list[str]]:
+    """The text without footnote digits glued to words, and the digits removed (kept as notes)."""
+    removed = []
+    for pattern in FOOTNOTE_RES:
+        removed += [m.group(0) for m in pattern.finditer(text)]
+        text = pattern.sub("", text)
+    return text, removed
+
+
+def footnote_bodies(items: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
+    """The lines that are footnotes ("1 Se Länsstyrelsen …"), by index: a line that starts with
+    the digits of a footnote glued to a word elsewhere in the text, then a capital."""
+    glued: set[str] = set()
+    for _n, line in items:
+        if not _FOOTNOTE_BODY_RE.match(line.strip()):
+            glued.update(strip_footnotes(line)[1])
+    found = {}
+    index = 0
+    while index < len(items):
+        match = _FOOTNOTE_BODY_RE.match(items[index][1].strip())
+        if match and match["digit"] in glued and not POINT_RE.match(items[index][1].strip()):
+            digit, body, first = match["digit"], [match["text"]], index
+            # A footnote the typesetter hyphenated runs on to the next line ("Storgöte-⏎borg.").
+            while index + 1 < len(items) and body[-1].rstrip().endswith(("-", "\u2010", "\u00ad")):
+                index += 1
+                body.append(items[index][1])
+                found[index] = (digit, "")
+            found[first] = (digit, join_lines(body))
+        index += 1
+    return found
+
+
+def join_items(lines: list[str], uncertain: list[str] | None = None) -> str:
+    """A paragraph's lines joined, each list item ("– …", "1. …", "a) …") on a line of its own."""
+    segments: list[list[str]] = []
+    for line in lines:
+        stripped = line.strip()
+        if not segments or ITEM_RE.match(stripped) or POINT_RE.match(stripped):
+            segments.append([stripped])
+        else:
+            segments[-1].append(stripped)
+    return "\n".join(join_lines(segment, uncertain) for segment in segments)
+
+
+@dataclass
+class ParsedPoint:
+    number: int
+    text: str
+    line: int
+    notes: list[str] = field(default_factory=list)
+    continues_after_page_break: bool = False
+
+
+def _style(match) -> str:
+    return "number" if match["number"] else "letter"
+
+
+def _number(match) -> int:
+    return int(match["number"]) if match["number"] else LETTERS.index(match["letter"]) + 1
+
+
+def _collect(parsed, section, lines) -> tuple[list[dict], str]:
+    """The points as lists of line segments (the point's own text, then one per sub-item)."""
+    numbered = any(POINT_RE.match(" ".join(line.split())) for _n, line in section)
+    points: list[dict] = []
+    style = ""
+    previous, blank_before = "", False
+    for n, line in section:
+        stripped = " ".join(line.split())
+        if not stripped:
+            blank_before = True
+            continue
+        if is_furniture(stripped):
+            continue
+        match = POINT_RE.match(stripped)
+        if not style:
+            if match:
+                style = _style(match)
+            elif ATT_RE.match(stripped):
+                style = "att"
+            elif ITEM_RE.match(stripped):
+                style = "bullet"
+            elif ADDRESSED_RE.match(stripped) and not _REST_START_RE.match(stripped) and not parsed.addressed_to:
+                parsed.addressed_to = stripped.rstrip(":").strip()
+                continue
+            elif numbered:
+                message = _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": stripped[:80]}
+                raise lines.error(n, message)
+            else:
+                style = "free"
+        starts_paragraph = blank_before or previous.endswith((",", ";", ".", " samt")) or not points
+        if match and _style(match) == style:
+            number, text = _number(match), match["text"]
+        elif style == "bullet" and ITEM_RE.match(stripped):
+            number, text = len(points) + 1, _BULLET_RE.sub("", stripped)
+        elif (
+            not points
+            or (style == "att" and ATT_RE.match(stripped) and starts_paragraph)
+            or (starts_paragraph and _REST_START_RE.match(stripped))
+        ):
+            number, text = len(points) + 1, stripped
+        else:
+            number = None
+        if number is not None:
+            points.append({"number": number, "line": n, "segments": [[text]], "pages": set()})
+        elif match or ITEM_RE.match(stripped):
+            points[-1]["segments"].append([stripped])  # a sub-item, on a line of its own
+        else:
+            points[-1]["segments"][-1].append(stripped)
+        points[-1]["pages"].add(lines.page_of.get(n, 1))
+        previous, blank_before = stripped, False
+    return points, style
+
+
+def parse_points(parsed, section, lines, uncertain: list[str]) -> None:
+    """Read the points of `section` (numbered lines of the text) into `parsed`."""
+    points, style = _collect(parsed, section, lines)
+    if style == "free" and points:
+        parsed.flag(
+            "points",
+            _("Förslaget har inga numrerade punkter; det lästes som en beslutspunkt – kontrollera"),
+        )
+    expected = 1
+    for point in points:
+        own_uncertain: list[str] = []
+        joined = "\n".join(join_lines(segment, own_uncertain) for segment in point["segments"]).strip()
+        if APPROVES_REST_RE.match(joined) and point is points[-1]:
+            parsed.approves_rest = True
+            parsed.approves_rest_wording = joined
+            continue
+        if point["number"] != expected:
+            raise lines.error(
+                point["line"],
+                _("Punkt %(number)d kommer där punkt %(expected)d väntades.")
+                % {"number": point["number"], "expected": expected},
+            )
+        expected += 1
+        uncertain += own_uncertain
+        text, removed = strip_footnotes(joined)
+        parsed_point = ParsedPoint(number=point["number"], text=text, line=point["line"], notes=removed)
+        if len(point["pages"]) > 1:
+            parsed_point.continues_after_page_break = True
+            parsed.flag(
+                "points",
+                _("Punkt %(number)d fortsätter efter sidbrytning – kontrollera att texten hänger ihop")
+                % {"number": point["number"]},
+            )
+        if removed:
+            parsed.flag(
+                "points",
+                _("Fotnotssiffror borttagna i punkt %(number)d och sparade som noter: %(digits)s")
+                % {"number": point["number"], "digits": ", ".join(removed)},
+            )
+        parsed.points.append(parsed_point)

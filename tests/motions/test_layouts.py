@@ -1,0 +1,160 @@
+"""The layout rules of the motion parser (issue 15), one rule a test; the holdout corpora
+(tests/motions/corpus/holdout*/) check them together on whole documents."""
+
+import datetime
+
+import pytest
+
+from motions.importers import ImportError_, is_furniture, parse_motion_text, read_motion
+from motions.importers.header import is_party_line, parse_date, split_parties
+from motions.importers.points import APPROVES_REST_RE
+
+PROPOSAL = "Yrkande angående – Ett ärende\nFörslag till beslut\nI kommunstyrelsen:\n\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        ("2024-06-04", datetime.date(2024, 6, 4)),
+        ("24-06-04", datetime.date(2024, 6, 4)),
+        ("Datum: 2024-06-04", datetime.date(2024, 6, 4)),
+        ("4 juni 2024", datetime.date(2024, 6, 4)),
+        ("den 13 mars 2024", datetime.date(2024, 3, 13)),
+        ("Göteborg den 13 juni 2024", datetime.date(2024, 6, 13)),
+    ],
+)
+def test_header_dates_in_the_forms_the_city_writes(value, date):
+    assert parse_date(value) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "parties"),
+    [
+        ("(S)", ["S"]),
+        ("S, V och MP", ["S", "V", "MP"]),
+        (
+            "Socialdemokraterna, Vänsterpartiet och Miljöpartiet",
+            ["Socialdemokraterna", "Vänsterpartiet", "Miljöpartiet"],
+        ),
+        ("Henrik Munck (D)", ["D"]),
+        ("Henrik Munck (D) och Anna Karin Lind (D)", ["D"]),
+    ],
+)
+def test_party_lines(line, parties):
+    assert is_party_line(line)
+    assert split_parties(line) == parties
+
+
+def test_a_title_line_is_no_party_line():
+    assert not is_party_line("Yrkande angående – Budget 2025")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Kommunstyrelsen\nReviderat yrkande\n4 juni 2024\nV, S, MP\n",
+        "Reviderat yrkande\nKommunstyrelsen\n2024-06-04\nV, S, MP\n",
+        "Kommunstyrelsen\nReviderat yrkande\nV, S, MP\n2024-06-04\nÄrende nr: 2.3\n",
+    ],
+)
+def test_a_leading_header_in_any_order(real_data, header):
+    parsed = parse_motion_text(header + "\n" + PROPOSAL + "1. Punkten.\n")
+    assert parsed.title == "Yrkande angående – Ett ärende"
+    assert (parsed.body.short_name, parsed.date, parsed.is_revised) == ("KS", datetime.date(2024, 6, 4), True)
+    assert [p.abbreviation for p in parsed.parties] == ["V", "S", "MP"]
+    assert parsed.header_at == "start"
+
+
+def test_an_unnumbered_decision_is_one_point_and_flagged():
+    parsed = read_motion(PROPOSAL + "Ärendet återremitteras till stadsledningskontoret\nför komplettering.\n")
+    assert [(p.number, p.text) for p in parsed.points] == [
+        (1, "Ärendet återremitteras till stadsledningskontoret för komplettering.")
+    ]
+    assert parsed.field_flags["points"]
+
+
+def test_text_before_numbered_points_is_still_refused():
+    with pytest.raises(ImportError_, match="Texten står före första numrerade punkten"):
+        read_motion(PROPOSAL + "lösryckt text\n1. Ett.\n")
+
+
+def test_att_clauses_each_a_point_also_after_samt():
+    parsed = read_motion(
+        "Yrkande angående x\nFörslag till beslut\nKommunfullmäktige beslutar\n"
+        "att motionen ska anses besvarad,\natt ge nämnden i uppdrag att utreda\nfrågan, samt\n"
+        "att i övrigt bifalla kommunstyrelsens förslag.\n"
+    )
+    assert parsed.addressed_to == "Kommunfullmäktige beslutar"
+    assert [p.text for p in parsed.points] == [
+        "att motionen ska anses besvarad,",
+        "att ge nämnden i uppdrag att utreda frågan, samt",
+    ]
+    assert parsed.approves_rest_wording == "att i övrigt bifalla kommunstyrelsens förslag."
+
+
+def test_bullets_are_the_points_when_the_list_starts_with_one():
+    parsed = read_motion(
+        PROPOSAL + "• Ett uppdrag.\n\n• Ett till\nsom fortsätter.\n\nI övrigt bifalla tjänsteutlåtandet.\n"
+    )
+    assert [(p.number, p.text) for p in parsed.points] == [(1, "Ett uppdrag."), (2, "Ett till som fortsätter.")]
+    assert parsed.approves_rest
+
+
+def test_items_of_the_other_style_and_dashes_are_a_points_own_lines():
+    parsed = read_motion(
+        PROPOSAL + "1. Antas.\n2. Nämnden får i uppdrag att:\na) ta fram\nindikatorer,\n– följa upp.\n3. Sist.\n"
+    )
+    assert [p.text for p in parsed.points] == [
+        "Antas.",
+        "Nämnden får i uppdrag att:\na) ta fram indikatorer,\n– följa upp.",
+        "Sist.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "I övrigt bifalla tjänsteutlåtandet.",
+        "Att därutöver bifalla tjänsteutlåtandet",
+        "Därtill bifalla kommunstyrelsens förslag.",
+        "Bifalla förvaltningens förslag i övrigt.",
+        "I övrigt bifalls stadsledningskontorets förslag.",
+        "att i övrigt bifalla stadsledningskontorets förslag till beslut.",
+        "Därutöver bifalla utbildningsförvaltningens tjänsteutlåtande.",
+    ],
+)
+def test_approve_the_rest_wordings(wording):
+    assert APPROVES_REST_RE.match(wording)
+
+
+def test_an_amendment_is_not_approve_the_rest():
+    assert not APPROVES_REST_RE.match("I övrigt bifalla förslaget med ändringen att punkt 3 stryks.")
+
+
+def test_footnote_lines_leave_the_points_and_are_kept():
+    parsed = read_motion(
+        PROPOSAL + "1. Arbetet mot förtryck1 stärks.\n1 Se Länsstyrelsens rapport.\n\f\n2. Nästa punkt.\n"
+    )
+    assert [(p.text, p.notes) for p in parsed.points] == [("Arbetet mot förtryck stärks.", ["1"]), ("Nästa punkt.", [])]
+    assert parsed.footnotes == ["1 Se Länsstyrelsens rapport."]
+    assert "Fotnot 1: Se Länsstyrelsens rapport." in parsed.flags
+
+
+def test_a_page_number_alone_and_a_running_header_are_furniture():
+    assert is_furniture("2 (3)")
+    parsed = read_motion(PROPOSAL + "1. Nämnden får i uppdrag att\nSida 1 av 2\nGöteborgs Stad\nutreda saken.\n")
+    assert parsed.points[0].text == "Nämnden får i uppdrag att utreda saken."
+
+
+def test_göteborgs_stad_inside_a_point_stays():
+    parsed = read_motion(PROPOSAL + "1. Samverkan mellan\nGöteborgs Stad\noch polisen stärks.\n")
+    assert parsed.points[0].text == "Samverkan mellan Göteborgs Stad och polisen stärks."
+
+
+@pytest.mark.django_db
+def test_a_body_with_the_linking_s_finds_the_board(real_data):
+    text = (
+        PROPOSAL.replace("I kommunstyrelsen:", "I nämnden:") + "1. Punkt.\n\nIdrotts- och föreningsnämnden\nYrkande\n"
+    )
+    assert parse_motion_text(text).body.short_name == "IFN"
