@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from .joining import join_lines
-from .motion import POINT_RE, PROPOSAL_HEADING_RE, _Lines, strip_footnotes
+from .motion import PROPOSAL_HEADING_RE, _Lines
+from .points import POINT_RE, strip_footnotes
 from .proposal_boards import board_names_of
 from .proposal_costs import SuggestedCost, read_costs
 from .text import ImportError_, check_text, is_furniture

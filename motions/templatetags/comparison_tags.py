@@ -16,7 +16,8 @@ register = template.Library()
 
 
 def _t(text: str) -> str:
-    return esc(gettext(text))
+    # As {% translate %} does: a translation is the project's own text and is not escaped.
+    return gettext(text)
 
 
 def _number(cell) -> str:

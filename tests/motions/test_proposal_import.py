@@ -281,3 +281,43 @@ def test_a_point_can_be_added_and_one_dropped_in_the_preview(client, secretariat
         "Kulturnämnden får i uppdrag att införa en ny rutin för synpunkter.",
         "Kulturnämnden får i uppdrag att redovisa rutinen.",
     ]
+
+
+@pytest.mark.django_db
+def test_the_uploaded_tu_is_kept_with_the_proposal_as_the_cases_bilaga(client, secretariat, new_case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from motions.models import Attachment
+
+    client.force_login(secretariat)
+    data_pdf = render(MINIMAL)
+    pdf = SimpleUploadedFile("TU synpunkter.pdf", data_pdf, content_type="application/pdf")
+    preview = client.post(_url(new_case), {"file": pdf, "forhandsgranska": ""})
+    assert preview.status_code == 200 and not Attachment.objects.exists()  # staged only, not kept
+    response = client.post(_url(new_case), {**_review_data(preview), "bekrafta": ""})
+    assert response.status_code == 302
+    (attachment,) = Attachment.objects.filter(case=new_case)
+    proposal = OfficialProposal.objects.get(case=new_case)
+    assert (attachment.kind, attachment.proposal_id, attachment.content_type) == (
+        Attachment.Kind.TJANSTEUTLATANDE, proposal.pk, "application/pdf",
+    )  # fmt: skip
+    assert attachment.size == len(data_pdf) and attachment.filename.endswith(".pdf")
+    with attachment.file.open("rb") as handle:
+        assert handle.read() == data_pdf
+
+
+@pytest.mark.django_db
+def test_a_refused_tu_save_keeps_no_bilaga(client, secretariat, new_case):
+    from motions.models import Attachment
+
+    client.force_login(secretariat)
+    data = _review_data(_preview(client, new_case))
+    OfficialProposal.objects.create(case=new_case, title="Redan", issued="2025-03-03")
+    response = client.post(_url(new_case), {**data, "bekrafta": ""})
+    assert response.status_code == 400 and not Attachment.objects.exists()
+    # Saved once the proposal is gone: the pasted text is the bilaga.
+    OfficialProposal.objects.filter(case=new_case).delete()
+    response = client.post(_url(new_case), {**data, "bekrafta": ""})
+    assert response.status_code == 302
+    (attachment,) = Attachment.objects.filter(case=new_case)
+    assert attachment.content_type.startswith("text/plain") and attachment.filename == "tjansteutlatande.txt"

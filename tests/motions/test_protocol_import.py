@@ -192,3 +192,52 @@ def test_the_command_refuses_an_extract_without_date_until_it_is_known(real_data
     with pytest.raises(CommandError, match="Ange sammanträdesdatum"):
         call_command("import_protocol", str(path), "--case", "0921/22", stdout=StringIO(), stderr=StringIO())
     assert Board.objects.filter(slug="kommunstyrelsen").exists()
+
+
+def test_the_extract_is_kept_with_the_decision_as_the_cases_bilaga(client_s, case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from motions.models import Attachment
+
+    pdf_bytes = render(P02.read_text("utf-8"))
+    upload = SimpleUploadedFile("utdrag § 112.pdf", pdf_bytes, content_type="application/pdf")
+    preview = client_s.post(URL, {"file": upload, "forhandsgranska": "1"})
+    assert preview.status_code == 200 and not Attachment.objects.exists()
+    form = preview.context["review"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, list):
+            data[name] = [str(v) for v in value]
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif value is not None:
+            data[name] = value.pk if hasattr(value, "pk") else str(value)
+    assert data["document"]
+    response = client_s.post(URL, {**data, "bekrafta": "1"})
+    assert response.status_code == 302
+    (attachment,) = Attachment.objects.filter(case=case)
+    decision = Decision.objects.get(case=case)
+    assert (attachment.kind, attachment.decision_id, attachment.size) == (
+        Attachment.Kind.PROTOKOLLSUTDRAG, decision.pk, len(pdf_bytes),
+    )  # fmt: skip
+
+
+def test_a_refused_protocol_save_keeps_no_bilaga(client_s, case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from motions.models import Attachment
+
+    upload = SimpleUploadedFile("utdrag.txt", P02.read_bytes(), content_type="text/plain")
+    preview = client_s.post(URL, {"file": upload, "forhandsgranska": "1"})
+    form = preview.context["review"]
+    data = {name: form[name].value() for name in ("reviewed", "source", "document", "text", "points")}
+    data |= {"body": form["body"].value(), "date": "2023-03-15", "paragraph": "112", "basis": form["basis"].value()}
+    # The § is taken at that meeting by another case's decision: the whole import is refused.
+    meeting = Meeting.objects.create(body=Board.objects.get(slug="kommunstyrelsen"), date=datetime.date(2023, 3, 15))
+    other = Case.objects.create(case_number="SLK-2023-00999", title="Ett annat ärende")
+    Decision.objects.create(meeting=meeting, case=other, paragraph=112, outcome=Decision.Outcome.ADOPTED)
+    response = client_s.post(URL, {**data, "bekrafta": "1"})
+    assert response.status_code == 400
+    assert not Decision.objects.filter(case=case).exists() and not Attachment.objects.exists()
