@@ -61,9 +61,10 @@ def test_the_preview_shows_what_was_read_and_saves_nothing(client_s, case):
     assert _counts() == before
 
 
-def _review_data(client_s, text):
+def _review_data(client_s, text=None, *, upload=None):
     """The review form as the preview filled it in, as a browser would post it back."""
-    response = client_s.post(URL, {"text": text, "forhandsgranska": "1"})
+    sent = {"file": upload} if upload is not None else {"text": text}
+    response = client_s.post(URL, {**sent, "forhandsgranska": "1"})
     form = response.context["review"]
     data = {}
     for name in form.fields:
@@ -201,19 +202,8 @@ def test_the_extract_is_kept_with_the_decision_as_the_cases_bilaga(client_s, cas
 
     pdf_bytes = render(P02.read_text("utf-8"))
     upload = SimpleUploadedFile("utdrag § 112.pdf", pdf_bytes, content_type="application/pdf")
-    preview = client_s.post(URL, {"file": upload, "forhandsgranska": "1"})
-    assert preview.status_code == 200 and not Attachment.objects.exists()
-    form = preview.context["review"]
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if isinstance(value, list):
-            data[name] = [str(v) for v in value]
-        elif isinstance(value, bool):
-            if value:
-                data[name] = "on"
-        elif value is not None:
-            data[name] = value.pk if hasattr(value, "pk") else str(value)
+    data = _review_data(client_s, upload=upload)
+    assert not Attachment.objects.exists()  # staged for the review only
     assert data["document"]
     response = client_s.post(URL, {**data, "bekrafta": "1"})
     assert response.status_code == 302
