@@ -17,6 +17,7 @@ from .importers import MAX_TEXT_CHARS
 from .importers.protocol import ParsedProtocol
 from .models import DecisionNote
 from .protocol_import import Match, NoteDraft, VoteDraft
+from .protocol_vote_rows import rows_read, rows_text
 from .secretariat_forms import _date_field, _Form
 
 
@@ -79,6 +80,16 @@ class ProtocolReviewForm(_Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=vote.proposition,
             )
+            self.fields[f"vote_{index}_names"] = forms.CharField(
+                label=_("Namnlista (en per rad: ”Namn; Parti; Ja”, Nej, Avstår eller Frånvarande)"),
+                required=False,
+                max_length=40_000,
+                strip=False,
+                widget=forms.Textarea(attrs={"rows": 8}),
+                initial=rows_text(vote.rollcall),
+            )
+        self._parsed_votes = parsed.votes
+        self.rollcalls: dict[int, object] = {}
         for index, note in enumerate(parsed.notes):
             self.fields[f"note_{index}_include"] = forms.BooleanField(
                 label=_("Spara anteckning %(n)d") % {"n": index + 1}, required=False, initial=True
@@ -127,6 +138,19 @@ class ProtocolReviewForm(_Form):
             points.append(found[2])
         return points
 
+    def clean(self):
+        data = super().clean()
+        for index, vote in enumerate(self._parsed_votes):
+            name = f"vote_{index}_names"
+            if name not in data or not data.get(f"vote_{index}_include"):
+                continue
+            try:
+                declared = {**(vote.rollcall.declared_totals if vote.rollcall else {}), **vote.declared}
+                self.rollcalls[index] = rows_read(data[name], declared=declared, original=vote.rollcall)
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        return data
+
     def header_rows(self, parsed: ParsedProtocol):
         """(bound field, the parse's flags for it) in the order the preview shows them."""
         flag_names = {
@@ -139,8 +163,9 @@ class ProtocolReviewForm(_Form):
         ]
 
     def vote_rows(self):
-        """(include, proposition) bound fields per vote, for the template."""
-        return [(self[f"vote_{i}_include"], self[f"vote_{i}_proposition"]) for i in range(self.vote_count)]
+        """(include, proposition, names) bound fields per vote, for the template."""
+        names = ("include", "proposition", "names")
+        return [tuple(self[f"vote_{i}_{name}"] for name in names) for i in range(self.vote_count)]
 
     def note_rows(self):
         names = ("include", "kind", "parties", "members", "text")
@@ -149,7 +174,7 @@ class ProtocolReviewForm(_Form):
     def drafts(self, parsed: ParsedProtocol) -> tuple[list[VoteDraft], list[NoteDraft]]:
         data = self.cleaned_data
         votes = [
-            VoteDraft(proposition=data[f"vote_{i}_proposition"], rollcall=vote.rollcall, declared=vote.declared)
+            VoteDraft(proposition=data[f"vote_{i}_proposition"], rollcall=self.rollcalls.get(i), declared=vote.declared)
             for i, vote in enumerate(parsed.votes)
             if data.get(f"vote_{i}_include")
         ]
