@@ -60,10 +60,10 @@ def main():
                 pts_all += len(want_pts)
                 continue
             rows_all += max(len(want_rows), len(got_rows))
-            rows_ok += sum(a == b for a, b in zip(want_rows, got_rows))
+            rows_ok += sum(a == b for a, b in zip(want_rows, got_rows, strict=False))
             pts_all += max(len(want_pts), len(got_pts))
-            pts_ok += sum(a == b for a, b in zip(want_pts, got_pts))
-            for a, b in zip(want_pts, got_pts):
+            pts_ok += sum(a == b for a, b in zip(want_pts, got_pts, strict=False))
+            for a, b in zip(want_pts, got_pts, strict=False):
                 if a != b:
                     print(f"  {path.stem} ({source}): point expected {a!r}, read {b!r}")
         print(f"{source}: roll-call rows {rows_ok}/{rows_all}; points {pts_ok}/{pts_all}; refused {refused}")

@@ -1,5 +1,7 @@
+# ruff: noqa: C408
 # Hand truth -> runner format (every value below typed by hand from reading the text).
 import json
+from pathlib import Path
 
 M = {
     "m01_tillagg_mn": dict(
@@ -89,7 +91,7 @@ M = {
     ),
 }
 for stem, head in M.items():
-    truth = json.load(open(f"truth/{stem}.json"))
+    truth = json.loads(Path(f"truth/{stem}.json").read_text("utf-8"))
     pts = truth["points"]
     if head["approves_rest"]:
         assert pts[-1] == head["approves_rest_wording"], stem
@@ -97,4 +99,4 @@ for stem, head in M.items():
     out = dict(head)
     out.setdefault("flagged", [])
     out["points"] = [{"number": i + 1, "text": t} for i, t in enumerate(pts)]
-    json.dump(out, open(f"{stem}.json", "w"), ensure_ascii=False, indent=2)
+    Path(f"{stem}.json").write_text(json.dumps(out, ensure_ascii=False, indent=2), "utf-8")
