@@ -18,6 +18,7 @@ from motions.attachments import Document, atomic_with_files, attachment_add
 from motions.importers.proposal import ParsedProposal
 from motions.models import Attachment, Case, OfficialProposal
 from motions.proposal_import import proposal_import
+from motions.proposal_merge import proposal_merge, revised_target
 
 from .models import CostEstimate, PointFinancing
 from .services import cost_estimate_save, point_financing_save
@@ -60,17 +61,21 @@ def proposal_import_with_costs(
 ) -> OfficialProposal:
     """The proposal, its points, their financing classes and the accepted cost estimates; all or nothing."""
     with atomic_with_files():
-        proposal, points = proposal_import(user=user, case=case, parsed=parsed)
+        target = revised_target(case, parsed)
+        if target is not None:
+            proposal, points = target, proposal_merge(user=user, proposal=target, parsed=parsed)
+        else:
+            proposal, points = proposal_import(user=user, case=case, parsed=parsed)
         for number, draft in (financing or {}).items():
             if number not in points:
                 continue
-            row = PointFinancing(
-                decision_point=points[number],
-                financing=draft.financing,
-                budget_process_first_year=draft.budget_process_first_year,
-                budget_process_last_year=draft.budget_process_last_year,
-                note=_("Ur tjänsteutlåtandet"),
+            row = PointFinancing.objects.filter(decision_point=points[number]).first() or PointFinancing(
+                decision_point=points[number], note=_("Ur tjänsteutlåtandet")
             )
+            values = (draft.financing, draft.budget_process_first_year, draft.budget_process_last_year)
+            if row.pk and values == (row.financing, row.budget_process_first_year, row.budget_process_last_year):
+                continue  # unchanged by the revised TU
+            row.financing, row.budget_process_first_year, row.budget_process_last_year = values
             try:
                 point_financing_save(financing=row, user=user)
             except ValidationError as error:
@@ -82,18 +87,23 @@ def proposal_import_with_costs(
                 raise ValidationError(
                     {"costs": _("Kostnad %(n)d: punkt %(point)d finns inte.") % {"n": index, "point": draft.point}}
                 )
-            estimate = CostEstimate(
-                decision_point=point,
-                amount_kr=draft.amount_kr,
-                recurrence=draft.recurrence,
-                board=draft.board,
-                financing=draft.financing,
-                first_year=draft.first_year,
-                last_year=draft.last_year,
-                budget_process_first_year=draft.budget_process_first_year,
-                budget_process_last_year=draft.budget_process_last_year,
-                note=draft.note[:2000],
-            )
+            # A revised TU updates the estimate of the same point, board and recurrence; it never adds a twin.
+            estimate = CostEstimate.objects.filter(
+                decision_point=point, board=draft.board, recurrence=draft.recurrence
+            ).first() or CostEstimate(decision_point=point, board=draft.board, recurrence=draft.recurrence)
+            values = {
+                "amount_kr": draft.amount_kr,
+                "financing": draft.financing,
+                "first_year": draft.first_year,
+                "last_year": draft.last_year,
+                "budget_process_first_year": draft.budget_process_first_year,
+                "budget_process_last_year": draft.budget_process_last_year,
+                "note": draft.note[:2000],
+            }
+            if estimate.pk and all(getattr(estimate, name) == value for name, value in values.items()):
+                continue  # the same figure as stored: nothing to save
+            for name, value in values.items():
+                setattr(estimate, name, value)
             try:
                 cost_estimate_save(estimate=estimate, user=user)
             except ValidationError as error:

@@ -18,6 +18,7 @@ from core.form_errors import apply_errors
 from motions import attachments
 from motions.importers import MAX_PDF_BYTES, MAX_UPLOAD_BYTES, ImportError_
 from motions.importers.proposal_resolve import parse_proposal_text
+from motions.proposal_merge import proposal_changes, revised_target
 from motions.registration import require_registrar
 from motions.selectors import case_for_key
 from motions.uploads import upload_limit
@@ -53,14 +54,24 @@ def proposal_import_page(request, key):
     require_registrar(request.user)
     case = case_for_key(key)
     boards = {board.pk: board for board in Board.objects.order_by("name")}
-    context = {"case": case, "parsed": None, "review": None, "carried_flags": [], "points": None, "costs": None}
+    context = {
+        "case": case,
+        "parsed": None,
+        "review": None,
+        "carried_flags": [],
+        "points": None,
+        "costs": None,
+        "changes": None,
+    }
     status = 200
     if request.method == "POST" and "reviewed" in request.POST:
         review, points, costs = _review_forms(request.POST, boards)
         context.update(form=ProposalUploadForm(), review=review, points=points, costs=costs)
         if review.is_valid() and points.is_valid() and costs.is_valid():
+            parsed, drafts, financing = reviewed(review, points, costs, boards)
+            target = revised_target(case, parsed)
+            context["changes"] = proposal_changes(target, parsed) if target is not None else None
             if "bekrafta" in request.POST:
-                parsed, drafts, financing = reviewed(review, points, costs, boards)
                 token = review.cleaned_data.get("document") or None
                 try:
                     # The document read is kept with the proposal as the case's attachment.
@@ -112,7 +123,9 @@ def proposal_import_page(request, key):
                 review, points, costs = _review_forms(
                     None, boards, (proposal | {"document": token}, point_rows, cost_rows)
                 )
-                context.update(parsed=parsed, review=review, points=points, costs=costs)
+                target = revised_target(case, parsed)
+                changes = proposal_changes(target, parsed) if target is not None else None
+                context.update(parsed=parsed, review=review, points=points, costs=costs, changes=changes)
         else:
             status = 400
     else:
