@@ -1,6 +1,5 @@
 """The case page, the comparison (HTML and PDF) and the import pages."""
 
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
