@@ -18,6 +18,19 @@ from .models import Case, DecisionPoint, OfficialProposal
 from .registration import MAX_POINTS, require_registrar
 
 
+def points_error(parsed: ParsedProposal) -> str:
+    """What is wrong with a TU's points, or "": one rule for a first import and a revision."""
+    if not parsed.points:
+        return _("Tjänsteutlåtandet behöver minst en beslutspunkt.")
+    if len(parsed.points) > MAX_POINTS:
+        return _("Högst %(max)d punkter.") % {"max": MAX_POINTS}
+    if [p.number for p in parsed.points] != list(range(1, len(parsed.points) + 1)):
+        return _("Punkterna ska vara numrerade 1, 2, 3 … i ordning.")
+    if any(not " ".join(p.text.split()) for p in parsed.points):
+        return _("En punkt får inte vara tom.")
+    return ""
+
+
 def _errors(case: Case, parsed: ParsedProposal) -> dict:
     errors = {}
     if not " ".join((parsed.title or "").split()):
@@ -30,14 +43,8 @@ def _errors(case: Case, parsed: ParsedProposal) -> dict:
         }
     if parsed.revised and parsed.issued and parsed.revised < parsed.issued:
         errors["revised"] = _("Reviderat kan inte vara före Utfärdat.")
-    if not parsed.points:
-        errors["points"] = _("Tjänsteutlåtandet behöver minst en beslutspunkt.")
-    elif len(parsed.points) > MAX_POINTS:
-        errors["points"] = _("Högst %(max)d punkter.") % {"max": MAX_POINTS}
-    elif [p.number for p in parsed.points] != list(range(1, len(parsed.points) + 1)):
-        errors["points"] = _("Punkterna ska vara numrerade 1, 2, 3 … i ordning.")
-    elif any(not " ".join(p.text.split()) for p in parsed.points):
-        errors["points"] = _("En punkt får inte vara tom.")
+    if message := points_error(parsed):
+        errors["points"] = message
     return errors
 
 

@@ -21,7 +21,8 @@ from core.history import with_history
 from .importers.proposal import ParsedProposal
 from .models import Case, DecisionPoint, OfficialProposal
 from .point_registration import references_to
-from .registration import MAX_POINTS, require_registrar
+from .proposal_import import points_error
+from .registration import require_registrar
 
 HEADER_FIELDS = ("title", "revised", "author_body", "addressed_to")
 
@@ -108,14 +109,8 @@ def proposal_merge(*, user, proposal: OfficialProposal, parsed: ParsedProposal) 
         errors["title"] = _("Skriv tjänsteutlåtandets rubrik.")
     if parsed.revised and parsed.revised < proposal.issued:
         errors["revised"] = _("Reviderat kan inte vara före Utfärdat.")
-    if not parsed.points:
-        errors["points"] = _("Tjänsteutlåtandet behöver minst en beslutspunkt.")
-    elif len(parsed.points) > MAX_POINTS:
-        errors["points"] = _("Högst %(max)d punkter.") % {"max": MAX_POINTS}
-    elif [p.number for p in parsed.points] != list(range(1, len(parsed.points) + 1)):
-        errors["points"] = _("Punkterna ska vara numrerade 1, 2, 3 … i ordning.")
-    elif any(not " ".join(p.text.split()) for p in parsed.points):
-        errors["points"] = _("En punkt får inte vara tom.")
+    if message := points_error(parsed):
+        errors["points"] = message
     if errors:
         raise ValidationError(errors)
     reason = _("Reviderat tjänsteutlåtande inläst")
