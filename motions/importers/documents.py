@@ -16,10 +16,14 @@ def read_document(data: bytes) -> tuple[str, int]:
     return decode_upload(data), 1
 
 
-def read_document_file(path) -> str:
+def read_file_bytes(path) -> bytes:
     """A file named on the command line, read as an upload is: no further than the size limit."""
     with open(path, "rb") as handle:
         start = handle.read(1024)
         # A text file is read no further than its own limit; only a PDF may be larger.
         limit = MAX_PDF_BYTES if is_pdf(start) else MAX_UPLOAD_BYTES
-        return read_document(start + handle.read(limit + 1 - len(start)))[0]
+        return start + handle.read(limit + 1 - len(start))
+
+
+def read_document_file(path) -> str:
+    return read_document(read_file_bytes(path))[0]

@@ -1,13 +1,11 @@
-import json
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from assignments import roles
 from budget.proposal_import import CostDraft, FinancingDraft, proposal_import_with_costs
-from motions.importers import ImportError_, read_document_file
+from motions.importers import ImportError_
 from motions.importers.proposal_resolve import parse_proposal_text
+from motions.management.import_command import read_file, report_attachment, write_json
 from motions.models import Case
 
 
@@ -26,15 +24,12 @@ class Command(BaseCommand):
         case = Case.objects.by_url_key(options["case"].replace("/", "-")).first()
         if case is None:
             raise CommandError(f"Ärendet {options['case']} finns inte.")
+        text, document = read_file(options["file"])
         try:
-            parsed = parse_proposal_text(read_document_file(Path(options["file"])))
-        except FileNotFoundError as error:
-            raise CommandError(f"Filen {options['file']} finns inte.") from error
-        except OSError as error:  # a folder, no permission: said in Swedish, without a traceback
-            raise CommandError(f"Filen {options['file']} kunde inte läsas ({error.strerror}).") from error
+            parsed = parse_proposal_text(text)
         except ImportError_ as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(json.dumps(parsed.as_json(), ensure_ascii=False, indent=2))
+        write_json(self, parsed)
         if options["dry_run"]:
             return
         costs = [
@@ -54,7 +49,7 @@ class Command(BaseCommand):
                 for number, row in parsed.financing.items()
             }
             proposal = proposal_import_with_costs(
-                user=roles.SYSTEM, case=case, parsed=parsed, costs=costs, financing=financing
+                user=roles.SYSTEM, case=case, parsed=parsed, costs=costs, financing=financing, document=document
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
@@ -62,3 +57,4 @@ class Command(BaseCommand):
             f"Sparat: tjänsteutlåtande {proposal.pk} med {len(parsed.points)} punkter och "
             f"{len(costs)} kostnadsberäkningar på {case.reference}."
         )
+        report_attachment(self, case, document)

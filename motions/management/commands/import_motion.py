@@ -1,10 +1,8 @@
-import json
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
 from assignments import roles
-from motions.importers import ImportError_, parse_motion_text, read_document_file
+from motions.importers import ImportError_, parse_motion_text
+from motions.management.import_command import read_file, report_attachment, write_json
 from motions.models import Case
 from motions.services import motion_import
 
@@ -21,16 +19,14 @@ class Command(BaseCommand):
         case = Case.objects.by_url_key(options["case"].replace("/", "-")).first()
         if case is None:
             raise CommandError(f"Ärendet {options['case']} finns inte.")
+        text, document = read_file(options["file"])
         try:
-            parsed = parse_motion_text(read_document_file(Path(options["file"])))
+            parsed = parse_motion_text(text)
             if not options["dry_run"]:
-                motion = motion_import(case=case, parsed=parsed, user=roles.SYSTEM)
-        except FileNotFoundError as error:
-            raise CommandError(f"Filen {options['file']} finns inte.") from error
-        except OSError as error:  # a folder, no permission: said in Swedish, without a traceback
-            raise CommandError(f"Filen {options['file']} kunde inte läsas ({error.strerror}).") from error
+                motion = motion_import(case=case, parsed=parsed, user=roles.SYSTEM, document=document)
         except ImportError_ as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(json.dumps(parsed.as_json(), ensure_ascii=False, indent=2))
+        write_json(self, parsed)
         if not options["dry_run"]:
             self.stderr.write(f"Sparat: yrkande {motion.pk} med {len(parsed.points)} punkter på {case.reference}.")
+            report_attachment(self, case, document)

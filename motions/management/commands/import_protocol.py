@@ -1,12 +1,10 @@
-import json
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from assignments import roles
-from motions.importers import ImportError_, read_document_file
+from motions.importers import ImportError_
 from motions.importers.protocol import parse_protocol
+from motions.management.import_command import read_file, report_attachment, write_json
 from motions.models import Case
 from motions.protocol_import import drafts_from, find_case, protocol_import, protocol_match, refusal_messages
 
@@ -25,16 +23,13 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="spara ingenting, skriv ut JSON")
 
     def handle(self, *args, **options):
+        text, document = read_file(options["file"])
         try:
-            parsed = parse_protocol(read_document_file(Path(options["file"])))
-        except FileNotFoundError as error:
-            raise CommandError(f"Filen {options['file']} finns inte.") from error
-        except OSError as error:
-            raise CommandError(f"Filen {options['file']} kunde inte läsas ({error.strerror}).") from error
+            parsed = parse_protocol(text)
         except ImportError_ as error:
             raise CommandError(str(error)) from error
         if options["dry_run"]:
-            self.stdout.write(json.dumps(parsed.as_json(), ensure_ascii=False, indent=2))
+            write_json(self, parsed)
             return
         key = options["case"].strip()
         case = Case.objects.by_url_key(key).first() if key else find_case(parsed)
@@ -60,10 +55,12 @@ class Command(BaseCommand):
                 adjusted_on=parsed.adjusted_on,
                 votes=votes,
                 notes=notes,
+                document=document,
             )
         except (ValidationError, ImportError_) as error:
             raise CommandError(" ".join(refusal_messages(error))) from error
-        self.stdout.write(json.dumps(parsed.as_json(), ensure_ascii=False, indent=2))
+        write_json(self, parsed)
         self.stderr.write(
             f"Sparat: {decision} i {case.reference} med {len(votes)} omröstningar och {len(notes)} anteckningar."
         )
+        report_attachment(self, case, document)

@@ -1,12 +1,11 @@
 import datetime
-import json
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from assignments import roles
 from assignments.models import Board
-from motions.importers import ImportError_, parse_rollcall, read_document_file
+from motions.importers import ImportError_, parse_rollcall
+from motions.management.import_command import read_file, report_attachment, write_json
 from motions.models import Decision
 from motions.services import rollcall_import
 
@@ -45,17 +44,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         decision = find_decision(options["decision"])
+        text, document = read_file(options["file"])
         try:
-            parsed = parse_rollcall(read_document_file(Path(options["file"])))
+            parsed = parse_rollcall(text)
             if not options["dry_run"]:
                 proposition = options["proposition"] or f"Omröstning {decision}"
-                vote = rollcall_import(decision=decision, parsed=parsed, proposition=proposition, user=roles.SYSTEM)
-        except FileNotFoundError as error:
-            raise CommandError(f"Filen {options['file']} finns inte.") from error
-        except OSError as error:  # a folder, no permission: said in Swedish, without a traceback
-            raise CommandError(f"Filen {options['file']} kunde inte läsas ({error.strerror}).") from error
+                vote = rollcall_import(
+                    decision=decision, parsed=parsed, proposition=proposition, user=roles.SYSTEM, document=document
+                )
         except ImportError_ as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(json.dumps(parsed.as_json(), ensure_ascii=False, indent=2))
+        write_json(self, parsed)
         if not options["dry_run"]:
             self.stderr.write(f"Sparat: omröstning {vote.pk} med {len(parsed.rows)} röster i {decision}.")
+            report_attachment(self, decision.case, document)
