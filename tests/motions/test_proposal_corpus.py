@@ -3,7 +3,6 @@ its text and from a PDF rendered from that text, against the expected parse besi
 TUs against the shipped fixture. `CORPUS_WRITE=1` writes a missing expectation (read it through first)."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from motions.importers import pdf_to_text
 from motions.importers.proposal_resolve import parse_proposal_text
 
 from .conftest import SEED_000, SEED_002, seed_lines
+from .corpus import expected_parse
 from .corpus.render import render
 
 CORPUS = Path(__file__).parent / "corpus" / "proposals"
@@ -36,10 +36,7 @@ def test_the_corpus_has_at_least_six_documents():
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
 def test_the_text_reads_as_expected(real_data, path):
     parsed = parse_proposal_text(path.read_text("utf-8")).as_json()
-    expected_path = path.with_suffix(".json")
-    if not expected_path.exists() and os.environ.get("CORPUS_WRITE"):
-        expected_path.write_text(json.dumps(parsed, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    assert parsed == json.loads(expected_path.read_text("utf-8"))
+    assert parsed == expected_parse(path, parsed)
 
 
 @pytest.mark.django_db

@@ -4,7 +4,6 @@ KF § 4 and KS § 355 against the shipped data, refusals that name their line, a
 `CORPUS_WRITE=1` writes a missing expectation (to be read through before it is committed)."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from motions.importers import ImportError_, parse_rollcall, pdf_to_text
 from motions.importers.protocol import parse_protocol
 
 from .conftest import SEED_000, seed_lines
+from .corpus import expected_parse
 from .corpus.render import render
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -26,13 +26,6 @@ LAYOUTS = [
     {"footer": "paren", "running_header": "Kommunstyrelsen"},
     {"footer": "number", "running_header": "Göteborgs Stad – Utdrag ur protokoll"},
 ]
-
-
-def _expected(path: Path, parsed: dict) -> dict:
-    expected_path = path.with_suffix(".json")
-    if not expected_path.exists() and os.environ.get("CORPUS_WRITE"):
-        expected_path.write_text(json.dumps(parsed, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    return json.loads(expected_path.read_text("utf-8"))
 
 
 def _without_lines(parsed: dict) -> dict:
@@ -51,7 +44,7 @@ def test_the_corpus_has_six_extracts_and_six_roll_calls_each_with_its_expectatio
 def test_the_extract_reads_as_expected(path, django_assert_num_queries):
     with django_assert_num_queries(0):  # the parse makes no database query
         parsed = parse_protocol(path.read_text("utf-8")).as_json()
-    assert parsed == _expected(path, parsed)
+    assert parsed == expected_parse(path, parsed)
 
 
 @pytest.mark.parametrize("index", range(len(PROTOCOLS)), ids=lambda i: PROTOCOLS[i].stem)
@@ -65,7 +58,7 @@ def test_the_extract_reads_from_its_pdf_as_from_its_text(index):
 @pytest.mark.parametrize("path", ROLLCALLS, ids=lambda p: p.stem)
 def test_the_roll_call_reads_as_expected(path):
     parsed = parse_rollcall(path.read_text("utf-8")).as_json()
-    assert parsed == _expected(path, parsed)
+    assert parsed == expected_parse(path, parsed)
 
 
 @pytest.mark.parametrize("index", range(len(ROLLCALLS)), ids=lambda i: ROLLCALLS[i].stem)

@@ -6,13 +6,13 @@ expected parse beside it. `CORPUS_WRITE=1` writes a missing expectation (read it
 committing it)."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from motions.importers import pdf_to_text
 from reports.importers import parse_report_history
+from tests.motions.corpus import expected_parse
 from tests.motions.corpus.render import render
 
 from .history_helpers import section_41
@@ -45,10 +45,7 @@ def test_the_corpus_has_at_least_four_documents_each_with_its_expectation():
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
 def test_the_text_reads_as_expected(real_data, path):
     parsed = parse_report_history(path.read_text("utf-8")).as_json()
-    expected_path = path.with_suffix(".json")
-    if not expected_path.exists() and os.environ.get("CORPUS_WRITE"):
-        expected_path.write_text(json.dumps(parsed, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    assert parsed == json.loads(expected_path.read_text("utf-8"))
+    assert parsed == expected_parse(path, parsed)
 
 
 @pytest.mark.django_db
