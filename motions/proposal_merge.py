@@ -60,7 +60,8 @@ def _header(proposal: OfficialProposal, parsed: ParsedProposal) -> dict:
         "title": " ".join((parsed.title or "").split())[:400],
         "revised": parsed.revised,
         "author_body": parsed.author_body if parsed.author_body is not None else proposal.author_body,
-        "addressed_to": (parsed.addressed_to or "")[:200],
+        # A revised TU that leaves out the addressee keeps the stored one (the preview shows no change).
+        "addressed_to": (parsed.addressed_to or "")[:200] or proposal.addressed_to,
     }
 
 
@@ -75,7 +76,7 @@ def proposal_changes(proposal: OfficialProposal, parsed: ParsedProposal) -> Prop
     changes = ProposalChanges(proposal=proposal)
     for name, value in _header(proposal, parsed).items():
         old = getattr(proposal, name)
-        if old != value and not (name == "addressed_to" and not value):
+        if old != value:
             label = str(OfficialProposal._meta.get_field(name).verbose_name)
             changes.header.append((label, _shown(old), _shown(value)))
     stored = {p.number: p for p in proposal.points.prefetch_related("responsible_boards")}
