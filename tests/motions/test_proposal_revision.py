@@ -57,3 +57,13 @@ def test_a_referenced_point_the_revision_drops_is_kept_and_an_unreferenced_one_r
     assert "behålls" in preview.content.decode()
     assert set(proposal.points.values_list("number", flat=True)) == {1, 2}
     assert "behålls" in two.history.first().history_change_reason
+
+
+@pytest.mark.django_db
+def test_a_revision_without_an_addressee_keeps_the_stored_one(client, secretariat, new_case):  # noqa: F811
+    client.force_login(secretariat)
+    _import(client, new_case, MINIMAL)
+    stored = new_case.proposals.get().addressed_to
+    assert stored
+    _import(client, new_case, REVISED.replace("I kommunstyrelsen:\n", "", 1))
+    assert new_case.proposals.get().addressed_to == stored
