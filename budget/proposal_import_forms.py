@@ -9,6 +9,7 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from core.form_errors import PrintableErrors, PrintableErrorsFormSet
+from core.widgets import BoardPicker
 from motions.forms import TextImportForm
 from motions.importers.proposal import ParsedProposal, ParsedProposalPoint
 from motions.registration import MAX_POINTS
@@ -54,7 +55,7 @@ class ProposalReviewForm(PrintableErrors, forms.Form):
 class PointReviewForm(PrintableErrors, forms.Form):
     number = forms.IntegerField(label=_("Punkt"), min_value=1, max_value=MAX_POINTS)
     text = forms.CharField(label=_("Text"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
-    boards = BoardsField(label=_("Ansvariga nämnder"), required=False, widget=forms.SelectMultiple(attrs={"size": 4}))
+    boards = BoardsField(label=_("Ansvariga nämnder"), required=False, widget=BoardPicker)
     financing = forms.ChoiceField(
         label=_("Finansiering enligt tjänsteutlåtandet"),
         choices=[("", _("anges inte"))] + CostEstimate.Financing.choices,
@@ -66,7 +67,7 @@ class PointReviewForm(PrintableErrors, forms.Form):
     def __init__(self, *args, boards=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["boards"].choices = list(boards)
-        # The list shows a few boards at a time: the chosen ones are named under it.
+        # The list scrolls: the chosen boards are also named under it.
         key = self.add_prefix("boards")
         values = (
             self.data.getlist(key) if self.is_bound and hasattr(self.data, "getlist") else self.initial.get("boards")

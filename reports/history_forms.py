@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from assignments.history_import import HistoryRow
 from assignments.models import Assignment, Board, ReportingPeriod
 from core.form_errors import PrintableErrors, PrintableErrorsFormSet
+from core.widgets import BoardPicker
 from motions.forms import TextImportForm
 from motions.importers import MAX_TEXT_CHARS
 
@@ -62,7 +63,7 @@ class HistoryItemForm(PrintableErrors, forms.Form):
     origin_paragraph = forms.CharField(label=_("Paragraf (§)"), max_length=10, required=False)
     origin_point = forms.CharField(label=_("Punkt"), max_length=10, required=False)
     responsible = forms.ModelMultipleChoiceField(
-        label=_("Ansvariga"), queryset=_boards(), required=False, widget=forms.SelectMultiple(attrs={"size": 4})
+        label=_("Ansvariga"), queryset=_boards(), required=False, widget=BoardPicker
     )
     all_boards = forms.BooleanField(label=_("Riktat till alla nämnder och styrelser"), required=False)
     deadline = forms.DateField(label=_("Slutdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
