@@ -63,7 +63,8 @@ class BoardMatcher:
         taken = [False] * len(haystack)
         found: list[tuple[int, Board]] = []
         for spelling, board in self._spellings:
-            if len(spelling) < 2:
+            # The substring test first: most spellings are not in the text, and it is far cheaper.
+            if len(spelling) < 2 or spelling not in haystack:
                 continue
             for match in re.finditer(r"(?<!\w)" + re.escape(spelling) + r"(?!\w)", haystack):
                 span = range(match.start(), match.end())

@@ -3,11 +3,13 @@
 Measured on the assignment list (issue 18): of some 300 template renders per page, 217 were the
 filter form's widgets — one select_option.html and one attrs.html per <option> of the board and
 period selects. Each costs a template render with its context push; the markup is fixed by Django
-and tiny. So the input family, select and the choice options are written here, byte for byte what
+and tiny. So the input family, select, textarea and the choice options are written here, byte for byte what
 Django's templates in django/forms/templates/django/forms/widgets/ produce (tests/core/
 test_widget_renderer.py renders every case with both and compares). Any other template, and a
 project override of these (templates/django/forms/widgets/…), goes to the template engine.
 """
+
+import html
 
 from django.forms.renderers import DjangoTemplates
 from django.template.defaultfilters import stringformat
@@ -42,11 +44,17 @@ _OPTIONS = frozenset({f"{_WIDGETS}checkbox_option.html", f"{_WIDGETS}radio_optio
 
 def _text(value) -> str:
     """{{ value }}: localized, made a string, escaped unless safe."""
+    if type(value) is str:
+        # A plain string is neither localized nor converted: escaping is all (the common case,
+        # thousands of times on a page of selects, where the calls below were most of the time).
+        return html.escape(value)
     return conditional_escape(localize(template_localtime(value)))
 
 
 def _formatted(value) -> str:
     """{{ value|stringformat:'s' }}."""
+    if type(value) is str:
+        return html.escape(value)  # "%s" % value is the value itself
     return conditional_escape(stringformat(value, "s"))
 
 
@@ -74,6 +82,12 @@ def _input_option(widget: dict) -> str:
     label_id = widget["attrs"].get("id")
     label_for = f' for="{_text(label_id)}"' if label_id else ""
     return f"<label{label_for}>{_input(widget)} {_text(widget['label'])}</label>\n"
+
+
+def _textarea(widget: dict) -> str:
+    """django/forms/widgets/textarea.html, with its trailing newline."""
+    value = _text(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>\n'
 
 
 def _select_option(widget: dict) -> str:
@@ -110,6 +124,8 @@ class FastWidgetRenderer(DjangoTemplates):
                 html = _input_option(widget)
             elif template_name == f"{_WIDGETS}select.html":
                 html = _select(widget)
+            elif template_name == f"{_WIDGETS}textarea.html":
+                html = _textarea(widget)
             if html is not None:
                 # Django's renderer strips what the template wrote, as here.
                 return mark_safe(html.strip())  # noqa: S308 - every value escaped above

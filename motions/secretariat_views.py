@@ -253,6 +253,14 @@ def decision_new(request, meeting_id):
     )
 
 
+def _decision_heading(decision_id) -> Decision:
+    """The decision with its meeting, body and case only: what a page about its points needs
+    around them (the review reads the points itself)."""
+    return get_object_or_404(
+        Decision.objects.select_related("meeting__body", "case__responsible_office"), pk=decision_id
+    )
+
+
 def _decision(decision_id) -> Decision:
     return get_object_or_404(
         Decision.objects.select_related("meeting__body", "case__responsible_office").prefetch_related(
@@ -354,7 +362,7 @@ def _review_forms(candidates, data=None):
 @GET_POST
 @_secretariat
 def assignment_review(request, decision_id):
-    decision = _decision(decision_id)
+    decision = _decision_heading(decision_id)
     candidates = decisions.assignment_candidates(decision)
     rows = _review_forms(candidates, _posted(request))
     status = 200

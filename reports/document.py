@@ -140,6 +140,16 @@ class Report:
         return next((s for s in self.toc if s.number == number), None)
 
 
+@dataclass(frozen=True)
+class ReportHeading:
+    """What the preview page shows of a report around its cached check and body (the title, and the
+    board and period its links point to), without composing it."""
+
+    board: Board
+    period: ReportingPeriod
+    title: str
+
+
 def anchor(prefix: str, number: str) -> str:
     return f"{prefix}-{number.replace('.', '-')}" if number else prefix
 

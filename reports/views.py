@@ -12,17 +12,23 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from assignments.models import Board, ReportingPeriod
 from assignments.selectors import board_and_period_or_404
+from core.fragment_cache import cached_fragment
 from core.pdf import render_pdf
 from core.pdf_cache import RenderBusy, busy_response, cached_pdf
+from pagecache.cache import request_content_version
 
 from . import services
 from .composition import compose_report, report_filename
+from .document import ReportHeading
 from .forms import PublishForm, ReportChoiceForm
 from .models import PublishedReport
 from .rendering import report_body_html, report_document_html
@@ -70,12 +76,30 @@ def index(request):
 @require_GET
 def preview(request, board, year, period):
     board, period = board_and_period_or_404(board, year, period)
-    report = compose_report(board, period)
+    # The composed report, its check and its body are the same for everyone: cached by the content
+    # version (never stale), the request's language (the check's), and the day (an undated report
+    # is dated today).
+    title, check, body = cached_fragment(
+        "reports:preview",
+        request_content_version(request),
+        [board.pk, period.pk, get_language(), timezone.localdate().isoformat()],
+        lambda: _preview_parts(board, period),
+    )
     return render(
         request,
         "reports/preview.html",
-        {"report": report, "report_body": report_body_html(report), "versions": _versions(board, period)},
+        {
+            "report": ReportHeading(board=board, period=period, title=title),
+            "report_check": check,
+            "report_body": body,
+            "versions": _versions(board, period),
+        },
     )
+
+
+def _preview_parts(board: Board, period: ReportingPeriod) -> tuple[str, str, str]:
+    report = compose_report(board, period)
+    return report.title, render_to_string("reports/_check.html", {"report": report}), report_body_html(report)
 
 
 @require_GET

@@ -1,5 +1,5 @@
 """{% fragment_cache "name" version vary… %}…{% endfragment_cache %}: a part of a page cached by the
-version of the data it shows.
+version of the data it shows (core/fragment_cache.py; the same for a part a view renders itself).
 
 The version is the page cache's content version (pagecache/), which database triggers move on
 every committed write to the tables shown — through the ORM, update(), bulk or raw SQL alike — so
@@ -9,15 +9,11 @@ language, the day, the query string) goes into the vary values. A fragment must 
 of the user's own: it is shared by everyone who asks with the same values.
 """
 
-import hashlib
-
 from django import template
-from django.conf import settings
-from django.core.cache import caches
+
+from core.fragment_cache import cached_fragment
 
 register = template.Library()
-
-CACHE_ALIAS = "fragments"
 
 
 class FragmentCacheNode(template.Node):
@@ -25,17 +21,12 @@ class FragmentCacheNode(template.Node):
         self.nodelist, self.name, self.version, self.vary = nodelist, name, version, vary
 
     def render(self, context):
-        version = self.version.resolve(context)
-        if version is None or not getattr(settings, "FRAGMENT_CACHE", True):
-            return self.nodelist.render(context)
-        values = [str(self.name.resolve(context)), str(version)] + [str(v.resolve(context)) for v in self.vary]
-        key = "fragment:" + hashlib.sha256("\x1f".join(values).encode()).hexdigest()
-        cache = caches[CACHE_ALIAS]
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html)
-        return html
+        return cached_fragment(
+            self.name.resolve(context),
+            self.version.resolve(context),
+            [v.resolve(context) for v in self.vary],
+            lambda: self.nodelist.render(context),
+        )
 
 
 @register.tag

@@ -54,7 +54,7 @@ DATA = [
         "boxes": ["", "lazy"],
         "radios": "3",
         "grouped_boxes": ["x", "z"],
-        "notes": "<b>",
+        "notes": '<b>\n& "rad två"',
     },
 ]
 
@@ -90,7 +90,8 @@ def test_the_settings_use_it_and_an_option_with_its_own_template_falls_back():
 
 
 def test_the_python_path_is_taken():
-    """Guards the speed-up itself: the select and its options render without the template engine."""
+    """Guards the speed-up itself: the select and its options, an input and a textarea render without
+    the template engine."""
     renderer = FastWidgetRenderer()
     calls = []
     original = DjangoTemplates.render
@@ -103,6 +104,7 @@ def test_the_python_path_is_taken():
     try:
         forms.Select(choices=CHOICES).render("x", "3", renderer=renderer)
         forms.TextInput().render("y", "z", renderer=renderer)
+        forms.Textarea().render("t", "<rad>\nrad", renderer=renderer)
     finally:
         DjangoTemplates.render = original
     assert calls == []
