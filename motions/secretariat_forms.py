@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from assignments.models import Assignment, Board
 from core.form_errors import PrintableErrors
+from core.widgets import BoardPicker
 
 from .decisions import Basis
 from .models import DecisionNote
@@ -92,7 +93,7 @@ class _WithBoards(_Form):
 
 class PointForm(_WithBoards):
     text = forms.CharField(label=_("Punktens text"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
-    boards = BoardsField(label=_("Ansvariga nämnder"), required=False, widget=forms.CheckboxSelectMultiple)
+    boards = BoardsField(label=_("Ansvariga nämnder"), required=False, widget=BoardPicker)
 
 
 class MeetingForm(_Form):
@@ -160,7 +161,7 @@ class ReviewForm(_WithBoards):
 
     action = forms.ChoiceField(label=_("Vad ska göras?"), choices=ACTIONS, widget=forms.RadioSelect, initial="later")
     text = forms.CharField(label=_("Uppdrag"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
-    boards = BoardsField(label=_("Ansvariga nämnder"), required=False, widget=forms.SelectMultiple(attrs={"size": 6}))
+    boards = BoardsField(label=_("Ansvariga nämnder"), required=False, widget=BoardPicker)
     source = forms.ChoiceField(label=_("Källa"), choices=Assignment.Source.choices)
     number = forms.IntegerField(label=_("Punkt i beslutet"), min_value=1, max_value=999)
     deadline = _date_field(_("Slutdatum"), required=False)

@@ -25,6 +25,18 @@ def secretariat_field(context, field):
 
     label = text(field.label)
     help_text = field.help_text
+    if field.widget_type == "boardpicker":
+        return format_html(
+            '\n<fieldset class="field board-picker-field">\n  <legend>{}</legend>\n  {}\n  {}\n  {}\n</fieldset>\n\n',
+            label,
+            format_html('<p class="help">{}</p>', text(help_text)) if help_text else "",
+            format_html_join(
+                "",
+                '<p class="field-error" id="{}-error">{}</p>',
+                ((text(field.auto_id), text(e)) for e in field.errors),
+            ),
+            text(field),
+        )
     if field.widget_type in _GROUPS:
         auto_id = text(field.auto_id)
         choices = format_html_join(

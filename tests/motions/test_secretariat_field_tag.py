@@ -104,7 +104,7 @@ def test_the_tag_writes_what_the_include_wrote(name, language):
             new = TAG.render(Context({"field": field}))
             assert new == old, field.name
         widget_types = {field.widget_type for field in fields}
-    assert widget_types & {"radioselect", "checkboxselectmultiple"}
+    assert widget_types & {"radioselect", "checkboxselectmultiple", "boardpicker"}
 
 
 def test_the_cases_cover_every_widget_type_and_state():
@@ -115,7 +115,7 @@ def test_the_cases_cover_every_widget_type_and_state():
         form.is_valid() if form.is_bound else None
         rendered[name] = "".join(INCLUDE.render(Context({"field": field})) for field in form)
     review_types = {field.widget_type for field in _forms()["review-bound"]}
-    assert review_types == {"textarea", "selectmultiple", "select", "number", "date", "text", "radioselect"}
+    assert review_types == {"textarea", "boardpicker", "select", "number", "date", "text", "radioselect"}
     assert 'aria-invalid="true"' in rendered["review-errors"] and "field-error" in rendered["review-errors"]
     assert "field-error" in rendered["everything-errors"] and 'class="help"' in rendered["everything-errors"]
     assert "field-error" not in rendered["review-bound"] + rendered["everything-bound"]
