@@ -111,16 +111,27 @@ class _Kind:
             condition &= any_field
         return queryset.filter(condition)
 
+    def count_and_best(self, params: SearchParams, limit: int, candidates: int) -> tuple[int, list[tuple[float, int]]]:
+        """The number of matches, counted up to `candidates` + 1 (more is not told apart), and the
+        (rank, pk) of the best `limit` of them.
+
+        On SQLite the best are the newest, so one query of the matching ids, newest first, as
+        many as either needs, gives both (it scans the table once, not twice).
+        """
+        if not uses_full_text():
+            ids = self.matching(params).order_by("-pk").values_list("pk", flat=True)[: max(limit, candidates + 1)]
+            ids = list(ids)
+            return min(len(ids), candidates + 1), [(0.0, pk) for pk in ids[:limit]]
+        count = self.matching(params).order_by().values("pk")[: candidates + 1].count()
+        return count, self.best(params, limit, count, candidates) if count else []
+
     def best(self, params: SearchParams, limit: int, count: int, candidates: int) -> list[tuple[float, int]]:
-        """(rank, pk) of the best `limit` matches: by ts_rank on PostgreSQL, newest first on SQLite.
+        """(rank, pk) of the best `limit` of `count` matches by ts_rank (PostgreSQL).
 
         Ranking reads each candidate's stored vector; a very common word can match tens of
         thousands of records, so above `candidates` matches only the first `candidates` the
         index yields are ranked (the page says so and asks for a more precise search).
         """
-        if not uses_full_text():
-            pks = self.matching(params).order_by("-pk").values_list("pk", flat=True)[:limit]
-            return [(0.0, pk) for pk in pks]
         query = SearchQuery(params.q, config=CONFIG, search_type="websearch")
         queryset = self.matching(params)
         if count > candidates:
