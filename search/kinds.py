@@ -13,6 +13,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.expressions import Expression
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from assignments.models import Assignment, Responsibility
@@ -111,16 +112,27 @@ class _Kind:
             condition &= any_field
         return queryset.filter(condition)
 
+    def count_and_best(self, params: SearchParams, limit: int, candidates: int) -> tuple[int, list[tuple[float, int]]]:
+        """The number of matches, counted up to `candidates` + 1 (more is not told apart), and the
+        (rank, pk) of the best `limit` of them.
+
+        On SQLite the best are the newest, so one query of the matching ids, newest first, as
+        many as either needs, gives both (it scans the table once, not twice).
+        """
+        if not uses_full_text():
+            ids = self.matching(params).order_by("-pk").values_list("pk", flat=True)[: max(limit, candidates + 1)]
+            ids = list(ids)
+            return min(len(ids), candidates + 1), [(0.0, pk) for pk in ids[:limit]]
+        count = self.matching(params).order_by().values("pk")[: candidates + 1].count()
+        return count, self.best(params, limit, count, candidates) if count else []
+
     def best(self, params: SearchParams, limit: int, count: int, candidates: int) -> list[tuple[float, int]]:
-        """(rank, pk) of the best `limit` matches: by ts_rank on PostgreSQL, newest first on SQLite.
+        """(rank, pk) of the best `limit` of `count` matches by ts_rank (PostgreSQL).
 
         Ranking reads each candidate's stored vector; a very common word can match tens of
         thousands of records, so above `candidates` matches only the first `candidates` the
         index yields are ranked (the page says so and asks for a more precise search).
         """
-        if not uses_full_text():
-            pks = self.matching(params).order_by("-pk").values_list("pk", flat=True)[:limit]
-            return [(0.0, pk) for pk in pks]
         query = SearchQuery(params.q, config=CONFIG, search_type="websearch")
         queryset = self.matching(params)
         if count > candidates:
@@ -135,11 +147,17 @@ class _Kind:
 
     def fetch(self, params: SearchParams, pks: list[int]) -> dict[int, Hit]:
         """The hits of the given records, with snippets (ts_headline only for these few)."""
-        queryset = self.base().filter(pk__in=pks)
+        return {
+            pk: self.hit(obj, snippet)
+            for pk, (obj, snippet) in self.with_snippets(params, self.base().filter(pk__in=pks)).items()
+        }
+
+    def with_snippets(self, params: SearchParams, queryset: QuerySet) -> dict[int, tuple[object, SafeString]]:
+        """The records of `queryset` by pk, each with its snippet."""
         if not uses_full_text():
             words = query_words(params.q)
             return {
-                pk: self.hit(obj, python_snippet(getattr(obj, self.snippet_field), words))
+                pk: (obj, python_snippet(getattr(obj, self.snippet_field), words))
                 for pk, obj in queryset.in_bulk().items()
             }
         marks = headline_marks()
@@ -155,7 +173,7 @@ class _Kind:
             fragment_delimiter=" … ",
         )
         return {
-            pk: self.hit(obj, highlight_headline(obj.headline, marks))
+            pk: (obj, highlight_headline(obj.headline, marks))
             for pk, obj in queryset.annotate(headline=headline).in_bulk().items()
         }
 
@@ -229,8 +247,9 @@ class _Motions(_Kind):
     def filter_year(self, queryset, year):
         return queryset.filter(date__year=year)
 
-    def hit(self, obj, snippet):
-        parties = [party.abbreviation for party in obj.ordered_parties]
+    def hit(self, obj, snippet, parties_of=None):
+        """`parties_of`: the same motion with its parties prefetched, when `obj` has not got them."""
+        parties = [party.abbreviation for party in (parties_of or obj).ordered_parties]
         title = obj.title or str(obj)
         if not str(snippet):
             snippet = python_snippet(obj.title, [])
@@ -238,14 +257,20 @@ class _Motions(_Kind):
         return Hit(self.key, title, obj.case.reference, url, snippet, parties=parties)
 
     def fetch(self, params: SearchParams, pks: list[int]) -> dict[int, Hit]:
-        """The hits named as on the case page (motions.naming): three "Yrkande angående …" are told apart."""
-        hits = super().fetch(params, pks)
-        names, motions = names_by_id(hits)
-        titles = {pk: motion.title for pk, motion in motions.items()}
+        """The hits named as on the case page (motions.naming): three "Yrkande angående …" are told apart.
+
+        The naming reads the motions of the hits' cases with their parties, the hits among them,
+        so the hits themselves are read without parties: three queries, not four.
+        """
+        names, motions = names_by_id(pks)
+        rows = self.with_snippets(params, Motion.objects.select_related("case").filter(pk__in=pks))
         named = {}
-        for pk, hit in hits.items():
+        for pk, (obj, snippet) in rows.items():
+            # A motion missing from the naming's read (deleted in between) reads its own parties.
+            hit = self.hit(obj, snippet, parties_of=motions.get(pk))
             label = names[pk].label if pk in names else hit.title
-            named[pk] = replace(hit, title=f"{label}: {titles[pk]}" if titles.get(pk) else label)
+            title = motions[pk].title if pk in motions else ""
+            named[pk] = replace(hit, title=f"{label}: {title}" if title else label)
         return named
 
 

@@ -44,17 +44,16 @@ RANK_CANDIDATES = 300
 
 def search(params: SearchParams, limit: int = RESULTS_PER_KIND) -> Results:
     """The best `limit` hits over the chosen kinds: by rank on PostgreSQL; on SQLite the newest
-    of each kind in turn. At most three queries per kind, whatever the number of hits."""
+    of each kind in turn. At most four queries per kind on PostgreSQL and three on SQLite, whatever
+    the number of hits."""
     counts: dict[str, int] = {}
     capped: set[str] = set()
     best: dict[str, list[tuple[float, int]]] = {}
     for kind in params.kinds:
-        searcher = SEARCHERS[kind]
-        count = searcher.matching(params).order_by().values("pk")[: RANK_CANDIDATES + 1].count()
+        count, best[kind] = SEARCHERS[kind].count_and_best(params, limit, RANK_CANDIDATES)
         if count > RANK_CANDIDATES:
             capped.add(kind)
         counts[kind] = min(count, RANK_CANDIDATES)
-        best[kind] = searcher.best(params, limit, count, RANK_CANDIDATES) if count else []
     if uses_full_text():
         chosen = sorted(
             ((rank, kind, pk) for kind, rows in best.items() for rank, pk in rows), key=lambda row: row[0], reverse=True

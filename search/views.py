@@ -2,10 +2,12 @@
 
 from django import forms
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from assignments.models import Board
 from motions.models import Party
+from pagecache.cache import request_content_version
 
 from . import queries as search_module
 
@@ -64,13 +66,23 @@ class SearchForm(forms.Form):
 
 def search_page(request):
     form = SearchForm(request.GET or None)
+    query = ""
     results = None
     if form.is_bound and form.is_valid():
         params = form.params()
         if params.q:
-            results = search_module.search(params)
+            query = params.q
+            # Lazy: when the form and the results are in the fragment cache (search.html), the
+            # search is never made.
+            results = SimpleLazyObject(lambda: search_module.search(params))
     return render(
         request,
         "search/search.html",
-        {"form": form, "results": results, "full_text": search_module.uses_full_text()},
+        {
+            "form": form,
+            "query": query,
+            "results": results,
+            "full_text": search_module.uses_full_text(),
+            "results_version": request_content_version(request),
+        },
     )
