@@ -1,16 +1,22 @@
-"""{% comparison_cell cell %}: one cell of the comparison (table and cards), written in Python.
+"""The comparison's repeated parts, written in Python: {% comparison_cell cell %} (one cell of the
+table and the cards), {% comparison_parties parties %}, {% comparison_column_heading column %} and
+{% comparison_cost cost cost_url cost_label %}.
 
-It was an include (motions/_cell.html) rendered for every cell, twice (the table and the phone
-cards): 292 renders on a case of five motions, most of the page's time. The tag writes the same
-bytes (tests/motions/test_comparison_cell.py renders the old include and the tag side by side),
-escaping every value as the template did.
+Each was an include rendered for every cell or column, several times over (the table, the phone
+cards, the picker): on a case of five motions most of the page's time. The tags write the same bytes
+as the includes they replace (tests/motions/test_comparison_cell.py and test_comparison_tags.py render
+the old includes and the tags side by side), escaping every value as the template did and
+translating the same messages. motions/_parties.html stays for the case page.
 """
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
+from django.utils.formats import localize
 from django.utils.html import conditional_escape as esc
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
+
+from core.formatting import format_kronor
 
 register = template.Library()
 
@@ -71,3 +77,77 @@ def _cell(cell) -> str:
 @register.simple_tag
 def comparison_cell(cell):
     return mark_safe(_cell(cell) + "\n")  # noqa: S308 - every value is escaped above
+
+
+def _value(value) -> str:
+    # As {{ value }} in a template: localised, then escaped.
+    return esc(localize(value))
+
+
+def _count(singular: str, plural: str, count: int) -> str:
+    # As {% blocktranslate count counter=… %}: the message is the project's own, the number is a value.
+    return ngettext(singular, plural, count) % {"counter": _value(count)}
+
+
+def _parties(parties) -> str:
+    """As motions/_parties.html writes it."""
+    html = " ".join(
+        f'<abbr class="party" title="{esc(party.name)}" style="background: {esc(party.colour)}; '
+        f'color: {esc(party.text_colour)};">{esc(party.abbreviation)}</abbr>'
+        for party in parties
+    )
+    return (html or f'<span class="flag">{_t("parti saknas")}</span>') + "\n"
+
+
+@register.simple_tag
+def comparison_parties(parties):
+    return mark_safe(_parties(parties))  # noqa: S308 - every value is escaped above
+
+
+@register.simple_tag
+def comparison_column_heading(column):
+    """As motions/_column_heading.html wrote it."""
+    html = f'<span class="column-parties">{_parties(column.parties)}</span>' if column.parties else ""
+    revised = f" ({_t('reviderat')})" if column.motion.is_revised else ""
+    html += f'\n<span class="column-name">{esc(column.name.label)}{revised}</span>\n'
+    for decision in column.adopted_in:
+        adopted = gettext("Bifallet %(decision)s") % {"decision": _value(decision)}
+        html += f'<span class="tag tag--adopted">✔ {adopted}</span>'
+    if column.has_text:
+        note = _count("%(counter)s punkt", "%(counter)s punkter", column.point_count)
+        if column.motion.approves_rest:
+            note += f", {_t('i övrigt bifall till tjänsteutlåtandet')}"
+    else:
+        note = _t("Texten saknas i underlaget")
+    return mark_safe(f'{html}\n<span class="column-note">{note}</span>\n')  # noqa: S308 - escaped above
+
+
+@register.simple_tag
+def comparison_cost(cost, cost_url, cost_label):
+    """As motions/_cost.html wrote it."""
+    if cost is None:
+        return mark_safe(f'<span class="flag">{_t("okänd (text saknas)")}</span>\n')  # noqa: S308 - constant
+    if not cost.count:
+        return mark_safe(f'<span class="muted">{_t("Ingen kostnadsberäkning")}</span>\n')  # noqa: S308 - constant
+    html = (
+        f'\n<dl class="cost">\n  <dt>{_t("Engångskostnad")}</dt><dd>{esc(format_kronor(cost.one_off, "mnkr"))}</dd>\n'
+        f"  <dt>{_t('Per år')}</dt><dd>{esc(format_kronor(cost.yearly, 'mnkr'))}</dd>\n</dl>\n"
+    )
+    if cost.unknown:
+        unknown = _count("+ %(counter)s beräkning utan belopp", "+ %(counter)s beräkningar utan belopp", cost.unknown)
+        html += f'<p class="cost-note">{unknown}</p>'
+    html += "\n"
+    if cost.from_proposal:
+        inherited = _count(
+            "varav %(counter)s beräkning ur tjänsteutlåtandet (oförändrade och i övrigt bifallna punkter)",
+            "varav %(counter)s beräkningar ur tjänsteutlåtandet (oförändrade och i övrigt bifallna punkter)",
+            cost.from_proposal,
+        )
+        html += f'<p class="cost-note">{inherited}</p>'
+    html += "\n"
+    if cost_url:
+        html += (
+            f'<p class="cost-note no-print"><a href="{esc(cost_url)}">{_t("Beräkningarna")}'
+            f'<span class="visually-hidden"> – {esc(cost_label)}</span></a></p>'
+        )
+    return mark_safe(html + "\n\n")  # noqa: S308 - every value is escaped above
