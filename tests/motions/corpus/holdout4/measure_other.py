@@ -108,10 +108,12 @@ def proposal(stem, truth, text, t):
         if a is None or b is None:
             continue
         want_boards = [board_key(n) for n in want[i]["responsible"]]
-        t.add("boards", want_boards == got[i]["boards"], miss=f"{stem}: point {i + 1} boards {want_boards}, read {got[i]['boards']}")
+        miss = f"{stem}: point {i + 1} boards {want_boards}, read {got[i]['boards']}"
+        t.add("boards", want_boards == got[i]["boards"], miss=miss)
         costs = [c["amount_kr"] for c in out["costs"] if c["point"] == i + 1]
         have = costs[0] if costs else None
-        t.add("amounts", have == want[i]["amount_sek"], miss=f"{stem}: point {i + 1} amount {want[i]['amount_sek']}, read {have}")
+        miss = f"{stem}: point {i + 1} amount {want[i]['amount_sek']}, read {have}"
+        t.add("amounts", have == want[i]["amount_sek"], miss=miss)
     author = parsed.author_body.name if parsed.author_body else parsed.author_name
     addressed = out["addressed_to"].strip().rstrip(":")
     addressed = board_key(addressed[2:] if addressed.startswith("I ") else addressed)
