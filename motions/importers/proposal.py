@@ -280,6 +280,16 @@ def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], li
     return index
 
 
+# "Förvaltningen får i uppdrag …" in a TU is the office that wrote it (named in its header).
+OWN_OFFICE_RE = re.compile(r"(?i)^(?:förvaltningen|kontoret)$")
+
+
+def _own_office(names: list[str], author_name: str) -> list[str]:
+    if not author_name:
+        return names
+    return list(dict.fromkeys(author_name if OWN_OFFICE_RE.match(name) else name for name in names))
+
+
 def _finish_points(parsed: ParsedProposal, points: list[dict], lines: _Lines) -> None:
     if not points:
         raise ImportError_(_("Inga numrerade beslutspunkter hittades under ”Förslag till beslut”."))
@@ -293,7 +303,7 @@ def _finish_points(parsed: ParsedProposal, points: list[dict], lines: _Lines) ->
         joined = "\n".join(join_lines(part, uncertain) for part in point["parts"])
         text, removed = strip_footnotes(joined)
         parsed_point = ParsedProposalPoint(number=expected, text=text, line=point["line"], notes=removed)
-        parsed_point.board_names = board_names_of(text)
+        parsed_point.board_names = _own_office(board_names_of(text), parsed.author_name)
         for word in dict.fromkeys(uncertain):
             parsed.flag("points", _("Punkt %(number)d: osäker avstavning: ”%(word)s” lästes som ”%(joined)s”")
                         % {"number": expected, "word": word, "joined": word.replace("-", "")})  # fmt: skip

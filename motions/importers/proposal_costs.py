@@ -73,7 +73,14 @@ STOP = frozenset(_STOP_WORDS.split())
 LIMITED_RE = re.compile(r"\bbegränsad\s+omfattning\b", re.IGNORECASE)
 EXTRA_RE = re.compile(r"\b(?:extra\s+resurs\w*|resurstilldelning|resursförstärkning|budgetförutsättning\w*|"
                       r"ordinarie\s+budgetprocess\w*|kräver\s+\w*\s*resurser)\b", re.IGNORECASE)  # fmt: skip
-WITHIN_RE = re.compile(r"\binom\s+(?:befintlig\s+)?(?:budget)?ram(?:en)?\b|\binom\s+budgetram", re.IGNORECASE)
+# "inom befintlig ram", "inom budgetramen", and with the owner named: "inom nämndens budgetram",
+# "inom nämndernas ram", "inom respektive nämnds budgetram", "inom styrelsens egen ram".
+WITHIN_RE = re.compile(
+    r"\binom\s+(?:respektive\s+)?(?:(?:\w*nämnd\w*|styrelse\w*|bolag\w*|förvaltning\w*)\s+)?"
+    r"(?:befintlig\s+|egen\s+)?(?:budget)?ram(?:en)?\b",
+    re.IGNORECASE,
+)
+OWN_FINANCING_RE = re.compile(r"\b(?:finansier\w*|ryms|bekostas|kostnade\w*)\b", re.IGNORECASE)
 PROCESS_YEARS_RE = re.compile(
     r"\b(?:budgetförutsättning\w*|budgetprocess\w*|budget)\s+(?P<first>20\d{2})(?:\s*[–-]\s*(?P<last>20\d{2}))?", re.I
 )
@@ -198,21 +205,37 @@ def _paragraphs(body, lines) -> list[tuple[int, str, bool]]:
     return out
 
 
+def _financing_kind(sentence: str) -> str:
+    return ("limited_within_frame" if LIMITED_RE.search(sentence) else "extra_resources"
+            if EXTRA_RE.search(sentence) else "within_frame" if WITHIN_RE.search(sentence) else "")  # fmt: skip
+
+
+def _process_years(sentence: str, kind: str) -> list[int] | None:
+    process = PROCESS_YEARS_RE.search(sentence) if kind == "extra_resources" else None
+    return [int(process["first"]), int(process["last"] or process["first"])] if process else None
+
+
 def read_financing(parsed, paragraphs) -> None:
     """The TU's classing of its points: within the frame, limited within it, or extra resources (and the
     budget process that then takes them). The first statement about a point is kept; a contradiction is flagged."""
     known = {p.number for p in parsed.points}
+    # A point that states its own financing ("Kostnaden … ryms inom nämndens budgetram") comes first.
+    for point in parsed.points:
+        for sentence in SENTENCE_RE.split(point.text):
+            # Only a sentence about the money: "utreda behovet av resurstilldelning" is the task itself.
+            kind = _financing_kind(sentence) if OWN_FINANCING_RE.search(sentence) else ""
+            if kind and not _point_numbers(sentence, known) and point.number not in parsed.financing:
+                parsed.financing[point.number] = {"financing": kind, "years": _process_years(sentence, kind),
+                                                  "line": point.line}  # fmt: skip
     for line, text, _costs in paragraphs:
         for sentence in SENTENCE_RE.split(text):
             numbers = _point_numbers(sentence, known)
             if not numbers:
                 continue
-            kind = ("limited_within_frame" if LIMITED_RE.search(sentence) else "extra_resources"
-                    if EXTRA_RE.search(sentence) else "within_frame" if WITHIN_RE.search(sentence) else "")  # fmt: skip
+            kind = _financing_kind(sentence)
             if not kind:
                 continue
-            process = PROCESS_YEARS_RE.search(sentence) if kind == "extra_resources" else None
-            years = [int(process["first"]), int(process["last"] or process["first"])] if process else None
+            years = _process_years(sentence, kind)
             for number in numbers:
                 stated = parsed.financing.get(number)
                 if stated is None:

@@ -5,7 +5,9 @@
     samt ordföranden Jonas Attenius (S) röstar Ja (7).
 
 Names and parentheses wrap over lines; a role prefix ("ordföranden", "tjänstgörande ersättaren")
-stands before the names it covers; the count in parentheses must equal the names listed.
+stands before the names it covers; the count in parentheses must equal the names listed. Without a
+count ("… röstar Ja.") the names are taken as listed; the protocol checks them against the counts
+its "Omröstningen utfaller med …" sentence states.
 """
 
 import re
@@ -19,7 +21,12 @@ from .text import ImportError_, check_text, is_furniture, line_error
 VERDICT_RE = re.compile(
     r"röstar\s+(?P<result>ja|nej)\s*\((?P<count>\d{1,3})\)"
     r"|avstår(?:\s+från\s+att\s+rösta)?\s*\((?P<abstain>\d{1,3})\)"
-    r"|(?:är\s+)?frånvarande\s*\((?P<absent>\d{1,3})\)",
+    r"|(?:är\s+)?frånvarande\s*\((?P<absent>\d{1,3})\)"
+    # Committees often print no count after the verdict ("… Gunnar Holm (M) röstar Ja.") and
+    # state the counts once ("Omröstningen utfaller med 6 Ja mot 5 Nej"). Without a count the
+    # verdict must follow a party's parenthesis, so "19 ledamöter avstår från att rösta" is none.
+    r"|(?<=\))\s+(?:röstar\s+(?P<bare>ja|nej)|(?P<bare_abstain>avstår)\s+från\s+att\s+rösta"
+    r"|är\s+(?P<bare_absent>frånvarande))\b(?!\s*\()",
     re.IGNORECASE,
 )
 # A word the line end broke: the typesetter's own hyphen (U+2010, soft hyphen) or "-" before a
@@ -95,12 +102,18 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
         # The names run back to where the sentence before them ended ("… avgörande idag." / "(7).").
         names_text = re.split(r"[.:!?\"”]\s+(?=[A-ZÅÄÖÉ])", " " + segment)[-1].strip()
         sentence_start = match.start() - len(names_text)
-        result_word = (match["result"] or ("avstår" if match["abstain"] else "frånvarande")).lower()
-        count = int(match["count"] or match["abstain"] or match["absent"])
+        result_word = (
+            match["result"]
+            or match["bare"]
+            or ("avstår" if match["abstain"] or match["bare_abstain"] else "frånvarande")
+        ).lower()
+        printed = match["count"] or match["abstain"] or match["absent"]
+        count = int(printed) if printed else None
         key = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånvarande": "franvarande"}[result_word]
-        declared[key] = declared.get(key, 0) + count
+        if count is not None:
+            declared[key] = declared.get(key, 0) + count
         members = _members(names_text, line_at(sentence_start))
-        if len(members) != count:
+        if count is not None and len(members) != count:
             raise line_error(
                 line_at(match.start()),
                 _("Meningen säger %(what)s (%(count)d) men räknar upp %(listed)d namn.")

@@ -50,6 +50,9 @@ def line_error(number: int, message: str) -> ImportError_:
 
 FURNITURE_RES = [
     re.compile(r"^sida \d+ av \d+$", re.IGNORECASE),
+    # A footer with the body or document name before the page number ("Grundskolenämnden Sida 1 av 2").
+    # Capital "Sida" and no sentence punctuation: prose such as "… på sida 2 av 5" is no footer.
+    re.compile(r"^[^.,:;!?]{3,80}\sSida \d+ av \d+$"),
     re.compile(r"^.{3,80}\s\d{1,3} \(\d{1,3}\)$"),  # "Delårsrapport aug 2023-Nämnder 12 (35)"
     re.compile(r"^\d{1,3} \(\d{1,3}\)$"),  # "2 (3)": a page number alone
     re.compile(r"^.*\[publiceringsdatum\]$", re.IGNORECASE),

@@ -147,6 +147,16 @@ def test_a_page_number_alone_and_a_running_header_are_furniture():
     assert parsed.points[0].text == "Nämnden får i uppdrag att utreda saken."
 
 
+def test_a_footer_with_a_name_before_sida_n_av_m_is_furniture():
+    assert is_furniture("Grundskolenämnden Sida 1 av 2")
+    assert is_furniture("Göteborgs Stad – Miljöförvaltningen Sida 12 av 14")
+    assert not is_furniture("Detaljerna framgår av tabellen på sida 2 av 5")
+    assert not is_furniture("Se bilagan, Sida 2 av 5")
+    page_break = "\n\nKulturnämnden Sida 1 av 2\n\n"
+    parsed = read_motion(PROPOSAL + "1. Nämnden får i uppdrag att utreda saken." + page_break + " 2. Nästa.\n")
+    assert [p.text for p in parsed.points] == ["Nämnden får i uppdrag att utreda saken.", "Nästa."]
+
+
 def test_göteborgs_stad_inside_a_point_stays():
     parsed = read_motion(PROPOSAL + "1. Samverkan mellan\nGöteborgs Stad\noch polisen stärks.\n")
     assert parsed.points[0].text == "Samverkan mellan Göteborgs Stad och polisen stärks."

@@ -78,6 +78,45 @@ def test_a_cost_year_is_printed_with_the_amount_never_the_budget_process():
     assert parsed.costs[0].first_year is None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Förslaget i punkt 1 finansieras inom respektive nämnds budgetram.",
+        "Förslaget i punkt 1 ryms inom nämndernas budgetram.",
+        "Förslaget i punkt 1 ryms inom kulturnämndens ram.",
+        "Förslaget i punkt 1 ryms inom befintlig ram.",
+    ],
+)
+def test_within_the_frame_is_read_with_the_frames_owner_named(sentence):
+    parsed = read_proposal(MINIMAL.replace("Rutinen för synpunkter", sentence + " Rutinen för synpunkter"))
+    assert parsed.financing[1]["financing"] == "within_frame"
+
+
+def test_a_point_that_states_its_own_financing_is_classed_by_it():
+    original = "1. Kulturnämnden får i uppdrag att införa en ny rutin för synpunkter."
+    point = original[:-1] + ". Kostnaden ryms inom nämndens ram."
+    parsed = read_proposal(MINIMAL.replace(original, point))
+    assert parsed.financing[1]["financing"] == "within_frame"
+    assert [(c.point, c.financing, c.accepted) for c in parsed.costs] == [(1, "within_frame", True)]
+    assert not any("finansieringen" in reason for reason in parsed.costs[0].reasons)
+    # The task itself is no statement about the money.
+    task = "1. Kulturnämnden får i uppdrag att utreda behovet av resurstilldelning."
+    parsed = read_proposal(MINIMAL.replace(original, task))
+    assert 1 not in parsed.financing
+
+
+def test_förvaltningen_in_a_point_is_the_office_that_wrote_the_tu():
+    text = MINIMAL.replace("2. Kommunstyrelsen får", "2. Förvaltningen får").replace(
+        "Stadsledningskontoret\n\nTjänsteutlåtande", "Kulturförvaltningen\n\nTjänsteutlåtande"
+    )
+    parsed = read_proposal(text)
+    assert parsed.author_name == "Kulturförvaltningen"
+    assert [p.board_names for p in parsed.points] == [["Kulturnämnden"], ["Kulturförvaltningen"]]
+    # Without a header naming the office the word stays as printed (and resolving it flags it).
+    headless = text.split("Kulturförvaltningen\n")[0]
+    assert read_proposal(headless).points[1].board_names == ["Förvaltningen"]
+
+
 LINES = st.sampled_from(
     ["Förslag till beslut", "Tjänsteutlåtande", "Utfärdat 2024-01-01", "Reviderat 2023-13-01", "Dnr 0064/23",
      "1. Kulturnämnden får i uppdrag att x.", "2. y", "a) z", "Handläggare", "E-post: a@b", "\f", "", " 10. Q",

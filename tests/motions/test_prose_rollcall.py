@@ -49,6 +49,29 @@ def test_parentheses_wrapped_over_lines_and_a_singular_role():
     assert parsed.totals["avstar"] == 1
 
 
+def test_verdicts_without_a_count_read_the_names_listed():
+    text = (
+        "Kristina Tharing (M), Johan\nNyhus (L) samt\nordföranden Gunnar Holm (M) röstar Ja.\n\n"
+        "Erik Lindahl (V) och tjänstgörande ersättaren Lina\nPersson (MP) röstar Nej.\n\n"
+        "Linnea Åberg (SD) avstår från att rösta.\n"
+    )
+    parsed = parse_prose_rollcall(text)
+    assert [(r.name, r.party, r.role, r.result) for r in parsed.rows] == [
+        ("Kristina Tharing", "M", "Ledamot", "ja"),
+        ("Johan Nyhus", "L", "Ledamot", "ja"),
+        ("Gunnar Holm", "M", "Ordförande", "ja"),
+        ("Erik Lindahl", "V", "Ledamot", "nej"),
+        ("Lina Persson", "MP", "Tjänstgörande ersättare", "nej"),
+        ("Linnea Åberg", "SD", "Ledamot", "avstar"),
+    ]
+    assert parsed.declared_totals == {}
+
+
+def test_a_count_sentence_is_no_verdict_without_a_party_before_it():
+    with pytest.raises(ImportError_, match="Ingen mening"):
+        parse_prose_rollcall("Omröstningen utfaller med 39 Ja mot 21 Nej. 19 ledamöter avstår från att rösta.")
+
+
 def test_a_declared_count_that_differs_from_the_names_is_refused_with_its_line():
     text = KS_355.replace("röstar Ja (7)", "röstar Ja (8)")
     with pytest.raises(ImportError_, match=r"Rad 11: Meningen säger .*röstar Ja \(8\) men räknar upp 7 namn"):

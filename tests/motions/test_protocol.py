@@ -131,6 +131,28 @@ def test_a_prose_count_that_differs_from_the_names_is_refused_with_its_line():
         parse_protocol(text)
 
 
+PROSE_NO_COUNTS = (
+    "§ 104 Dnr 0233/25\nMotion om något\n\nBeslut\nNämnden avstyrker motionen.\n\nOmröstning\n"
+    "Godkänd voteringsproposition: ”Ja för avslag och Nej för bifall till motionen.”\n\n"
+    "Omröstningen utfaller med 2 Ja mot 1 Nej.\n\n"
+    "Anna Berg (M) samt ordföranden Gunnar\nHolm (M) röstar Ja.\n\nErik Lindahl (V) röstar Nej.\n\n"
+    "Utbildningsnämnden\n\nUtdrag ur protokoll\nSammanträdesdatum: 2025-05-13\n"
+)
+
+
+def test_prose_verdicts_without_counts_are_checked_against_the_stated_counts():
+    parsed = parse_protocol(PROSE_NO_COUNTS)
+    rows = [(r.name, r.role, r.result) for r in parsed.votes[0].rollcall.rows]
+    assert rows == [
+        ("Anna Berg", "Ledamot", "ja"),
+        ("Gunnar Holm", "Ordförande", "ja"),
+        ("Erik Lindahl", "Ledamot", "nej"),
+    ]
+    assert "votes" not in parsed.field_flags
+    with pytest.raises(ImportError_, match="Protokollet säger 3 Ja men namnlistan har 2"):
+        parse_protocol(PROSE_NO_COUNTS.replace("med 2 Ja", "med 3 Ja"))
+
+
 def test_a_stated_count_that_differs_from_the_attachment_is_refused_with_its_line():
     text = _replace("p01_kf_bilaga_page_break.txt", "med 9 Ja mot 3 Nej", "med 9 Ja mot 4 Nej")
     with pytest.raises(ImportError_, match=r"^Rad 38: Protokollet säger 4 Nej men namnlistan har 3"):
