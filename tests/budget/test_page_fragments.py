@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from assignments import roles
 from assignments.models import Board
 from budget.models import CostEstimate
-from motions.models import Case
+from motions.models import Case, DecisionPoint
 
 CASE = "SLK-2022-00921"
 PAGES = {
@@ -23,6 +23,22 @@ PAGES = {
 }
 
 pytestmark = pytest.mark.django_db
+
+# The rows of budget/board.html's estimates table before {% board_estimate_rows %} replaced them.
+OLD_BOARD_ROWS = """{% load i18n swedish %}    {% for case, estimates in costs.cases %}
+      {% for estimate in estimates %}
+      <tr>
+        {% if forloop.first %}<th scope="row" rowspan="{{ estimates|length }}">{% if case %}<a href="{% url 'budget:case' case.url_key %}"><span class="identifier">{{ case.reference }}</span></a>{% else %}{% translate "Uppdrag" %}{% endif %}</th>{% endif %}
+        <td>{% if estimate.decision_point %}{% if estimate.source == "motion" %}{% translate "yrkande" %}{% else %}{% translate "tjänsteutlåtande" %}{% endif %}, {% translate "punkt" %} {{ estimate.decision_point.number }}{% elif estimate.assignment %}{{ estimate.assignment.dnr }}{% endif %}</td>
+        <td class="num">{% if estimate.amount_kr is None %}<span class="flag">{% translate "belopp saknas" %}</span>{% else %}{{ estimate.amount_kr|kronor:"mnkr" }}{% endif %}</td>
+        <td>{{ estimate.get_recurrence_display|default:"–" }}</td>
+        <td class="identifier">{% if estimate.first_year %}{{ estimate.first_year }}{% if estimate.last_year and estimate.last_year != estimate.first_year %}–{{ estimate.last_year }}{% endif %}{% else %}–{% endif %}</td>
+        <td>{{ estimate.get_financing_display }}</td>
+        <td>{% if estimate.adopted %}{% translate "Ja" %}{% else %}{% translate "Nej" %}{% endif %}</td>
+      </tr>
+      {% endfor %}
+    {% endfor %}
+"""  # noqa: E501
 
 
 def _html(client, path, **headers) -> str:
@@ -164,3 +180,40 @@ def test_without_a_content_version_nothing_is_cached(secretariat_client, monkeyp
         first = _html(secretariat_client, path)
         assert _html(secretariat_client, path) == first
     assert _stored() == 0
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_board_rows_tag_writes_what_the_template_block_wrote(real_data, language):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from assignments.models import Assignment
+    from budget.selectors import board_costs
+
+    board = Board.objects.get(slug="grundskolenamnden")
+    estimate = _estimate()
+    # Every branch: an assignment's estimate (no case), no amount, no year, a range, a motion's point.
+    variants = [
+        {"decision_point": None, "assignment": Assignment.objects.order_by("id").first(), "note": "<&>"},
+        {"amount_kr": None, "recurrence": ""},
+        {"first_year": None, "last_year": None},
+        {"first_year": 2030, "last_year": 2033, "recurrence": "yearly"},
+        {"decision_point": DecisionPoint.objects.filter(motion__case__case_number=CASE).order_by("id").first()},
+    ]
+    copies = []
+    for changes in variants:
+        copy = CostEstimate.objects.get(pk=estimate.pk)
+        copy.pk = None
+        for field, value in changes.items():
+            setattr(copy, field, value)
+        copies.append(copy)
+    CostEstimate.objects.bulk_create(copies)
+    with translation.override(language):
+        costs = board_costs(board, per_page=500)
+        assert any(case is None for case, _rows in costs.cases)
+        old = Template(OLD_BOARD_ROWS).render(Context({"costs": costs}))
+        new = Template("{% load budget_tags %}    {% board_estimate_rows costs.cases %}\n").render(
+            Context({"costs": costs})
+        )
+    assert new == old
+    assert '<span class="flag">' in new and 'rowspan="' in new and "–2033" in new
