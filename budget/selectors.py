@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
+from assignments.models import ReportingPeriod
 from motions.models import Case, Decision, DecisionPoint
+from motions.querysets import comparison_prefetches
 
 from .costs import years_of
 from .models import CentralItem, CostEstimate, FinancialStatement, PointFinancing, StatementLine
@@ -24,6 +26,12 @@ def case_for_costs(queryset=None):
     """Cases with what the costs are counted from (budget.costs reads the estimates itself)."""
     queryset = queryset if queryset is not None else Case.objects.all()
     return queryset.for_comparison()
+
+
+def with_cost_reads(case):
+    """A case fetched alone, with what case_for_costs() would have read with it (the same queries)."""
+    prefetch_related_objects([case], *comparison_prefetches())
+    return case
 
 
 def cost_case_queryset():
@@ -163,6 +171,11 @@ def board_costs(board, page_number=1, per_page: int = BOARD_ESTIMATES_PER_PAGE) 
 
 
 # --- statements -----------------------------------------------------------------------------------
+
+
+def statement_periods(board) -> list:
+    """The periods the board has statements in, newest first."""
+    return list(ReportingPeriod.objects.filter(statements__board=board).distinct().order_by("-year", "-kind"))
 
 
 def statements_for(board, period) -> list[FinancialStatement]:

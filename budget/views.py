@@ -6,13 +6,16 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from assignments.models import Board, ReportingPeriod
+from assignments.models import Board
 from assignments.selectors import period_or_404
 from core.form_errors import apply_errors
 from motions.models import DecisionPoint
 from motions.selectors import case_for_key
+from pagecache.cache import request_content_version
 
 from . import services
 from .charts import statement_chart
@@ -27,7 +30,14 @@ from .forms import (
     amount_text,
 )
 from .models import CostEstimate, FinancialStatement, PointFinancing
-from .selectors import board_costs, case_for_costs, central_items_for, cost_case_queryset, statements_for
+from .selectors import (
+    board_costs,
+    central_items_for,
+    cost_case_queryset,
+    statement_periods,
+    statements_for,
+    with_cost_reads,
+)
 from .statements import CENTRAL_KEYS, CENTRAL_UNIT, STORED_COLUMNS, central_totals
 
 
@@ -51,24 +61,36 @@ def index(request):
 
 
 def case_costs_page(request, key):
-    case = case_for_key(key, case_for_costs())
-    owners = case_owner_costs(case)
+    case = case_for_key(key)
     editable = services.can_estimate_costs(request.user)
-    return render(request, "budget/case_costs.html", {"case": case, "owners": owners, "can_edit": editable})
+    return render(
+        request,
+        "budget/case_costs.html",
+        {
+            "case": case,
+            # Lazy: when the page's body is in the fragment cache (case_costs.html), nothing more is read.
+            "owners": SimpleLazyObject(lambda: case_owner_costs(with_cost_reads(case))),
+            "can_edit": editable,
+            "content_version": request_content_version(request),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def board_page(request, board):
     board_obj = get_object_or_404(Board, slug=board)
-    costs = board_costs(board_obj, request.GET.get("sida"))
-    periods = list(ReportingPeriod.objects.filter(statements__board=board_obj).distinct().order_by("-year", "-kind"))
+    page_number = request.GET.get("sida")
     return render(
         request,
         "budget/board.html",
         {
             "board": board_obj,
-            "costs": costs,
-            "periods": periods,
+            # Lazy: when the page's body is in the fragment cache (board.html), neither is read.
+            "costs": SimpleLazyObject(lambda: board_costs(board_obj, page_number)),
+            "periods": SimpleLazyObject(lambda: statement_periods(board_obj)),
             "can_edit": services.can_edit_figures(request.user, board_obj.pk),
+            "content_version": request_content_version(request),
+            "today": timezone.localdate(),
         },
     )
 

@@ -33,10 +33,27 @@ def comparison_page_prefetches() -> list:
     For prefetch_related_objects() on a case already read (the page reads the bare case first, so
     that a comparison answered from the fragment cache reads nothing more).
     """
-    from .models import Decision, DecisionNote, DecisionPoint, Motion, OfficialProposal, Vote, VoteRecord
+    return case_page_prefetches(attachments=False, decision_points=False)
+
+
+def case_page_prefetches(*, attachments: bool = True, decision_points: bool = True) -> list:
+    """What the case page reads of a case: CaseQuerySet.with_everything(), or prefetch_related_objects()
+    on a case fetched alone (motions.selectors.case_page)."""
+    from .models import (
+        Attachment,
+        Decision,
+        DecisionNote,
+        DecisionPoint,
+        Motion,
+        OfficialProposal,
+        Vote,
+        VoteRecord,
+    )
 
     points = DecisionPoint.objects.order_by("number")
+    decision_extra = [Prefetch("points", queryset=DecisionPoint.objects.order_by("number"))] if decision_points else []
     return [
+        *([Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "id"))] if attachments else []),
         Prefetch(
             "proposals",
             queryset=OfficialProposal.objects.select_related("author_body").prefetch_related(
@@ -56,6 +73,7 @@ def comparison_page_prefetches() -> list:
             .prefetch_related(
                 Prefetch("adopted_motions", queryset=Motion.objects.prefetch_related("parties")),
                 Prefetch("adopted_points", queryset=DecisionPoint.objects.select_related("proposal", "motion")),
+                *decision_extra,
                 Prefetch("notes", queryset=DecisionNote.objects.prefetch_related("parties")),
                 Prefetch(
                     "votes",
@@ -85,47 +103,4 @@ class CaseQuerySet(models.QuerySet):
         A fixed number of queries whatever the number of motions, points, votes and members. Costs are
         not read here: they belong to the budget app, which the pages ask through motions.costs.
         """
-        from .models import (
-            Attachment,
-            Decision,
-            DecisionNote,
-            DecisionPoint,
-            Motion,
-            OfficialProposal,
-            Vote,
-            VoteRecord,
-        )
-
-        points = DecisionPoint.objects.order_by("number")
-        return self.prefetch_related(
-            Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "id")),
-            Prefetch(
-                "proposals",
-                queryset=OfficialProposal.objects.select_related("author_body").prefetch_related(
-                    Prefetch("points", queryset=points)
-                ),
-            ),
-            Prefetch(
-                "motions",
-                queryset=Motion.objects.select_related("body", "meeting__body").prefetch_related(
-                    "parties", Prefetch("points", queryset=points)
-                ),
-            ),
-            Prefetch(
-                "decisions",
-                queryset=Decision.objects.select_related("meeting__body")
-                .order_by("meeting__date", "paragraph", "id")
-                .prefetch_related(
-                    Prefetch("adopted_motions", queryset=Motion.objects.prefetch_related("parties")),
-                    Prefetch("adopted_points", queryset=DecisionPoint.objects.select_related("proposal", "motion")),
-                    Prefetch("points", queryset=DecisionPoint.objects.order_by("number")),
-                    Prefetch("notes", queryset=DecisionNote.objects.prefetch_related("parties")),
-                    Prefetch(
-                        "votes",
-                        queryset=Vote.objects.order_by("id").prefetch_related(
-                            Prefetch("records", queryset=VoteRecord.objects.select_related("member__party"))
-                        ),
-                    ),
-                ),
-            ),
-        )
+        return self.prefetch_related(*case_page_prefetches())

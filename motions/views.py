@@ -5,14 +5,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+
+from pagecache.cache import request_content_version
 
 from . import attachments, lineage, services
 from .forms import MotionImportForm, MotionReviewForm, RollCallImportForm
 from .importers import MAX_PDF_BYTES, MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
 from .models import Case, Decision
-from .naming import in_case_order, motion_names
-from .selectors import case_for_key
+from .selectors import case_for_key, case_page
 from .uploads import upload_limit
 
 
@@ -22,22 +25,18 @@ def case_list(request):
 
 
 def case_detail(request, key):
-    case = case_for_key(key, Case.objects.with_everything())
-    motions = in_case_order(case.motions.all())
-    names = motion_names(motions)
-    decisions = list(case.decisions.all())
-    proposals = list(case.proposals.all())
+    case = case_for_key(key)
     return render(
         request,
         "motions/case_detail.html",
         {
             "case": case,
-            "motions": [(motion, names[motion.pk]) for motion in motions],
-            "decisions": decisions,
-            "proposals": proposals,
+            # Lazy: when the page's body is in the fragment cache (case_detail.html), nothing more is read.
+            "detail": SimpleLazyObject(lambda: case_page(case)),
             "can_import": services.can_import(request.user),
-            "attachments": list(case.attachments.all()),
             "can_manage_attachments": attachments.can_manage(request.user),
+            "content_version": request_content_version(request),
+            "today": timezone.localdate(),
         },
     )
 

@@ -1,6 +1,12 @@
 """Filters of the budget pages: a statement's figures in its columns, and a board's costs per year."""
 
 from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from core.formatting import format_kronor
 
 from .. import statements
 
@@ -48,3 +54,58 @@ def central_unit():
 def amount(value, unit="mnkr"):
     """A table cell: the city's decimals for the unit, one more where the figure is finer (−0,42)."""
     return statements.format_amount(value, unit)
+
+
+def _estimate_row(estimate, head) -> str:
+    point = estimate.decision_point
+    if point:
+        source = _("yrkande") if estimate.source == "motion" else _("tjänsteutlåtande")
+        where = format_html("{}, {} {}", source, _("punkt"), point.number)
+    elif estimate.assignment:
+        where = conditional_escape(estimate.assignment.dnr)
+    else:
+        where = ""
+    if estimate.amount_kr is None:
+        amount = format_html('<span class="flag">{}</span>', _("belopp saknas"))
+    else:
+        amount = conditional_escape(format_kronor(estimate.amount_kr, "mnkr"))
+    if estimate.first_year:
+        years = str(estimate.first_year)
+        if estimate.last_year and estimate.last_year != estimate.first_year:
+            years += f"–{estimate.last_year}"
+    else:
+        years = "–"
+    return format_html(
+        '\n      <tr>\n        {}\n        <td>{}</td>\n        <td class="num">{}</td>\n        <td>{}</td>\n'
+        '        <td class="identifier">{}</td>\n        <td>{}</td>\n        <td>{}</td>\n      </tr>\n      ',
+        head,
+        where,
+        amount,
+        estimate.get_recurrence_display() or "–",
+        years,
+        estimate.get_financing_display(),
+        _("Ja") if estimate.adopted else _("Nej"),
+    )
+
+
+@register.simple_tag
+def board_estimate_rows(cases):
+    """The rows of a board's estimates, grouped by case (BoardCosts.cases), as one string.
+
+    What a template loop wrote byte for byte (tests/budget/test_page_fragments.py), at a fraction
+    of its cost: a page has fifty rows of seven cells.
+    """
+    parts = []
+    for case, estimates in cases:
+        if case:
+            link = format_html(
+                '<a href="{}"><span class="identifier">{}</span></a>',
+                reverse("budget:case", args=[case.url_key]),
+                case.reference,
+            )
+        else:
+            link = conditional_escape(_("Uppdrag"))
+        head = format_html('<th scope="row" rowspan="{}">{}</th>', len(estimates), link)
+        rows = (_estimate_row(estimate, head if index == 0 else "") for index, estimate in enumerate(estimates))
+        parts.append("\n      " + "".join(rows) + "\n    ")
+    return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above
