@@ -176,11 +176,14 @@ CACHES = {
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=200)},
     },
-    # {% fragment_cache %}: parts of logged-in pages keyed by the content version (never stale).
+    # {% fragment_cache %}: parts of logged-in pages keyed by the content version (never stale). The
+    # list, register, search, case, comparison, budget, assignment and report pages each keep one
+    # entry per object, language and role: 500 (most a few KB, a report preview ~180 KB) keeps a
+    # working day's pages without holding more than some tens of MB per worker.
     "fragments": {
         **env.cache_url("FRAGMENT_CACHE_URL", default="locmemcache://fragments"),
         "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": env.int("FRAGMENT_CACHE_ENTRIES", default=100)},
+        "OPTIONS": {"MAX_ENTRIES": env.int("FRAGMENT_CACHE_ENTRIES", default=500)},
     },
 }
 
