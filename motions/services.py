@@ -66,7 +66,9 @@ def motion_import(*, case: Case, parsed: ParsedMotion, user, document: Document 
     motion.save()
     motion.set_parties(parsed.parties)
     for point in parsed.points:
-        decision_point = with_history(DecisionPoint(motion=motion, number=point.number, text=point.text), user, reason)
+        decision_point = with_history(
+            DecisionPoint(motion=motion, number=point.number, label=point.label, text=point.text), user, reason
+        )
         decision_point.save()
     if document is not None:
         attachment_add(
