@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

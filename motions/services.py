@@ -30,7 +30,7 @@ def require_importer(user) -> None:
 def _footnotes(parsed: ParsedMotion) -> list[str]:
     """The footnote digits taken out of the points, kept with the motion as notes."""
     return [
-        _("Punkt %(number)d, fotnoter: %(notes)s") % {"number": p.number, "notes": ", ".join(p.notes)}
+        _("Punkt %(number)s, fotnoter: %(notes)s") % {"number": p.printed_label, "notes": ", ".join(p.notes)}
         for p in parsed.points
         if p.notes
     ]
