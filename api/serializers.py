@@ -181,6 +181,7 @@ def decision_point(point, links: Links) -> dict:
         "type": "decisionPoint",
         "url": links.api("decision-points", point.pk),
         "number": point.number,
+        "label": point.printed_label,
         "text": point.text,
         "ownerType": owner_type,
         "motion": links.api("motions", point.motion_id),

@@ -63,7 +63,7 @@ class FinancingGroup:
 
     @property
     def point_numbers(self) -> str:
-        return ", ".join(str(line.point.number) for line in self.lines)
+        return ", ".join(line.point.printed_label for line in self.lines)
 
 
 @dataclass

@@ -362,7 +362,7 @@ def _referral_cell(column, decisions) -> Cell:
         return Cell(status=BLANK)
     motion = column.motion
     if motion.full_text_available:
-        text = "\n".join(f"{p.number}. {p.text}" for p in motion.points.all()) or motion.justification
+        text = "\n".join(f"{p.list_marker} {p.text}" for p in motion.points.all()) or motion.justification
         return Cell(status=NEW, html=conditional_escape(text))
     for decision in decisions:
         if decision.outcome == Decision.Outcome.REFERRED_BACK and any(

@@ -198,12 +198,12 @@ def decision_points_correct(*, user, decision: Decision, point_ids: list[int]) -
 def decision_note_add(
     *, user, decision: Decision, kind: str, party_ids: list[int], members: str, text: str
 ) -> DecisionNote:
-    """A reservation or protokollsanteckning in the minutes of the decision."""
+    """A reservation, protokollsanteckning or särskilt yttrande in the minutes of the decision."""
     require_registrar(user)
     text = (text or "").strip()
     errors = {}
     if kind not in DecisionNote.Kind.values:
-        errors["kind"] = _("Välj reservation eller protokollsanteckning.")
+        errors["kind"] = _("Välj reservation, protokollsanteckning eller särskilt yttrande.")
     if not text:
         errors["text"] = _("Skriv anteckningens eller reservationens text.")
     parties = list(Party.objects.filter(pk__in=set(party_ids)))

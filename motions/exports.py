@@ -17,7 +17,7 @@ def _column_label(column) -> str:
 
 
 def _cell_text(cell) -> str:
-    point_text = f"{_('punkt')} {cell.point.number}: {plain(cell.point.text)}" if cell.point is not None else ""
+    point_text = f"{_('punkt')} {cell.point.printed_label}: {plain(cell.point.text)}" if cell.point is not None else ""
     if cell.status == "same":
         return f"{_('Oförändrad')} – {point_text}"
     if cell.status == "changed":
@@ -26,7 +26,7 @@ def _cell_text(cell) -> str:
         return f"{_('Bifalls i övrigt')} – {plain(cell.html)}"
     if cell.status == "dropped":
         if cell.merged_into is not None:
-            return _("Stryks – sammanförd med yrkandets punkt %(number)s") % {"number": cell.merged_into.number}
+            return _("Stryks – sammanförd med yrkandets punkt %(number)s") % {"number": cell.merged_into.printed_label}
         return _("Stryks")
     if cell.status == "not_addressed":
         return _("Tar inte ställning")
@@ -49,7 +49,7 @@ def comparison_csv(comparison) -> bytes:
         if row.kind == "referral":
             first = [_("Återremiss"), ""]
         elif row.kind == "point":
-            first = [row.proposal_point.number, plain(row.proposal_point.text)]
+            first = [row.proposal_point.printed_label, plain(row.proposal_point.text)]
         else:
             first = [_("Ny punkt"), ""]
         rows.append(first + [_cell_text(cell) for cell in row.cells])

@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +15,8 @@ from .importers import (
     is_pdf,
     read_document,
 )
-from .importers.motion import WHOLE_TEXT_KINDS, ParsedMotion, ParsedPoint
+from .importers.motion import WHOLE_TEXT_KINDS, ParsedMotion
+from .importers.points import review_points
 from .models import Motion, Party
 
 
@@ -109,7 +108,7 @@ class MotionReviewForm(PrintableErrors, forms.Form):
     # alphabetical, and a party added in the review comes after the printed ones.
     party_order = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
     points = forms.CharField(
-        label=_("Beslutspunkter (en per rad: ”1. text”)"),
+        label=_("Beslutspunkter (en per rad: ”1. text”, eller ”a) text” när handlingen har bokstäver)"),
         widget=forms.Textarea(attrs={"rows": 10}),
         required=False,
         max_length=MAX_TEXT_CHARS,
@@ -137,7 +136,7 @@ class MotionReviewForm(PrintableErrors, forms.Form):
             "date": parsed.date,
             "parties": parsed.parties,
             "party_order": ",".join(str(party.pk) for party in parsed.parties),
-            "points": "\n".join(f"{p.number}. {p.text}" for p in parsed.points),
+            "points": "\n".join(f"{p.list_marker} {p.text}" for p in parsed.points),
             "approves_rest": parsed.approves_rest,
             "approves_rest_wording": parsed.approves_rest_wording,
             "justification": parsed.justification,
@@ -145,19 +144,18 @@ class MotionReviewForm(PrintableErrors, forms.Form):
         }
 
     def clean_points(self):
-        points = []
-        for number, line in enumerate(self.cleaned_data["points"].splitlines(), start=1):
-            line = line.strip()
-            if not line:
-                continue
-            match = re.match(r"^(\d{1,3})[.)]\s+(\S.*)$", line)
-            if not match or int(match[1]) != len(points) + 1:
+        read = review_points(self.cleaned_data["points"].splitlines())
+        if isinstance(read, tuple):
+            line, wanted = read
+            if wanted[:-1].isdigit():
                 raise forms.ValidationError(
                     _("Rad %(line)d: skriv punkterna i ordning som ”%(number)d. text”.")
-                    % {"line": number, "number": len(points) + 1}
+                    % {"line": line, "number": int(wanted[:-1])}
                 )
-            points.append(ParsedPoint(number=int(match[1]), text=match[2], line=number))
-        return points
+            raise forms.ValidationError(
+                _("Rad %(line)d: skriv punkterna i ordning som ”%(label)s text”.") % {"line": line, "label": wanted}
+            )
+        return read
 
     def clean_party_order(self) -> list[int]:
         return [int(value) for value in self.cleaned_data["party_order"].split(",") if value.strip().isdigit()]

@@ -137,7 +137,7 @@ def point_lineage(point: DecisionPoint) -> tuple[Origin, list[Step]]:
         steps.append(
             Step(
                 "proposal",
-                _("Tjänsteutlåtandet, punkt %(number)s") % {"number": origin.proposal_point.number},
+                _("Tjänsteutlåtandet, punkt %(number)s") % {"number": origin.proposal_point.printed_label},
                 proposal.issued,
                 origin.proposal_point.text,
             )
@@ -145,7 +145,7 @@ def point_lineage(point: DecisionPoint) -> tuple[Origin, list[Step]]:
     for motion, own in origin.motion_points:
         title = _("%(kind)s från %(parties)s") % {"kind": motion.get_kind_display(), "parties": _parties(motion)}
         if own is not None:
-            title += ", " + _("punkt %(number)s") % {"number": own.number}
+            title += ", " + _("punkt %(number)s") % {"number": own.printed_label}
         steps.append(Step("motion", title, motion.date, own.text if own else motion.justification))
     for decision in origin.decisions:
         lines = [vote_line(vote) for vote in decision.votes.all()]
@@ -215,7 +215,7 @@ def _assignment_steps(assignment: Assignment) -> list[Step]:
             Step(
                 "follow_up",
                 _("Ärende %(case)s, %(owner)s punkt %(number)s")
-                % {"case": case.reference, "owner": owner, "number": follow_up.number},
+                % {"case": case.reference, "owner": owner, "number": follow_up.printed_label},
                 decided[-1].meeting.date if decided else None,
                 follow_up.text,
                 case.get_absolute_url(),
@@ -243,7 +243,7 @@ def origin_passages(assignment_ids: list[int]) -> dict[int, list[OriginPassage]]
             passages.append(
                 OriginPassage(
                     _("Beslutet: %(title)s, punkt %(number)s")
-                    % {"title": decision_title(decision), "number": point.number}
+                    % {"title": decision_title(decision), "number": point.printed_label}
                     if point.decision_id == decision.pk
                     else decision_title(decision),
                     point.text if point.decision_id == decision.pk else "",
@@ -256,7 +256,7 @@ def origin_passages(assignment_ids: list[int]) -> dict[int, list[OriginPassage]]
         if origin.proposal_point is not None and origin.proposal_point != point:
             passages.append(
                 OriginPassage(
-                    _("I tjänsteutlåtandet, punkt %(number)s") % {"number": origin.proposal_point.number},
+                    _("I tjänsteutlåtandet, punkt %(number)s") % {"number": origin.proposal_point.printed_label},
                     origin.proposal_point.text,
                     point_url(origin.proposal_point),
                 )
@@ -271,7 +271,7 @@ def origin_passages(assignment_ids: list[int]) -> dict[int, list[OriginPassage]]
             if own is not None and own != point:
                 passages.append(
                     OriginPassage(
-                        label + ", " + _("punkt %(number)s") % {"number": own.number}, own.text, point_url(own)
+                        label + ", " + _("punkt %(number)s") % {"number": own.printed_label}, own.text, point_url(own)
                     )
                 )
             elif own is None:

@@ -18,7 +18,7 @@ def case_links(assignment_ids: list[int]) -> dict[int, list[OriginLink]]:
     for point in points:
         owner = point.proposal or point.motion or point.decision
         case = owner.case
-        label = _("%(case)s, punkt %(number)s") % {"case": case.reference, "number": point.number}
+        label = _("%(case)s, punkt %(number)s") % {"case": case.reference, "number": point.printed_label}
         found.setdefault(point.assignment_id, {})[case.get_absolute_url()] = OriginLink(label, case.get_absolute_url())
     dnrs = dict(Assignment.objects.filter(pk__in=assignment_ids).values_list("pk", "dnr"))
     by_dnr: dict[str, list[Case]] = {}

@@ -67,6 +67,7 @@ def _points(owner_field, owner, rows, boards, assignments_by_dnr):
         point = DecisionPoint.objects.create(
             **{owner_field: owner},
             number=row["number"],
+            label=row.get("label", ""),
             text=row["text"],
             concerns_assignment=_followed_up(row, assignments_by_dnr),
         )

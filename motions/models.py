@@ -270,6 +270,16 @@ class Motion(models.Model):
         )
 
 
+def point_label(number: int, label: str = "") -> str:
+    """The one home of how a decision point is labelled: its printed mark ("a)") or its number."""
+    return label or str(number)
+
+
+def point_marker(number: int, label: str = "") -> str:
+    """The mark before a point's text: the printed one ("a)") or the number with a dot ("2.")."""
+    return label or f"{number}."
+
+
 class DecisionPoint(models.Model):
     """One numbered decision point (beslutssats) of a proposal or of a motion."""
 
@@ -294,6 +304,9 @@ class DecisionPoint(models.Model):
         help_text=_("Punkterna i beslutet som det står i protokollet, när de inte är ett yrkandes eller förslags."),
     )
     number = models.PositiveSmallIntegerField(_("punkt"))
+    # The point's mark as the document prints it when that is not its number ("a)", "B."); the
+    # number stays the order. Empty: the number is the label.
+    label = models.CharField(_("beteckning"), max_length=8, blank=True)
     text = models.TextField(_("text"))
     responsible_boards = models.ManyToManyField(
         Board, verbose_name=_("ansvariga"), blank=True, related_name="decision_points"
@@ -343,7 +356,17 @@ class DecisionPoint(models.Model):
         ]
 
     def __str__(self):
-        return f"{_('punkt')} {self.number}"
+        return f"{_('punkt')} {self.printed_label}"
+
+    @property
+    def printed_label(self) -> str:
+        """What the point is called where a page names it ("punkt a)", "punkt 2")."""
+        return point_label(self.number, self.label)
+
+    @property
+    def list_marker(self) -> str:
+        """The point's mark before its text in a list ("a)", "2.")."""
+        return point_marker(self.number, self.label)
 
 
 class Decision(models.Model):
@@ -390,11 +413,12 @@ class Decision(models.Model):
 
 
 class DecisionNote(models.Model):
-    """A protokollsanteckning or reservation entered in the minutes of a decision."""
+    """A protokollsanteckning, reservation or särskilt yttrande entered in the minutes of a decision."""
 
     class Kind(models.TextChoices):
         PROTOKOLLSANTECKNING = "protokollsanteckning", _("Protokollsanteckning")
         RESERVATION = "reservation", _("Reservation")
+        SARSKILT_YTTRANDE = "sarskilt_yttrande", _("Särskilt yttrande")
 
     decision = models.ForeignKey(Decision, verbose_name=_("beslut"), on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(_("typ"), max_length=25, choices=Kind.choices)

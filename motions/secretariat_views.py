@@ -275,7 +275,7 @@ def _decision(decision_id) -> Decision:
 
 def _point_label(point: DecisionPoint) -> str:
     owner = _("förslaget") if point.proposal_id else point.motion.get_kind_display()
-    return f"{owner}, {_('punkt')} {point.number}: {point.text}"
+    return f"{owner}, {_('punkt')} {point.printed_label}: {point.text}"
 
 
 @GET_POST

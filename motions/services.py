@@ -30,7 +30,7 @@ def require_importer(user) -> None:
 def _footnotes(parsed: ParsedMotion) -> list[str]:
     """The footnote digits taken out of the points, kept with the motion as notes."""
     return [
-        _("Punkt %(number)d, fotnoter: %(notes)s") % {"number": p.number, "notes": ", ".join(p.notes)}
+        _("Punkt %(number)s, fotnoter: %(notes)s") % {"number": p.printed_label, "notes": ", ".join(p.notes)}
         for p in parsed.points
         if p.notes
     ]
@@ -66,7 +66,9 @@ def motion_import(*, case: Case, parsed: ParsedMotion, user, document: Document 
     motion.save()
     motion.set_parties(parsed.parties)
     for point in parsed.points:
-        decision_point = with_history(DecisionPoint(motion=motion, number=point.number, text=point.text), user, reason)
+        decision_point = with_history(
+            DecisionPoint(motion=motion, number=point.number, label=point.label, text=point.text), user, reason
+        )
         decision_point.save()
     if document is not None:
         attachment_add(

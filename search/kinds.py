@@ -307,7 +307,7 @@ class _Points(_Kind):
         else:
             where = str(obj.decision)
         parties = [party.abbreviation for party in obj.motion.ordered_parties] if obj.motion_id else []
-        title = f"{_('Punkt')} {obj.number} – {where}"
+        title = f"{_('Punkt')} {obj.printed_label} – {where}"
         return Hit(self.key, title, case.reference, case.get_absolute_url(), snippet, parties=parties)
 
 

@@ -162,6 +162,7 @@ DECISION_POINTS = Resource(
             "type": enum(["decisionPoint"]),
             "url": URL,
             "number": INTEGER,
+            "label": STRING,
             "text": STRING,
             "ownerType": enum(["proposal", "motion", "decision"]),
             "motion": NULLABLE_URL,

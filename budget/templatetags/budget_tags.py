@@ -60,7 +60,7 @@ def _estimate_row(estimate, head) -> str:
     point = estimate.decision_point
     if point:
         source = _("yrkande") if estimate.source == "motion" else _("tjänsteutlåtande")
-        where = format_html("{}, {} {}", source, _("punkt"), point.number)
+        where = format_html("{}, {} {}", source, _("punkt"), point.printed_label)
     elif estimate.assignment:
         where = conditional_escape(estimate.assignment.dnr)
     else:

@@ -71,7 +71,13 @@ class ParsedMotion:
             "approves_rest_wording": self.approves_rest_wording,
             "header_at": self.header_at,
             "points": [
-                {"number": p.number, "text": p.text, **({"notes": p.notes} if p.notes else {})} for p in self.points
+                {
+                    "number": p.number,
+                    **({"label": p.label} if p.label else {}),
+                    "text": p.text,
+                    **({"notes": p.notes} if p.notes else {}),
+                }
+                for p in self.points
             ],
             "justification": self.justification,
             **({"footnotes": list(self.footnotes)} if self.footnotes else {}),

@@ -18,10 +18,14 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from ..models import point_label, point_marker
 from .joining import join_lines
 from .text import is_furniture
 
-POINT_RE = re.compile(r"^(?:(?P<number>\d{1,3})|(?P<letter>[a-zåäö]))[.)]\s+(?P<text>\S.*)$")
+POINT_RE = re.compile(r"^(?:(?P<number>\d{1,3})|(?P<letter>[a-zåäö]))(?P<mark>[.)])\s+(?P<text>\S.*)$")
+# Capital letters ("A.", "B)") are points only in a list that starts with "A": elsewhere "M. Svensson"
+# or "S. 4" is text.
+UPPER_POINT_RE = re.compile(r"^(?P<upper>[A-ZÅÄÖ])(?P<mark>[.)])\s+(?P<text>\S.*)$")
 ATT_RE = re.compile(r"^att\s+\S", re.IGNORECASE)
 ITEM_RE = re.compile(r"^(?:[–•▪]\s*|[-*]\s+)\S")
 _BULLET_RE = re.compile(r"^(?:[–•▪]\s*|[-*]\s+)")
@@ -99,19 +103,92 @@ class ParsedPoint:
     line: int
     notes: list[str] = field(default_factory=list)
     continues_after_page_break: bool = False
+    label: str = ""  # the printed mark of a lettered point ("a)"); "" when the number is printed
+
+    @property
+    def printed_label(self) -> str:
+        return point_label(self.number, self.label)
+
+    @property
+    def list_marker(self) -> str:
+        return point_marker(self.number, self.label)
+
+
+def _match(stripped: str, style: str):
+    """The line as a point ("1.", "a)", and "A." in a list of capitals), or None."""
+    match = POINT_RE.match(stripped)
+    if match:
+        return match
+    upper = UPPER_POINT_RE.match(stripped)
+    if upper and (style == "upper" or (not style and upper["upper"] == "A")):
+        return upper
+    return None
 
 
 def _style(match) -> str:
-    return "number" if match["number"] else "letter"
+    groups = match.groupdict()
+    if groups.get("number"):
+        return "number"
+    return "upper" if groups.get("upper") else "letter"
 
 
 def _number(match) -> int:
-    return int(match["number"]) if match["number"] else LETTERS.index(match["letter"]) + 1
+    groups = match.groupdict()
+    if groups.get("number"):
+        return int(groups["number"])
+    return LETTERS.index((groups.get("letter") or groups["upper"]).lower()) + 1
+
+
+def _label(match) -> str:
+    """A lettered point keeps its printed mark ("a)", "B."); a numbered one is called by its number."""
+    groups = match.groupdict()
+    return "" if groups.get("number") else (groups.get("letter") or groups["upper"]) + groups["mark"]
+
+
+REVIEW_POINT_RE = re.compile(r"^(?:(?P<number>\d{1,3})|(?P<letter>[a-zåäöA-ZÅÄÖ]))(?P<mark>[.)])\s+(?P<text>\S.*)$")
+
+
+def review_points(lines: list[str]) -> list[ParsedPoint] | tuple[int, str]:
+    """The points of a review's text box, one a line ("1. text", or "a) text" as a lettered
+    document prints them): the points, or (line, expected mark) for the first line out of order.
+    All points are in the first one's style; a letter keeps its mark as the label."""
+    points: list[ParsedPoint] = []
+    first = None
+    for index, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line:
+            continue
+        expected = len(points) + 1
+        match = REVIEW_POINT_RE.match(line)
+        first = first or match
+        lettered = bool(first["letter"]) if first else False
+        wanted = _expected_label(first["letter"] + first["mark"], expected) if lettered else f"{expected}."
+        if not match or bool(match["letter"]) != lettered:
+            return index, wanted
+        if lettered:
+            letter = match["letter"]
+            if letter.isupper() != first["letter"].isupper() or LETTERS.index(letter.lower()) + 1 != expected:
+                return index, wanted
+            label = letter + match["mark"]
+        elif int(match["number"]) != expected:
+            return index, wanted
+        else:
+            label = ""
+        points.append(ParsedPoint(number=expected, text=match["text"], line=index, label=label))
+    return points
+
+
+def _expected_label(label: str, expected: int) -> str:
+    """The mark the expected point would have in the list's style ("c)" after "b)")."""
+    if not label:
+        return ""
+    letter = LETTERS[expected - 1] if expected <= len(LETTERS) else ""
+    return (letter.upper() if label[0].isupper() else letter) + label[-1] if letter else ""
 
 
 def _collect(parsed, section, lines) -> tuple[list[dict], str]:
     """The points as lists of line segments (the point's own text, then one per sub-item)."""
-    numbered = any(POINT_RE.match(" ".join(line.split())) for _n, line in section)
+    numbered = any(_match(" ".join(line.split()), "") for _n, line in section)
     points: list[dict] = []
     style = ""
     previous, blank_before = "", False
@@ -122,7 +199,7 @@ def _collect(parsed, section, lines) -> tuple[list[dict], str]:
             continue
         if is_furniture(stripped):
             continue
-        match = POINT_RE.match(stripped)
+        match = _match(stripped, style)
         if not style:
             if match:
                 style = _style(match)
@@ -139,8 +216,9 @@ def _collect(parsed, section, lines) -> tuple[list[dict], str]:
             else:
                 style = "free"
         starts_paragraph = blank_before or previous.endswith((",", ";", ".", " samt")) or not points
+        label = ""
         if match and _style(match) == style:
-            number, text = _number(match), match["text"]
+            number, text, label = _number(match), match["text"], _label(match)
         elif style == "bullet" and ITEM_RE.match(stripped):
             number, text = len(points) + 1, _BULLET_RE.sub("", stripped)
         elif (
@@ -152,7 +230,7 @@ def _collect(parsed, section, lines) -> tuple[list[dict], str]:
         else:
             number = None
         if number is not None:
-            points.append({"number": number, "line": n, "segments": [[text]], "pages": set()})
+            points.append({"number": number, "label": label, "line": n, "segments": [[text]], "pages": set()})
         elif match or ITEM_RE.match(stripped):
             points[-1]["segments"].append([stripped])  # a sub-item, on a line of its own
         else:
@@ -181,24 +259,29 @@ def parse_points(parsed, section, lines, uncertain: list[str]) -> None:
         if point["number"] != expected:
             raise lines.error(
                 point["line"],
-                _("Punkt %(number)d kommer där punkt %(expected)d väntades.")
-                % {"number": point["number"], "expected": expected},
+                _("Punkt %(number)s kommer där punkt %(expected)s väntades.")
+                % {
+                    "number": point_label(point["number"], point["label"]),
+                    "expected": point_label(expected, _expected_label(point["label"], expected)),
+                },
             )
         expected += 1
         uncertain += own_uncertain
         text, removed = strip_footnotes(joined)
-        parsed_point = ParsedPoint(number=point["number"], text=text, line=point["line"], notes=removed)
+        parsed_point = ParsedPoint(
+            number=point["number"], text=text, line=point["line"], notes=removed, label=point["label"]
+        )
         if len(point["pages"]) > 1:
             parsed_point.continues_after_page_break = True
             parsed.flag(
                 "points",
-                _("Punkt %(number)d fortsätter efter sidbrytning – kontrollera att texten hänger ihop")
-                % {"number": point["number"]},
+                _("Punkt %(number)s fortsätter efter sidbrytning – kontrollera att texten hänger ihop")
+                % {"number": parsed_point.printed_label},
             )
         if removed:
             parsed.flag(
                 "points",
-                _("Fotnotssiffror borttagna i punkt %(number)d och sparade som noter: %(digits)s")
-                % {"number": point["number"], "digits": ", ".join(removed)},
+                _("Fotnotssiffror borttagna i punkt %(number)s och sparade som noter: %(digits)s")
+                % {"number": parsed_point.printed_label, "digits": ", ".join(removed)},
             )
         parsed.points.append(parsed_point)

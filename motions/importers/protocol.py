@@ -1,7 +1,8 @@
 """The protocol-extract parser ("Utdrag ur protokoll"): one § of a meeting's minutes as the city
 publishes it, read into what the decision registers — body, date, §, case, title, the decision and
 its points, the motions moved, the propositionsordning, the votes with their roll calls (the table
-of a "Bilaga" or the KS prose form), reservations and protokollsanteckningar, the justering date.
+of a "Bilaga" or the KS prose form), reservations, protokollsanteckningar and särskilda yttranden,
+the justering date.
 
 Pure: no database query (parse_protocol); protocol_resolve.py matches the names to rows. Whatever is
 not certain is flagged on its field; a document that cannot be a protocol extract, or a roll call
@@ -53,7 +54,7 @@ SECTIONS = {
     "omröstning": "vote", "votering": "vote", "omröstningar": "vote",
     "protokollsanteckning": "protokollsanteckning", "protokollsanteckningar": "protokollsanteckning",
     "reservation": "reservation", "reservationer": "reservation",
-    "särskilt yttrande": "statement", "särskilda yttranden": "statement",
+    "särskilt yttrande": "sarskilt_yttrande", "särskilda yttranden": "sarskilt_yttrande",
     "protokollsutdrag skickas till": "sent_to", "beslutet skickas till": "sent_to", "expedieras till": "sent_to",
     "skickas till": "sent_to",
     "dag för justering": "adjusted", "justeringsdag": "adjusted", "justerat": "adjusted", "justeringsdatum": "adjusted",
@@ -62,6 +63,13 @@ SECTIONS = {
     "protokollet justeras": "signatures",
     "ärendet": "description", "ärendebeskrivning": "description", "sammanfattning": "description",
 }  # fmt: skip
+
+# The sections whose paragraphs are notes in the minutes, each stored as a DecisionNote of its kind.
+NOTE_KINDS = {
+    "reservation": DecisionNote.Kind.RESERVATION,
+    "protokollsanteckning": DecisionNote.Kind.PROTOKOLLSANTECKNING,
+    "sarskilt_yttrande": DecisionNote.Kind.SARSKILT_YTTRANDE,
+}
 
 
 @dataclass
@@ -82,7 +90,6 @@ class ParsedProtocol:
     propositions: list[str] = field(default_factory=list)
     votes: list[ProtocolVote] = field(default_factory=list)
     notes: list[ProtocolNote] = field(default_factory=list)
-    statements: list[str] = field(default_factory=list)
     sent_to: list[str] = field(default_factory=list)
     adjusted_on: datetime.date | None = None
     flags: list[str] = field(default_factory=list)
@@ -110,7 +117,6 @@ class ParsedProtocol:
             "propositions": self.propositions,
             "votes": [v.as_json() for v in self.votes],
             "notes": [n.as_json() for n in self.notes],
-            "statements": self.statements,
             "sent_to": self.sent_to,
             "adjusted_on": self.adjusted_on.isoformat() if self.adjusted_on else None,
             "flags": self.field_flags,
@@ -279,19 +285,8 @@ def _read_sections(parsed: ParsedProtocol, sections) -> None:
             parsed.propositions += [p.text for p in paras]
         elif name == "vote":
             read_votes(parsed, body, paras, heading_line)
-        elif name in ("reservation", "protokollsanteckning"):
-            kind = DecisionNote.Kind.RESERVATION if name == "reservation" else DecisionNote.Kind.PROTOKOLLSANTECKNING
-            parsed.notes += notes_of(paras, kind)
-        elif name == "statement":
-            parsed.statements += [p.text for p in paras]
-            parsed.flag(
-                "notes",
-                _(
-                    "Rad %(line)d: ett särskilt yttrande sparas inte som anteckning – "
-                    "lägg in det för hand om det behövs."
-                )
-                % {"line": heading_line},
-            )
+        elif name in NOTE_KINDS:
+            parsed.notes += notes_of(paras, NOTE_KINDS[name])
         elif name == "sent_to":
             parsed.sent_to += [_clean(x) for _n, x in body if _clean(x) and x.strip() != "\f"]
         elif name == "adjusted":

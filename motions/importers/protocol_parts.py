@@ -1,7 +1,7 @@
 """The pieces of a protocol extract ("Utdrag ur protokoll") that protocol.py reads out of its sections:
 paragraphs and their numbered points, the motions a sentence names ("tilläggsyrkande från S, D och
-M den 15 juni 2022"), who moved what (Yrkanden), the reservations and protokollsanteckningar. Pure:
-no database query."""
+M den 15 juni 2022"), who moved what (Yrkanden), the reservations, protokollsanteckningar and
+särskilda yttranden. Pure: no database query."""
 
 from __future__ import annotations
 
@@ -43,7 +43,10 @@ NOTE_SUBJECT_RE = re.compile(
     r"tjänstgörande\s+\w+)\s+(?:för|från)\s+|[A-ZÅÄÖÉ][\w'’.-]*(?:\s+[\w'’.-]+){0,4}\s*\([A-ZÅÄÖ]{1,4}\))",
     re.IGNORECASE,
 )
-NOTE_VERB_RE = re.compile(r"reserverar\s+sig|antecknar|till\s+protokollet|lämnar\s+(?:en\s+)?protokollsanteckning")
+NOTE_VERB_RE = re.compile(
+    r"reserverar\s+sig|antecknar|till\s+protokollet"
+    r"|(?:lämnar|anmäler|avger)\s+(?:en\s+|ett\s+)?(?:protokollsanteckning|särskilt\s+yttrande)"
+)
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -260,7 +263,8 @@ def claim_of(para: Para) -> Claim:
 
 @dataclass
 class ProtocolNote:
-    """A reservation or protokollsanteckning as the minutes print it, with who stands behind it."""
+    """A reservation, protokollsanteckning or särskilt yttrande as the minutes print it, with who
+    stands behind it."""
 
     kind: str  # DecisionNote.Kind value
     parties: list[str]

@@ -27,7 +27,7 @@ def _t(text: str) -> str:
 
 
 def _number(cell) -> str:
-    return f'<span class="point-number">{_t("punkt")} {esc(getattr(cell.point, "number", ""))}</span>'
+    return f'<span class="point-number">{_t("punkt")} {esc(getattr(cell.point, "printed_label", ""))}</span>'
 
 
 def _cell(cell) -> str:
@@ -46,7 +46,9 @@ def _cell(cell) -> str:
     if status == "dropped":
         html = f'<span class="tag tag--dropped">✕ {_t("Stryks")}</span>'
         if cell.merged_into:
-            merged = gettext("sammanförd med yrkandets punkt %(number)s") % {"number": esc(cell.merged_into.number)}
+            merged = gettext("sammanförd med yrkandets punkt %(number)s") % {
+                "number": esc(cell.merged_into.printed_label)
+            }
             html += f' <span class="merged">{merged}</span>'
         return html + "\n"
     if status == "not_addressed":

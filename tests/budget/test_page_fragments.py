@@ -29,7 +29,7 @@ OLD_BOARD_ROWS = """{% load i18n swedish %}    {% for case, estimates in costs.c
       {% for estimate in estimates %}
       <tr>
         {% if forloop.first %}<th scope="row" rowspan="{{ estimates|length }}">{% if case %}<a href="{% url 'budget:case' case.url_key %}"><span class="identifier">{{ case.reference }}</span></a>{% else %}{% translate "Uppdrag" %}{% endif %}</th>{% endif %}
-        <td>{% if estimate.decision_point %}{% if estimate.source == "motion" %}{% translate "yrkande" %}{% else %}{% translate "tjänsteutlåtande" %}{% endif %}, {% translate "punkt" %} {{ estimate.decision_point.number }}{% elif estimate.assignment %}{{ estimate.assignment.dnr }}{% endif %}</td>
+        <td>{% if estimate.decision_point %}{% if estimate.source == "motion" %}{% translate "yrkande" %}{% else %}{% translate "tjänsteutlåtande" %}{% endif %}, {% translate "punkt" %} {{ estimate.decision_point.printed_label }}{% elif estimate.assignment %}{{ estimate.assignment.dnr }}{% endif %}</td>
         <td class="num">{% if estimate.amount_kr is None %}<span class="flag">{% translate "belopp saknas" %}</span>{% else %}{{ estimate.amount_kr|kronor:"mnkr" }}{% endif %}</td>
         <td>{{ estimate.get_recurrence_display|default:"–" }}</td>
         <td class="identifier">{% if estimate.first_year %}{{ estimate.first_year }}{% if estimate.last_year and estimate.last_year != estimate.first_year %}–{{ estimate.last_year }}{% endif %}{% else %}–{% endif %}</td>

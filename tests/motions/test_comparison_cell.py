@@ -12,15 +12,16 @@ from motions.models import Case
 
 pytestmark = pytest.mark.django_db
 
-# motions/_cell.html before the tag replaced it.
+# motions/_cell.html before the tag replaced it, naming a point by its printed label (a lettered
+# motion's "a)") as every page does since points have one.
 OLD_CELL = (
     "{% load i18n %}"
-    '{% if cell.status == "same" %}<span class="tag tag--same">= {% translate "Oförändrad" %}</span> <span class="point-number">{% translate "punkt" %} {{ cell.point.number }}</span><p>{{ cell.html }}</p>\n'  # noqa: E501
-    '{% elif cell.status == "changed" %}<span class="tag tag--changed">≠ {% translate "Ändrad" %}</span> <span class="point-number">{% translate "punkt" %} {{ cell.point.number }}</span><p class="diff">{{ cell.html }}</p>\n'  # noqa: E501
+    '{% if cell.status == "same" %}<span class="tag tag--same">= {% translate "Oförändrad" %}</span> <span class="point-number">{% translate "punkt" %} {{ cell.point.printed_label }}</span><p>{{ cell.html }}</p>\n'  # noqa: E501
+    '{% elif cell.status == "changed" %}<span class="tag tag--changed">≠ {% translate "Ändrad" %}</span> <span class="point-number">{% translate "punkt" %} {{ cell.point.printed_label }}</span><p class="diff">{{ cell.html }}</p>\n'  # noqa: E501
     '{% elif cell.status == "kept" %}<span class="tag tag--kept">↳ {% translate "Bifalls i övrigt" %}</span><p class="kept-text"><span class="visually-hidden">{% translate "Inte utskriven i yrkandet; tjänsteutlåtandets text:" %} </span>{{ cell.html }}</p>\n'  # noqa: E501
-    '{% elif cell.status == "dropped" %}<span class="tag tag--dropped">✕ {% translate "Stryks" %}</span>{% if cell.merged_into %} <span class="merged">{% blocktranslate with number=cell.merged_into.number %}sammanförd med yrkandets punkt {{ number }}{% endblocktranslate %}</span>{% endif %}\n'  # noqa: E501
+    '{% elif cell.status == "dropped" %}<span class="tag tag--dropped">✕ {% translate "Stryks" %}</span>{% if cell.merged_into %} <span class="merged">{% blocktranslate with number=cell.merged_into.printed_label %}sammanförd med yrkandets punkt {{ number }}{% endblocktranslate %}</span>{% endif %}\n'  # noqa: E501
     '{% elif cell.status == "not_addressed" %}<span class="muted">{% translate "Tar inte ställning" %}</span>\n'
-    '{% elif cell.status == "new" %}<span class="tag tag--new">+ {% translate "Nytt" %}</span>{% if cell.point %} <span class="point-number">{% translate "punkt" %} {{ cell.point.number }}</span>{% endif %}<p class="new-text">{{ cell.html|linebreaksbr }}</p>\n'  # noqa: E501
+    '{% elif cell.status == "new" %}<span class="tag tag--new">+ {% translate "Nytt" %}</span>{% if cell.point %} <span class="point-number">{% translate "punkt" %} {{ cell.point.printed_label }}</span>{% endif %}<p class="new-text">{{ cell.html|linebreaksbr }}</p>\n'  # noqa: E501
     '{% elif cell.status == "missing" %}{% if cell.html %}<span class="flag">{% translate "text saknas" %}</span><p class="from-minutes">{% blocktranslate with decision=cell.note %}Enligt protokollet {{ decision }}:{% endblocktranslate %} {{ cell.html|linebreaksbr }}</p>{% else %}<p class="missing-text"><span class="flag">{% translate "Texten saknas i underlaget" %}</span> {% translate "Yrkandet är bara omnämnt i protokollet; dess punkter kan inte jämföras." %}</p>{% if cell.column.motion.justification %}<p class="from-minutes">{% translate "Protokollet:" %} {{ cell.column.motion.justification }}</p>{% endif %}{% endif %}\n'  # noqa: E501
     '{% else %}<span aria-hidden="true">–</span><span class="visually-hidden">{% translate "ingen motsvarighet" %}</span>{% endif %}\n'  # noqa: E501
 )
@@ -50,10 +51,11 @@ def test_every_cell_of_the_shipped_cases(real_data, client):
     "status", ["same", "changed", "kept", "dropped", "not_addressed", "new", "missing", "none", "", None]
 )
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_each_status_with_odd_text(status, language):
+@pytest.mark.parametrize("label", ["12", "a)"])
+def test_each_status_with_odd_text(status, language, label):
     from django.utils import translation
 
-    point = SimpleNamespace(number=12)
+    point = SimpleNamespace(number=12, printed_label=label)
     odd = "Rad ett <b>&\"'\nrad två"
     column = SimpleNamespace(motion=SimpleNamespace(justification=odd))
     cells = [
