@@ -7,14 +7,19 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import connection
+from django.template import Context, Template
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import assignments.views
 from assignments import roles, services
+from assignments.history import assignment_history
+from assignments.links import origin_links
 from assignments.models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
+from assignments.timeline import build_timeline
 
 from .conftest import add_report
 
@@ -72,6 +77,67 @@ def seeded(real_data, make_user, settings):
         clients[role] = Client()
         clients[role].force_login(user)
     return assignment, board, clients
+
+
+# The per-row blocks of assignments/detail.html before {% timeline_events %} and {% history_entries %}.
+OLD_TIMELINE = """{% load i18n %}    {% for event in timeline %}
+    <li class="timeline__event timeline__event--{{ event.kind }}"{% if event.anchor %} id="{{ event.anchor }}"{% endif %}>
+      <p class="timeline__date"><time datetime="{{ event.date|date:'Y-m-d' }}">{{ event.date|date:"Y-m-d" }}</time></p>
+      <h3 class="timeline__title">{{ event.title }}</h3>
+      {% for link in event.links %}<p><a href="{{ link.url }}">{{ link.label }}</a></p>{% endfor %}
+      {% if event.text %}<div class="timeline__text">{{ event.text|linebreaks }}</div>{% endif %}
+      {% if event.diff_from %}
+      <details class="report-diff">
+        <summary>{% blocktranslate with period=event.diff_from.period %}Vad som ändrats sedan {{ period }}{% endblocktranslate %}</summary>
+        <p class="muted">{% translate "Borttagen text är överstruken och markerad som borttagen, ny text understruken och markerad som infogad." %}</p>
+        <p class="word-diff">{{ event.diff }}</p>
+      </details>
+      {% endif %}
+      {% if event.who %}<p class="muted">{% blocktranslate with who=event.who %}Av {{ who }}{% endblocktranslate %}</p>{% endif %}
+      {% if event.report and can_edit and assignment.status != "completed" %}<p><a href="{% url 'assignments:report' assignment.pk %}?period={{ event.report.period_id }}&amp;namnd={{ event.report.board_id }}">{% translate "Redigera rapporten" %}<span class="visually-hidden"> {{ event.title }}</span></a></p>{% endif %}
+    </li>
+    {% endfor %}"""  # noqa: E501
+NEW_TIMELINE = "{% load assignment_tags %}    {% timeline_events timeline assignment can_edit %}"
+NEW_HISTORY = "{% load assignment_tags %}    {% history_entries history %}"
+OLD_HISTORY = """{% load i18n %}    {% for entry in history %}
+    <li>
+      <p><time datetime="{{ entry.when|date:'c' }}">{{ entry.when|date:"Y-m-d H:i" }}</time> · {{ entry.user }} · {{ entry.kind }}: {{ entry.subject }}{% if entry.reason %} – <em>{{ entry.reason }}</em>{% endif %}</p>
+      {% if entry.changes %}
+      <table class="table history__changes">
+        <caption class="visually-hidden">{% translate "Ändrade fält" %}</caption>
+        <thead><tr><th scope="col">{% translate "Fält" %}</th><th scope="col">{% translate "Före" %}</th><th scope="col">{% translate "Efter" %}</th></tr></thead>
+        <tbody>{% for change in entry.changes %}<tr><th scope="row">{{ change.label }}</th><td>{{ change.old|truncatechars:300 }}</td><td>{{ change.new|truncatechars:300 }}</td></tr>{% endfor %}</tbody>
+      </table>
+      {% endif %}
+    </li>
+    {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("can_edit", [True, False])
+def test_the_tags_write_what_the_template_blocks_wrote(seeded, language, can_edit):
+    assignment, board, _clients = seeded
+    # Odd characters in every value the rows show; a change longer than the 300 characters shown.
+    report = assignment.status_reports.order_by("id").last()
+    report.text = "Ny <b>text</b> & \"citat\" 'apostrof'\n\nStycke två " + "lång " * 80
+    report.save()
+    Board.objects.filter(pk=board.pk).update(short_name='K&S <"x">')
+    get_user_model().objects.filter(username="detaljsekr").update(first_name="Ann <&>")
+    assignment = Assignment.objects.for_detail().get(pk=assignment.pk)
+    links = origin_links([assignment.pk])[assignment.pk]
+    timeline, history = build_timeline(assignment, links), assignment_history(assignment)
+    assert links and any(event.diff_from for event in timeline) and any(event.report for event in timeline)
+    assert any(entry.reason for entry in history) and any(len(c.new) > 300 for e in history for c in e.changes)
+    context = {"timeline": timeline, "history": history, "assignment": assignment, "can_edit": can_edit}
+    with translation.override(language):
+        old_timeline = Template(OLD_TIMELINE).render(Context(context))
+        new_timeline = Template(NEW_TIMELINE).render(Context(context))
+        old_history = Template(OLD_HISTORY).render(Context(context))
+        new_history = Template(NEW_HISTORY).render(Context(context))
+    assert new_timeline == old_timeline
+    assert new_history == old_history
+    assert "Ann &lt;&amp;&gt;" in new_timeline and "Ann &lt;&amp;&gt;" in new_history
+    assert "K&amp;S &lt;&quot;x&quot;&gt;" in new_timeline and ("Redigera" in new_timeline) == can_edit
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -149,7 +215,11 @@ def test_a_bulk_created_report_and_a_renamed_board_show_at_once(seeded):
     before = _html(clients["reader"], assignment)
     period = ReportingPeriod.objects.get_or_create(year=2032, kind=ReportingPeriod.Kind.MARS)[0]
     StatusReport.objects.bulk_create(
-        [StatusReport(assignment=assignment, period=period, board=board, text="Massinlagd rapport.", proposes="partial")]
+        [
+            StatusReport(
+                assignment=assignment, period=period, board=board, text="Massinlagd rapport.", proposes="partial"
+            )
+        ]
     )
     after = _html(clients["reader"], assignment)
     assert "Massinlagd rapport." in after and "Massinlagd rapport." not in before
