@@ -46,20 +46,28 @@ class AssignmentQuerySet(models.QuerySet):
 
     def for_detail(self):
         """One assignment page: boards, status reports with period, board and author, status changes."""
-        from .models import StatusChange, StatusReport
-
-        return self.with_boards().prefetch_related(
-            Prefetch(
-                "status_reports",
-                queryset=StatusReport.objects.select_related("period", "board", "author").order_by(
-                    "period__year", "period__kind", "board__name"
-                ),
-            ),
-            Prefetch(
-                "status_changes",
-                queryset=StatusChange.objects.select_related("changed_by", "status_report__period"),
-            ),
-        )
+        return self.with_boards().prefetch_related(report_prefetch(), status_change_prefetch())
 
     def for_board(self, board):
         return self.filter(responsibilities__board=board)
+
+
+def report_prefetch() -> Prefetch:
+    """An assignment's status reports in period order, with period, board and author (the timeline's)."""
+    from .models import StatusReport
+
+    return Prefetch(
+        "status_reports",
+        queryset=StatusReport.objects.select_related("period", "board", "author").order_by(
+            "period__year", "period__kind", "board__name"
+        ),
+    )
+
+
+def status_change_prefetch() -> Prefetch:
+    """An assignment's status changes with who made them (the timeline's and the status form's)."""
+    from .models import StatusChange
+
+    return Prefetch(
+        "status_changes", queryset=StatusChange.objects.select_related("changed_by", "status_report__period")
+    )

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, prefetch_related_objects
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,6 +27,7 @@ from .forms import StatusChangeForm, StatusReportForm
 from .history import assignment_history
 from .links import origin_links, origin_passages
 from .models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
+from .querysets import report_prefetch, status_change_prefetch
 from .timeline import build_timeline
 
 PAGE_SIZES = (25, 50, 100, 200)
@@ -81,19 +82,30 @@ def _assignment(pk: int) -> Assignment:
 
 
 def assignment_detail(request, pk: int):
-    assignment = _assignment(pk)
-    links = origin_links([assignment.pk]).get(assignment.pk, [])
+    # The facts and the timeline with the history are fragments cached by the content version
+    # (detail.html): everything only they show is read lazily, so a cached page reads none of it.
+    assignment = get_object_or_404(Assignment.objects.with_boards(), pk=pk)
+    links = SimpleLazyObject(lambda: origin_links([assignment.pk]).get(assignment.pk, []))
     can_edit = services.can_edit_assignment(request.user, assignment)
+    if can_edit:
+        # The status form's undo step looks at the latest change (workflow.latest_move).
+        prefetch_related_objects([assignment], status_change_prefetch())
     transitions = workflow.manual_transitions(assignment, request.user) if can_edit else []
+
+    def timeline():
+        prefetch_related_objects([assignment], report_prefetch(), status_change_prefetch())
+        return build_timeline(assignment, links)
+
     return render(
         request,
         "assignments/detail.html",
         {
             "assignment": assignment,
             "links": links,
-            "passages": origin_passages([assignment.pk]).get(assignment.pk, []),
-            "timeline": build_timeline(assignment, links),
-            "history": assignment_history(assignment),
+            "passages": SimpleLazyObject(lambda: origin_passages([assignment.pk]).get(assignment.pk, [])),
+            "timeline": SimpleLazyObject(timeline),
+            "history": SimpleLazyObject(lambda: assignment_history(assignment)),
+            "content_version": request_content_version(request),
             "can_edit": can_edit,
             "status_form": StatusChangeForm(transitions=transitions, initial={"version": assignment.version})
             if transitions
