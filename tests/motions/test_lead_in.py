@@ -237,3 +237,35 @@ def test_the_api_gives_the_lead_in(client, real_data):
     motion = _import(case)
     item = json.loads(client.get(f"/api/v1/motions/{motion.pk}/").content)
     assert item["leadIn"] == LEAD_IN
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_gives_existing_motions_an_empty_lead_in():
+    """Found by what it does, not by its number (two branches may each add a motions 0010)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.migrations.operations import AddField
+
+    executor = MigrationExecutor(connection)
+    adding = [
+        key
+        for key, migration in executor.loader.graph.nodes.items()
+        if key[0] == "motions"
+        and any(
+            isinstance(op, AddField) and op.model_name == "motion" and op.name == "lead_in"
+            for op in migration.operations
+        )
+    ]
+    assert len(adding) == 1
+    before = executor.loader.graph.node_map[adding[0]].parents
+    leaves = executor.loader.graph.leaf_nodes()
+    executor.migrate([parent.key for parent in before if parent.key[0] == "motions"])
+    try:
+        old = executor.loader.project_state([p.key for p in before]).apps
+        case = old.get_model("motions", "Case").objects.create(title="Ett ärende", dnr="0001/25")
+        old.get_model("motions", "Motion").objects.create(case=case, kind="yrkande", title="Yrkande angående x")
+        executor = MigrationExecutor(connection)
+        executor.migrate(leaves)
+    finally:
+        MigrationExecutor(connection).migrate(leaves)
+    assert Motion.objects.get(title="Yrkande angående x").lead_in == ""
