@@ -162,6 +162,7 @@ def motion(motion, links: Links) -> dict:
         "revisionOf": links.api("motions", motion.revision_of_id),
         "isRevised": motion.is_revised,
         "approvesRest": motion.approves_rest,
+        "leadIn": motion.lead_in,
         "justification": motion.justification,
         "fullTextAvailable": motion.full_text_available,
         "created": _datetime(motion.created_at),

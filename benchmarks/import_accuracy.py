@@ -5,9 +5,12 @@ the share of header fields read right or flagged, from the text and from the PDF
     .venv/bin/python -m benchmarks.import_accuracy [--no-pdf] [--verbose] [folder …]
 
 Targets: at least 98 % of decision points exact, every header field right or flagged. The
-"holdout" folder holds motions written before the parser was read, in the city's layouts; the
-others were written alongside the parser. Runs on an in-memory SQLite database holding the shipped
-boards and parties (the resolver looks them up); touches no other database.
+"holdout" folders hold motions written before the parser was read, in the city's layouts; the
+others were written alongside the parser. Folders of other documents (TUs, protocols, roll calls)
+are skipped, as are such documents inside a motion folder (holdout3's p*/t*). A lead-in above the
+points counts as one more decision item, so a lead-in lost or read where there is none is a miss.
+Runs on an in-memory SQLite database holding the shipped boards and parties (the resolver looks
+them up); touches no other database.
 """
 
 import argparse
@@ -81,6 +84,15 @@ def score(name: str, expected: dict, parsed: dict | None, field_flags: dict | No
             result.points_right += 1
         else:
             result.misses.append(f"{name}: point {index + 1}: expected {want!r}, read {have!r}")
+    # The lead-in above the points ("Ärendet återremitteras … för att") is one more decision item,
+    # scored on its own so that one lost or extra lead-in does not shift the points after it.
+    want_lead, have_lead = expected.get("lead_in", ""), parsed.get("lead_in", "")
+    if want_lead or have_lead:
+        result.points_total += 1
+        if want_lead == have_lead:
+            result.points_right += 1
+        else:
+            result.misses.append(f"{name}: lead-in: expected {want_lead!r}, read {have_lead!r}")
     must_flag = set(expected.get("flagged", []))
     for key, flag_key in HEADER_FIELDS.items():
         flagged = bool(flag_key and field_flags.get(flag_key))
@@ -108,11 +120,8 @@ def measure(folder: Path, *, pdf: bool) -> dict[str, Score]:
     from tests.motions.corpus.render import render
 
     scores = {"text": Score(), "pdf": Score()} if pdf else {"text": Score()}
-    for index, path in enumerate(sorted(folder.glob("*.txt"))):
-        expected_path = path.with_suffix(".json")
-        if not expected_path.exists():
-            continue
-        expected = json.loads(expected_path.read_text("utf-8"))
+    for index, path in enumerate(motion_documents(folder)):
+        expected = json.loads(path.with_suffix(".json").read_text("utf-8"))
         text = path.read_text("utf-8")
         parsed, flags = read(text)
         scores["text"].add(score(path.stem, expected, parsed, flags))
@@ -121,6 +130,22 @@ def measure(folder: Path, *, pdf: bool) -> dict[str, Score]:
             parsed, flags = read(pdf_to_text(render(text, **options)).text)
             scores["pdf"].add(score(f"{path.stem} (PDF)", expected, parsed, flags))
     return scores
+
+
+def is_motion_expectation(expected: dict) -> bool:
+    """The corpus also holds TUs, protocols and roll calls (proposals/, protocols/, rollcalls/, and
+    holdout3's p*/t* with their truth in truth/); only a motion's expectation has a kind and points."""
+    return "kind" in expected and "points" in expected
+
+
+def motion_documents(folder: Path) -> list[Path]:
+    """The folder's texts that have a motion's expected parse beside them, in name order."""
+    found = []
+    for path in sorted(folder.glob("*.txt")):
+        expected_path = path.with_suffix(".json")
+        if expected_path.exists() and is_motion_expectation(json.loads(expected_path.read_text("utf-8"))):
+            found.append(path)
+    return found
 
 
 def _setup_django():
@@ -150,11 +175,11 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     _setup_django()
     folders = [CORPUS / f for f in args.folders] or sorted(
-        p for p in CORPUS.iterdir() if p.is_dir() and any(p.glob("*.json"))
+        p for p in CORPUS.iterdir() if p.is_dir() and motion_documents(p)
     )
     met = True
     for folder in folders:
-        documents = len(list(folder.glob("*.json")))
+        documents = len(motion_documents(folder))
         for source, s in measure(folder, pdf=not args.no_pdf).items():
             points_ok = s.points_total and s.points_right / s.points_total >= TARGET_POINTS
             header_ok = s.header_total and s.header_ok / s.header_total >= TARGET_HEADER

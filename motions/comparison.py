@@ -154,6 +154,12 @@ class Comparison:
         return [(motion, self.names[motion.pk]) for motion in self.other_motions]
 
     @property
+    def lead_in_columns(self):
+        """The shown motions with a lead-in above their points ("Ärendet återremitteras … för att"),
+        which the table shows as a row and the cards as a card before the points."""
+        return [c for c in self.shown_columns if c.has_text and c.motion.lead_in]
+
+    @property
     def name_notes(self) -> list[tuple[str, str]]:
         """Each explanation of a lettered name once, with the names it explains ("Yrkande A, Yrkande B")."""
         notes: dict[str, list[str]] = {}

@@ -107,6 +107,13 @@ class MotionReviewForm(PrintableErrors, forms.Form):
     # The parties' ids in the order the document prints them ("V, S, MP"): the list above is
     # alphabetical, and a party added in the review comes after the printed ones.
     party_order = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
+    # The unnumbered text above the points, which they complete ("Ärendet återremitteras … för att").
+    lead_in = forms.CharField(
+        label=_("Inledning före punkterna"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+    )
     points = forms.CharField(
         label=_("Beslutspunkter (en per rad: ”1. text”, eller ”a) text” när handlingen har bokstäver)"),
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -136,6 +143,7 @@ class MotionReviewForm(PrintableErrors, forms.Form):
             "date": parsed.date,
             "parties": parsed.parties,
             "party_order": ",".join(str(party.pk) for party in parsed.parties),
+            "lead_in": parsed.lead_in,
             "points": "\n".join(f"{p.list_marker} {p.text}" for p in parsed.points),
             "approves_rest": parsed.approves_rest,
             "approves_rest_wording": parsed.approves_rest_wording,
@@ -185,7 +193,10 @@ class MotionReviewForm(PrintableErrors, forms.Form):
         parsed.body = data["body"]
         parsed.date = data["date"]
         parsed.parties = list(data["parties"])
-        parsed.points = data["points"] if data["kind"] not in WHOLE_TEXT_KINDS else []
+        proposes = data["kind"] not in WHOLE_TEXT_KINDS
+        parsed.points = data["points"] if proposes else []
+        # A lead-in belongs to the points; a yttrande keeps its whole text and has none.
+        parsed.lead_in = " ".join(data["lead_in"].split()) if proposes else ""
         parsed.approves_rest = data["approves_rest"]
         parsed.approves_rest_wording = data["approves_rest_wording"] if data["approves_rest"] else ""
         parsed.justification = data["justification"]

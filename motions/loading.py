@@ -128,6 +128,7 @@ def load_cases(rows, boards, parties) -> list[Case]:
                 body=boards.get(motion_row.get("body")) if motion_row.get("body") else None,
                 is_revised=motion_row.get("revision", False),
                 approves_rest=motion_row.get("approves_rest", False),
+                lead_in=motion_row.get("lead_in") or "",
                 justification=motion_row.get("justification") or "",
                 import_notes="\n".join(motion_row.get("flags", [])),
                 sort_order=position,

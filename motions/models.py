@@ -232,6 +232,8 @@ class Motion(models.Model):
     # As printed: "I övrigt bifalla tjänsteutlåtandet" (the proposal's remaining points) and
     # "Att därutöver bifalla tjänsteutlåtandet" (all of them, in addition) do not mean the same.
     approves_rest_wording = models.CharField(_("lydelse om bifall i övrigt"), max_length=300, blank=True)
+    # The unnumbered text the points complete: "Ärendet återremitteras till stadsledningskontoret för att".
+    lead_in = models.TextField(_("inledning"), blank=True)
     justification = models.TextField(_("yrkandet (motivering)"), blank=True)
     full_text_available = models.BooleanField(_("fullständig text finns"), default=True)
     import_notes = models.TextField(_("anmärkningar vid inläsning"), blank=True)

@@ -53,6 +53,7 @@ def motion_import(*, case: Case, parsed: ParsedMotion, user, document: Document 
             is_revised=parsed.is_revised,
             approves_rest=parsed.approves_rest,
             approves_rest_wording=parsed.approves_rest_wording[:300],
+            lead_in=parsed.lead_in,
             justification=parsed.justification,
             full_text_available=True,
             import_notes="\n".join(parsed.flags + _footnotes(parsed)),

@@ -128,6 +128,7 @@ MOTIONS = Resource(
             "revisionOf": NULLABLE_URL,
             "isRevised": BOOLEAN,
             "approvesRest": BOOLEAN,
+            "leadIn": STRING,
             "justification": STRING,
             "fullTextAvailable": BOOLEAN,
             "created": DATETIME,

@@ -32,6 +32,7 @@ class ParsedMotion:
     kind: str
     title: str
     addressed_to: str = ""
+    lead_in: str = ""  # "Ärendet återremitteras till … för att", above the points they complete
     points: list[ParsedPoint] = field(default_factory=list)
     approves_rest: bool = False
     approves_rest_wording: str = ""
@@ -70,6 +71,7 @@ class ParsedMotion:
             "approves_rest": self.approves_rest,
             "approves_rest_wording": self.approves_rest_wording,
             "header_at": self.header_at,
+            **({"lead_in": self.lead_in} if self.lead_in else {}),
             "points": [
                 {
                     "number": p.number,

@@ -6,6 +6,9 @@
 - "att"-clauses ("att ge … i uppdrag att …,⏎⏎att …", "…, samt⏎att …"), each a point;
 - bullets ("• Stadsledningskontoret får i uppdrag …") where the list starts with one, each a point;
 - one unnumbered decision ("Ärendet återremitteras …"), read as one point and flagged;
+- a lead-in above numbered points or "att"-clauses ("Ärendet återremitteras till … för att", "… med
+  uppdrag att:", "Kommunfullmäktige beslutar" below "I kommunfullmäktige:"): the motion's lead-in,
+  kept apart from its points; any other text there is refused with its line;
 - the approve-the-rest line last ("I övrigt bifalla tjänsteutlåtandet.", "Därutöver bifalla …",
   "Bifalla förvaltningens förslag i övrigt.", "att i övrigt bifalla …"): a flag with its wording.
 
@@ -43,6 +46,15 @@ APPROVES_REST_RE = re.compile(
     rf"|bifalla\s+{_WHAT}\s+{_REST_WORDS}|{_WHAT}\s+bifalls\s+{_REST_WORDS})[.,;]?$",
     re.IGNORECASE,
 )
+# A lead-in: one sentence fragment that the points complete, ending in "att", "för att", ":" or a
+# decision verb ("Kommunfullmäktige beslutar", "Kommunstyrelsen föreslås besluta följande").
+LEAD_IN_RE = re.compile(
+    r"^(?!.*[.!?]\s+(?-i:[A-ZÅÄÖ]))(?:.{2,400}\batt:?|.{2,400}:|.{2,300}\b(?:beslut(?:a|ar)|yrka(?:r|s)?|föreslå(?:r|s))"
+    r"(?:\s+följande)?)$",
+    re.IGNORECASE,
+)
+# An addressee line ending in "att" ("… för att:") is a lead-in, not whom the motion addresses.
+_ENDS_IN_ATT_RE = re.compile(r"\batt:?$", re.IGNORECASE)
 _REST_START_RE = re.compile(rf"^(?:att\s+)?(?:{_REST_WORDS}\s+(?:att\s+)?bifall|bifalla\s+\S+)", re.IGNORECASE)
 # Footnote digits glued to a word or to the punctuation after it: "grooming3", "regionalt.11".
 FOOTNOTE_RES = [
@@ -186,18 +198,76 @@ def _expected_label(label: str, expected: int) -> str:
     return (letter.upper() if label[0].isupper() else letter) + label[-1] if letter else ""
 
 
-def _collect(parsed, section, lines) -> tuple[list[dict], str]:
-    """The points as lists of line segments (the point's own text, then one per sub-item)."""
-    numbered = any(_match(" ".join(line.split()), "") for _n, line in section)
-    points: list[dict] = []
-    style = ""
-    previous, blank_before = "", False
-    for n, line in section:
+def _preamble(parsed, section, lines, numbered: bool) -> set[int]:
+    """Read the addressee and the lead-in above the first point; the indexes of `section` they took.
+
+    The text between the addressee and the first numbered point or "att"-clause is the lead-in when
+    it is one paragraph that LEAD_IN_RE accepts. Above numbered points anything else is refused with
+    its line; above "att"-clauses, or with no list at all, it stays for _collect to read as before
+    (one unnumbered decision).
+    """
+    taken: set[int] = set()
+    stray: list[list[tuple[int, int, str]]] = []  # paragraphs of (index, line number, text)
+    blank_before = False
+    starts_list = False
+    for index, (n, line) in enumerate(section):
         stripped = " ".join(line.split())
         if not stripped:
             blank_before = True
             continue
         if is_furniture(stripped):
+            continue
+        # "att …" right under a line of text that is no lead-in yet is that text run on
+        # ("Ärendet återremitteras … med uppdrag⏎att komplettera planförslaget med:").
+        wrapped = (
+            ATT_RE.match(stripped)
+            and stray
+            and not blank_before
+            and not LEAD_IN_RE.match(join_lines([text for _i, _n, text in stray[-1]]))
+        )
+        if not wrapped and (_match(stripped, "") or ATT_RE.match(stripped) or ITEM_RE.match(stripped)):
+            starts_list = bool(_match(stripped, "") or ATT_RE.match(stripped))
+            break
+        if (
+            not stray
+            and not parsed.addressed_to
+            and ADDRESSED_RE.match(stripped)
+            and not _REST_START_RE.match(stripped)
+            and not _ENDS_IN_ATT_RE.search(stripped)
+        ):
+            parsed.addressed_to = stripped.rstrip(":").strip()
+            taken.add(index)
+        elif blank_before or not stray:
+            stray.append([(index, n, stripped)])
+        else:
+            stray[-1].append((index, n, stripped))
+        blank_before = False
+    if not stray or not starts_list:
+        return taken
+    lead_in = join_lines([text for _i, _n, text in stray[-1]])
+    if len(stray) == 1 and LEAD_IN_RE.match(lead_in):
+        parsed.lead_in = lead_in
+        return taken | {index for index, _n, _text in stray[0]}
+    if numbered:
+        _index, n, text = stray[0][0]
+        message = _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": text[:80]}
+        raise lines.error(n, message)
+    return taken
+
+
+def _collect(parsed, section, lines) -> tuple[list[dict], str]:
+    """The points as lists of line segments (the point's own text, then one per sub-item)."""
+    numbered = any(_match(" ".join(line.split()), "") for _n, line in section)
+    taken = _preamble(parsed, section, lines, numbered)
+    points: list[dict] = []
+    style = ""
+    previous, blank_before = "", False
+    for index, (n, line) in enumerate(section):
+        stripped = " ".join(line.split())
+        if not stripped:
+            blank_before = True
+            continue
+        if is_furniture(stripped) or index in taken:
             continue
         match = _match(stripped, style)
         if not style:
@@ -207,9 +277,6 @@ def _collect(parsed, section, lines) -> tuple[list[dict], str]:
                 style = "att"
             elif ITEM_RE.match(stripped):
                 style = "bullet"
-            elif ADDRESSED_RE.match(stripped) and not _REST_START_RE.match(stripped) and not parsed.addressed_to:
-                parsed.addressed_to = stripped.rstrip(":").strip()
-                continue
             elif numbered:
                 message = _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": stripped[:80]}
                 raise lines.error(n, message)

@@ -48,6 +48,8 @@ M = {
         parties=["MP", "V", "FI"],
         revised=False,
         addressed_to="I kommunstyrelsen",
+        # Issue 15: the unnumbered text above the points, which the points complete.
+        lead_in="Ärendet återremitteras till stadsledningskontoret för att",
         approves_rest=False,
         approves_rest_wording="",
         header_at="middle",
