@@ -19,7 +19,7 @@ from tests.core.readback import read_csv
 
 CORPUS = Path(__file__).parent / "corpus"
 LETTERED = CORPUS / "motions" / "04_lettered_points.txt"
-CAPITALS = CORPUS / "motions" / "27_capital_letter_points.txt"
+CAPITALS = CORPUS / "motions" / "30_capital_letter_points.txt"
 STATEMENT = CORPUS / "protocols" / "p07_ks_special_statement.txt"
 
 
