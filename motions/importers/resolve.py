@@ -38,12 +38,32 @@ def _parties_named_in(text: str, parties: list[Party]) -> list[Party]:
 
 def _spellings(name: str) -> list[str]:
     """A body's name as printed, then as the board table may spell it: a suspended compound with or
-    without its linking s ("Idrotts- och föreningsnämnden" / "Idrott- och …" / "Idrott och …")."""
+    without its linking s ("Idrotts- och föreningsnämnden" / "Idrott- och …" / "Idrott och …"), and a
+    company's board as the company ("Styrelsen för Förvaltnings AB Framtiden": the registry's row is
+    the company's)."""
     spellings = [name]
+    company = re.match(r"(?i)(?:bolags)?styrelsen (?:för|i) (.+)$", name)
+    if company:
+        spellings.append(company[1])
     for old, new in (("s- och ", "- och "), ("s- och ", " och "), ("- och ", " och ")):
         if old in name:
             spellings.append(name.replace(old, new))
     return spellings
+
+
+def _addressee_board(addressed_to: str):
+    """The body an addressee names ("I kommunstyrelsen", "I Miljö- och klimatnämnden:"), or the first
+    of two ("I kommunstyrelsen och kommunfullmäktige"); None when it names no known body."""
+    match = re.match(r"I\s+(.+?):?$", addressed_to.strip())
+    if not match:
+        return None
+    name = match[1]
+    # The first of two at " och "/" samt ", not inside a suspended compound ("Miljö- och …" is one).
+    for candidate in (name, re.split(r"(?<!-)\s+(?:och|samt)\s+", name)[0]):
+        board = _board_for(candidate[:1].upper() + candidate[1:])
+        if board is not None:
+            return board
+    return None
 
 
 def _board_for(name: str):
@@ -60,7 +80,18 @@ def resolve_motion(parsed: ParsedMotion) -> ParsedMotion:
         if parsed.body is None:
             parsed.flag("body", _("Organet ”%(name)s” är okänt") % {"name": parsed.body_name})
     else:
-        parsed.flag("body", _("Organet framgår inte av handlingen"))
+        # No header: the addressee names the body the motion is put to ("I kommunstyrelsen och
+        # kommunfullmäktige:" is moved in the KS first). A reading, not a statement: flagged.
+        board = _addressee_board(parsed.addressed_to or "")
+        if board is not None:
+            parsed.body = board
+            parsed.flag(
+                "body",
+                _("Organet står inte i sidhuvudet; det lästes ur ”%(addressee)s” – kontrollera")
+                % {"addressee": parsed.addressed_to},
+            )
+        else:
+            parsed.flag("body", _("Organet framgår inte av handlingen"))
     resolved = []
     for name in parsed.party_names:
         party = _party_for(name, parties)

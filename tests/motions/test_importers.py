@@ -41,12 +41,17 @@ def test_every_point_of_the_seed_motions(real_data, path, first, last, case_key,
 
 
 @pytest.mark.django_db
-def test_motion_a_has_no_header_so_party_and_date_stay_unknown_and_flagged(real_data):
+def test_motion_a_has_no_header_so_party_and_date_stay_unknown_and_the_body_is_a_flagged_reading(real_data):
     parsed = parse_motion_text(seed_lines(SEED_000, 1, 82))
     assert parsed.kind == Motion.Kind.YRKANDE
     assert parsed.title.startswith("Yrkande angående – Redovisning av uppdrag att ta fram förslag")
     assert parsed.addressed_to == "I kommunstyrelsen och kommunfullmäktige"
-    assert parsed.parties == [] and parsed.date is None and parsed.body is None
+    assert parsed.parties == [] and parsed.date is None
+    # The addressee names the KS first: offered as the body, flagged for the reader to check.
+    assert parsed.body.slug == "kommunstyrelsen"
+    assert parsed.field_flags["body"] == [
+        "Organet står inte i sidhuvudet; det lästes ur ”I kommunstyrelsen och kommunfullmäktige” – kontrollera"
+    ]
     assert "Partiet framgår inte av handlingen" in parsed.flags
     assert "Datum saknas" in parsed.flags
     assert parsed.field_flags["date"] == ["Datum saknas"]
@@ -276,3 +281,22 @@ def test_the_board_lookup_finds_every_spelling_as_one_query_per_spelling_did(rea
             assert resolve(written) == one_query_per_spelling(written) is not None
         assert resolve(spelling.upper()) == resolve(spelling.lower()) == resolve(spelling)
     assert resolve("Stadsdelsnämnden Gamlestaden") is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "addressee, slug",
+    [
+        ("I kommunstyrelsen:", "kommunstyrelsen"),
+        ("I kommunfullmäktige", "kommunfullmaktige"),
+        ("I Miljö- och klimatnämnden", "miljo-och-klimatnamnden"),
+        ("I Grundskolenämnden och Förskolenämnden:", "grundskolenamnden"),
+        ("I Styrelsen för Förvaltnings AB Framtiden", "forvaltnings-ab-framtiden"),
+        ("I nämnden", None),
+    ],
+)
+def test_with_no_header_the_body_is_read_from_the_addressee_or_stays_unknown(real_data, addressee, slug):
+    parsed = parse_motion_text(f"Yrkande angående – Något\nFörslag till beslut\n{addressee}\n\n1. Något görs.\n")
+    assert (parsed.body.slug if parsed.body else None) == slug
+    expected = "Organet står inte i sidhuvudet" if slug else "Organet framgår inte av handlingen"
+    assert parsed.field_flags["body"][0].startswith(expected)

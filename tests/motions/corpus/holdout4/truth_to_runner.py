@@ -19,6 +19,8 @@ M = {
         revised=False,
         addressed_to="I kommunstyrelsen",
         header_at="end",
+        # The footnote under the text, as printed (the runner keeps the footnote lines).
+        footnote_lines=["1 Svenskarna och internet 2024, Internetstiftelsen."],
     ),
     "m02_tillagg_kf": dict(
         kind="tillaggsyrkande",
@@ -29,6 +31,7 @@ M = {
         header_at="start",
         # The runner's format keeps a footnote digit glued to a point as the point's note.
         footnotes={2: ["2"]},
+        footnote_lines=["2 Avser delårsrapport april och augusti."],
     ),
     "m03_andring_nmd": dict(
         kind="andringsyrkande",
@@ -95,7 +98,8 @@ M = {
         revised=False,
         addressed_to="I kommunstyrelsen och kommunfullmäktige",
         header_at="",
-        flagged=["date", "parties"],
+        # No header: the body is read from the addressee, and flagged.
+        flagged=["body", "date", "parties"],
     ),
 }
 
@@ -107,14 +111,19 @@ def main():
         out = dict(head)
         out["date"] = truth["date"]
         out["parties"] = truth["parties"] or []
+        if truth.get("lead_in"):
+            out["lead_in"] = truth["lead_in"]
         out.setdefault("flagged", [])
         out["approves_rest"] = bool(points and points[-1].startswith(REST))
         out["approves_rest_wording"] = points.pop() if out["approves_rest"] else ""
         notes = out.pop("footnotes", {})
+        footnote_lines = out.pop("footnote_lines", None)
         out["points"] = [
             {"number": i + 1, "text": t, **({"notes": notes[i + 1]} if i + 1 in notes else {})}
             for i, t in enumerate(points)
         ]
+        if footnote_lines:
+            out["footnotes"] = footnote_lines
         (HERE / f"{stem}.json").write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 
