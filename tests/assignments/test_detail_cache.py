@@ -4,11 +4,9 @@ and language, a cached page builds neither the timeline nor the history, and no 
 data (ORM save, update(), bulk_create, raw SQL, a board renamed) ever shows a stale page."""
 
 import datetime
-import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
 from django.db import connection
 from django.template import Context, Template
 from django.test import Client
@@ -20,20 +18,16 @@ from assignments.history import assignment_history
 from assignments.links import origin_links
 from assignments.models import Assignment, Board, ReportingPeriod, Responsibility, StatusReport
 from assignments.timeline import build_timeline
+from tests.fragment_checks import html_without_csrf, stored_fragments
 
 from .conftest import add_report
 
 ROLES = ("anonymous", "reader", "officer", "secretariat")
 
 
-def _stored() -> int:
-    return len(caches["fragments"]._cache)  # noqa: SLF001 - LocMemCache's store
-
-
 def _html(client, assignment, language="sv") -> str:
     response = client.get(assignment.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language)
-    assert response.status_code == 200
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    return html_without_csrf(response)
 
 
 @pytest.fixture
@@ -156,7 +150,7 @@ def test_the_cached_page_is_the_uncached_page_for_every_role(seeded, settings, l
         for role in ROLES:
             assert _html(clients[role], assignment, language) == uncached[role], role
     # The facts are shared by everyone; the timeline and history by those who may edit and those who may not.
-    assert _stored() == 3
+    assert stored_fragments() == 3
 
 
 def test_a_cached_page_builds_neither_timeline_nor_history(seeded, monkeypatch, django_assert_max_num_queries):
@@ -177,14 +171,14 @@ def test_a_cached_page_builds_neither_timeline_nor_history(seeded, monkeypatch, 
 def test_each_language_and_day_has_its_own_fragments(seeded, monkeypatch):
     assignment, _board, clients = seeded
     swedish = _html(clients["reader"], assignment)
-    assert "flag--overdue" in swedish and _stored() == 2
+    assert "flag--overdue" in swedish and stored_fragments() == 2
     english = _html(clients["reader"], assignment, "en")
-    assert english != swedish and _stored() == 4
+    assert english != swedish and stored_fragments() == 4
     # Two days earlier the deadline has not passed yet: another day's fragment is not reused.
     earlier = timezone.localdate() - datetime.timedelta(days=2)
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: earlier)
     assert "flag--overdue" not in _html(clients["reader"], assignment)
-    assert _stored() == 6
+    assert stored_fragments() == 6
 
 
 def _report_writes(report, text):
@@ -257,5 +251,5 @@ def test_without_a_content_version_nothing_is_cached(seeded, monkeypatch):
     assignment, _board, clients = seeded
     monkeypatch.setattr(assignments.views, "request_content_version", lambda request: None)
     first = _html(clients["reader"], assignment)
-    assert _stored() == 0
+    assert stored_fragments() == 0
     assert _html(clients["reader"], assignment) == first

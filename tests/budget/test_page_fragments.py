@@ -3,10 +3,7 @@
 and never a stale figure, whichever way an estimate or a board is written (ORM save, update(),
 bulk_create, raw SQL, a rename) — as tests/core/test_fragments.py checks for the assignment list."""
 
-import re
-
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,6 +11,7 @@ from assignments import roles
 from assignments.models import Board
 from budget.models import CostEstimate
 from motions.models import Case, DecisionPoint
+from tests.fragment_checks import html_without_csrf, stored_fragments
 
 CASE = "SLK-2022-00921"
 PAGES = {
@@ -43,8 +41,7 @@ OLD_BOARD_ROWS = """{% load i18n swedish %}    {% for case, estimates in costs.c
 
 def _html(client, path, **headers) -> str:
     response = client.get(path, **headers)
-    assert response.status_code == 200
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    return html_without_csrf(response)
 
 
 def _uncached(client, path, settings, **headers) -> str:
@@ -53,10 +50,6 @@ def _uncached(client, path, settings, **headers) -> str:
         return _html(client, path, **headers)
     finally:
         settings.FRAGMENT_CACHE = True
-
-
-def _stored() -> int:
-    return len(caches["fragments"]._cache)  # noqa: SLF001 - LocMemCache's store
 
 
 @pytest.fixture
@@ -80,7 +73,7 @@ def _estimate() -> CostEstimate:
 @pytest.mark.parametrize("page", PAGES)
 def test_a_second_visit_is_served_from_the_fragment_and_shows_the_same(secretariat_client, settings, page):
     first = _html(secretariat_client, PAGES[page])
-    assert _stored() == 1
+    assert stored_fragments() == 1
     assert _html(secretariat_client, PAGES[page]) == first
     assert _uncached(secretariat_client, PAGES[page], settings) == first
 
@@ -179,7 +172,7 @@ def test_without_a_content_version_nothing_is_cached(secretariat_client, monkeyp
     for path in PAGES.values():
         first = _html(secretariat_client, path)
         assert _html(secretariat_client, path) == first
-    assert _stored() == 0
+    assert stored_fragments() == 0
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

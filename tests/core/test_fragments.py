@@ -2,21 +2,18 @@
 stale — whichever way the data is written (ORM save, update(), bulk, raw SQL), as tests/pagecache
 checks for the public pages' cache — and show exactly what an uncached render shows."""
 
-import re
-
 import pytest
-from django.core.cache import caches
 from django.db import connection
 
 from assignments.models import Assignment, Board, Responsibility
+from tests.fragment_checks import html_without_csrf, stored_fragments
 
 LIST = "/uppdrag/?per_sida=200"
 
 
 def _html(client, path=LIST) -> str:
     response = client.get(path)
-    assert response.status_code == 200
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    return html_without_csrf(response)
 
 
 @pytest.fixture
@@ -25,13 +22,9 @@ def officer_client(client, real_data, reader):
     return client
 
 
-def _stored() -> int:
-    return len(caches["fragments"]._cache)  # noqa: SLF001 - LocMemCache's store
-
-
 def test_a_second_visit_is_served_from_the_fragment_and_shows_the_same(officer_client, settings):
     first = _html(officer_client)
-    assert _stored() == 1
+    assert stored_fragments() == 1
     assert _html(officer_client) == first
     settings.FRAGMENT_CACHE = False
     assert _html(officer_client) == first
@@ -84,14 +77,14 @@ def test_each_query_language_and_day_has_its_own_fragment(officer_client, monkey
     )
     swedish = _html(officer_client)
     assert _html(officer_client, LIST + "&status=completed") != swedish
-    assert _stored() == 2
+    assert stored_fragments() == 2
     english = officer_client.get(LIST, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert english != swedish and _stored() == 3
+    assert english != swedish and stored_fragments() == 3
     # Another day: what is overdue changes, so the fragment of another day is not reused.
     earlier = timezone.localdate() - datetime.timedelta(days=2)
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: earlier)
     assert _html(officer_client).count("flag--overdue") == swedish.count("flag--overdue") - 1
-    assert _stored() == 4
+    assert stored_fragments() == 4
 
 
 def test_without_a_content_version_nothing_is_cached(officer_client, monkeypatch):
@@ -99,5 +92,5 @@ def test_without_a_content_version_nothing_is_cached(officer_client, monkeypatch
 
     monkeypatch.setattr(assignments.views, "request_content_version", lambda request: None)
     first = _html(officer_client)
-    assert _stored() == 0
+    assert stored_fragments() == 0
     assert _html(officer_client) == first

@@ -3,15 +3,13 @@ language, the day and what the role may do: it shows exactly what an uncached re
 never a stale row, whichever way a point, a motion or a party is written (ORM save, update(),
 bulk_create, raw SQL, a rename). The cost section's figures: tests/budget/test_page_fragments.py."""
 
-import re
-
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from motions.models import Case, DecisionPoint, Party
+from tests.fragment_checks import html_without_csrf, stored_fragments
 
 CASE = "SLK-2022-00921"
 URL = f"/arenden/{CASE}/"
@@ -21,8 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def _html(client, path=URL, **headers) -> str:
     response = client.get(path, **headers)
-    assert response.status_code == 200
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    return html_without_csrf(response)
 
 
 def _uncached(client, settings, **headers) -> str:
@@ -31,10 +28,6 @@ def _uncached(client, settings, **headers) -> str:
         return _html(client, **headers)
     finally:
         settings.FRAGMENT_CACHE = True
-
-
-def _stored() -> int:
-    return len(caches["fragments"]._cache)  # noqa: SLF001 - LocMemCache's store
 
 
 @pytest.fixture
@@ -49,7 +42,7 @@ def _point() -> DecisionPoint:
 
 def test_a_second_visit_is_served_from_the_fragment_and_reads_nothing_of_the_case(reader_client, settings):
     first = _html(reader_client)
-    assert _stored() == 1
+    assert stored_fragments() == 1
     with CaptureQueriesContext(connection) as queries:
         assert _html(reader_client) == first
     read = " ".join(query["sql"] for query in queries.captured_queries)
@@ -106,7 +99,7 @@ def test_each_role_and_language_gets_its_own_fragment(client, real_data, secreta
             assert _html(client, HTTP_ACCEPT_LANGUAGE=language) == cached
             assert _uncached(client, settings, HTTP_ACCEPT_LANGUAGE=language) == cached
             seen[user.username, language] = cached
-    assert _stored() == 4
+    assert stored_fragments() == 4
     importing = reverse("motions:motion_import", args=[CASE])
     assert importing in seen[secretariat.username, "sv"] and importing not in seen[reader.username, "sv"]
     assert "Lägg till bilaga" in seen[secretariat.username, "sv"]
@@ -123,7 +116,7 @@ def test_each_day_has_its_own_fragment(reader_client, monkeypatch):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
     _html(reader_client)
-    assert _stored() == 2
+    assert stored_fragments() == 2
 
 
 def test_without_a_content_version_nothing_is_cached(reader_client, monkeypatch):
@@ -132,4 +125,4 @@ def test_without_a_content_version_nothing_is_cached(reader_client, monkeypatch)
     monkeypatch.setattr(motions.views, "request_content_version", lambda request: None)
     first = _html(reader_client)
     assert _html(reader_client) == first
-    assert _stored() == 0
+    assert stored_fragments() == 0

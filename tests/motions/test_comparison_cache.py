@@ -5,12 +5,11 @@ of its own when cached, and is never stale, whichever way the data is written.""
 import re
 
 import pytest
-from django.core.cache import caches
-from django.db import connection
 
 from budget.models import CostEstimate
 from motions.comparison import COMPARABLE_KINDS
 from motions.models import Case, DecisionPoint, Party
+from tests.fragment_checks import html_without_csrf, stored_fragments, ways_of_writing
 
 KEY = "SLK-2022-00921"
 URL = f"/arenden/{KEY}/jamfor/"
@@ -26,12 +25,7 @@ def reader_client(client, real_data, reader):
 
 def _html(client, path=URL, **headers) -> str:
     response = client.get(path, **headers)
-    assert response.status_code == 200
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
-
-
-def _stored() -> int:
-    return len(caches["fragments"]._cache)  # noqa: SLF001 - LocMemCache's store
+    return html_without_csrf(response)
 
 
 def _motion_ids():
@@ -55,13 +49,13 @@ def _queries():
 def test_a_cached_comparison_is_the_uncached_one_byte_for_byte(reader_client, settings, language):
     for query in _queries():
         first = _html(reader_client, URL + query, HTTP_ACCEPT_LANGUAGE=language)
-        stored = _stored()
+        stored = stored_fragments()
         assert _html(reader_client, URL + query, HTTP_ACCEPT_LANGUAGE=language) == first
-        assert _stored() == stored  # the second visit was answered from the fragment
+        assert stored_fragments() == stored  # the second visit was answered from the fragment
         settings.FRAGMENT_CACHE = False
         assert _html(reader_client, URL + query, HTTP_ACCEPT_LANGUAGE=language) == first
         settings.FRAGMENT_CACHE = True
-    assert _stored() == len(_queries())
+    assert stored_fragments() == len(_queries())
 
 
 def test_the_cached_comparison_costs_no_queries_of_its_own(reader_client, django_assert_max_num_queries):
@@ -79,7 +73,7 @@ def test_the_fragment_holds_nothing_of_the_reader(reader_client, secretariat):
     as_reader = _html(reader_client)
     assert "lasaren" in as_reader
     as_secretariat = _html(secretariat_client)
-    assert _stored() == 1  # the same fragment
+    assert stored_fragments() == 1  # the same fragment
     assert "lasaren" not in as_secretariat and "sekretariatet" in as_secretariat
     # Only the header differs: the secretariat's link and the name of who is logged in.
     body = re.compile(r'<main id="main".*</main>', re.S)
@@ -93,13 +87,7 @@ def _point():
 
 
 def _writes(text):
-    return {
-        "save": lambda p: (setattr(p, "text", text), p.save()),
-        "update": lambda p: DecisionPoint.objects.filter(pk=p.pk).update(text=text),
-        "raw-sql": lambda p: connection.cursor().execute(
-            "UPDATE motions_decisionpoint SET text = %s WHERE id = %s", [text, p.pk]
-        ),
-    }
+    return ways_of_writing("text", text)
 
 
 @pytest.mark.parametrize("way", ["save", "update", "raw-sql"])
@@ -138,12 +126,12 @@ def test_a_changed_cost_estimate_shows_at_once(reader_client, settings):
 def test_each_query_and_language_has_its_own_fragment(reader_client):
     swedish = _html(reader_client)
     assert _html(reader_client, URL + "?skillnader=1") != swedish
-    assert _stored() == 2
+    assert stored_fragments() == 2
     english = _html(reader_client, HTTP_ACCEPT_LANGUAGE="en")
-    assert english != swedish and _stored() == 3
+    assert english != swedish and stored_fragments() == 3
     # The same case under its dnr has its own entry, with the links it was asked under.
     dnr = Case.objects.by_url_key(KEY).get().dnr.replace("/", "-")
-    assert _html(reader_client, f"/arenden/{dnr}/jamfor/") and _stored() == 4
+    assert _html(reader_client, f"/arenden/{dnr}/jamfor/") and stored_fragments() == 4
 
 
 def test_without_a_content_version_nothing_is_cached(reader_client, monkeypatch):
@@ -151,7 +139,7 @@ def test_without_a_content_version_nothing_is_cached(reader_client, monkeypatch)
 
     monkeypatch.setattr(motions.comparison_views, "request_content_version", lambda request: None)
     first = _html(reader_client)
-    assert _stored() == 0
+    assert stored_fragments() == 0
     assert _html(reader_client) == first
 
 

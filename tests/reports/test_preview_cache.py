@@ -4,11 +4,8 @@ and never a stale report, whichever way the data is written (ORM save, update(),
 SQL, a renamed board) or when the day changes."""
 
 import datetime
-import re
 
 import pytest
-from django.core.cache import caches
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +13,7 @@ from assignments.models import Assignment, Board, Responsibility, StatusReport
 from assignments.selectors import board_and_period_or_404
 from reports.composition import compose_report
 from reports.rendering import report_body_html
+from tests.fragment_checks import html_without_csrf, stored_fragments, ways_of_writing
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +28,7 @@ def _board_and_period():
 def _html(client, language="sv") -> str:
     client.cookies["django_language"] = language
     response = client.get(URL)
-    assert response.status_code == 200
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
-
-
-def _stored() -> int:
-    return len(caches["fragments"]._cache)  # noqa: SLF001 - LocMemCache's store
+    return html_without_csrf(response)
 
 
 @pytest.fixture
@@ -47,7 +40,7 @@ def officer_client(client, real_data, reader):
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_a_second_visit_is_served_from_the_cache_and_shows_the_same(officer_client, settings, language):
     first = _html(officer_client, language)
-    assert _stored() == 1
+    assert stored_fragments() == 1
     assert _html(officer_client, language) == first
     settings.FRAGMENT_CACHE = False
     assert _html(officer_client, language) == first
@@ -55,7 +48,7 @@ def test_a_second_visit_is_served_from_the_cache_and_shows_the_same(officer_clie
 
 def test_each_language_has_its_own_entry_and_the_body_stays_swedish(officer_client):
     swedish, english = _html(officer_client, "sv"), _html(officer_client, "en")
-    assert _stored() == 2
+    assert stored_fragments() == 2
     assert 'lang="en"' in english and 'lang="sv"' in swedish
     board, period = _board_and_period()
     body = report_body_html(compose_report(board, period))
@@ -75,13 +68,7 @@ def _report():
 
 
 def _writes(text):
-    return {
-        "save": lambda r: (setattr(r, "text", text), r.save()),
-        "update": lambda r: StatusReport.objects.filter(pk=r.pk).update(text=text),
-        "raw-sql": lambda r: connection.cursor().execute(
-            "UPDATE assignments_statusreport SET text = %s WHERE id = %s", [text, r.pk]
-        ),
-    }
+    return ways_of_writing("text", text)
 
 
 @pytest.mark.parametrize("way", ["save", "update", "raw-sql"])

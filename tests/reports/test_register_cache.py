@@ -3,16 +3,14 @@ block they replace, and cached by the content version ({% fragment_cache %}) wit
 stale, whichever way the data is written."""
 
 import datetime
-import re
 
 import pytest
-from django.core.cache import caches
-from django.db import connection
 from django.template import Context, Template
 from django.utils import timezone
 
 from assignments.models import Assignment, Board, ReportingPeriod, StatusReport
 from reports.register import build_register
+from tests.fragment_checks import html_without_csrf, stored_fragments, ways_of_writing
 
 URL = "/rapporter/verkstallighetsregister/"
 
@@ -54,26 +52,19 @@ def test_the_tag_writes_what_the_template_block_wrote(real_data, pdf):
 
 def _html(client, path=URL) -> str:
     response = client.get(path)
-    assert response.status_code == 200
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    return html_without_csrf(response)
 
 
 def test_a_second_visit_is_served_from_the_fragment_and_shows_the_same(real_data, client, settings):
     first = _html(client)
-    assert len(caches["fragments"]._cache) == 1  # noqa: SLF001 - LocMemCache's store
+    assert stored_fragments() == 1
     assert _html(client) == first
     settings.FRAGMENT_CACHE = False
     assert _html(client) == first
 
 
 def _writes(text):
-    return {
-        "save": lambda a: (setattr(a, "text", text), a.save()),
-        "update": lambda a: Assignment.objects.filter(pk=a.pk).update(text=text),
-        "raw-sql": lambda a: connection.cursor().execute(
-            "UPDATE assignments_assignment SET text = %s WHERE id = %s", [text, a.pk]
-        ),
-    }
+    return ways_of_writing("text", text)
 
 
 @pytest.mark.parametrize("way", ["save", "update", "raw-sql"])

@@ -2,32 +2,25 @@
 stale — whichever way the data is written (ORM save, update(), bulk, raw SQL, a delete, a board or
 party renamed) — and exactly what an uncached render shows, in both languages and with filters."""
 
-import re
-
 import pytest
-from django.core.cache import caches
 from django.db import connection
 
 from assignments.models import Assignment, Board
 from motions.models import Motion, Party
+from tests.fragment_checks import html_without_csrf, stored_fragments
 
 WORD = "kollektivavtal"  # finds exactly one assignment of the real data, 1443/22
 
 
 def _html(client, path=f"/sok/?q={WORD}", **headers) -> str:
     response = client.get(path, **headers)
-    assert response.status_code == 200
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    return html_without_csrf(response)
 
 
 @pytest.fixture
 def reader_client(client, real_data, reader):
     client.force_login(reader)
     return client
-
-
-def _stored() -> int:
-    return len(caches["fragments"]._cache)  # noqa: SLF001 - LocMemCache's store
 
 
 def _paths():
@@ -52,7 +45,7 @@ def _paths():
 def test_a_second_visit_is_served_from_the_fragment_and_shows_the_same(reader_client, settings, language):
     paths = _paths()
     first = [_html(reader_client, path, HTTP_ACCEPT_LANGUAGE=language) for path in paths]
-    assert _stored() == len(paths)  # one fragment for each query string
+    assert stored_fragments() == len(paths)  # one fragment for each query string
     assert [_html(reader_client, path, HTTP_ACCEPT_LANGUAGE=language) for path in paths] == first
     settings.FRAGMENT_CACHE = False
     assert [_html(reader_client, path, HTTP_ACCEPT_LANGUAGE=language) for path in paths] == first
@@ -113,10 +106,10 @@ def test_a_party_or_a_board_renamed_elsewhere_shows_at_once(reader_client):
 def test_each_query_filter_and_language_has_its_own_fragment(reader_client):
     swedish = _html(reader_client)
     assert _html(reader_client, f"/sok/?q={WORD}&typ=arenden") != swedish
-    assert _stored() == 2
+    assert stored_fragments() == 2
     english = _html(reader_client, HTTP_ACCEPT_LANGUAGE="en")
-    assert english != swedish and _stored() == 3
-    assert _html(reader_client, f"/sok/?q={WORD}&ar=2019") != swedish and _stored() == 4
+    assert english != swedish and stored_fragments() == 3
+    assert _html(reader_client, f"/sok/?q={WORD}&ar=2019") != swedish and stored_fragments() == 4
 
 
 def test_without_a_content_version_nothing_is_cached(reader_client, monkeypatch):
@@ -124,5 +117,5 @@ def test_without_a_content_version_nothing_is_cached(reader_client, monkeypatch)
 
     monkeypatch.setattr(search.views, "request_content_version", lambda request: None)
     first = _html(reader_client)
-    assert _stored() == 0
+    assert stored_fragments() == 0
     assert _html(reader_client) == first
