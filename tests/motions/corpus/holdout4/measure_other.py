@@ -9,29 +9,12 @@ amount per point (the first cost the parser ties to the point).
 """
 
 import json
-import os
 import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parents[3]))
-os.environ["DATABASE_URL"] = "sqlite://:memory:"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goteborg_uppdrag.settings")
-import django  # noqa: E402
 
-django.setup()
-from django.core.management import call_command  # noqa: E402
-
-from goteborg_uppdrag.seed_loader import load_all  # noqa: E402
-
-call_command("migrate", verbosity=0, interactive=False)
-load_all()
-from assignments.models import Board  # noqa: E402
-from motions.importers import pdf_to_text  # noqa: E402
-from motions.importers.proposal_resolve import parse_proposal_text  # noqa: E402
-from motions.importers.protocol import parse_protocol  # noqa: E402
-from tests.motions.corpus.render import render  # noqa: E402
 
 VOTE = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånvarande": "franvarande"}
 COUNT = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånvarande": "franvarande"}
@@ -51,11 +34,15 @@ class Tally:
 
 
 def board_key(name):
+    from assignments.models import Board
+
     board = Board.objects.resolver()(name)
     return board.slug if board else name
 
 
 def protocol(stem, truth, text, t):
+    from motions.importers.protocol import parse_protocol
+
     parsed = parse_protocol(text)
     out = parsed.as_json()
     flags = parsed.field_flags
@@ -96,6 +83,8 @@ def protocol(stem, truth, text, t):
 
 
 def proposal(stem, truth, text, t):
+    from motions.importers.proposal_resolve import parse_proposal_text
+
     parsed = parse_proposal_text(text)
     out = parsed.as_json()
     flags = parsed.field_flags
@@ -128,22 +117,31 @@ def proposal(stem, truth, text, t):
         t.add("header", ok, miss=f"{stem}: {key}: expected {want_value!r}, read {have!r}, not flagged")
 
 
+def score(source: str) -> tuple[Tally, int]:
+    """Every protocol and TU of the folder read from its text or from the PDF rendered from it."""
+    from motions.importers import pdf_to_text
+    from tests.motions.corpus.render import render
+
+    t = Tally()
+    refused = 0
+    for i, path in enumerate(sorted(HERE.glob("[pt]*.txt"))):
+        truth = json.loads((HERE / "truth" / (path.stem + ".json")).read_text("utf-8"))
+        text = path.read_text("utf-8")
+        if source == "pdf":
+            text = pdf_to_text(render(text, footer=FOOTERS[i % 3], running_header="")).text
+        try:
+            (proposal if truth["type"] == "tu" else protocol)(path.stem, truth, text, t)
+        except Exception as error:  # noqa: BLE001 – a refusal is counted, not raised
+            refused += 1
+            t.misses.append(f"{path.stem}: refused: {error}")
+            t.add("points", 0, len(truth.get("points") or truth.get("decision_points")))
+            t.add("rows", 0, len(truth.get("roll_call", [])))
+    return t, refused
+
+
 def main(verbose):
     for source in ("text", "pdf"):
-        t = Tally()
-        refused = 0
-        for i, path in enumerate(sorted(HERE.glob("[pt]*.txt"))):
-            truth = json.loads((HERE / "truth" / (path.stem + ".json")).read_text("utf-8"))
-            text = path.read_text("utf-8")
-            if source == "pdf":
-                text = pdf_to_text(render(text, footer=FOOTERS[i % 3], running_header="")).text
-            try:
-                (proposal if truth["type"] == "tu" else protocol)(path.stem, truth, text, t)
-            except Exception as error:  # noqa: BLE001 – a refusal is counted, not raised
-                refused += 1
-                t.misses.append(f"{path.stem}: refused: {error}")
-                t.add("points", 0, len(truth.get("points") or truth.get("decision_points")))
-                t.add("rows", 0, len(truth.get("roll_call", [])))
+        t, refused = score(source)
         parts = "; ".join(f"{k} {r}/{n}" for k, (r, n) in t.n.items())
         print(f"{source}: {parts}; refused {refused}")
         if verbose:
@@ -151,4 +149,9 @@ def main(verbose):
                 print("   ", miss)
 
 
-main("--verbose" in sys.argv)
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE.parents[3]))
+    from tests.motions.corpus import set_up_alone
+
+    set_up_alone()
+    main("--verbose" in sys.argv)
