@@ -147,3 +147,26 @@ def test_an_unknown_case_is_still_a_404(reader_client):
     _html(reader_client)
     response = reader_client.get("/arenden/SLK-1999-99999/jamfor/")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("path", [URL, f"/arenden/{KEY}/", f"/budget/arenden/{KEY}/"])
+def test_a_page_built_afresh_aligns_the_case_once_for_itself_and_its_costs(reader_client, settings, monkeypatch, path):
+    import motions.comparison
+
+    calls = []
+    align = motions.comparison._align_case  # noqa: SLF001 - counted, not replaced
+
+    def counted(case, **kwargs):
+        calls.append(case.pk)
+        return align(case, **kwargs)
+
+    monkeypatch.setattr(motions.comparison, "_align_case", counted)
+    settings.FRAGMENT_CACHE = False
+    _html(reader_client, path)
+    assert len(calls) == 1
+    # Motions chosen by the reader are aligned on their own; the costs keep the full alignment.
+    calls.clear()
+    first, second = _motion_ids()[:2]
+    if path == URL:
+        _html(reader_client, f"{URL}?urval=1&visa={first}&visa={second}")
+        assert len(calls) == 2
