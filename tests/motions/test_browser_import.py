@@ -50,7 +50,7 @@ def test_secretariat_uploads_a_pdf_corrects_the_flagged_fields_and_saves(
     page.get_by_label("Datum", exact=True).fill("2024-06-04")
     page.get_by_label("Organ").select_option(label="Kommunstyrelsen")
     page.get_by_label("Partier").select_option(label=["V", "S"])
-    points = page.get_by_label("Beslutspunkter (en per rad: ”1. text”)")
+    points = page.get_by_label("Beslutspunkter (en per rad")
     points.fill(points.input_value().replace("handlingsplan för", "handlingsplan (rättad) för"))
     page.get_by_role("button", name="Spara", exact=True).click()
 
