@@ -120,9 +120,11 @@ class Header:
     party_line: int = 0
 
 
-def find_headers(items: list[tuple[int, str]]) -> list[Header]:
+def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = None) -> list[Header]:
     """Every header block: a line that is only a document kind ("Tilläggsyrkande"), the body line
-    above (or just below) it, and the date, party, body and case-number lines below it."""
+    above (or just below) it, and the date, party, body and case-number lines below it. A body line
+    stands alone after a blank line or at the top of a page (page_of: each line number's page)."""
+    page_of = page_of or {}
     headers = []
     index = 0
     nonblank = [i for i, (_n, t) in enumerate(items) if t.strip()]
@@ -138,7 +140,11 @@ def find_headers(items: list[tuple[int, str]]) -> list[Header]:
         k = position[index]
         if k > 0:
             above = nonblank[k - 1]
-            alone = above == 0 or not items[above - 1][1].strip()
+            alone = (
+                above == 0
+                or not items[above - 1][1].strip()
+                or page_of.get(items[above - 1][0]) != page_of.get(items[above][0])
+            )
             text = " ".join(items[above][1].split())
             already = headers and headers[-1].end > above
             if not already and looks_like_body(text, alone):

@@ -157,7 +157,7 @@ def read_motion(text: str) -> ParsedMotion:
     dropped = set(footnotes) | _running_headers(lines)
     lines.items = [item for index, item in enumerate(lines.items) if index not in dropped]
     items = lines.items
-    headers = find_headers(items)
+    headers = find_headers(items, lines.page_of)
     in_header = {i for h in headers for i in range(h.start, h.end)}
     content = [i for i, (_n, t) in enumerate(items) if t.strip() and i not in in_header and not is_furniture(t)]
     if not content:

@@ -38,7 +38,9 @@ LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
 ADDRESSED_RE = re.compile(r"^(?:.{2,120}:|I\s+[^.]{3,100}|[^.]{3,100}\bbeslut(?:a|ar)(?:\s+att)?)$", re.IGNORECASE)
 _WHAT = (
     r"(?:[\wåäö]+s\s+)?(?:tjänsteutlåtande(?:t|ts\s+förslag(?:\s+till\s+beslut)?)?|förslag(?:et)?"
-    r"(?:\s+till\s+beslut)?|förslaget\s+i\s+tjänsteutlåtandet)"
+    # "förslaget till beslut", and what else the proposal is ("förslaget till ägardirektiv",
+    # "förslaget till budget 2026"): a few words, no sentence of its own.
+    r"(?:\s+till\s+[\w–-]+(?:\s+[\w–-]+){0,2})?|förslaget\s+i\s+tjänsteutlåtandet)"
 )
 _REST_WORDS = r"(?:i\s+övrigt|därutöver|därtill)"
 APPROVES_REST_RE = re.compile(
@@ -56,10 +58,14 @@ LEAD_IN_RE = re.compile(
 # An addressee line ending in "att" ("… för att:") is a lead-in, not whom the motion addresses.
 _ENDS_IN_ATT_RE = re.compile(r"\batt:?$", re.IGNORECASE)
 _REST_START_RE = re.compile(rf"^(?:att\s+)?(?:{_REST_WORDS}\s+(?:att\s+)?bifall|bifalla\s+\S+)", re.IGNORECASE)
-# Footnote digits glued to a word or to the punctuation after it: "grooming3", "regionalt.11".
+# Footnote digits glued to a word or to the punctuation after it: "grooming3", "regionalt.11", and
+# to the full stop after a year or a date ("i september 2025.2", "senast 2025-12-31.4"); after
+# other digits they are a section number ("avsnitt 4.1.2") and stay.
 FOOTNOTE_RES = [
     re.compile(r"(?<=[^\W\d_]{3})\d{1,2}(?=[\s,;:)]|$|\.(?:\s|$))"),
     re.compile(r"(?<=[^\W\d_][.,;:])\d{1,2}(?=\s|$)"),
+    re.compile(r"(?<=[^\d.,]\d{4}\.)\d{1,2}(?=\s|$)"),
+    re.compile(r"(?<=[^\d.,]\d{4}-\d\d-\d\d\.)\d{1,2}(?=\s|$)"),
 ]
 _FOOTNOTE_BODY_RE = re.compile(r"^(?P<digit>\d{1,2})\s+(?P<text>[A-ZÅÄÖ\"”“].{2,})$")
 

@@ -142,10 +142,15 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
 
 def _members(names_text: str, line: int) -> list[tuple[str, str, str]]:
     """(name, party, role) of "A (S), B (V), ersättarna C (S) och D (V) samt ordföranden E (S)"."""
-    parts = [p.strip() for p in re.split(r",\s*|\s+och\s+|\s+samt\s+", names_text) if p.strip()]
+    # "ersättarna A (S) och B (V) samt C (M)": a plural role covers the names up to the one after
+    # "och"; "samt" ends it too, so C is a member again.
+    pieces = re.split(r"(,\s*|\s+och\s+|\s+samt\s+)", names_text)
+    parts = [(p.strip(), pieces[k - 1].strip() if k else "") for k, p in enumerate(pieces) if k % 2 == 0 and p.strip()]
     members = []
     role, sticky = "Ledamot", False
-    for part in parts:
+    for part, before in parts:
+        if sticky and before == "samt":
+            role, sticky = "Ledamot", False
         role_match = ROLE_RE.match(part)
         if role_match:
             role = _role_label(role_match["role"])
@@ -161,6 +166,6 @@ def _members(names_text: str, line: int) -> list[tuple[str, str, str]]:
         if len(name) > MAX_NAME:
             raise line_error(line, _("Namnet är för långt: ”%(text)s”") % {"text": name[:80]})
         members.append((name, member["party"], role))
-        if not sticky:
-            role = "Ledamot"
+        if not sticky or (before == "och" and not role_match):
+            role, sticky = "Ledamot", False
     return members

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
-from .rollcall import ParsedRollCall, parse_rollcall
+from .rollcall import ROLLCALL_HEADER_RE, ParsedRollCall, parse_rollcall
 from .text import line_error
 
 if TYPE_CHECKING:
@@ -90,15 +90,25 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
     for position, (vote, members) in enumerate(groups):
         if len(parsed.votes) >= MAX_VOTES:
             raise line_error(vote.line, _("Fler än %(max)d omröstningar i en paragraf.") % {"max": MAX_VOTES})
+        last = groups[position + 1][0].line - 1 if position + 1 < len(groups) else last_line
+        # The "Namn Parti Plats Funktion Resultat" table may stand in the section itself, not in a
+        # Bilaga: its rows are the names, and the counts are those stated above it.
+        table = next(
+            (n for n, x in body if members and members[0].line <= n <= last and ROLLCALL_HEADER_RE.match(_clean(x))),
+            None,
+        )
+        if table is not None:
+            members = [p for p in members if p.line < table]
+            rows = [x if table <= n <= last else "" for n, x in body]
+            vote.rollcall = parse_rollcall("\n".join(["" for _n in range(body[0][0] - 1)] + rows))
         vote.declared = _declared(" ".join(p.text for p in members))
         vote.line = next((p.line for p in members if _declared(p.text)), vote.line)
         reference = ATTACHMENT_REF_RE.search(" ".join(p.text for p in members))
         if reference:
             vote.attachment = reference["number"]
-        if any(looks_like_prose_rollcall(p.text) for p in members):
+        if table is None and any(looks_like_prose_rollcall(p.text) for p in members):
             # From the paragraph after the proposition: a page break may split the names' paragraph.
             first = members[0].line
-            last = groups[position + 1][0].line - 1 if position + 1 < len(groups) else last_line
             lines = ["" for _n in range(first - 1)] + [x for n, x in body if first <= n <= last]
             vote.rollcall = parse_prose_rollcall("\n".join(lines))
         if not vote.proposition:

@@ -63,8 +63,11 @@ def _rollcall_row(line: str, number: int) -> RollCallRow:
             number,
             _("Okänt resultat ”%(value)s” (Ja, Nej, Avstår eller Frånvarande).") % {"value": tokens[-1]},
         )
-    if re.fullmatch(r"\d:e", tokens[-4]) and len(tokens) >= 8:
-        role, rest = " ".join(tokens[-4:-1]), tokens[:-4]
+    # The function is every word between the seat and the result: "Ledamot", "1:e v Ordf",
+    # "Tjänstgörande ersättare".
+    seat_at = next((i for i in range(len(tokens) - 3, 1, -1) if re.fullmatch(r"[0-9]+", tokens[i])), None)
+    if seat_at is not None and seat_at >= 3:
+        role, rest = " ".join(tokens[seat_at + 1 : -1]), tokens[: seat_at + 1]
     else:
         role, rest = tokens[-2], tokens[:-2]
     if not re.fullmatch(r"[0-9]+", rest[-1]):

@@ -7,7 +7,7 @@ import pytest
 
 from motions.importers import ImportError_, is_furniture, parse_motion_text, read_motion
 from motions.importers.header import is_party_line, parse_date, split_parties
-from motions.importers.points import APPROVES_REST_RE
+from motions.importers.points import APPROVES_REST_RE, strip_footnotes
 
 PROPOSAL = "Yrkande angående – Ett ärende\nFörslag till beslut\nI kommunstyrelsen:\n\n"
 
@@ -122,6 +122,8 @@ def test_items_of_the_other_style_and_dashes_are_a_points_own_lines():
         "I övrigt bifalls stadsledningskontorets förslag.",
         "att i övrigt bifalla stadsledningskontorets förslag till beslut.",
         "Därutöver bifalla utbildningsförvaltningens tjänsteutlåtande.",
+        "I övrigt bifalla förslaget till ägardirektiv.",
+        "I övrigt bifalla förslaget till budget 2026.",
     ],
 )
 def test_approve_the_rest_wordings(wording):
@@ -130,6 +132,22 @@ def test_approve_the_rest_wordings(wording):
 
 def test_an_amendment_is_not_approve_the_rest():
     assert not APPROVES_REST_RE.match("I övrigt bifalla förslaget med ändringen att punkt 3 stryks.")
+    # What the proposal is may be named in a few words, not in a clause of its own.
+    assert not APPROVES_REST_RE.match("I övrigt bifalla förslaget till ägardirektiv med den ändring som framgår ovan.")
+
+
+@pytest.mark.parametrize(
+    ("printed", "text", "notes"),
+    [
+        ("med början i september 2025.2", "med början i september 2025.", ["2"]),
+        ("senast 2025-12-31.4 Därefter följs det upp.", "senast 2025-12-31. Därefter följs det upp.", ["4"]),
+        # After other digits the full stop is a section number's, not a footnote's.
+        ("enligt avsnitt 4.1.2", "enligt avsnitt 4.1.2", []),
+        ("kostar 1 250.5 tkr", "kostar 1 250.5 tkr", []),
+    ],
+)
+def test_a_footnote_digit_after_a_year_or_a_date_leaves_the_text(printed, text, notes):
+    assert strip_footnotes(printed) == (text, notes)
 
 
 def test_footnote_lines_leave_the_points_and_are_kept():
@@ -168,3 +186,26 @@ def test_a_body_with_the_linking_s_finds_the_board(real_data):
         PROPOSAL.replace("I kommunstyrelsen:", "I nämnden:") + "1. Punkt.\n\nIdrotts- och föreningsnämnden\nYrkande\n"
     )
     assert parse_motion_text(text).body.short_name == "IFN"
+
+
+def test_a_header_at_the_top_of_a_page_keeps_its_body_line_out_of_the_point():
+    # A PDF's text has no blank line after a page break: the body line at the top of the page is
+    # the header's even when the name ends in no body word ("… medborgarservice").
+    parsed = read_motion(
+        "Yrkande angående – Ett ärende\nFörslag till beslut\nI nämnden för demokrati och medborgarservice:\n\n"
+        "1. Förvaltningen får i uppdrag att redovisa väntetiderna.\n\f\n"
+        "Nämnden för demokrati och medborgarservice\n\nYrkande\n\n2025-10-07\n\nD, SD\n\n"
+        "2. Planen kompletteras.\n"
+    )
+    assert [p.text for p in parsed.points] == [
+        "Förvaltningen får i uppdrag att redovisa väntetiderna.",
+        "Planen kompletteras.",
+    ]
+    assert (parsed.body_name, parsed.header_at) == ("Nämnden för demokrati och medborgarservice", "middle")
+
+
+def test_a_name_on_the_next_page_without_a_kind_line_stays_in_the_point():
+    parsed = read_motion(
+        PROPOSAL + "1. Uppdraget ges till\n\f\nNämnden för demokrati och medborgarservice\n\n2. Nästa.\n"
+    )
+    assert parsed.points[0].text == "Uppdraget ges till Nämnden för demokrati och medborgarservice"

@@ -103,3 +103,20 @@ def test_fuzzed_prose_is_read_or_refused_never_crash(words):
         parse_rollcall(" ".join(words))
     except ImportError_ as error:
         assert str(error)
+
+
+@pytest.mark.parametrize(
+    ("names", "roles"),
+    [
+        # "samt" ends a plural role: the name after it is a member again.
+        ("tjänstgörande ersättarna A Ahl (D) och B Berg (KD) samt C Cors (SD)", ["T", "T", "L"]),
+        # The plural covers the names up to the one after "och".
+        ("tjänstgörande ersättarna A Ahl (D), B Berg (KD) och C Cors (SD), D Dahl (M)", ["T", "T", "T", "L"]),
+        # A plural role that itself follows "och" still covers the names after it.
+        ("D Dahl (M) och tjänstgörande ersättarna A Ahl (D) och B Berg (KD)", ["L", "T", "T"]),
+    ],
+)
+def test_a_plural_role_covers_the_names_up_to_och_and_stops_at_samt(names, roles):
+    parsed = parse_prose_rollcall(f"{names} röstar Nej ({len(roles)}).")
+    labels = {"Tjänstgörande ersättare": "T", "Ledamot": "L"}
+    assert [labels[r.role] for r in parsed.rows] == roles

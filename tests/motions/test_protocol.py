@@ -229,3 +229,39 @@ def test_a_heading_word_wrapped_onto_its_own_line_is_no_heading():
     )
     parsed = parse_protocol(text)
     assert parsed.points[0][1].endswith("kommunstyrelsens beslut den 1 mars.") and len(parsed.points) == 3
+
+
+def test_a_table_function_of_several_words_is_the_role():
+    parsed = parse_rollcall(
+        "Namn Parti Plats Funktion Resultat\n"
+        "Dalibor Eminefendic MP 40 Tjänstgörande ersättare Nej\nPär  Gustafsson L 2 1:e v Ordf Ja\n"
+        "Aslan  Akbas S 61 Ledamot Ja\n"
+    )
+    assert [(r.name, r.seat, r.role) for r in parsed.rows] == [
+        ("Dalibor Eminefendic", 40, "Tjänstgörande ersättare"),
+        ("Pär Gustafsson", 2, "1:e v Ordf"),
+        ("Aslan Akbas", 61, "Ledamot"),
+    ]
+
+
+def test_a_roll_call_table_inside_the_vote_section_is_its_names():
+    # No django_db mark: a database query in the parse would raise.
+    text = (
+        "§ 22, 0644/25\nEn motion\n\nBeslut\nMotionen avslås.\n\n"
+        'Omröstning\nGodkänd voteringsproposition: "Ja för avslag och Nej för bifall."\n\n'
+        "Omröstningen utfaller med 2 Ja mot 1 Nej.\n\n"
+        "Namn Parti Plats Funktion Resultat\nAslan  Akbas S 61 Ledamot Ja\nSida 1 av 2\n"
+        " Agneta  Kjaerbeck SD 74 Ledamot Avstår\nJenny  Broman V 9 Ledamot Nej\nAnna  Ek M 5 Ledamot Ja\n\n"
+        "Reservationer\nLedamöterna från V reserverar sig mot beslutet.\n"
+    )
+    parsed = parse_protocol(text)
+    (vote,) = parsed.votes
+    assert [(r.name, r.result) for r in vote.rollcall.rows] == [
+        ("Aslan Akbas", "ja"),
+        ("Agneta Kjaerbeck", "avstar"),
+        ("Jenny Broman", "nej"),
+        ("Anna Ek", "ja"),
+    ]
+    # The counts are the sentence's, not numbers read from the table's rows ("74 Ledamot Avstår").
+    assert vote.declared == {"ja": 2, "nej": 1}
+    assert not parsed.field_flags.get("votes") or all("namnlista" not in f for f in parsed.field_flags["votes"])
