@@ -91,9 +91,7 @@ def comparison_row_cells(row):
         adopted = " cell--adopted" if cell.column is not None and cell.column.adopted else ""
         rowspan = f' rowspan="{_value(cell.rowspan)}"' if cell.rowspan > 1 else ""
         colspan = f' colspan="{_value(cell.colspan)}"' if cell.colspan > 1 else ""
-        html.append(
-            f'<td class="cell cell--{esc(cell.status)}{adopted}"{rowspan}{colspan}>{_cell(cell)}\n</td>'
-        )
+        html.append(f'<td class="cell cell--{esc(cell.status)}{adopted}"{rowspan}{colspan}>{_cell(cell)}\n</td>')
     return mark_safe("".join(html))  # noqa: S308 - every value is escaped above
 
 
