@@ -1,7 +1,10 @@
 """Filters of the budget pages: a statement's figures in its columns, and a board's costs per year."""
 
+from functools import cache
+
 from django import template
 from django.urls import reverse
+from django.utils.encoding import force_str
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -57,6 +60,17 @@ def amount(value, unit="mnkr"):
     return statements.format_amount(value, unit)
 
 
+@cache
+def _choices(model, field_name: str) -> dict:
+    return dict(model._meta.get_field(field_name).flatchoices)
+
+
+def _display(instance, field_name: str) -> str:
+    """instance.get_<field>_display(), without building the dict of the field's choices for every row."""
+    value = getattr(instance, field_name)
+    return force_str(_choices(type(instance), field_name).get(value, value), strings_only=True)
+
+
 def _estimate_row(estimate, head) -> str:
     point = estimate.decision_point
     if point:
@@ -82,9 +96,9 @@ def _estimate_row(estimate, head) -> str:
         head,
         where,
         amount,
-        estimate.get_recurrence_display() or "–",
+        _display(estimate, "recurrence") or "–",
         years,
-        estimate.get_financing_display(),
+        _display(estimate, "financing"),
         _("Ja") if estimate.adopted else _("Nej"),
     )
 
@@ -150,7 +164,7 @@ def _owner_estimate(estimate, head: str) -> str:
     return (
         f"\n      <tr>\n        {head}\n        <td>{_shown(estimate.board.name)}</td>\n"
         f'        <td class="num">{amount}</td>\n'
-        f"        <td>{_shown(estimate.get_recurrence_display() or '–')}</td>\n"
+        f"        <td>{_shown(_display(estimate, 'recurrence') or '–')}</td>\n"
         f'        <td class="identifier">{years}</td>\n'
         f'        <td class="note">{_shown(estimate.note)}</td>\n      </tr>\n      '
     )

@@ -11,7 +11,9 @@ from django.template import Context, Template
 from django.test import override_settings
 from django.utils import translation
 
+from assignments.models import Board
 from benchmarks import scale
+from budget.models import CostEstimate
 from motions.models import Case
 
 pytestmark = pytest.mark.django_db
@@ -69,12 +71,10 @@ def _estimate(**fields):
         "first_year": 2031,
         "last_year": 2033,
         "note": "Not <b>&\"'",
-        "board": SimpleNamespace(name="Nämnd <&>"),
-        "recurrence": "Årlig",
+        "board": Board(name="Nämnd <&>"),
+        "recurrence": "yearly",
     }
-    values.update(fields)
-    recurrence = values.pop("recurrence")
-    return SimpleNamespace(get_recurrence_display=lambda: recurrence, **values)
+    return CostEstimate(**(values | fields))
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -85,6 +85,8 @@ def test_each_branch_with_odd_text(language, label):
     estimates = [
         _estimate(),
         _estimate(amount_kr=None, recurrence=""),
+        _estimate(recurrence="one_off"),
+        _estimate(recurrence="okänd <typ>"),  # a value outside the choices is shown as it is
         _estimate(first_year=None),
         _estimate(last_year=None),
         _estimate(last_year=2031, amount_kr=0),
