@@ -112,8 +112,13 @@ def align(
     motion_numbers = motion_numbers or list(range(1, len(m_words) + 1))
     n, m = len(m_words), len(p_words)
     keys = [tuple(w) for w in m_words]
+    # Each motion point's bounds, looked up once here rather than by its words for every pair the DP visits.
+    bounds = [similarities.bound_row(key) for key in keys]
 
     def sim(i, j, at_least=MERGE_THRESHOLD):
+        bound = bounds[i][j]
+        if bound < at_least or bound == 0.0:
+            return bound  # as similarities.get() answers it, without hashing the words again
         return similarities.get(keys[i], j, at_least)
 
     def gain(i, j):
