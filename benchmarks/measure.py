@@ -79,6 +79,20 @@ def time_path(client, path, requests, warmup=2):
     return result
 
 
+def time_cold(client, path, requests):
+    """The page built afresh: median, p95 and queries with the fragment cache off.
+
+    The fragment cache (core/fragment_cache.py) answers the repeats of time_path(); its key is
+    the content version, so the first request after any write renders every fragment anew.
+    Measured for every HTML page, so that a page fast only thanks to its fragments shows it.
+    """
+    from django.test import override_settings
+
+    with override_settings(FRAGMENT_CACHE=False):
+        cold = time_path(client, path, requests)
+    return {key: cold[key] for key in ("median_ms", "p95_ms", "queries")}
+
+
 def capture_pdf_html(client, path):
     """The HTML the product hands to WeasyPrint when rendering `path` (recorded via core.pdf)."""
     from core import pdf
@@ -169,14 +183,7 @@ def run(requests: int, pdf_requests: int) -> dict:
                     row["reference"] = {"label": "WeasyPrint ensam", **time_bare_weasyprint(html, pdf_requests)}
             else:
                 row.update(time_path(client, page.path, requests))
-                if page.key in ("list", "list_filtered", "search"):
-                    # The fragment cache (core/templatetags/fragments.py) answers the repeats above;
-                    # this is the render after a write, when the content version has moved.
-                    from django.test import override_settings
-
-                    with override_settings(FRAGMENT_CACHE=False):
-                        cold = time_path(client, page.path, requests)
-                    row["cold"] = {key: cold[key] for key in ("median_ms", "p95_ms", "queries")}
+                row["cold"] = time_cold(client, page.path, requests)
                 row["anonymous_status"] = anonymous.get(page.path).status_code
                 if page.admin_reference:
                     row["reference"] = {

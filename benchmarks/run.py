@@ -206,17 +206,18 @@ def _ms(value):
 
 def table(runs: dict) -> str:
     header = (
-        "| sida | databas | median ms | p95 ms | frågor | referens | referens median ms | kvot | req/s | "
-        "andel av triviala vyns req/s | req/s utan sidcache | andel utan sidcache |"
+        "| sida | databas | median ms | p95 ms | median ms utan fragmentcache | frågor | referens | "
+        "referens median ms | kvot | req/s | andel av triviala vyns req/s | req/s utan sidcache | "
+        "andel utan sidcache |"
     )
-    lines = [header, "|" + "---|" * 12]
+    lines = [header, "|" + "---|" * 13]
     for name, run in runs.items():
         throughput = run.get("throughput", {}).get("pages", {})
         uncached = run.get("throughput", {}).get("uncached", {})
         trivial = throughput.get("trivial", {}).get("rps")
         for page in run["inprocess"]["pages"]:
             if "error" in page:
-                lines.append(f"| {page['label']} | {name} | fel: {page['error'][:60]} | | | | | | | | | |")
+                lines.append(f"| {page['label']} | {name} | fel: {page['error'][:60]} | | | | | | | | | | |")
                 continue
             reference = page.get("reference")
             ratio = (
@@ -228,14 +229,15 @@ def table(runs: dict) -> str:
             bare = uncached.get(page["key"], {}).get("rps")
             bare_share = f"{bare / trivial:.0%}" if bare and trivial else "–"
             status = "" if page.get("status") == 200 else f" (HTTP {page.get('status')})"
+            cold = _ms(page["cold"]["median_ms"]) if page.get("cold") else "–"
             lines.append(
                 f"| {page['label']}{status} | {name} | {_ms(page['median_ms'])} | {_ms(page['p95_ms'])} | "
-                f"{page['queries']} | {reference['label'] if reference else '–'} | "
+                f"{cold} | {page['queries']} | {reference['label'] if reference else '–'} | "
                 f"{_ms(reference['median_ms']) if reference else '–'} | {ratio} | "
                 f"{rps if rps is not None else '–'} | {share} | {bare if bare is not None else '–'} | {bare_share} |"
             )
         if trivial:
-            lines.append(f"| Trivial vy (golv) | {name} | | | 0 | | | | {trivial} | 100% | | |")
+            lines.append(f"| Trivial vy (golv) | {name} | | | | 0 | | | | {trivial} | 100% | | |")
     lines.append("")
     for name, run in runs.items():
         cold = [

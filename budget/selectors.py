@@ -9,6 +9,7 @@ proposed). Points kept through a motion's "i övrigt bifall" count only when the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
@@ -93,6 +94,14 @@ class BoardCosts:
 BOARD_ESTIMATES_PER_PAGE = 50
 
 
+class _Span(NamedTuple):
+    """What years_of() reads of an estimate (a model instance per estimate was most of board_costs)."""
+
+    recurrence: str
+    first_year: int | None
+    last_year: int | None
+
+
 def _estimate_source(point_id, motion_id) -> str:
     return "motion" if point_id is not None and motion_id is not None else "proposal"
 
@@ -125,7 +134,7 @@ def board_costs(board, page_number=1, per_page: int = BOARD_ESTIMATES_PER_PAGE) 
         totals[key][source] += amount
         if adopted:
             totals[key]["adopted"] += amount
-        span = CostEstimate(recurrence=recurrence, first_year=first_year, last_year=last_year)
+        span = _Span(recurrence, first_year, last_year)
         for year in years_of(span) or [None]:
             row = rows.setdefault(year, BoardYearRow(year))
             setattr(row, source, getattr(row, source) + amount)

@@ -4,6 +4,7 @@ background. Party colours come from data, so the label colour is computed, never
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HEX = re.compile(r"^#(?P<r>[0-9a-fA-F]{2})(?P<g>[0-9a-fA-F]{2})(?P<b>[0-9a-fA-F]{2})$")
 BLACK = "#000000"
@@ -29,6 +30,7 @@ def contrast_ratio(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+@lru_cache(maxsize=256)  # a pure function of a few party colours, asked for every party label of a page
 def text_colour_on(background: str) -> str:
     """Black or white, whichever contrasts more with the background; one of them always reaches 4.5:1."""
     return BLACK if contrast_ratio(BLACK, background) >= contrast_ratio(WHITE, background) else WHITE

@@ -46,11 +46,17 @@ class _Similarities:
     def bound_row(self, motion_words: tuple) -> list[float]:
         cached = self.bounds.get(motion_words)
         if cached is None:
-            counts = Counter(motion_words)
+            counts = Counter(motion_words).items()
             cached = []
             for proposal, proposal_counts in zip(self.proposal_words, self.proposal_counts, strict=True):
                 total = len(motion_words) + len(proposal)
-                cached.append(2 * sum((counts & proposal_counts).values()) / total if total else 0.0)
+                # The size of the multiset intersection (counts & proposal_counts), without building it.
+                common = 0
+                for word, count in counts:
+                    other = proposal_counts.get(word)
+                    if other:
+                        common += count if count < other else other
+                cached.append(2 * common / total if total else 0.0)
             self.bounds[motion_words] = cached
         return cached
 
@@ -106,8 +112,13 @@ def align(
     motion_numbers = motion_numbers or list(range(1, len(m_words) + 1))
     n, m = len(m_words), len(p_words)
     keys = [tuple(w) for w in m_words]
+    # Each motion point's bounds, looked up once here rather than by its words for every pair the DP visits.
+    bounds = [similarities.bound_row(key) for key in keys]
 
     def sim(i, j, at_least=MERGE_THRESHOLD):
+        bound = bounds[i][j]
+        if bound < at_least or bound == 0.0:
+            return bound  # as similarities.get() answers it, without hashing the words again
         return similarities.get(keys[i], j, at_least)
 
     def gain(i, j):

@@ -81,6 +81,58 @@ def comparison_cell(cell):
     return mark_safe(_cell(cell) + "\n")  # noqa: S308 - every value is escaped above
 
 
+@register.simple_tag
+def comparison_row_cells(row):
+    """The table's cells of one row, as the loop in motions/_comparison_table.html wrote them."""
+    html = []
+    for cell in row.cells:
+        if cell.covered:
+            continue
+        adopted = " cell--adopted" if cell.column is not None and cell.column.adopted else ""
+        rowspan = f' rowspan="{_value(cell.rowspan)}"' if cell.rowspan > 1 else ""
+        colspan = f' colspan="{_value(cell.colspan)}"' if cell.colspan > 1 else ""
+        html.append(f'<td class="cell cell--{esc(cell.status)}{adopted}"{rowspan}{colspan}>{_cell(cell)}\n</td>')
+    return mark_safe("".join(html))  # noqa: S308 - every value is escaped above
+
+
+def _on_card(cell) -> bool:
+    # As the cards' {% if cell.status != "blank" and cell.column.has_text or cell.status == "missing" and cell.html %}
+    column = cell.column
+    has_text = column is not None and column.has_text
+    return (cell.status != "blank" and has_text) or (cell.status == "missing" and bool(cell.html))
+
+
+@register.simple_tag
+def comparison_card_cells(row):
+    """The phone cards' motions of one row, as the loop in motions/_comparison_cards.html wrote them."""
+    html = []
+    for cell in row.cells:
+        if not _on_card(cell):
+            continue
+        column = cell.column
+        adopted = column is not None and column.adopted
+        parties = getattr(column, "parties", None)
+        who = f"{_parties(parties)} " if parties else ""
+        who += esc(_label(column))
+        if adopted:
+            who += f' <span class="tag tag--adopted">✔ {_t("Bifallet")}</span>'
+        html.append(
+            f'\n      <li class="card-motion cell--{esc(cell.status)}{" cell--adopted" if adopted else ""}">\n'
+            f'        <p class="card-who">{who}</p>\n'
+            f"        {_cell(cell)}\n\n      </li>\n    "
+        )
+    return mark_safe("".join(html))  # noqa: S308 - every value is escaped above
+
+
+def _label(column):
+    # As {{ cell.column.name.label }}: nothing when there is no column, a label as printed otherwise.
+    try:
+        label = column.name.label
+    except AttributeError:
+        return ""
+    return localize(label)
+
+
 def _value(value) -> str:
     # As {{ value }} in a template: localised, then escaped.
     return esc(localize(value))

@@ -42,3 +42,27 @@ def test_word_diff_escapes_user_text():
 
 def test_word_diff_of_equal_texts_has_no_markup():
     assert word_diff("Samma text här.", "Samma text här.") == "Samma text här."
+
+
+def test_the_bound_of_a_pair_is_the_share_of_common_words_counted_with_repeats():
+    # The cheap bound (issue 18: computed without building Counter intersections) is exactly the
+    # Dice share of the multiset intersection, which the ordered ratio never exceeds.
+    import random
+    from collections import Counter
+    from difflib import SequenceMatcher
+
+    from motions.alignment import similarities_for, words
+
+    rng = random.Random(18)
+    vocabulary = ["nämnden", "får", "i", "uppdrag", "att", "utreda", "parker", "skolor", "och", "staden"]
+    proposal = [" ".join(rng.choices(vocabulary, k=rng.randint(0, 12))) for _ in range(8)]
+    similarities = similarities_for(proposal)
+    for _ in range(200):
+        motion = tuple(words(" ".join(rng.choices(vocabulary, k=rng.randint(0, 12)))))
+        row = similarities.bound_row(motion)
+        for j, text in enumerate(proposal):
+            other = words(text)
+            total = len(motion) + len(other)
+            expected = 2 * sum((Counter(motion) & Counter(other)).values()) / total if total else 0.0
+            assert row[j] == expected
+            assert SequenceMatcher(None, list(motion), other, autojunk=False).ratio() <= row[j] + 1e-12
