@@ -6,6 +6,8 @@ import re
 import pytest
 from django import forms
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from core.widgets import BoardPicker
 from motions.secretariat_forms import BoardsField
@@ -109,3 +111,84 @@ def test_the_filter_narrows_the_list_and_keeps_the_chosen_boards(live_server, pa
     search.fill("")
     picker.locator(".board-picker__list li:visible").nth(3).locator("input").check()
     assert axe_violations(page) == []
+
+
+class _ReferencePicker(BoardPicker):
+    """The picker as it was written before issue 18's review work: from optgroups()' option dicts,
+    with format_html and flatatt per option. The markup render() must give, byte for byte."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.forms.utils import flatatt
+        from django.utils.html import format_html, format_html_join
+        from django.utils.translation import gettext
+
+        widget = self.get_context(name, value, attrs)["widget"]
+        list_id = f"{widget['attrs']['id']}_list" if widget["attrs"].get("id") else ""
+        options = [option for _group, group_options, _index in widget["optgroups"] for option in group_options]
+        items = format_html_join(
+            "",
+            '\n<li><label{}><input type="checkbox" name="{}" value="{}"{}> {}</label></li>',
+            (
+                (
+                    flatatt({"for": option["attrs"]["id"]}) if option["attrs"].get("id") else "",
+                    option["name"],
+                    str(option["value"]),
+                    flatatt(option["attrs"]),
+                    option["label"],
+                )
+                for option in options
+            ),
+        ) or format_html('\n<li class="muted">{}</li>', gettext("Inget att välja."))
+        return format_html(
+            '<div class="board-picker" data-board-picker>\n<input type="search" class="board-picker__filter"'
+            ' data-board-filter hidden autocomplete="off" aria-label="{}" placeholder="{}"{}>\n'
+            '<ul class="board-picker__list"{}>{}\n</ul>\n'
+            '<p class="board-picker__none muted" data-board-none hidden>{}</p>\n</div>',
+            gettext("Filtrera nämnderna"),
+            gettext("Filtrera nämnderna…"),
+            flatatt({"aria-controls": list_id}) if list_id else "",
+            flatatt({"id": list_id}) if list_id else "",
+            items,
+            gettext("Ingen nämnd matchar. De valda visas alltid."),
+        )
+
+
+def _both(choices, value, attrs=None, name="p7-boards", widget_attrs=None):
+    fast, reference = BoardPicker(attrs=widget_attrs), _ReferencePicker(attrs=widget_attrs)
+    fast.choices = reference.choices = choices
+    return fast.render(name, value, attrs), reference.render(name, value, attrs)
+
+
+@pytest.mark.parametrize(
+    ("choices", "value", "attrs"),
+    [
+        (BOARDS, [], {"id": "id_p7-boards"}),
+        (BOARDS, [3, 1], {"id": "id_p7-boards"}),
+        (BOARDS, ["2"], {"id": "id_p7-boards", "aria-invalid": "true", "aria-describedby": "id_p7-boards-error"}),
+        (BOARDS, [4], None),  # no id: no for=, no list id
+        (BOARDS, [4], {"id": ""}),
+        (BOARDS, None, {"id": "x", "data-zz": 5, "autofocus": True, "hidden": False, "title": None}),
+        (BOARDS, [1, 2], {"id": "x", "disabled": True, "autofocus": True, "class": "a&b"}),  # checked among others
+        ([], [], {"id": "id_b"}),
+        ([(1, 'Nämnd "A" & <B>'), ("2", mark_safe("<b>Säker</b>")), (None, gettext_lazy("Ingen"))], ["1", ""], {}),
+        ([("Grupp", [(1, "Ett"), (2, "Två")]), (3, "Tre"), ("Annan", [(4, "Fyra")])], [4], {"id": "g"}),
+    ],
+)
+def test_render_writes_what_the_option_dicts_and_flatatt_wrote(choices, value, attrs):
+    fast, reference = _both(choices, value, attrs)
+    assert fast == reference
+
+
+def test_render_matches_for_a_model_choice_field_and_a_bound_form_with_errors(db, real_data):
+    from assignments.models import Board
+
+    class Models(forms.Form):
+        boards = forms.ModelMultipleChoiceField(queryset=Board.objects.order_by("name"), widget=BoardPicker)
+
+    chosen = list(Board.objects.order_by("-name").values_list("pk", flat=True)[:3])
+    for form in (Models(initial={"boards": chosen}), Models(data={"boards": [str(chosen[0]), "999999"]})):
+        form.is_valid()
+        bound = form["boards"]
+        fast = bound.as_widget()
+        bound.field.widget.__class__ = _ReferencePicker
+        assert fast == bound.as_widget()
