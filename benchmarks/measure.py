@@ -80,8 +80,8 @@ def time_path(client, path, requests, warmup=2):
 
 
 def capture_pdf_html(client, path):
-    """The HTML the product hands to WeasyPrint when rendering `path` (recorded via core.pdf)."""
-    from core import pdf
+    """The HTML the product hands to WeasyPrint when rendering `path` (recorded via core.pdf_weasyprint)."""
+    from core import pdf_weasyprint as pdf
 
     captured = []
     original = pdf.HTML
