@@ -6,8 +6,6 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.styles import Alignment
 
 from core.tabular import header_row, set_cell, set_widths, timezone_date, workbook_bytes, write_csv
 
@@ -62,6 +60,9 @@ def assignments_csv(assignments) -> bytes:
 
 
 def assignments_xlsx(assignments) -> bytes:
+    from openpyxl import Workbook  # here, not at the top: openpyxl takes ~10 MB of every server process (issue 18)
+    from openpyxl.styles import Alignment
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Uppdrag")

@@ -94,8 +94,8 @@ def time_cold(client, path, requests):
 
 
 def capture_pdf_html(client, path):
-    """The HTML the product hands to WeasyPrint when rendering `path` (recorded via core.pdf)."""
-    from core import pdf
+    """The HTML the product hands to WeasyPrint when rendering `path` (recorded via core.pdf_weasyprint)."""
+    from core import pdf_weasyprint as pdf
 
     captured = []
     original = pdf.HTML

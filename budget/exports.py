@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Font
 
 from core.tabular import KRONOR_FORMAT, header_row, set_cell, set_widths, sheet_title, workbook_bytes
 
@@ -14,6 +11,10 @@ from .statements import CENTRAL_COLUMNS, STATEMENT_COLUMNS, group_lines
 
 def statement_xlsx(board, period, statements, central_items) -> bytes:
     """One sheet per statement (section) and one for the kommuncentrala poster; amounts in kronor."""
+    from openpyxl import Workbook  # here, not at the top: openpyxl takes ~10 MB of every server process (issue 18)
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     for statement in statements:

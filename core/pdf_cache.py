@@ -3,8 +3,9 @@
 A stored PDF is found by what it was made of: the document (the view and its objects), the
 language, the content version the public pages' cache already keeps (settings.PDF_CONTENT_VERSION
 names the function, so that core imports no app of ours), the day (documents date themselves
-when nothing else does) and the renderer's fingerprint (WeasyPrint's version, core/pdf.py and
-the templates, styles and translations, so a deploy that changes the look renders anew).
+when nothing else does) and the renderer's fingerprint (WeasyPrint's version, core/pdf.py,
+core/pdf_weasyprint.py and the templates, styles and translations, so a deploy that changes the
+look renders anew).
 
 A miss renders once however many ask at the same moment (render_pool.single_flight) and in the
 bounded, low-priority render pool (render_pool.run_render). Storage is Django's default storage;
@@ -16,13 +17,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import logging
 import posixpath
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import weasyprint
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -48,8 +49,10 @@ __all__ = ["RenderBusy", "busy_response", "cached_pdf", "renderer_fingerprint"]
 @functools.lru_cache(maxsize=1)
 def renderer_fingerprint() -> str:
     """Everything besides the data that shapes a PDF's bytes, hashed once per process."""
-    digest = hashlib.sha256(f"{PDF_FORMAT_VERSION}|{weasyprint.__version__}".encode())
-    roots = [Path(__file__).with_name("pdf.py")]
+    # WeasyPrint's version from its package metadata: importing it would load it into every
+    # server process (core/pdf_weasyprint.py), where nothing else needs it.
+    digest = hashlib.sha256(f"{PDF_FORMAT_VERSION}|{importlib.metadata.version('weasyprint')}".encode())
+    roots = [Path(__file__).with_name("pdf.py"), Path(__file__).with_name("pdf_weasyprint.py")]
     for engine in settings.TEMPLATES:
         roots += [Path(d) for d in engine.get("DIRS", ())]
     roots += [Path(d) for d in getattr(settings, "STATICFILES_DIRS", ())]

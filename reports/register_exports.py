@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.styles import Alignment
 
 from core.tabular import header_row, set_cell, set_widths, timezone_date, workbook_bytes
 
@@ -53,6 +51,9 @@ def register_row(row: RegisterRow) -> list:
 
 
 def register_xlsx(register: Register) -> bytes:
+    from openpyxl import Workbook  # here, not at the top: openpyxl takes ~10 MB of every server process (issue 18)
+    from openpyxl.styles import Alignment
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Register")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.pdf import render_pdf
+from core.pdf_cache import RenderBusy, busy_response, cached_pdf
 from core.tabular import XLSX_CONTENT_TYPE, download
 from pagecache.cache import request_content_version
 
@@ -76,11 +77,25 @@ def register_pdf(request):
             "eller ladda ned Excelfilen som har alla."
         ) % {"count": register.total, "max": MAX_PDF_ROWS}
         return _page(request, form, register, status=400, error=error)
-    # The document is the city's record in Swedish, whatever language the reader browses in.
-    with translation.override(REGISTER_LANGUAGE):
+
+    def html() -> str:
         rows = register.rows(register.assignments())
-        html = render_to_string("reports/register_pdf.html", {"register": register, "rows": rows})
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        return render_to_string("reports/register_pdf.html", {"register": register, "rows": rows})
+
+    # The document is the city's record in Swedish, whatever language the reader browses in. Like
+    # the other PDFs it is rendered in the render pool (a process of its own: a render of some
+    # hundred rows grows a process by tens of MB that it keeps) and unchanged content comes from
+    # storage.
+    try:
+        with translation.override(REGISTER_LANGUAGE):
+            content = cached_pdf(
+                identity=("reports:register_pdf", register.year, register.body.pk if register.body else ""),
+                html=html,
+                render=render_pdf,
+            )
+    except RenderBusy:
+        return busy_response()
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{register.filename}.pdf"'
     return response
 

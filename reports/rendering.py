@@ -1,12 +1,19 @@
 """The report as HTML (preview and PDF source) and as PDF, always through the safe renderer."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from core.pdf import StaticOnlyURLFetcher, render_pdf
+from core.pdf import render_pdf
 
 from .composition import REPORT_LANGUAGE
 from .document import Report
+
+if TYPE_CHECKING:
+    from core.pdf_weasyprint import StaticOnlyURLFetcher  # WeasyPrint only where a PDF renders
 
 
 def report_body_html(report: Report) -> str:

@@ -83,3 +83,35 @@ def test_every_variant_keeps_the_static_only_fetcher(variant):
     assert fetcher.refused == ["http://127.0.0.1/secret.png"]
     with pytest.raises(RefusedURL):
         fetcher.fetch("file:///etc/passwd")
+
+
+def test_a_server_process_that_builds_pages_loads_neither_weasyprint_nor_openpyxl():
+    # Issue 18, a worker's memory: WeasyPrint (~30 MB with Pango and fontconfig) is loaded by the
+    # render process only, openpyxl (~10 MB) by an Excel download only. A fresh interpreter that
+    # loads the WSGI application and every view (the URLconf) must not have imported either.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from goteborg_uppdrag.wsgi import application\n"
+        "from django.urls import get_resolver\n"
+        "get_resolver().url_patterns\n"
+        "from core.pdf import render_pdf\n"
+        "from core.pdf_cache import renderer_fingerprint\n"
+        "renderer_fingerprint()\n"
+        "print(sorted(m for m in ('weasyprint', 'openpyxl') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "goteborg_uppdrag.settings", "DEBUG": "0"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_static_only_fetcher_is_still_found_where_it_was():
+    import core.pdf
+    from core import pdf_weasyprint
+
+    assert core.pdf.StaticOnlyURLFetcher is pdf_weasyprint.StaticOnlyURLFetcher is StaticOnlyURLFetcher
+    with pytest.raises(AttributeError):
+        core.pdf.NoSuchThing  # noqa: B018

@@ -1,5 +1,5 @@
 """PDFs are cheap to ask for twice (issue 17): unchanged content comes from storage, a change renders
-anew, and storage that fails costs a render, never the answer. Through the two PDF views."""
+anew, and storage that fails costs a render, never the answer. Through the three PDF views."""
 
 import hashlib
 
@@ -9,14 +9,16 @@ from django.core.files.storage import default_storage
 from assignments.models import Assignment, StatusReport
 from assignments.selectors import board_and_period_or_404
 from budget.models import CostEstimate
-from core import pdf_cache
+from core import pdf_cache, render_pool
 from core.pdf import render_pdf
 from motions import comparison_views
+from reports import register_views
 from reports import views as report_views
 from reports.composition import compose_report, report_filename
 
 REPORT_PDF = "/rapporter/kommunstyrelsen/2023/augusti.pdf"
 COMPARISON_PDF = "/arenden/0064-23/jamfor.pdf"
+REGISTER_PDF = "/rapporter/verkstallighetsregister.pdf?ar=2022"
 
 
 @pytest.fixture
@@ -30,10 +32,11 @@ def renders(monkeypatch):
 
     monkeypatch.setattr(report_views, "render_pdf", counting)
     monkeypatch.setattr(comparison_views, "render_pdf", counting)
+    monkeypatch.setattr(register_views, "render_pdf", counting)
     return calls
 
 
-@pytest.mark.parametrize("url", [REPORT_PDF, COMPARISON_PDF])
+@pytest.mark.parametrize("url", [REPORT_PDF, COMPARISON_PDF, REGISTER_PDF])
 def test_unchanged_content_is_rendered_once_and_served_alike(client, real_data, renders, url):
     first = client.get(url)
     second = client.get(url)
@@ -73,6 +76,29 @@ def test_editing_an_assignment_renders_the_report_anew(client, real_data, render
     assert len(renders) == 2
     client.get(REPORT_PDF)
     assert len(renders) == 2
+
+
+def test_the_register_pdf_renders_in_the_render_pool_and_anew_after_a_change(client, real_data, renders, monkeypatch):
+    # In the render pool, not in the request's process: a render of some hundred rows grows the
+    # process that makes it by tens of MB (issue 18, the worker's memory).
+    pooled = []
+    run_render = render_pool.run_render
+    monkeypatch.setattr(
+        render_pool,
+        "run_render",
+        lambda render, html, deadline: (pooled.append(html), run_render(render, html, deadline))[1],
+    )
+    first = client.get(REGISTER_PDF)
+    assert first.status_code == 200
+    assert first["Content-Disposition"] == 'attachment; filename="verkstallighetsregister-2022.pdf"'
+    assert pooled == renders and len(renders) == 1
+    assert client.get(REGISTER_PDF, {"organ": "kommunfullmaktige"}).status_code == 200  # another choice, its own PDF
+    assert len(renders) == 2
+    Assignment.objects.filter(pk=Assignment.objects.order_by("pk").first().pk).update(text="Ändrad text")
+    assert client.get(REGISTER_PDF).status_code == 200
+    assert len(renders) == 3
+    assert client.get(REGISTER_PDF, HTTP_ACCEPT_LANGUAGE="en").content == client.get(REGISTER_PDF).content
+    assert len(renders) == 3  # the register is the city's record in Swedish, in every language
 
 
 def test_a_changed_cost_renders_the_comparison_anew(client, real_data, renders):
