@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.form_errors import PrintableErrors, PrintableErrorsFormSet
 from core.widgets import BoardPicker
 from motions.forms import TextImportForm
+from motions.importers.points import label_fits
 from motions.importers.proposal import ParsedProposal, ParsedProposalPoint
 from motions.registration import MAX_POINTS
 from motions.secretariat_forms import BoardsField
@@ -54,6 +55,12 @@ class ProposalReviewForm(PrintableErrors, forms.Form):
 
 class PointReviewForm(PrintableErrors, forms.Form):
     number = forms.IntegerField(label=_("Punkt"), min_value=1, max_value=MAX_POINTS)
+    label = forms.CharField(
+        label=_("Beteckning"),
+        max_length=8,
+        required=False,
+        help_text=_("Bokstaven som handlingen skriver (”a)”, ”B.”); tom när punkten heter sitt nummer."),
+    )
     text = forms.CharField(label=_("Text"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     boards = BoardsField(label=_("Ansvariga nämnder"), required=False, widget=BoardPicker)
     financing = forms.ChoiceField(
@@ -63,6 +70,15 @@ class PointReviewForm(PrintableErrors, forms.Form):
     )
     budget_process_first_year = forms.IntegerField(widget=forms.HiddenInput, required=False)
     budget_process_last_year = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        label, number = cleaned.get("label") or "", cleaned.get("number")
+        if label and number and not label_fits(number, label):
+            self.add_error(
+                "label", _("Punkt %(number)d kan inte heta ”%(label)s”.") % {"number": number, "label": label}
+            )
+        return cleaned
 
     def __init__(self, *args, boards=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,7 +172,7 @@ def initial_from(parsed: ParsedProposal) -> tuple[dict, list[dict], list[dict]]:
         stated = parsed.financing.get(point.number) or {}
         years = stated.get("years") or (None, None)
         points.append(
-            {"number": point.number, "text": point.text, "boards": [b.pk for b in point.boards],
+            {"number": point.number, "label": point.label, "text": point.text, "boards": [b.pk for b in point.boards],
              "financing": stated.get("financing", ""), "budget_process_first_year": years[0],
              "budget_process_last_year": years[-1]}
         )  # fmt: skip
@@ -193,7 +209,13 @@ def reviewed(review: ProposalReviewForm, points: PointFormSet, costs: CostFormSe
         key=lambda row: row["number"],
     )
     parsed.points = [
-        ParsedProposalPoint(number=row["number"], text=row["text"], line=0, boards=[boards[pk] for pk in row["boards"]])
+        ParsedProposalPoint(
+            number=row["number"],
+            text=row["text"],
+            line=0,
+            label=row.get("label", ""),
+            boards=[boards[pk] for pk in row["boards"]],
+        )
         for row in rows
     ]
     drafts = [

@@ -16,8 +16,26 @@ from .importers import (
     read_document,
 )
 from .importers.motion import WHOLE_TEXT_KINDS, ParsedMotion
-from .importers.points import review_points
+from .importers.points import ParsedPoint, review_points
 from .models import Motion, Party
+
+
+def reviewed_points(text: str) -> list[ParsedPoint]:
+    """A preview's points box read back ("1. text" or "a) text", one a line): the points with their
+    printed labels, or a ValidationError naming the first line out of order. One rule for the motion,
+    the protocol extract and the TU previews."""
+    read = review_points(text.splitlines())
+    if isinstance(read, tuple):
+        line, wanted = read
+        if wanted[:-1].isdigit():
+            raise forms.ValidationError(
+                _("Rad %(line)d: skriv punkterna i ordning som ”%(number)d. text”.")
+                % {"line": line, "number": int(wanted[:-1])}
+            )
+        raise forms.ValidationError(
+            _("Rad %(line)d: skriv punkterna i ordning som ”%(label)s text”.") % {"line": line, "label": wanted}
+        )
+    return read
 
 
 class TextImportForm(PrintableErrors, forms.Form):
@@ -152,18 +170,7 @@ class MotionReviewForm(PrintableErrors, forms.Form):
         }
 
     def clean_points(self):
-        read = review_points(self.cleaned_data["points"].splitlines())
-        if isinstance(read, tuple):
-            line, wanted = read
-            if wanted[:-1].isdigit():
-                raise forms.ValidationError(
-                    _("Rad %(line)d: skriv punkterna i ordning som ”%(number)d. text”.")
-                    % {"line": line, "number": int(wanted[:-1])}
-                )
-            raise forms.ValidationError(
-                _("Rad %(line)d: skriv punkterna i ordning som ”%(label)s text”.") % {"line": line, "label": wanted}
-            )
-        return read
+        return reviewed_points(self.cleaned_data["points"])
 
     def clean_party_order(self) -> list[int]:
         return [int(value) for value in self.cleaned_data["party_order"].split(",") if value.strip().isdigit()]

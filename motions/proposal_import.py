@@ -73,7 +73,9 @@ def proposal_import(*, user, case: Case, parsed: ParsedProposal) -> tuple[Offici
         points = {}
         for draft in parsed.points:
             point = with_history(
-                DecisionPoint(proposal=proposal, number=draft.number, text=draft.text.strip()), user, reason
+                DecisionPoint(proposal=proposal, number=draft.number, label=draft.label, text=draft.text.strip()),
+                user,
+                reason,
             )
             point.save()
             point.responsible_boards.set(draft.boards)

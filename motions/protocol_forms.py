@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from assignments.models import Board
 
 from .decisions import Basis
-from .forms import TextImportForm
+from .forms import TextImportForm, reviewed_points
 from .importers import MAX_TEXT_CHARS
 from .importers.protocol import ParsedProtocol
 from .models import DecisionNote
@@ -58,7 +58,7 @@ class ProtocolReviewForm(_Form):
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     points = forms.CharField(
-        label=_("Beslutets punkter (en per rad: ”1. text”)"),
+        label=_("Beslutets punkter (en per rad: ”1. text”, eller ”a) text” som protokollet skriver dem)"),
         required=False,
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -119,24 +119,12 @@ class ProtocolReviewForm(_Form):
             "basis": parsed.basis,
             "motions": [str(m.pk) for m in match.adopted],
             "text": parsed.decision_text,
-            "points": "\n".join(f"{n}. {text}" for n, (_label, text) in enumerate(parsed.points, start=1)),
+            "points": "\n".join(f"{p.list_marker} {p.text}" for p in parsed.points),
             "adjusted_on": parsed.adjusted_on,
         }
 
     def clean_points(self):
-        points = []
-        for number, line in enumerate(self.cleaned_data["points"].splitlines(), start=1):
-            line = " ".join(line.split())
-            if not line:
-                continue
-            found = re.match(r"^(\d{1,3})[.)]\s+(\S.*)$", line)
-            if not found or int(found[1]) != len(points) + 1:
-                raise forms.ValidationError(
-                    _("Rad %(line)d: skriv punkterna i ordning som ”%(number)d. text”.")
-                    % {"line": number, "number": len(points) + 1}
-                )
-            points.append(found[2])
-        return points
+        return reviewed_points(self.cleaned_data["points"])
 
     def clean(self):
         data = super().clean()

@@ -20,6 +20,7 @@ from . import decisions, registration, services
 from .attachments import Document, atomic_with_files, attachment_add
 from .comparison import COMPARABLE_KINDS
 from .importers import ImportError_, ParsedRollCall
+from .importers.points import ParsedPoint
 from .importers.protocol import ParsedProtocol
 from .models import Attachment, Case, Decision, DecisionPoint, Meeting, Motion, Party
 
@@ -141,7 +142,7 @@ def protocol_import(
     basis: str,
     motion_ids: list[int],
     text: str,
-    points: list[str],
+    points: list[ParsedPoint],
     adjusted_on: datetime.date | None,
     votes: list[VoteDraft],
     notes: list[NoteDraft],
@@ -172,8 +173,10 @@ def protocol_import(
         adjusted_on=adjusted_on,
     )
     reason = _("Inläst ur protokollsutdrag")
-    for number, point_text in enumerate(points, start=1):
-        with_history(DecisionPoint(decision=decision, number=number, text=point_text), user, reason).save()
+    for point in points:
+        with_history(
+            DecisionPoint(decision=decision, number=point.number, label=point.label, text=point.text), user, reason
+        ).save()
     for vote in votes:
         services.rollcall_import(
             decision=decision,

@@ -163,6 +163,39 @@ def _label(match) -> str:
     return "" if groups.get("number") else (groups.get("letter") or groups["upper"]) + groups["mark"]
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A line read as a point: its order number, its printed label ("a)", "B."; "" for a number),
+    the list style it belongs to ("number", "letter" or "upper") and the text after the mark."""
+
+    number: int
+    label: str
+    style: str
+    text: str
+
+    def follows(self, previous: "Mark | None") -> bool:
+        """Whether this point comes next after `previous` (the first point when None) in one list."""
+        if previous is None:
+            return self.number == 1
+        return self.style == previous.style and self.number == previous.number + 1
+
+
+def read_mark(line: str, style: str = "") -> Mark | None:
+    """The one rule of what a point's mark is, for motions, TUs and protocol extracts alike: "1." /
+    "1)", "a)" / "a.", and capitals ("A.") in a list of capitals (`style` "upper") or as its first
+    point. None when the line is no point."""
+    match = _match(line, style)
+    if match is None:
+        return None
+    return Mark(number=_number(match), label=_label(match), style=_style(match), text=match["text"])
+
+
+def label_fits(number: int, label: str) -> bool:
+    """Whether a typed label ("b)", "B.") is a lettered mark, by the same rule, of point `number`."""
+    mark = read_mark(f"{label.strip()} x", "upper" if label.strip()[:1].isupper() else "")
+    return mark is not None and mark.style != "number" and mark.number == number
+
+
 REVIEW_POINT_RE = re.compile(r"^(?:(?P<number>\d{1,3})|(?P<letter>[a-zåäöA-ZÅÄÖ]))(?P<mark>[.)])\s+(?P<text>\S.*)$")
 
 

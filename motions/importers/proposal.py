@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from ..models import point_label
 from .joining import join_lines
 from .motion import PROPOSAL_HEADING_RE, _Lines
-from .points import POINT_RE, strip_footnotes
+from .points import POINT_RE, read_mark, strip_footnotes
 from .proposal_boards import board_names_of
 from .proposal_costs import SuggestedCost, read_costs
 from .text import ImportError_, check_text, is_furniture
@@ -38,7 +39,6 @@ SECTION_RE = re.compile(
     re.IGNORECASE,
 )
 OFFICE_RE = re.compile(r"(?:kontor(?:et)?|förvaltning(?:en)?|nämnd(?:en)?|styrelse(?:n)?|sekretariat(?:et)?)$", re.I)
-LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
 
 
 @dataclass
@@ -50,6 +50,11 @@ class ParsedProposalPoint:
     boards: list = field(default_factory=list)  # assignments.models.Board once resolved
     notes: list[str] = field(default_factory=list)
     continues_after_page_break: bool = False
+    label: str = ""  # the printed mark of a lettered point ("a)", "B."); "" when the number is printed
+
+    @property
+    def printed_label(self) -> str:
+        return point_label(self.number, self.label)
 
 
 @dataclass
@@ -88,6 +93,7 @@ class ParsedProposal:
             "points": [
                 {
                     "number": p.number,
+                    **({"label": p.label} if p.label else {}),
                     "text": p.text,
                     "boards": [b.slug for b in p.boards] if p.boards else list(p.board_names),
                     **({"notes": p.notes} if p.notes else {}),
@@ -246,7 +252,8 @@ def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], li
             continue
         if is_furniture(stripped):
             continue
-        match = POINT_RE.match(stripped)
+        # The motions' rule for a point's mark (points.read_mark); the first point sets the list's style.
+        match = read_mark(stripped, points[0]["style"] if points else "")
         if SECTION_RE.match(stripped) and not match:
             break
         if current is None and not match:
@@ -255,19 +262,18 @@ def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], li
                                   % {"text": stripped[:80]})  # fmt: skip
             parsed.addressed_to = stripped
             continue
-        if match and (match["number"] or not points or current.get("lettered")):
-            lettered = not match["number"]
-            value = LETTERS.index(match["letter"]) + 1 if lettered else int(match["number"])
+        if match and (match.style == "number" or not points or points[0]["style"] != "number"):
             current = {
-                "number": value,
+                "number": match.number,
+                "label": match.label,
+                "style": match.style,
                 "line": number,
-                "parts": [[match["text"]]],
+                "parts": [[match.text]],
                 "pages": set(),
-                "lettered": lettered,
             }
             points.append(current)
         elif match:  # "a) …" inside a numbered point: its sub-list, kept in the point, one item a line
-            current["parts"].append([f"{match['letter']}) {match['text']}"])
+            current["parts"].append([f"{match.label[:-1]}) {match.text}"])
         elif blank and stripped[:1].isupper() and re.search(r"[.!?]$", current["parts"][-1][-1]):
             break  # a new paragraph after a finished point: the text after the list
         else:
@@ -293,25 +299,27 @@ def _own_office(names: list[str], author_name: str) -> list[str]:
 def _finish_points(parsed: ParsedProposal, points: list[dict], lines: _Lines) -> None:
     if not points:
         raise ImportError_(_("Inga numrerade beslutspunkter hittades under ”Förslag till beslut”."))
-    if points[0].get("lettered"):
-        parsed.flag("points", _("Punkterna är märkta med bokstäver (a, b, c …) och numrerades 1, 2, 3 …"))
     for expected, point in enumerate(points, start=1):
         if point["number"] != expected:
-            raise lines.error(point["line"], _("Punkt %(number)d kommer där punkt %(expected)d väntades.")
-                              % {"number": point["number"], "expected": expected})  # fmt: skip
+            name = point_label(point["number"], point["label"])
+            message = _("Punkt %(number)s kommer där punkt %(expected)d väntades.")
+            raise lines.error(point["line"], message % {"number": name, "expected": expected})
         uncertain: list[str] = []
         joined = "\n".join(join_lines(part, uncertain) for part in point["parts"])
         text, removed = strip_footnotes(joined)
-        parsed_point = ParsedProposalPoint(number=expected, text=text, line=point["line"], notes=removed)
+        parsed_point = ParsedProposalPoint(
+            number=expected, text=text, line=point["line"], notes=removed, label=point["label"]
+        )
+        name = parsed_point.printed_label
         parsed_point.board_names = _own_office(board_names_of(text), parsed.author_name)
         for word in dict.fromkeys(uncertain):
-            parsed.flag("points", _("Punkt %(number)d: osäker avstavning: ”%(word)s” lästes som ”%(joined)s”")
-                        % {"number": expected, "word": word, "joined": word.replace("-", "")})  # fmt: skip
+            parsed.flag("points", _("Punkt %(number)s: osäker avstavning: ”%(word)s” lästes som ”%(joined)s”")
+                        % {"number": name, "word": word, "joined": word.replace("-", "")})  # fmt: skip
         if len(point["pages"]) > 1:
             parsed_point.continues_after_page_break = True
-            message = _("Punkt %(number)d fortsätter efter sidbrytning – kontrollera att texten hänger ihop")
-            parsed.flag("points", message % {"number": expected})
+            message = _("Punkt %(number)s fortsätter efter sidbrytning – kontrollera att texten hänger ihop")
+            parsed.flag("points", message % {"number": name})
         if removed:
-            parsed.flag("points", _("Fotnotssiffror borttagna i punkt %(number)d och sparade som noter: %(digits)s")
-                        % {"number": expected, "digits": ", ".join(removed)})  # fmt: skip
+            parsed.flag("points", _("Fotnotssiffror borttagna i punkt %(number)s och sparade som noter: %(digits)s")
+                        % {"number": name, "digits": ", ".join(removed)})  # fmt: skip
         parsed.points.append(parsed_point)

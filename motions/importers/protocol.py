@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..models import DecisionNote, Motion
+from .points import ParsedPoint
 from .protocol_parts import (
     Claim,
     MotionRef,
@@ -83,7 +84,7 @@ class ParsedProtocol:
     basis: str = ""  # a decisions.Basis value, "" when not read
     basis_refs: list[MotionRef] = field(default_factory=list)
     decision_text: str = ""
-    points: list[tuple[str, str]] = field(default_factory=list)
+    points: list[ParsedPoint] = field(default_factory=list)
     earlier: str = ""
     motions: list[MotionRef] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -110,7 +111,9 @@ class ParsedProtocol:
             "basis": self.basis or None,
             "basis_motions": [r.as_json() for r in self.basis_refs],
             "decision_text": self.decision_text,
-            "points": [{"label": label, "text": text} for label, text in self.points],
+            "points": [
+                {"number": p.number, **({"label": p.label} if p.label else {}), "text": p.text} for p in self.points
+            ],
             "earlier": self.earlier,
             "motions": [r.as_json() for r in self.motions],
             "claims": [c.as_json() for c in self.claims],
@@ -310,8 +313,8 @@ def _read_sections(parsed: ParsedProtocol, sections) -> None:
 def _read_decision(parsed: ParsedProtocol, paras: list[Para], line: int) -> None:
     intro, points = points_of(paras)
     parsed.points = points
-    parsed.decision_text = "\n\n".join([p.text for p in intro] + [f"{label}. {text}" for label, text in points])
-    opening = intro[0].text if intro else (points[0][1] if points else "")
+    parsed.decision_text = "\n\n".join([p.text for p in intro] + [f"{p.list_marker} {p.text}" for p in points])
+    opening = intro[0].text if intro else (points[0].text if points else "")
     lowered = opening.lower()
     refs = motion_refs(opening.split(":")[0], intro[0].line if intro else line)
     whole = parsed.decision_text.lower()

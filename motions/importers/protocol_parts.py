@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..models import Motion
 from .joining import join_lines
+from .points import Mark, ParsedPoint, read_mark
 from .prose_rollcall import ROLE_RE, _role_label
 
 MONTHS = {
@@ -34,7 +35,6 @@ KINDS = {
     "återremissyrkande": Motion.Kind.ATERREMISSYRKANDE,
     "yrkande": Motion.Kind.YRKANDE,
 }
-POINT_RE = re.compile(r"^(?P<label>\d{1,2}|[a-zåäö])\s*[.)]\s+(?P<text>\S.*)$")
 MEMBER_RE = re.compile(
     r"(?P<name>[A-ZÅÄÖÉ][\w'’.-]*(?:\s+[\w'’.-]+){1,5}?)\s*\(\s*(?P<party>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3})\s*\)"
 )
@@ -73,11 +73,12 @@ class Para:
 
 def paragraphs(lines: list[tuple[int, str]], *, split_points: bool = False) -> list[Para]:
     """Blank lines end a paragraph, so does a line ending in ":"; with split_points a numbered or
-    lettered line ("1. …", "a. …") begins one when its number is the next expected."""
+    lettered line ("1. …", "a) …", "A. …"; the motions' rule, points.read_mark) begins one when it
+    is the next point expected."""
     out: list[Para] = []
     current: list[str] = []
     start = 0
-    expected: str | None = None
+    expected: Mark | None = None
 
     def close():
         nonlocal current
@@ -92,10 +93,10 @@ def paragraphs(lines: list[tuple[int, str]], *, split_points: bool = False) -> l
             if line != "\f":
                 close()
             continue
-        point = POINT_RE.match(line) if split_points else None
-        if point and _next_label(point["label"], expected):
+        point = read_mark(" ".join(line.split()), expected.style if expected else "") if split_points else None
+        if point and point.follows(expected):
             close()
-            expected = point["label"]
+            expected = point
         if not current:
             start = number
         current.append(line)
@@ -105,27 +106,18 @@ def paragraphs(lines: list[tuple[int, str]], *, split_points: bool = False) -> l
     return out
 
 
-def _next_label(label: str, previous: str | None) -> bool:
-    if previous is None:
-        return label in ("1", "a")
-    if label.isdigit() and previous.isdigit():
-        return int(label) == int(previous) + 1
-    if label.isalpha() and previous.isalpha():
-        return ord(label) == ord(previous) + 1
-    return False
-
-
-def points_of(paras: list[Para]) -> tuple[list[Para], list[tuple[str, str]]]:
-    """The paragraphs before the first point, and the points (label, text) in order."""
-    intro, points, expected = [], [], None
+def points_of(paras: list[Para]) -> tuple[list[Para], list[ParsedPoint]]:
+    """The paragraphs before the first point, and the points in order, each with its printed label."""
+    intro: list[Para] = []
+    points: list[ParsedPoint] = []
+    expected: Mark | None = None
     for para in paras:
-        found = POINT_RE.match(para.text)
-        if found and _next_label(found["label"], expected):
-            points.append((found["label"], found["text"].strip()))
-            expected = found["label"]
+        found = read_mark(para.text, expected.style if expected else "")
+        if found and found.follows(expected):
+            points.append(ParsedPoint(number=found.number, text=found.text.strip(), line=para.line, label=found.label))
+            expected = found
         elif points:
-            label, text = points[-1]
-            points[-1] = (label, f"{text} {para.text}")
+            points[-1].text = f"{points[-1].text} {para.text}"
         else:
             intro.append(para)
     return intro, points

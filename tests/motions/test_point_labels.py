@@ -148,7 +148,7 @@ def test_a_special_statement_is_saved_as_a_note_and_shown_with_the_other_notes(c
         basis=parsed.basis,
         motion_ids=[],
         text=parsed.decision_text,
-        points=[text for _label, text in parsed.points],
+        points=parsed.points,
         adjusted_on=parsed.adjusted_on,
         votes=votes,
         notes=notes,
@@ -158,3 +158,18 @@ def test_a_special_statement_is_saved_as_a_note_and_shown_with_the_other_notes(c
     assert statements[1].members == "Karin Pleijel" and statements[1].text.endswith("tydligare tidplan.")
     page = client.get(f"{case.get_absolute_url()}jamfor/").content.decode()
     assert page.count("Särskilt yttrande") == 2 and "Reservation" in page
+
+
+def test_a_protocol_extracts_lettered_decision_keeps_its_labels_by_the_motions_rule():
+    text = STATEMENT.read_text("utf-8").replace("\n1. Handlingsplanen", "\na) Handlingsplanen")
+    text = text.replace("\n2. Utbildningsnämnden", "\nb) Utbildningsnämnden")
+    parsed = parse_protocol(text)
+    assert [(p.number, p.label) for p in parsed.points] == [(1, "a)"), (2, "b)")]
+    assert "a) Handlingsplanen" in parsed.decision_text
+    assert parsed.as_json()["points"][0] == {"number": 1, "label": "a)", "text": parsed.points[0].text}
+
+
+def test_a_tu_points_typed_label_must_be_the_letter_of_its_number():
+    from motions.importers.points import label_fits
+
+    assert label_fits(2, "b)") and label_fits(1, "A.") and not label_fits(2, "c)") and not label_fits(1, "1.")

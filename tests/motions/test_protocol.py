@@ -228,7 +228,7 @@ def test_a_heading_word_wrapped_onto_its_own_line_is_no_heading():
         "1. Handlingsplanen för minskad energianvändning antas i enlighet med kommunstyrelsens\nbeslut\nden 1 mars.",
     )
     parsed = parse_protocol(text)
-    assert parsed.points[0][1].endswith("kommunstyrelsens beslut den 1 mars.") and len(parsed.points) == 3
+    assert parsed.points[0].text.endswith("kommunstyrelsens beslut den 1 mars.") and len(parsed.points) == 3
 
 
 def test_a_table_function_of_several_words_is_the_role():

@@ -51,7 +51,7 @@ class Command(BaseCommand):
                 basis=parsed.basis,
                 motion_ids=[m.pk for m in match.adopted],
                 text=parsed.decision_text,
-                points=[text for _label, text in parsed.points],
+                points=parsed.points,
                 adjusted_on=parsed.adjusted_on,
                 votes=votes,
                 notes=notes,
