@@ -41,10 +41,17 @@ def _cell_text(cell) -> str:
 
 
 def comparison_csv(comparison) -> bytes:
-    """Rows: the proposal's points (and points only a motion has); one column per shown motion."""
+    """Rows: the motions' lead-ins (when one has any), the proposal's points (and points only a motion
+    has); one column per shown motion, as the table on the page."""
     columns = comparison.shown_columns
     headers = [_("Punkt"), _("Tjänsteutlåtandet")] + [_column_label(column) for column in columns]
     rows = []
+    if comparison.lead_in_columns:
+        # The row the table shows first: the text before a motion's points, which they complete.
+        rows.append(
+            [_("Inledning"), _("Före punkterna")]
+            + [plain(column.motion.lead_in) if column.has_text else "" for column in columns]
+        )
     for row in comparison.rows:
         if row.kind == "referral":
             first = [_("Återremiss"), ""]

@@ -32,6 +32,7 @@ class Step:
     text: str = ""
     url: str = ""
     lines: list[str] = field(default_factory=list)
+    lead_in: str = ""  # a motion's text before its points ("Ärendet återremitteras … för att"), read before `text`
 
 
 def _similarity(a: str, b: str) -> float:
@@ -146,7 +147,15 @@ def point_lineage(point: DecisionPoint) -> tuple[Origin, list[Step]]:
         title = _("%(kind)s från %(parties)s") % {"kind": motion.get_kind_display(), "parties": _parties(motion)}
         if own is not None:
             title += ", " + _("punkt %(number)s") % {"number": own.printed_label}
-        steps.append(Step("motion", title, motion.date, own.text if own else motion.justification))
+        steps.append(
+            Step(
+                "motion",
+                title,
+                motion.date,
+                own.text if own else motion.justification,
+                lead_in=motion.lead_in if own else "",
+            )
+        )
     for decision in origin.decisions:
         lines = [vote_line(vote) for vote in decision.votes.all()]
         adopted = [

@@ -269,3 +269,49 @@ def test_the_migration_gives_existing_motions_an_empty_lead_in():
     finally:
         MigrationExecutor(connection).migrate(leaves)
     assert Motion.objects.get(title="Yrkande angående x").lead_in == ""
+
+
+@pytest.mark.django_db
+def test_the_comparison_csv_has_the_lead_in_row_first_as_the_table(client, real_data):
+    from tests.core.readback import read_csv
+
+    case = Case.objects.by_url_key("SLK-2022-00921").get()
+    motion = _import(case)
+    rows = read_csv(client.get(f"/arenden/{case.url_key}/jamfor.csv?urval=1&visa={motion.pk}"))
+    headers, first = rows[0], rows[1]
+    assert first[:2] == ["Inledning", "Före punkterna"]
+    assert first[2:] == [LEAD_IN]
+    assert len(first) == len(headers)
+    # The points follow, the lead-in is not repeated in them.
+    assert any("komplettera underlaget med en analys" in cell for row in rows[2:] for cell in row)
+    assert sum(cell == LEAD_IN for row in rows for cell in row) == 1
+
+
+@pytest.mark.django_db
+def test_the_comparison_csv_has_no_lead_in_row_without_a_lead_in(client, real_data):
+    from tests.core.readback import read_csv
+
+    rows = read_csv(client.get("/arenden/SLK-2022-00921/jamfor.csv"))
+    assert all(row[0] != "Inledning" for row in rows)
+
+
+@pytest.mark.django_db
+def test_the_point_page_shows_the_lead_in_before_the_motion_point(client, real_data):
+    case = Case.objects.by_url_key("SLK-2022-00921").get()
+    motion = _import(case)
+    point = motion.points.get(number=2)
+    html = client.get(reverse("motions:point", args=[case.url_key, point.pk])).content.decode()
+    quote = html[html.index('<blockquote class="point-text">') : html.index("</blockquote>")]
+    assert quote.index(LEAD_IN) < quote.index("redovisa hur facket har involverats.")
+    timeline = html[html.index('id="kedjan"') :]
+    step = timeline[timeline.index("timeline__event--motion") :]
+    step = step[: step.index("</li>")]
+    assert step.index(LEAD_IN) < step.index("redovisa hur facket har involverats.")
+
+
+@pytest.mark.django_db
+def test_the_point_page_of_a_point_without_a_lead_in_shows_none(client, real_data):
+    case = Case.objects.by_url_key("SLK-2022-00921").get()
+    point = case.proposals.get().points.order_by("number").first()
+    html = client.get(reverse("motions:point", args=[case.url_key, point.pk])).content.decode()
+    assert 'class="lead-in"' not in html
