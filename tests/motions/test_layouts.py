@@ -66,6 +66,22 @@ def test_a_leading_header_in_any_order(real_data, header):
     assert parsed.header_at == "start"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nämnden för funktionsstöd",  # named by its remit: no body word at its end
+        "Göteborgs Hamn AB",  # any name, between the kind line and the date
+    ],
+)
+def test_a_leading_header_kind_first_then_a_body_of_any_name(body):
+    parsed = read_motion(
+        f"Ändringsyrkande\n{body}\n2025-05-27\nKristdemokraterna och Liberalerna\n\n" + PROPOSAL + "1. Punkten.\n"
+    )
+    assert parsed.title == "Yrkande angående – Ett ärende"
+    assert (parsed.body_name, parsed.date, parsed.header_at) == (body, datetime.date(2025, 5, 27), "start")
+    assert parsed.party_names == ["Kristdemokraterna", "Liberalerna"]
+
+
 def test_an_unnumbered_decision_is_one_point_and_flagged():
     parsed = read_motion(PROPOSAL + "Ärendet återremitteras till stadsledningskontoret\nför komplettering.\n")
     assert [(p.number, p.text) for p in parsed.points] == [
@@ -124,10 +140,21 @@ def test_items_of_the_other_style_and_dashes_are_a_points_own_lines():
         "Därutöver bifalla utbildningsförvaltningens tjänsteutlåtande.",
         "I övrigt bifalla förslaget till ägardirektiv.",
         "I övrigt bifalla förslaget till budget 2026.",
+        "I övrigt bifalla verkställande direktörens förslag.",
     ],
 )
 def test_approve_the_rest_wordings(wording):
     assert APPROVES_REST_RE.match(wording)
+
+
+def test_a_numbered_last_point_that_approves_the_rest_is_the_flag():
+    # A company board's motion numbers it like the points; it is the same flag, its wording kept.
+    parsed = read_motion(
+        PROPOSAL + "1. Bolaget får i uppdrag att utreda.\n\n2. I övrigt bifalla verkställande direktörens förslag.\n"
+    )
+    assert [(p.number, p.text) for p in parsed.points] == [(1, "Bolaget får i uppdrag att utreda.")]
+    assert parsed.approves_rest
+    assert parsed.approves_rest_wording == "I övrigt bifalla verkställande direktörens förslag."
 
 
 def test_an_amendment_is_not_approve_the_rest():
