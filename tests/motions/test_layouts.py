@@ -202,6 +202,50 @@ def test_a_footer_with_a_name_before_sida_n_av_m_is_furniture():
     assert [p.text for p in parsed.points] == ["Nämnden får i uppdrag att utreda saken.", "Nästa."]
 
 
+RUNNING = "Förskolenämnden, yrkande L, M, KD och C 2025-10-14"
+
+
+@pytest.mark.parametrize(
+    "page_turn",
+    [
+        f"\n\f\n{RUNNING}\n",  # a form feed, the running line repeated on each page
+        f"\n\nSida 1 av 2\nTilläggsyrkande (S, V, MP) – Program 2025–2030\n",  # a footer, then a header's shape
+        f"\n\n{RUNNING}\n",  # pasted without the page break: a blank line, and it repeats
+    ],
+)
+def test_a_running_header_inside_a_sentence_is_dropped_and_the_text_around_it_kept(page_turn):
+    parsed = read_motion(
+        PROPOSAL + "1. Förvaltningen får i uppdrag att stödja barn i behov av" + page_turn + "särskilt stöd.\n\n"
+        "2. Förvaltningen får i uppdrag att se över öppettiderna för vårdnadshavare som arbetar\n"
+        f"\f\n{RUNNING}\nobekväm arbetstid.\n"
+    )
+    assert [p.text for p in parsed.points] == [
+        "Förvaltningen får i uppdrag att stödja barn i behov av särskilt stöd.",
+        "Förvaltningen får i uppdrag att se över öppettiderna för vårdnadshavare som arbetar obekväm arbetstid.",
+    ]
+    assert parsed.field_flags["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name at the top of a page that the sentence runs through: no repetition, no header's shape.
+        "1. Förvaltningen får i uppdrag att i samverkan med\n\fVästra Götalandsregionen och\ntrafikverket utreda.\n",
+        # A line said twice inside sentences, with no page turn or blank line before it.
+        "1. Uppdraget avser\nGöteborgs Stads bostadsbolag\nsom helhet.\n\n"
+        "2. Uppföljningen avser\nGöteborgs Stads bostadsbolag\nvar för sig.\n",
+        # A sentence said twice after a blank line ends in a full stop: text, however often it repeats.
+        "1. Förvaltningen får i uppdrag att utreda.\n\nPlanen följs upp årligen.\n\n"
+        "2. Förvaltningen får i uppdrag att redovisa\n\nPlanen följs upp årligen.\n",
+    ],
+)
+def test_a_line_of_the_text_at_a_page_turn_or_repeated_stays(text):
+    parsed = read_motion(PROPOSAL + text)
+    words = sum(len(p.text.split()) for p in parsed.points)
+    assert words == len(text.split()) - len(parsed.points)  # every word but the points' marks
+    assert "text" not in parsed.field_flags
+
+
 def test_göteborgs_stad_inside_a_point_stays():
     parsed = read_motion(PROPOSAL + "1. Samverkan mellan\nGöteborgs Stad\noch polisen stärks.\n")
     assert parsed.points[0].text == "Samverkan mellan Göteborgs Stad och polisen stärks."
