@@ -209,7 +209,7 @@ RUNNING = "Förskolenämnden, yrkande L, M, KD och C 2025-10-14"
     "page_turn",
     [
         f"\n\f\n{RUNNING}\n",  # a form feed, the running line repeated on each page
-        f"\n\nSida 1 av 2\nTilläggsyrkande (S, V, MP) – Program 2025–2030\n",  # a footer, then a header's shape
+        "\n\nSida 1 av 2\nTilläggsyrkande (S, V, MP) – Program 2025–2030\n",  # a footer, then a header's shape
         f"\n\n{RUNNING}\n",  # pasted without the page break: a blank line, and it repeats
     ],
 )
