@@ -85,9 +85,11 @@ _MEMBER_RE = re.compile(r"^[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,3}\s*\((?
 
 def split_parties(line: str) -> list[str]:
     line = line.strip()
-    if line.startswith("(") and line.endswith(")"):  # "(S)", "(S, V)"
+    if line.startswith("(") and line.endswith(")") and not re.search(r"[()]", line[1:-1]):  # "(S)", "(S, V)"
         line = line[1:-1]
     parts = [p.strip().strip(".") for p in re.split(r"\s*,\s*|\s+och\s+|\s*&\s*|\s+samt\s+", line) if p.strip()]
+    # Each party in its own brackets: "(S), (V) och (MP)".
+    parts = [inner[1] if (inner := re.fullmatch(r"\(([^()]+)\)", p)) else p for p in parts]
     parties = [match["party"] if (match := _MEMBER_RE.match(p)) else p for p in parts]
     return list(dict.fromkeys(parties))
 

@@ -38,6 +38,9 @@ def test_header_dates_in_the_forms_the_city_writes(value, date):
         ),
         ("Henrik Munck (D)", ["D"]),
         ("Henrik Munck (D) och Anna Karin Lind (D)", ["D"]),
+        # Each party in its own brackets, as a header line of its own (above the title).
+        ("(S), (V) och (MP)", ["S", "V", "MP"]),
+        ("(M) & (L)", ["M", "L"]),
     ],
 )
 def test_party_lines(line, parties):
