@@ -79,7 +79,7 @@ def test_case_page_shows_the_notes_of_each_decision_in_the_order_of_the_minutes(
 
     decision = Decision.objects.filter(notes__isnull=False).distinct().order_by("id").first()
     html = client.get(decision.case.get_absolute_url()).content.decode()
-    timeline = html[html.index('id="beslut-%d"' % decision.pk) :]
+    timeline = html[html.index(f'id="beslut-{decision.pk}"') :]
     timeline = timeline[: timeline.index("</li>")]
     notes = list(decision.notes.order_by("id"))
     positions = [timeline.index(note.text.splitlines()[0][:60]) for note in notes]
