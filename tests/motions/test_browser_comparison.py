@@ -146,16 +146,21 @@ def test_the_controls_work_by_keyboard(live_server, real_data, sized):
 @pytest.mark.django_db(transaction=True)
 def test_on_a_phone_the_case_pages_motions_are_read_one_after_another(live_server, real_data, sized):
     """At 390 px the six columns of the motions table would be a few letters wide ("O r g a n"): each motion
-    is a block instead, its name across the width, each other cell under the name of its column."""
+    is a block instead, its name across the width, each other cell after the name of its column; so are the
+    case's costs."""
     page = sized(390, 844)
     page.goto(f"{live_server.url}/arenden/SLK-2022-00921/")
     assert page_scroll_width(page) <= 0
-    names = page.locator("table.table--stacked-narrow tbody th[scope=row]")
+    names = page.locator("[aria-labelledby=motions-heading] table.table--stacked-narrow tbody th[scope=row]")
     assert names.count() == 6
     for index in range(names.count()):
         assert names.nth(index).bounding_box()["width"] > 300
     date = page.locator("table.table--stacked-narrow tbody td.identifier").first
     assert page.evaluate("(el) => getComputedStyle(el, '::before').content", date.element_handle()) == '"Datum: "'
+    # The costs below are stacked the same way, their caption across the width, not a letter a line.
+    costs = page.locator(".case-costs table.table--stacked-narrow")
+    assert costs.locator("caption").bounding_box()["width"] > 300
+    assert costs.locator("tbody th[scope=row]").first.bounding_box()["width"] > 300
     assert axe_violations(page) == []
 
 
