@@ -37,7 +37,7 @@ def test_a_revised_tu_updates_the_proposal_and_a_second_import_changes_nothing(c
     assert proposal.points.get(number=2).history.first().history_change_reason == "Reviderat tjänsteutlåtande inläst"
     history = proposal.history.count() + sum(p.history.count() for p in proposal.points.all())
     again = _import(client, new_case, REVISED)
-    assert again.context["changes"].empty
+    assert again.context["revision"].empty
     assert proposal.history.count() + sum(p.history.count() for p in proposal.points.all()) == history
     assert CostEstimate.objects.filter(decision_point__proposal=proposal).count() == 1
 
@@ -52,7 +52,7 @@ def test_a_referenced_point_the_revision_drops_is_kept_and_an_unreferenced_one_r
     PointFinancing.objects.create(decision_point=two, financing="within_frame")
     revised = REVISED.replace("\n2. Kommunstyrelsen får i uppdrag att följa upp rutinen årligen.\n", "")
     preview = _import(client, new_case, revised)
-    kinds = {c.number: c.kind for c in preview.context["changes"].points}
+    kinds = {c.number: c.kind for c in preview.context["revision"].changes.points}
     assert kinds == {2: "kept", 3: "removed"}
     assert "behålls" in preview.content.decode()
     assert set(proposal.points.values_list("number", flat=True)) == {1, 2}
