@@ -80,32 +80,43 @@ class CostChange:
 
     @property
     def amount(self) -> str:
-        return _shown("amount_kr", self.draft.amount_kr)
+        return _amount(self.draft.amount_kr, _unit(self.draft.amount_kr))
 
     @property
     def recurrence(self) -> str:
-        return _shown("recurrence", self.draft.recurrence)
+        return _choice("recurrence", self.draft.recurrence)
 
     @property
     def shown_changes(self) -> list[tuple[str, str, str]]:
-        """The changed values as the page prints them: (what, stored, new)."""
-        return [
-            (str(CostEstimate._meta.get_field(name).verbose_name), _shown(name, old), _shown(name, new))
-            for name, old, new in self.changed
-        ]
+        """The changed values as the page prints them: (what, stored, new); both amounts in one unit."""
+        shown = []
+        for name, old, new in self.changed:
+            if name == "amount_kr":
+                unit = max(_unit(old), _unit(new), key=("mnkr", "tkr", "kr").index)
+                shown.append((_("belopp"), _amount(old, unit), _amount(new, unit)))
+            elif name in ("recurrence", "financing"):
+                shown.append((str(CostEstimate._meta.get_field(name).verbose_name), _choice(name, old), _choice(name, new)))
+            else:
+                label = str(CostEstimate._meta.get_field(name).verbose_name)
+                shown.append((label, "–" if old in (None, "") else str(old), "–" if new in (None, "") else str(new)))
+        return shown
 
 
-def _shown(name: str, value) -> str:
-    if value is None or value == "":
+def _unit(amount: int | None) -> str:
+    # The largest unit that shows the amount exactly: the page must not round away a small revision.
+    if amount is None or amount % 100_000 == 0:
+        return "mnkr"
+    return "tkr" if amount % 1_000 == 0 else "kr"
+
+
+def _amount(amount: int | None, unit: str) -> str:
+    return "–" if amount is None else format_kronor(amount, unit)
+
+
+def _choice(name: str, value: str) -> str:
+    if not value:
         return "–"
-    if name == "amount_kr":
-        # Exact in the largest unit that needs no rounding: the page must not hide a small revision.
-        unit = "mnkr" if value % 100_000 == 0 else "tkr" if value % 1_000 == 0 else "kr"
-        return format_kronor(value, unit)
-    if name in ("recurrence", "financing"):
-        choices = dict(CostEstimate._meta.get_field(name).choices)
-        return str(choices.get(value, value))
-    return str(value)
+    return str(dict(CostEstimate._meta.get_field(name).choices).get(value, value)).lower()
 
 
 def cost_changes(costs: list[CostDraft], points: Mapping[int, DecisionPoint | None]) -> list[CostChange]:
