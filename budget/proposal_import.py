@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core.formatting import format_kronor
+from core.worddiff import word_diff
 from motions.attachments import Document, atomic_with_files, attachment_add
 from motions.importers.proposal import ParsedProposal
 from motions.models import Attachment, Case, DecisionPoint, OfficialProposal
@@ -75,8 +76,11 @@ class CostChange:
         """(field's name, stored value, new value) for each value an update changes."""
         if self.estimate is None:
             return []
-        return [(name, getattr(self.estimate, name), v) for name, v in self.values.items() if getattr(self.estimate, name) != v]
-
+        return [
+            (name, getattr(self.estimate, name), v)
+            for name, v in self.values.items()
+            if getattr(self.estimate, name) != v
+        ]
 
     @property
     def amount(self) -> str:
@@ -87,18 +91,21 @@ class CostChange:
         return _choice("recurrence", self.draft.recurrence)
 
     @property
-    def shown_changes(self) -> list[tuple[str, str, str]]:
-        """The changed values as the page prints them: (what, stored, new); both amounts in one unit."""
+    def shown_changes(self) -> list[tuple[str, str, str, str]]:
+        """The changed values as the page prints them: (what, stored, new, word diff). Both amounts are in
+        one unit; the note, a long quote, is shown as a word diff instead."""
         shown = []
         for name, old, new in self.changed:
+            label = str(CostEstimate._meta.get_field(name).verbose_name)
             if name == "amount_kr":
                 unit = max(_unit(old), _unit(new), key=("mnkr", "tkr", "kr").index)
-                shown.append((_("belopp"), _amount(old, unit), _amount(new, unit)))
+                shown.append((_("belopp"), _amount(old, unit), _amount(new, unit), ""))
             elif name in ("recurrence", "financing"):
-                shown.append((str(CostEstimate._meta.get_field(name).verbose_name), _choice(name, old), _choice(name, new)))
+                shown.append((label, _choice(name, old), _choice(name, new), ""))
+            elif name == "note":
+                shown.append((label, old, new, word_diff(old, new)))
             else:
-                label = str(CostEstimate._meta.get_field(name).verbose_name)
-                shown.append((label, "–" if old in (None, "") else str(old), "–" if new in (None, "") else str(new)))
+                shown.append((label, "–" if old is None else str(old), "–" if new is None else str(new), ""))
         return shown
 
 

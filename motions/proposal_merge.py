@@ -139,6 +139,11 @@ class PointChange:
     references: list[str] = field(default_factory=list)
     new_number: int | None = None
     diff: str = ""  # for "text": the new text with the words removed and added marked (escaped)
+    through: int | None = None  # for "renumbered": the last of a run of points moved alike (4–12 → 3–11)
+
+    @property
+    def new_through(self) -> int | None:
+        return None if self.through is None else self.through + self.new_number - self.number
 
 
 @dataclass
@@ -185,6 +190,7 @@ def proposal_changes(proposal: OfficialProposal, parsed: ParsedProposal) -> Prop
             label = str(OfficialProposal._meta.get_field(name).verbose_name)
             changes.header.append((label, _shown(old), _shown(value)))
     stored = list(proposal.points.prefetch_related("responsible_boards"))
+    moved: list[PointChange] = []
     for item in point_plan(stored, parsed):
         point, draft = item.point, item.draft
         if point is None:
@@ -199,7 +205,12 @@ def proposal_changes(proposal: OfficialProposal, parsed: ParsedProposal) -> Prop
             )
             continue
         if point.number != item.number:
-            changes.points.append(PointChange(point.number, "renumbered", new_number=item.number))
+            last = moved[-1] if moved else None
+            end = last and (last.through or last.number)
+            if last and point.number == end + 1 and item.number - point.number == last.new_number - last.number:
+                last.through = point.number  # one line for a run: a removal early in a long TU moves many
+            else:
+                moved.append(PointChange(point.number, "renumbered", new_number=item.number))
         text = draft.text.strip()
         if point.text != text:
             changes.points.append(
@@ -216,6 +227,7 @@ def proposal_changes(proposal: OfficialProposal, parsed: ParsedProposal) -> Prop
                     item.number, "boards", old=", ".join(names), new=", ".join(sorted(b.name for b in draft.boards))
                 )
             )
+    changes.points[:0] = moved
     return changes
 
 

@@ -179,6 +179,7 @@ def test_a_tu_points_typed_label_must_be_the_letter_of_its_number():
 
 # --- Lettered TU points: the TU import page, its save and a revised TU ------------------------------
 
+
 def _lettered_tu():
     from .test_proposal_import import MINIMAL
 
@@ -243,18 +244,22 @@ def test_the_tu_preview_refuses_a_wrong_letter_in_swedish_and_saves_nothing(clie
 
 
 @pytest.mark.django_db
-def test_a_protocol_preview_refuses_a_wrong_letter_in_swedish_and_saves_nothing(client, secretariat, protocol_case):
+def test_a_protocol_preview_refuses_a_wrong_letter_in_swedish_and_saves_nothing(client, secretariat, protocol_case):  # noqa: F811
     from motions.models import Decision
 
     from .test_protocol_import import P02, URL, _review_data
 
     client.force_login(secretariat)
     data = _review_data(client, P02.read_text("utf-8"))
-    response = client.post(URL, {**data, "points": "a) Reglerna gäller.\nc) Idrottsnämnden får i uppdrag.", "bekrafta": "1"})
+    response = client.post(
+        URL, {**data, "points": "a) Reglerna gäller.\nc) Idrottsnämnden får i uppdrag.", "bekrafta": "1"}
+    )
     assert response.status_code == 400
     assert "Rad 2: skriv punkterna i ordning som ”b) text”." in response.content.decode()
     assert not Decision.objects.filter(case__case_number="SLK-2023-00456").exists()
-    response = client.post(URL, {**data, "points": "a) Reglerna gäller.\nb) Idrottsnämnden får i uppdrag.", "bekrafta": "1"})
+    response = client.post(
+        URL, {**data, "points": "a) Reglerna gäller.\nb) Idrottsnämnden får i uppdrag.", "bekrafta": "1"}
+    )
     assert response.status_code == 302
     decision = Decision.objects.get(case__case_number="SLK-2023-00456")
     assert list(decision.points.values_list("label", flat=True)) == ["a)", "b)"]

@@ -136,7 +136,9 @@ def test_the_preview_shows_a_changed_point_as_a_word_diff_with_user_text_escaped
 
 @pytest.mark.django_db
 def test_a_point_removed_in_the_middle_is_shown_removed_and_the_following_keep_identity_and_references(
-    client, secretariat, new_case  # noqa: F811
+    client,
+    secretariat,
+    new_case,  # noqa: F811
 ):
     from assignments.models import Assignment, Board
     from motions.models import Decision, Meeting
@@ -171,7 +173,9 @@ def test_a_point_removed_in_the_middle_is_shown_removed_and_the_following_keep_i
 
 @pytest.mark.django_db
 def test_a_point_inserted_in_the_middle_is_new_and_a_referenced_dropped_one_is_kept_after_the_others(
-    client, secretariat, new_case  # noqa: F811
+    client,
+    secretariat,
+    new_case,  # noqa: F811
 ):
     client.force_login(secretariat)
     _import(client, new_case, _three(MINIMAL))
@@ -198,7 +202,9 @@ def test_a_point_inserted_in_the_middle_is_new_and_a_referenced_dropped_one_is_k
 def _estimates(proposal):
     return {
         (e.decision_point.text, e.board.slug, e.recurrence): e.amount_kr
-        for e in CostEstimate.objects.filter(decision_point__proposal=proposal).select_related("decision_point", "board")
+        for e in CostEstimate.objects.filter(decision_point__proposal=proposal).select_related(
+            "decision_point", "board"
+        )
     }
 
 
@@ -239,3 +245,18 @@ def test_the_preview_lists_exactly_the_cost_changes_the_save_makes(client, secre
     assert {key: amount for key, amount in after.items() if before.get(key) != amount} == listed
     assert listed == {(A, "kulturnamnden", "yearly"): 450_000, (C, board.slug, "one_off"): 1_200_000}
     assert _import(client, new_case, revised).context["revision"].costs == []
+
+
+@pytest.mark.django_db
+def test_a_run_of_points_moved_alike_is_one_line(client, secretariat, new_case):  # noqa: F811
+    client.force_login(secretariat)
+    four = _three(MINIMAL).replace(f"3. {C}\n", f"3. {C}\n\n4. {D}\n")
+    _import(client, new_case, four)
+    revised = _three(REVISED).replace(f"3. {C}\n", f"3. {C}\n\n4. {D}\n")
+    revised = revised.replace(f"\n2. {B[:-1]} årligen.\n", "").replace("\n3. Idrotts", "\n2. Idrotts")
+    revised = revised.replace("\n4. Stads", "\n3. Stads")
+    preview = _import(client, new_case, revised)
+    moved = [c for c in preview.context["revision"].changes.points if c.kind == "renumbered"]
+    assert [(c.number, c.through, c.new_number, c.new_through) for c in moved] == [(3, 4, 2, 3)]
+    assert "Punkterna 3–4 blir punkterna 2–3" in preview.content.decode()
+    assert list(new_case.proposals.get().points.values_list("number", "text")) == [(1, A), (2, C), (3, D)]
