@@ -24,7 +24,7 @@ from motions.attachments import Document, atomic_with_files, attachment_add
 from motions.importers.proposal import ParsedProposal
 from motions.models import Attachment, Case, DecisionPoint, OfficialProposal
 from motions.proposal_import import proposal_import
-from motions.proposal_merge import ProposalChanges, proposal_changes, proposal_merge, revised_target, stored_points
+from motions.proposal_merge import ProposalChanges, proposal_changes, proposal_merge, revised_target
 
 from .models import CostEstimate, PointFinancing
 from .services import cost_estimate_save, point_financing_save
@@ -176,11 +176,12 @@ def revision_preview(case: Case, parsed: ParsedProposal, costs: list[CostDraft])
     target = revised_target(case, parsed)
     if target is None:
         return None
+    changes = proposal_changes(target, parsed)
     try:
-        planned = cost_changes(costs, stored_points(target, parsed))
+        planned = cost_changes(costs, changes.matched)
     except ValidationError:
         planned = []  # a cost of a point that does not exist: the save refuses it with its message
-    return RevisionPreview(proposal_changes(target, parsed), planned)
+    return RevisionPreview(changes, planned)
 
 
 def proposal_import_with_costs(

@@ -124,12 +124,6 @@ def point_plan(stored: Sequence[DecisionPoint], parsed: ParsedProposal) -> list[
     return plan
 
 
-def stored_points(proposal: OfficialProposal, parsed: ParsedProposal) -> dict[int, DecisionPoint | None]:
-    """Each revised point's number to the stored point it is (None: the save creates it)."""
-    points = proposal.points.all()
-    return {item.number: item.point for item in point_plan(list(points), parsed) if item.draft is not None}
-
-
 @dataclass
 class PointChange:
     number: int  # the point's number as stored (the revised number for a new point)
@@ -151,6 +145,9 @@ class ProposalChanges:
     proposal: OfficialProposal
     header: list[tuple[str, str, str]] = field(default_factory=list)  # (label, old, new)
     points: list[PointChange] = field(default_factory=list)
+    # Each point's number after the save to the stored point it is (None: the save creates it); the keys
+    # are those of proposal_merge's answer, kept points included.
+    matched: dict[int, DecisionPoint | None] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -193,6 +190,8 @@ def proposal_changes(proposal: OfficialProposal, parsed: ParsedProposal) -> Prop
     moved: list[PointChange] = []
     for item in point_plan(stored, parsed):
         point, draft = item.point, item.draft
+        if item.number is not None:
+            changes.matched[item.number] = point
         if point is None:
             changes.points.append(PointChange(draft.number, "new", new=draft.text.strip()))
             continue

@@ -260,3 +260,19 @@ def test_a_run_of_points_moved_alike_is_one_line(client, secretariat, new_case):
     assert [(c.number, c.through, c.new_number, c.new_through) for c in moved] == [(3, 4, 2, 3)]
     assert "Punkterna 3–4 blir punkterna 2–3" in preview.content.decode()
     assert list(new_case.proposals.get().points.values_list("number", "text")) == [(1, A), (2, C), (3, D)]
+
+
+@pytest.mark.django_db
+def test_the_preview_matches_each_number_to_the_point_the_save_returns_for_it(client, secretariat, new_case):  # noqa: F811
+    from motions.importers.proposal_resolve import parse_proposal_text
+    from motions.proposal_merge import proposal_changes, proposal_merge
+
+    client.force_login(secretariat)
+    _import(client, new_case, _three(MINIMAL))
+    proposal = new_case.proposals.get()
+    PointFinancing.objects.create(decision_point=proposal.points.get(number=2), financing="within_frame")
+    revised = _three(REVISED).replace(f"\n2. {B[:-1]} årligen.\n", "").replace("\n3. Idrotts", "\n2. Idrotts")
+    parsed = parse_proposal_text(revised)
+    matched = {n: p.pk for n, p in proposal_changes(proposal, parsed).matched.items()}
+    saved = {n: p.pk for n, p in proposal_merge(user=secretariat, proposal=proposal, parsed=parsed).items()}
+    assert matched == saved and len(saved) == 3  # 1, C as 2, and B kept as 3
