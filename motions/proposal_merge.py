@@ -270,9 +270,15 @@ def proposal_merge(*, user, proposal: OfficialProposal, parsed: ParsedProposal) 
                 with_history(point, user, reason).save()
             elif draft is None:
                 # Kept, flagged in its history: the revised TU no longer has it but something refers to it.
-                point.number, point.label = item.number, item.label
+                # Flagged once: reading the same revision again adds no row.
                 why = _("Saknas i det reviderade tjänsteutlåtandet men behålls: %(what)s hänvisar till punkten.")
-                with_history(point, user, why % {"what": ", ".join(item.references)}).save()
+                why %= {"what": ", ".join(item.references)}
+                last = point.history.only("history_change_reason").first()
+                if (point.number, point.label) != (item.number, item.label) or (
+                    last and last.history_change_reason
+                ) != why:
+                    point.number, point.label = item.number, item.label
+                    with_history(point, user, why).save()
             else:
                 text = draft.text.strip()
                 if (point.number, point.label, point.text) != (item.number, item.label, text):

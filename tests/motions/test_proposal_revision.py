@@ -57,6 +57,9 @@ def test_a_referenced_point_the_revision_drops_is_kept_and_an_unreferenced_one_r
     assert "behålls" in preview.content.decode()
     assert set(proposal.points.values_list("number", flat=True)) == {1, 2}
     assert "behålls" in two.history.first().history_change_reason
+    rows = two.history.count()
+    assert _import(client, new_case, revised).context["revision"].empty is False  # still listed as kept
+    assert two.history.count() == rows  # but flagged only once
 
 
 @pytest.mark.django_db
