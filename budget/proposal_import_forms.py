@@ -198,6 +198,28 @@ def initial_from(parsed: ParsedProposal) -> tuple[dict, list[dict], list[dict]]:
     return proposal, points, costs
 
 
+def _note(quote: str) -> str:
+    return _("Ur tjänsteutlåtandet: ”%(quote)s”") % {"quote": quote} if quote else ""
+
+
+def cost_drafts_from(parsed: ParsedProposal) -> list[CostDraft]:
+    """The costs the preview offers ticked, as the save would take them if the preview is kept as it is:
+    what a revised TU's first preview lists as the estimates it changes."""
+    drafts = []
+    for cost in parsed.costs:
+        if cost.accepted and cost.point and cost.board is not None and cost.financing:
+            process = cost.budget_process or (None, None)
+            drafts.append(
+                CostDraft(
+                    point=cost.point, amount_kr=cost.amount_kr, recurrence=cost.recurrence, board=cost.board,
+                    financing=cost.financing, first_year=cost.first_year, last_year=cost.last_year,
+                    budget_process_first_year=process[0], budget_process_last_year=process[1],
+                    note=_note(cost.quote[:2000]),
+                )
+            )  # fmt: skip
+    return drafts
+
+
 def reviewed(review: ProposalReviewForm, points: PointFormSet, costs: CostFormSet, boards: dict):
     """The confirmed preview as the save service takes it: the proposal and the accepted costs."""
     data = review.cleaned_data
@@ -224,7 +246,7 @@ def reviewed(review: ProposalReviewForm, points: PointFormSet, costs: CostFormSe
             financing=row["financing"], first_year=row["first_year"], last_year=row["last_year"],
             budget_process_first_year=row["budget_process_first_year"],
             budget_process_last_year=row["budget_process_last_year"],
-            note=_("Ur tjänsteutlåtandet: ”%(quote)s”") % {"quote": row["note"]} if row["note"] else "",
+            note=_note(row["note"]),
         )
         for row in (f.cleaned_data for f in costs.forms if f.cleaned_data)
         if row.get("accept")

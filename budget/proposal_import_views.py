@@ -18,17 +18,17 @@ from core.form_errors import apply_errors
 from motions import attachments
 from motions.importers import MAX_PDF_BYTES, MAX_UPLOAD_BYTES, ImportError_
 from motions.importers.proposal_resolve import parse_proposal_text
-from motions.proposal_merge import proposal_changes, revised_target
 from motions.registration import require_registrar
 from motions.selectors import case_for_key
 from motions.uploads import upload_limit
 
-from .proposal_import import proposal_import_with_costs
+from .proposal_import import proposal_import_with_costs, revision_preview
 from .proposal_import_forms import (
     CostFormSet,
     PointFormSet,
     ProposalReviewForm,
     ProposalUploadForm,
+    cost_drafts_from,
     initial_from,
     reviewed,
 )
@@ -61,7 +61,7 @@ def proposal_import_page(request, key):
         "carried_flags": [],
         "points": None,
         "costs": None,
-        "changes": None,
+        "revision": None,
     }
     status = 200
     if request.method == "POST" and "reviewed" in request.POST:
@@ -69,8 +69,7 @@ def proposal_import_page(request, key):
         context.update(form=ProposalUploadForm(), review=review, points=points, costs=costs)
         if review.is_valid() and points.is_valid() and costs.is_valid():
             parsed, drafts, financing = reviewed(review, points, costs, boards)
-            target = revised_target(case, parsed)
-            context["changes"] = proposal_changes(target, parsed) if target is not None else None
+            context["revision"] = revision_preview(case, parsed, drafts)
             if "bekrafta" in request.POST:
                 token = review.cleaned_data.get("document") or None
                 try:
@@ -123,9 +122,8 @@ def proposal_import_page(request, key):
                 review, points, costs = _review_forms(
                     None, boards, (proposal | {"document": token}, point_rows, cost_rows)
                 )
-                target = revised_target(case, parsed)
-                changes = proposal_changes(target, parsed) if target is not None else None
-                context.update(parsed=parsed, review=review, points=points, costs=costs, changes=changes)
+                revision = revision_preview(case, parsed, cost_drafts_from(parsed))
+                context.update(parsed=parsed, review=review, points=points, costs=costs, revision=revision)
         else:
             status = 400
     else:

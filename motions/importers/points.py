@@ -231,6 +231,11 @@ def review_points(lines: list[str]) -> list[ParsedPoint] | tuple[int, str]:
     return points
 
 
+def relabel(label: str, number: int) -> str:
+    """The mark point `number` has in the style of `label` ("c)" for 3 after "a)"); "" for a numbered list."""
+    return _expected_label(label, number)
+
+
 def _expected_label(label: str, expected: int) -> str:
     """The mark the expected point would have in the list's style ("c)" after "b)")."""
     if not label:

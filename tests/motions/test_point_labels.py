@@ -17,6 +17,8 @@ from motions.models import Case, DecisionNote, DecisionPoint, Motion, point_labe
 from motions.protocol_import import drafts_from, protocol_import
 from tests.core.readback import read_csv
 
+from .test_protocol_import import case as protocol_case  # noqa: F401 - the fixture, by another name
+
 CORPUS = Path(__file__).parent / "corpus"
 LETTERED = CORPUS / "motions" / "04_lettered_points.txt"
 CAPITALS = CORPUS / "motions" / "30_capital_letter_points.txt"
@@ -179,3 +181,133 @@ def test_a_tu_points_typed_label_must_be_the_letter_of_its_number():
     from motions.importers.points import label_fits
 
     assert label_fits(2, "b)") and label_fits(1, "A.") and not label_fits(2, "c)") and not label_fits(1, "1.")
+
+
+# --- Lettered TU points: the TU import page, its save and a revised TU ------------------------------
+
+
+def _lettered_tu():
+    from .test_proposal_import import MINIMAL
+
+    return MINIMAL.replace("\n1. Kultur", "\na) Kultur").replace("\n2. Kommun", "\nb) Kommun")
+
+
+def _tu_url(case):
+    return reverse("proposal_import", args=[case.url_key])
+
+
+@pytest.fixture
+def tu_case(real_data):
+    return Case.objects.create(case_number="SLK-2025-00077", title="Synpunktshantering")
+
+
+def _tu_save(client, case, text, **changes):
+    from .test_proposal_import import _review_data
+
+    preview = client.post(_tu_url(case), {"text": text, "forhandsgranska": ""})
+    assert preview.status_code == 200
+    response = client.post(_tu_url(case), {**_review_data(preview), **changes, "bekrafta": ""})
+    return preview, response
+
+
+@pytest.mark.django_db
+def test_a_saved_lettered_tu_keeps_its_labels_by_the_marks_rule(client, secretariat, tu_case):
+    from motions.importers.points import label_fits, read_mark
+
+    client.force_login(secretariat)
+    preview, response = _tu_save(client, tu_case, _lettered_tu())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    points = list(tu_case.proposals.get().points.order_by("number"))
+    assert [(p.number, p.label, p.printed_label, str(p)) for p in points] == [
+        (1, "a)", "a)", "punkt a)"),
+        (2, "b)", "b)", "punkt b)"),
+    ]
+    for point in points:
+        assert label_fits(point.number, point.label)
+        mark = read_mark(f"{point.list_marker} {point.text}")
+        assert (mark.number, mark.label, mark.text) == (point.number, point.label, point.text)
+
+
+@pytest.mark.django_db
+def test_the_tu_preview_shows_the_beteckning_field_and_saves_an_edited_one(client, secretariat, tu_case):
+    client.force_login(secretariat)
+    page = client.post(_tu_url(tu_case), {"text": _lettered_tu(), "forhandsgranska": ""}).content.decode()
+    assert '<label for="id_punkt-0-label">Beteckning</label>' in page
+    assert 'name="punkt-0-label" value="a)"' in page and 'name="punkt-1-label" value="b)"' in page
+    assert "Punkt a)" in page  # the fieldset's legend names the point by its letter
+    _, response = _tu_save(client, tu_case, _lettered_tu(), **{"punkt-0-label": "A.", "punkt-1-label": "B."})
+    assert response.status_code == 302
+    assert list(tu_case.proposals.get().points.values_list("label", flat=True)) == ["A.", "B."]
+
+
+@pytest.mark.django_db
+def test_the_tu_preview_refuses_a_wrong_letter_in_swedish_and_saves_nothing(client, secretariat, tu_case):
+    client.force_login(secretariat)
+    _, response = _tu_save(client, tu_case, _lettered_tu(), **{"punkt-1-label": "c)"})
+    assert response.status_code == 400
+    assert "Punkt 2 kan inte heta ”c)”." in response.content.decode()
+    assert not tu_case.proposals.exists()
+
+
+@pytest.mark.django_db
+def test_a_protocol_preview_refuses_a_wrong_letter_in_swedish_and_saves_nothing(client, secretariat, protocol_case):  # noqa: F811
+    from motions.models import Decision
+
+    from .test_protocol_import import P02, URL, _review_data
+
+    client.force_login(secretariat)
+    data = _review_data(client, P02.read_text("utf-8"))
+    response = client.post(
+        URL, {**data, "points": "a) Reglerna gäller.\nc) Idrottsnämnden får i uppdrag.", "bekrafta": "1"}
+    )
+    assert response.status_code == 400
+    assert "Rad 2: skriv punkterna i ordning som ”b) text”." in response.content.decode()
+    assert not Decision.objects.filter(case__case_number="SLK-2023-00456").exists()
+    response = client.post(
+        URL, {**data, "points": "a) Reglerna gäller.\nb) Idrottsnämnden får i uppdrag.", "bekrafta": "1"}
+    )
+    assert response.status_code == 302
+    decision = Decision.objects.get(case__case_number="SLK-2023-00456")
+    assert list(decision.points.values_list("label", flat=True)) == ["a)", "b)"]
+
+
+@pytest.mark.django_db
+def test_a_revised_tu_keeps_the_labels_and_updates_them_when_the_revision_changes_them(client, secretariat, tu_case):
+    client.force_login(secretariat)
+    lettered = _lettered_tu()
+    assert _tu_save(client, tu_case, lettered)[1].status_code == 302
+    proposal = tu_case.proposals.get()
+    ids = list(proposal.points.values_list("pk", flat=True))
+    revised = lettered.replace("Utfärdat 2025-03-03", "Utfärdat 2025-03-03\nReviderat 2025-04-01")
+    revised = revised.replace("följa upp rutinen.", "följa upp rutinen årligen.")
+    preview, response = _tu_save(client, tu_case, revised)
+    assert response.status_code == 302
+    assert not any(c.kind == "label" for c in preview.context["revision"].changes.points)
+    assert list(proposal.points.values_list("pk", "label")) == [(ids[0], "a)"), (ids[1], "b)")]
+    # The city prints the revision with numbers: the labels go, the points stay.
+    numbered = revised.replace("\na) Kultur", "\n1. Kultur").replace("\nb) Kommun", "\n2. Kommun")
+    preview, response = _tu_save(client, tu_case, numbered.replace("2025-04-01", "2025-04-08"))
+    assert response.status_code == 302
+    page = " ".join(preview.content.decode().split())
+    assert "Punkt 1, ändrad beteckning:" in page and "a)</del> → <ins>" in page
+    assert list(proposal.points.values_list("pk", "label")) == [(ids[0], ""), (ids[1], "")]
+
+
+@pytest.mark.django_db
+def test_a_lettered_revision_that_drops_the_first_point_gives_the_next_its_letter(client, secretariat, tu_case):
+    client.force_login(secretariat)
+    assert _tu_save(client, tu_case, _lettered_tu())[1].status_code == 302
+    proposal = tu_case.proposals.get()
+    second = proposal.points.get(label="b)")
+    revised = _lettered_tu().replace("Utfärdat 2025-03-03", "Utfärdat 2025-03-03\nReviderat 2025-04-01")
+    revised = revised.replace("\na) Kulturnämnden får i uppdrag att införa en ny rutin för synpunkter.\n", "")
+    revised = revised.replace("\nb) Kommun", "\na) Kommun")
+    preview, response = _tu_save(client, tu_case, revised)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    kinds = {(c.number, c.kind) for c in preview.context["revision"].changes.points}
+    assert {(2, "renumbered"), (1, "label")} <= kinds
+    second.refresh_from_db()
+    assert (second.number, second.label, second.printed_label) == (1, "a)", "a)")
+    # The dropped point has a cost estimate, so it is kept: after the others, lettered in their style.
+    assert list(proposal.points.values_list("number", "label")) == [(1, "a)"), (2, "b)")]
+    assert (1, "kept") in kinds  # named by its stored number; the page says "behålls som punkt 2"
