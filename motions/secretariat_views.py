@@ -23,7 +23,8 @@ from pagecache.cache import request_content_version
 
 from . import decisions, registration
 from .comparison import COMPARABLE_KINDS
-from .models import Case, Decision, DecisionPoint, Meeting, Motion, OfficialProposal, Party
+from .models import Case, Decision, DecisionPoint, Meeting, Motion, Party
+from .querysets import case_page_prefetches
 from .secretariat_forms import (
     AdoptedPointsForm,
     CaseFindForm,
@@ -94,23 +95,8 @@ def case_new(request):
 
 
 def _workspace_case(key):
-    points = DecisionPoint.objects.order_by("number").prefetch_related("responsible_boards")
     return case_for_key(
-        key,
-        Case.objects.select_related("responsible_office").prefetch_related(
-            Prefetch(
-                "proposals",
-                queryset=OfficialProposal.objects.select_related("author_body").prefetch_related(
-                    Prefetch("points", queryset=points)
-                ),
-            ),
-            Prefetch(
-                "motions",
-                queryset=Motion.objects.prefetch_related("parties", Prefetch("points", queryset=points)),
-            ),
-            Prefetch("decisions", queryset=Decision.objects.select_related("meeting__body")),
-            "attachments",
-        ),
+        key, Case.objects.select_related("responsible_office").prefetch_related(*case_page_prefetches(boards=True))
     )
 
 
