@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,13 +12,16 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q, prefetch_related_objects
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.form_errors import apply_errors
+from core.fragment_cache import cached_fragment
 from pagecache.cache import request_content_version
 
 from . import roles, services, workflow
@@ -52,25 +56,61 @@ def assignment_list(request):
             query.setlist("namnd", slugs)
             return redirect(f"{reverse('assignments:list')}?{query.urlencode()}")
 
-    form = AssignmentFilterForm(request.GET)
-    context = {"form": form, "page_sizes": PAGE_SIZES, "page_size": _page_size(request)}
-    if form.is_valid():
-        data = form.cleaned_data
-        without_status = filter_assignments(Assignment.objects.all(), {**data, "status": None})
-        filtered = without_status.filter(status__in=data["status"]) if data.get("status") else without_status
-        paginator = Paginator(sort_assignments(filtered, data.get("sortera")).with_boards(), context["page_size"])
-        # Lazy: when the results are in the fragment cache (list.html), neither is ever queried.
+    page_size = _page_size(request)
+    version = request_content_version(request)
+    form = SimpleLazyObject(lambda: AssignmentFilterForm(request.GET))
+
+    def filter_panel():
+        # The filter shows the board register and the periods (the content version) and what the
+        # query string asked for: the same for everyone with the same query, as are its errors.
+        context = {"form": form, "page_sizes": PAGE_SIZES, "page_size": page_size}
+        return render_to_string("assignments/_filter_panel.html", context, request), form.is_valid()
+
+    # Lazy: when the filter and the results are both in the fragment cache, the form is never built
+    # (its board and period choices never read) nor the assignments queried.
+    vary = [get_language(), request.GET.urlencode()]
+    panel, valid = cached_fragment("assignment-filter", version, vary, filter_panel)
+    context = {"form": form, "filter_panel": panel, "page_sizes": PAGE_SIZES, "page_size": page_size}
+    if valid:
+        results = SimpleLazyObject(lambda: _list_results(form, request.GET.get("sida"), page_size))
         context.update(
-            page=SimpleLazyObject(lambda: paginator.get_page(request.GET.get("sida"))),
-            status_counts=SimpleLazyObject(lambda: count_statuses(without_status)),
+            page=SimpleLazyObject(lambda: results.page),
+            status_counts=SimpleLazyObject(lambda: results.status_counts),
             today=timezone.localdate(),
-            selected_boards=data.get("namnd") or [],
-            results_version=request_content_version(request),
+            selected_boards=SimpleLazyObject(lambda: _cleaned(form).get("namnd") or []),
+            results_version=version,
         )
         status = 200
     else:
+        # No results to show, so none to store (a missing version would be the empty string, a key).
+        context["results_version"] = None
         status = 400
     return render(request, "assignments/list.html", context, status=status)
+
+
+@dataclass
+class _ListResults:
+    page: object
+    status_counts: list
+
+
+def _cleaned(form) -> dict:
+    """The valid filter's data, the form validated first if the cached filter panel spared that."""
+    form.is_valid()  # a no-op once validated
+    return form.cleaned_data
+
+
+def _list_results(form, page_number, page_size) -> _ListResults:
+    """The page of assignments the valid filter asks for, and the counts per status without the
+    status filter (each status's count says what ticking it would give)."""
+    data = _cleaned(form)
+    without_status = filter_assignments(Assignment.objects.all(), {**data, "status": None})
+    filtered = without_status.filter(status__in=data["status"]) if data.get("status") else without_status
+    paginator = Paginator(sort_assignments(filtered, data.get("sortera")).with_boards(), page_size)
+    return _ListResults(
+        page=SimpleLazyObject(lambda: paginator.get_page(page_number)),
+        status_counts=SimpleLazyObject(lambda: count_statuses(without_status)),
+    )
 
 
 def _person(user) -> str:

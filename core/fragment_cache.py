@@ -9,11 +9,14 @@ not show anything of the user's own: it is shared by everyone who asks with the 
 """
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.middleware.csrf import get_token
+from django.utils.safestring import mark_safe
 
 CACHE_ALIAS = "fragments"
 
@@ -36,3 +39,20 @@ def cached_fragment(name: str, version: str | None, vary: Iterable, render: Call
         value = render()
         cache.set(key, value)
     return value
+
+
+# The CSRF input as {% csrf_token %} writes it. In stored HTML the token is replaced by a value no
+# rendered data can contain: escaped text never holds a bare quote, so the whole attribute pair
+# with its quotes is a marker found only where the tag wrote it.
+_CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="[A-Za-z0-9]+"')
+_CSRF_STORED = 'name="csrfmiddlewaretoken" value="__fragment_csrf__"'
+
+
+def cached_form_fragment(request, name: str, version: str | None, vary: Iterable, render: Callable[[], str]) -> str:
+    """cached_fragment() for a part that holds a form: its CSRF token, the one thing in it that is the
+    visitor's own, is stored as a placeholder and each request gets its own token in its place
+    (what the page cache does for public pages). The result is marked safe: it is rendered HTML."""
+    html = cached_fragment(name, version, vary, lambda: _CSRF_INPUT.sub(_CSRF_STORED, render()))
+    if _CSRF_STORED in html:
+        html = html.replace(_CSRF_STORED, f'name="csrfmiddlewaretoken" value="{get_token(request)}"')
+    return mark_safe(html)  # noqa: S308 - a template's output, its values escaped by the template

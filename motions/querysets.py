@@ -36,9 +36,14 @@ def comparison_page_prefetches() -> list:
     return case_page_prefetches(attachments=False, decision_points=False)
 
 
-def case_page_prefetches(*, attachments: bool = True, decision_points: bool = True) -> list:
+def case_page_prefetches(*, attachments: bool = True, decision_points: bool = True, boards: bool = False) -> list:
     """What the case page reads of a case: CaseQuerySet.with_everything(), or prefetch_related_objects()
-    on a case fetched alone (motions.selectors.case_page)."""
+    on a case fetched alone (motions.selectors.case_page).
+
+    boards=True is what the secretariat's workspace of a case reads (motions.secretariat_views):
+    every point with its responsible boards, which it lists, and the decisions as links only (their
+    meeting and body, none of their contents; nor the motions' own body and meeting).
+    """
     from .models import (
         Attachment,
         Decision,
@@ -51,29 +56,21 @@ def case_page_prefetches(*, attachments: bool = True, decision_points: bool = Tr
     )
 
     points = DecisionPoint.objects.order_by("number")
-    decision_extra = [Prefetch("points", queryset=DecisionPoint.objects.order_by("number"))] if decision_points else []
-    return [
-        *([Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "id"))] if attachments else []),
-        Prefetch(
-            "proposals",
-            queryset=OfficialProposal.objects.select_related("author_body").prefetch_related(
-                Prefetch("points", queryset=points)
-            ),
-        ),
-        Prefetch(
-            "motions",
-            queryset=Motion.objects.select_related("body", "meeting__body").prefetch_related(
-                "parties", Prefetch("points", queryset=points)
-            ),
-        ),
-        Prefetch(
-            "decisions",
-            queryset=Decision.objects.select_related("meeting__body")
+    if boards:
+        points = points.prefetch_related("responsible_boards")
+    motions = Motion.objects.prefetch_related("parties", Prefetch("points", queryset=points))
+    if boards:
+        decisions = Decision.objects.select_related("meeting__body")
+    else:
+        motions = motions.select_related("body", "meeting__body")
+        decision_extra = [Prefetch("points", queryset=DecisionPoint.objects.order_by("number"))]
+        decisions = (
+            Decision.objects.select_related("meeting__body")
             .order_by("meeting__date", "paragraph", "id")
             .prefetch_related(
                 Prefetch("adopted_motions", queryset=Motion.objects.prefetch_related("parties")),
                 Prefetch("adopted_points", queryset=DecisionPoint.objects.select_related("proposal", "motion")),
-                *decision_extra,
+                *(decision_extra if decision_points else []),
                 # By id: the minutes' order, as the importer and the secretariat store them.
                 Prefetch("notes", queryset=DecisionNote.objects.order_by("id").prefetch_related("parties")),
                 Prefetch(
@@ -82,8 +79,18 @@ def case_page_prefetches(*, attachments: bool = True, decision_points: bool = Tr
                         Prefetch("records", queryset=VoteRecord.objects.select_related("member__party"))
                     ),
                 ),
+            )
+        )
+    return [
+        *([Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "id"))] if attachments else []),
+        Prefetch(
+            "proposals",
+            queryset=OfficialProposal.objects.select_related("author_body").prefetch_related(
+                Prefetch("points", queryset=points)
             ),
         ),
+        Prefetch("motions", queryset=motions),
+        Prefetch("decisions", queryset=decisions),
     ]
 
 

@@ -10,15 +10,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.form_errors import apply_errors
+from core.fragment_cache import cached_form_fragment
+from pagecache.cache import request_content_version
 
 from . import decisions, registration
 from .comparison import COMPARABLE_KINDS
-from .models import Case, Decision, DecisionPoint, Meeting, Motion, OfficialProposal, Party
+from .models import Case, Decision, DecisionPoint, Meeting, Motion, Party
+from .querysets import case_page_prefetches
 from .secretariat_forms import (
     AdoptedPointsForm,
     CaseFindForm,
@@ -89,23 +95,8 @@ def case_new(request):
 
 
 def _workspace_case(key):
-    points = DecisionPoint.objects.order_by("number").prefetch_related("responsible_boards")
     return case_for_key(
-        key,
-        Case.objects.select_related("responsible_office").prefetch_related(
-            Prefetch(
-                "proposals",
-                queryset=OfficialProposal.objects.select_related("author_body").prefetch_related(
-                    Prefetch("points", queryset=points)
-                ),
-            ),
-            Prefetch(
-                "motions",
-                queryset=Motion.objects.prefetch_related("parties", Prefetch("points", queryset=points)),
-            ),
-            Prefetch("decisions", queryset=Decision.objects.select_related("meeting__body")),
-            "attachments",
-        ),
+        key, Case.objects.select_related("responsible_office").prefetch_related(*case_page_prefetches(boards=True))
     )
 
 
@@ -359,15 +350,16 @@ def _review_forms(candidates, data=None):
     return forms
 
 
+REVIEW_BODY = "motions/secretariat/_review_body.html"
+
+
 @GET_POST
 @_secretariat
 def assignment_review(request, decision_id):
     decision = _decision_heading(decision_id)
-    candidates = decisions.assignment_candidates(decision)
-    rows = _review_forms(candidates, _posted(request))
-    status = 200
     if request.method == "POST":
-        status = 400
+        candidates = decisions.assignment_candidates(decision)
+        rows = _review_forms(candidates, request.POST)
         if all(form.is_valid() for _candidate, form in rows):
             done = _apply_reviews(request, decision, rows)
             if done is not None:
@@ -378,13 +370,32 @@ def assignment_review(request, decision_id):
                     % {"confirmed": confirmed, "skipped": skipped},
                 )
                 return redirect("secretariat:review", decision.pk)
-    reviewed = [c for c in candidates if c.review is not None]
-    return render(
+        # A posted page shows the posted values and their errors: never cached (no version).
+        return _review_page(request, decision, candidates, rows, version=None, status=400)
+    # Lazy: when the body is in the fragment cache, neither the points nor the forms are read or built.
+    candidates = SimpleLazyObject(lambda: decisions.assignment_candidates(decision))
+    rows = SimpleLazyObject(lambda: _review_forms(candidates))
+    return _review_page(request, decision, candidates, rows, version=request_content_version(request))
+
+
+def _review_page(request, decision, candidates, rows, *, version, status=200):
+    """The body is a fragment keyed by the content version, the decision and the language: it shows
+    nothing of the user's own (every secretariat user sees the same rows), and the CSRF token is
+    put in per request."""
+    context = {
+        "decision": decision,
+        "rows": rows,
+        "reviewed": SimpleLazyObject(lambda: [c for c in candidates if c.review is not None]),
+        "case": decision.case,
+    }
+    body = cached_form_fragment(
         request,
-        "motions/secretariat/review.html",
-        {"decision": decision, "rows": rows, "reviewed": reviewed, "case": decision.case},
-        status=status,
+        "secretariat-review",
+        version,
+        [decision.pk, get_language()],
+        lambda: render_to_string(REVIEW_BODY, context, request),
     )
+    return render(request, "motions/secretariat/review.html", {**context, "body": body}, status=status)
 
 
 def _apply_reviews(request, decision, rows):
