@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
-from .rollcall import ROLLCALL_HEADER_RE, ParsedRollCall, parse_rollcall
+from .rollcall import ParsedRollCall, is_rollcall_header, parse_rollcall
 from .text import line_error
 
 if TYPE_CHECKING:
@@ -56,8 +56,9 @@ def split_attachments(lines: list[str]) -> tuple[int, list[tuple[str, int, int]]
         found = ATTACHMENT_RE.match(_clean(raw))
         if not found:
             continue
-        following = " ".join(_clean(x) for x in lines[index + 1 : index + 40]).lower()
-        if "antal ja" in following or "namn parti plats" in following or "ärende:" in following:
+        near = lines[index + 1 : index + 40]
+        following = " ".join(_clean(x) for x in near).lower()
+        if "antal ja" in following or "ärende:" in following or any(is_rollcall_header(x) for x in near):
             starts.append((found["number"], index))
     ends = [start for _number, start in starts[1:]] + [len(lines)] if starts else []
     attachments = [(number, start, end) for (number, start), end in zip(starts, ends, strict=True)]
@@ -94,7 +95,7 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
         # The "Namn Parti Plats Funktion Resultat" table may stand in the section itself, not in a
         # Bilaga: its rows are the names, and the counts are those stated above it.
         table = next(
-            (n for n, x in body if members and members[0].line <= n <= last and ROLLCALL_HEADER_RE.match(_clean(x))),
+            (n for n, x in body if members and members[0].line <= n <= last and is_rollcall_header(x)),
             None,
         )
         if table is not None:
