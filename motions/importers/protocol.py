@@ -391,10 +391,36 @@ def _read_decision(parsed: ParsedProtocol, paras: list[Para], line: int) -> None
         parsed.flag("decision", _("Rad %(line)d: beslutstexten är tom.") % {"line": line})
 
 
+def _settle_split(parsed: ParsedProtocol, vote: ProtocolVote) -> None:
+    """"med 7 röster mot 6" names no side: the roll call's Ja and Nej must be the two counts, in
+    either order, and then give them their side; without names the user is asked."""
+    if vote.split is None:
+        return
+    more, fewer = vote.split
+    if vote.rollcall is None:
+        if "ja" not in vote.declared or "nej" not in vote.declared:
+            parsed.flag(
+                "votes",
+                _("Rad %(line)d: ”med %(a)d röster mot %(b)d” säger inte vilken sida som röstade Ja – ange antalen.")
+                % {"line": vote.line, "a": more, "b": fewer},
+            )
+        return
+    yes, no = vote.rollcall.totals["ja"], vote.rollcall.totals["nej"]
+    if (yes, no) not in ((more, fewer), (fewer, more)):
+        raise line_error(
+            vote.line,
+            _("Protokollet säger %(a)d röster mot %(b)d men namnlistan har %(yes)d Ja och %(no)d Nej.")
+            % {"a": more, "b": fewer, "yes": yes, "no": no},
+        )
+    vote.declared.setdefault("ja", yes)
+    vote.declared.setdefault("nej", no)
+
+
 def _check(parsed: ParsedProtocol, sections) -> None:
     """The counts the minutes state must be the roll call's; what a registration needs is flagged."""
     labels = {"ja": _("Ja"), "nej": _("Nej"), "avstar": _("Avstår"), "franvarande": _("Frånvarande")}
     for vote in parsed.votes:
+        _settle_split(parsed, vote)
         if vote.rollcall is None:
             parsed.flag(
                 "votes",

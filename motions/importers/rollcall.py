@@ -274,7 +274,8 @@ def parse_rollcall(text: str) -> ParsedRollCall:
         if columns is None:
             columns = table_columns(stripped)
             continue
-        if is_rollcall_header(stripped):  # the header repeated on a new page
+        if is_rollcall_header(stripped):  # the header repeated on a new page: its order rules on
+            columns = table_columns(stripped)
             continue
         counts = _sum_line(stripped)
         if counts is not None:
@@ -289,11 +290,13 @@ def parse_rollcall(text: str) -> ParsedRollCall:
         # A page break: the page's furniture, then the column header again; the table goes on.
         header_at = next((i for i in ahead if is_rollcall_header(cleaned[i])), None)
         if header_at is not None and not any(_is_row(cleaned[i], columns) for i in ahead if i < header_at):
-            skip_to = header_at
+            skip_to, columns = header_at, table_columns(cleaned[header_at])
             continue
         if PAGE_NUMBER_RE.match(stripped) or (RUNNING_LINE_RE.search(stripped) and not _ends_in_result(stripped)):
             continue
         # A row wrapped over two lines ("… Tjänstgörande⏎ersättare Ja"): the two read as one row.
+        # Only when the second line is no row on its own: a row that lost its cells ("Rasmus
+        # Ragnarsson") must not take the next member's name into its own.
         if ahead and not _is_row(cleaned[ahead[0]], columns) and _is_row(f"{stripped} {cleaned[ahead[0]]}", columns):
             rows.append(_rollcall_row(f"{stripped} {cleaned[ahead[0]]}", number, columns))
             skip_to = ahead[0]
