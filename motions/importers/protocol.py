@@ -392,8 +392,8 @@ def _read_decision(parsed: ParsedProtocol, paras: list[Para], line: int) -> None
 
 
 def _settle_split(parsed: ParsedProtocol, vote: ProtocolVote) -> None:
-    """"med 7 röster mot 6" names no side: the roll call's Ja and Nej must be the two counts, in
-    either order, and then give them their side; without names the user is asked."""
+    """A count "med 7 röster mot 6" names no side: the roll call's Ja and Nej must be the two
+    counts, in either order, and then give them their side; without names the user is asked."""
     if vote.split is None:
         return
     more, fewer = vote.split

@@ -32,9 +32,7 @@ DECLARED_RES = {
     "ja": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+ja\b"),
     "nej": re.compile(rf"(?i)\bmot\s+(?P<n>{NUMBER})\s+nej\b|\b(?P<m>{NUMBER})\s+nej\b"),
     "avstar": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:avstår|avstod|avstått)"),
-    "franvarande": re.compile(
-        rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:är|var)\s+frånvarande"
-    ),
+    "franvarande": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:är|var)\s+frånvarande"),
 }
 # "med 7 röster mot 6": the two sides' counts, not which is Ja; the roll call settles it (protocol._check).
 SPLIT_RE = re.compile(rf"(?i)\bmed\s+(?P<a>{NUMBER})\s+röster\s+mot\s+(?P<b>{NUMBER})\b(?!\s+(?:ja|nej)\b)")

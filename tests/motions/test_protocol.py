@@ -368,7 +368,9 @@ def test_a_row_that_lost_its_cells_is_refused_not_glued_to_the_next_member():
 
 
 def test_a_line_inside_the_table_that_is_no_row_nor_furniture_is_refused_with_its_line():
-    text = "Namn Parti Plats Funktion Resultat\nAnna  Berg S 1 Ledamot Ja\nJusterandes signatur\nBo Ek M 2 Ledamot Nej\n"
+    text = (
+        "Namn Parti Plats Funktion Resultat\nAnna  Berg S 1 Ledamot Ja\nJusterandes signatur\nBo Ek M 2 Ledamot Nej\n"
+    )
     with pytest.raises(ImportError_, match=r"^Rad 3: Raden ska ha namn, parti, plats, funktion och resultat"):
         parse_rollcall(text)
 
