@@ -47,6 +47,8 @@ PAGE_NUMBER_RE = re.compile(r"(?i)^(?:sida\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*
 # meeting's date ("Grundskolenämnden 2025-10-28, bilaga 1") and is no row.
 RUNNING_LINE_RE = re.compile(r"(?i)\bbilaga\s+\d{1,2}\b|\bsida\s+\d{1,3}\b|\b(?:19|20)\d\d-\d\d-\d\d\b")
 LOOKAHEAD = 4
+MAX_NAME_WORDS = 6
+MAX_ROLE_WORDS = 4
 
 
 @dataclass
@@ -123,6 +125,8 @@ def _compositions(total: int, parts: int):
 def _read_cells(tokens: list[str], columns: list[str]) -> tuple[int, dict] | None:
     """The likeliest reading of the row's words under the columns: every cell must fit its column;
     a function from the list and a party in capitals make a reading likelier."""
+    if len(tokens) > len(columns) + MAX_NAME_WORDS + MAX_ROLE_WORDS - 2:
+        return None  # longer than any row: no cutting need be tried
     best = None
     for spans in _spans(len(tokens), columns):
         cells, score = {}, 0
@@ -144,12 +148,12 @@ def _read_cells(tokens: list[str], columns: list[str]) -> tuple[int, dict] | Non
                 score += 2 if found["party"].isupper() else 0
                 cells["party"] = found["party"].upper()
             elif column == "name":
-                if len(words) < 2 or len(words) > 6 or not all(NAME_WORD_RE.match(w) for w in words):
+                if len(words) < 2 or len(words) > MAX_NAME_WORDS or not all(NAME_WORD_RE.match(w) for w in words):
                     break
                 cells["name"] = text
             else:
                 listed = bool(ROLE_RE.match(text))
-                if not listed and (len(words) > 4 or any(re.search(r"[()]", w) for w in words)):
+                if not listed and (len(words) > MAX_ROLE_WORDS or any(re.search(r"[()]", w) for w in words)):
                     break
                 score += 3 if listed else 0
                 cells["role"] = text

@@ -430,3 +430,21 @@ def test_two_bodies_in_header_blocks_are_flagged():
     text = "Grundskolenämnden\nUtdrag ur protokoll\nSammanträdesdatum: 2025-10-28\n\n" + HEADER_AT_THE_END
     parsed = parse_protocol(text)
     assert parsed.body_name == "Grundskolenämnden" and "body" in parsed.field_flags
+
+
+TABLE_WORDS = [
+    "Namn", "Parti", "Plats", "Funktion", "Resultat", "Anna", "Berg", "Ek", "S", "(KD)", "12", "0", "1000",
+    "Ledamot", "Tjänstgörande", "ersättare", "1:e", "v", "Ordf", "Ja", "nej", "Avstår", "Frånv", "Summa", "Sida",
+    "2", "av", "bilaga", "2025-10-28,", "\n", "\n\n", "Antal Ja: 1", "Summa 1 0 0 0",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TABLE_WORDS), max_size=60))
+def test_fuzzed_tables_are_read_or_refused_never_crash(words):
+    try:
+        parsed = parse_rollcall("Namn Parti Plats Funktion Resultat\n" + " ".join(words))
+    except ImportError_ as error:
+        assert str(error)
+        return
+    assert all(r.name and r.party and r.result for r in parsed.rows)
