@@ -193,13 +193,58 @@ def _read_header(parsed: ParsedProtocol, lines: list[str], end: int) -> set[int]
                 )
         elif EXTRACT_RE.match(line):
             header.add(index)
-        elif BODY_LINE_RE.match(line) and (
-            line.lower() in ("kommunfullmäktige", "kommunstyrelsen") or _header_cluster(lines, index)
-        ):
+    candidates = []
+    for index in range(end):
+        line = _clean(lines[index])
+        if not BODY_LINE_RE.match(line) or _in_list(lines, index, header):
+            continue
+        if line.lower() in ("kommunfullmäktige", "kommunstyrelsen") or _header_cluster(lines, index):
             header.add(index)
-            if not parsed.body_name:
-                parsed.body_name = line
+            candidates.append((index, line))
+    _choose_body(parsed, lines, candidates, header)
     return header
+
+
+def _in_list(lines: list[str], index: int, header: set[int]) -> bool:
+    """A body name right under another line of text is an item of a list ("Protokollsutdrag
+    skickas till", a decision naming boards), not the page's header."""
+    if index == 0:
+        return False
+    above = _clean(lines[index - 1])
+    return bool(above) and index - 1 not in header and not is_furniture(lines[index - 1])
+
+
+def _choose_body(parsed: ParsedProtocol, lines: list[str], candidates: list[tuple[int, str]], header) -> None:
+    """The body of the header block: the name that stands with "Utdrag ur protokoll" or
+    "Sammanträdesdatum" with nothing but blank lines between wins over a name merely near it.
+    Where names disagree, or none stands in a block, the choice is flagged."""
+    if not candidates:
+        return
+    marks = [i for i in header if EXTRACT_RE.match(_clean(lines[i])) or MEETING_DATE_RE.match(_clean(lines[i]))]
+
+    def attached(index: int) -> bool:
+        for mark in marks:
+            low, high = sorted((index, mark))
+            if all(not _clean(lines[i]) or i in header or is_furniture(lines[i]) for i in range(low + 1, high)):
+                return True
+        return False
+
+    in_block = [(i, name) for i, name in candidates if attached(i)]
+    chosen = in_block or candidates
+    parsed.body_name = chosen[0][1]
+    others = sorted({name for _i, name in candidates if name.lower() != parsed.body_name.lower()})
+    if not in_block and marks:
+        parsed.flag(
+            "body",
+            _("Rad %(line)d: organet ”%(body)s” står inte i sidhuvudet – kontrollera.")
+            % {"line": chosen[0][0] + 1, "body": parsed.body_name},
+        )
+    elif others and len({name.lower() for _i, name in in_block}) > 1:
+        parsed.flag(
+            "body",
+            _("Utdraget nämner flera organ i sidhuvudet (%(others)s); ”%(body)s” lästes in – kontrollera.")
+            % {"others": ", ".join(others), "body": parsed.body_name},
+        )
 
 
 def _read_title(parsed: ParsedProtocol, lines: list[str], at: int | None, end: int, header: set[int]) -> int:
@@ -346,10 +391,36 @@ def _read_decision(parsed: ParsedProtocol, paras: list[Para], line: int) -> None
         parsed.flag("decision", _("Rad %(line)d: beslutstexten är tom.") % {"line": line})
 
 
+def _settle_split(parsed: ParsedProtocol, vote: ProtocolVote) -> None:
+    """A count "med 7 röster mot 6" names no side: the roll call's Ja and Nej must be the two
+    counts, in either order, and then give them their side; without names the user is asked."""
+    if vote.split is None:
+        return
+    more, fewer = vote.split
+    if vote.rollcall is None:
+        if "ja" not in vote.declared or "nej" not in vote.declared:
+            parsed.flag(
+                "votes",
+                _("Rad %(line)d: ”med %(a)d röster mot %(b)d” säger inte vilken sida som röstade Ja – ange antalen.")
+                % {"line": vote.line, "a": more, "b": fewer},
+            )
+        return
+    yes, no = vote.rollcall.totals["ja"], vote.rollcall.totals["nej"]
+    if (yes, no) not in ((more, fewer), (fewer, more)):
+        raise line_error(
+            vote.line,
+            _("Protokollet säger %(a)d röster mot %(b)d men namnlistan har %(yes)d Ja och %(no)d Nej.")
+            % {"a": more, "b": fewer, "yes": yes, "no": no},
+        )
+    vote.declared.setdefault("ja", yes)
+    vote.declared.setdefault("nej", no)
+
+
 def _check(parsed: ParsedProtocol, sections) -> None:
     """The counts the minutes state must be the roll call's; what a registration needs is flagged."""
     labels = {"ja": _("Ja"), "nej": _("Nej"), "avstar": _("Avstår"), "franvarande": _("Frånvarande")}
     for vote in parsed.votes:
+        _settle_split(parsed, vote)
         if vote.rollcall is None:
             parsed.flag(
                 "votes",

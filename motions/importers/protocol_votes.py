@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
-from .rollcall import ROLLCALL_HEADER_RE, ParsedRollCall, parse_rollcall
+from .rollcall import ParsedRollCall, is_rollcall_header, parse_rollcall
 from .text import line_error
 
 if TYPE_CHECKING:
@@ -21,12 +21,21 @@ if TYPE_CHECKING:
 ATTACHMENT_RE = re.compile(r"(?i)^bilaga\s+(?P<number>\d{1,2})$")
 ATTACHMENT_REF_RE = re.compile(r"(?i)framgår\s+av\s+bilaga\s+(?P<number>\d{1,2})")
 PROPOSITION_RE = re.compile(r"(?i)godkänd\s+voteringsproposition\s*:?\s*")
+# Counts the minutes write out in words ("med sju röster mot sex") read as the digits.
+NUMBER_WORDS = {
+    "noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
+    "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
+}  # fmt: skip
+NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 DECLARED_RES = {
-    "ja": re.compile(r"(?i)(?P<n>\d{1,3})\s+ja\b"),
-    "nej": re.compile(r"(?i)\bmot\s+(?P<n>\d{1,3})\s+nej\b|(?P<m>\d{1,3})\s+nej\b"),
-    "avstar": re.compile(r"(?i)(?P<n>\d{1,3})\s+(?:ledamöter|ledamot|ersättare)?\s*avstår"),
-    "franvarande": re.compile(r"(?i)(?P<n>\d{1,3})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:är|var)\s+frånvarande"),
+    "ja": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+ja\b"),
+    "nej": re.compile(rf"(?i)\bmot\s+(?P<n>{NUMBER})\s+nej\b|\b(?P<m>{NUMBER})\s+nej\b"),
+    "avstar": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:avstår|avstod|avstått)"),
+    "franvarande": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:är|var)\s+frånvarande"),
 }
+# "med 7 röster mot 6": the two sides' counts, not which is Ja; the roll call settles it (protocol._check).
+SPLIT_RE = re.compile(rf"(?i)\bmed\s+(?P<a>{NUMBER})\s+röster\s+mot\s+(?P<b>{NUMBER})\b(?!\s+(?:ja|nej)\b)")
 MAX_VOTES = 20
 
 
@@ -39,6 +48,7 @@ class ProtocolVote:
     line: int
     rollcall: ParsedRollCall | None = None
     attachment: str = ""  # "3" when the names stand in "Bilaga 3"
+    split: tuple[int, int] | None = None  # "med 7 röster mot 6", sides not named
 
     def as_json(self) -> dict:
         return {
@@ -56,12 +66,17 @@ def split_attachments(lines: list[str]) -> tuple[int, list[tuple[str, int, int]]
         found = ATTACHMENT_RE.match(_clean(raw))
         if not found:
             continue
-        following = " ".join(_clean(x) for x in lines[index + 1 : index + 40]).lower()
-        if "antal ja" in following or "namn parti plats" in following or "ärende:" in following:
+        near = lines[index + 1 : index + 40]
+        following = " ".join(_clean(x) for x in near).lower()
+        if "antal ja" in following or "ärende:" in following or any(is_rollcall_header(x) for x in near):
             starts.append((found["number"], index))
     ends = [start for _number, start in starts[1:]] + [len(lines)] if starts else []
     attachments = [(number, start, end) for (number, start), end in zip(starts, ends, strict=True)]
     return (starts[0][1] if starts else len(lines)), attachments
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
 
 
 def _declared(text: str) -> dict[str, int]:
@@ -69,8 +84,13 @@ def _declared(text: str) -> dict[str, int]:
     for key, regex in DECLARED_RES.items():
         match = regex.search(text)
         if match:
-            found[key] = int(match.group("n") or match.groupdict().get("m") or 0)
+            found[key] = _number(match.group("n") or match.groupdict().get("m") or "0")
     return found
+
+
+def _split(text: str) -> tuple[int, int] | None:
+    found = SPLIT_RE.search(text)
+    return (_number(found["a"]), _number(found["b"])) if found else None
 
 
 def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[Para], heading_line: int) -> None:
@@ -94,7 +114,7 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
         # The "Namn Parti Plats Funktion Resultat" table may stand in the section itself, not in a
         # Bilaga: its rows are the names, and the counts are those stated above it.
         table = next(
-            (n for n, x in body if members and members[0].line <= n <= last and ROLLCALL_HEADER_RE.match(_clean(x))),
+            (n for n, x in body if members and members[0].line <= n <= last and is_rollcall_header(x)),
             None,
         )
         if table is not None:
@@ -102,7 +122,8 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
             rows = [x if table <= n <= last else "" for n, x in body]
             vote.rollcall = parse_rollcall("\n".join(["" for _n in range(body[0][0] - 1)] + rows))
         vote.declared = _declared(" ".join(p.text for p in members))
-        vote.line = next((p.line for p in members if _declared(p.text)), vote.line)
+        vote.split = _split(" ".join(p.text for p in members))
+        vote.line = next((p.line for p in members if _declared(p.text) or _split(p.text)), vote.line)
         reference = ATTACHMENT_REF_RE.search(" ".join(p.text for p in members))
         if reference:
             vote.attachment = reference["number"]

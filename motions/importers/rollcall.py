@@ -3,28 +3,59 @@
 
 import re
 from dataclasses import asdict, dataclass
+from itertools import combinations
 
 from django.utils.translation import gettext as _
 
 from ..models import VoteRecord
 from .text import ImportError_, check_text, is_furniture, line_error
 
-ROLLCALL_HEADER_RE = re.compile(r"^namn\s+parti\s+plats\s+funktion\s+resultat$", re.IGNORECASE)
+# The column header's words, in whatever order the clerk's table prints them; Plats and Funktion
+# may be left out.
+COLUMN_WORDS = {
+    "namn": "name", "ledamot": "name", "parti": "party", "plats": "seat", "platsnr": "seat", "nr": "seat",
+    "funktion": "role", "roll": "role", "resultat": "result", "röst": "result",
+}  # fmt: skip
+STANDARD_COLUMNS = ["name", "party", "seat", "role", "result"]
 TOTAL_RE = re.compile(r"^antal\s+(?P<what>ja|nej|avstår|frånv(?:arande)?)\s*:\s*(?P<count>\d+)$", re.IGNORECASE)
+# A totals line under the table: "Summa 7 6 0 2" (Ja, Nej, Avstår, Frånvarande in that order) or
+# "Summa: Ja 7, Nej 6, Avstår 0, Frånvarande 2".
+SUM_RE = re.compile(r"(?i)^(?:summa|totalt|total)\s*:?\s+(?P<rest>.+)$")
+SUM_PAIR_RE = re.compile(r"(?i)(?P<what>ja|nej|avstår|frånv(?:arande)?)\s*:?\s*(?P<count>\d{1,3})")
 RESULTS = {
     "ja": VoteRecord.Result.YES,
     "nej": VoteRecord.Result.NO,
     "avstår": VoteRecord.Result.ABSTAIN,
+    "avstod": VoteRecord.Result.ABSTAIN,
+    "avstått": VoteRecord.Result.ABSTAIN,
     "frånvarande": VoteRecord.Result.ABSENT,
+    "frånv": VoteRecord.Result.ABSENT,
+    "frånv.": VoteRecord.Result.ABSENT,
 }
 TOTAL_KEYS = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånv": "franvarande", "frånvarande": "franvarande"}
+PARTY_RE = re.compile(r"^\(?(?P<party>[A-ZÅÄÖa-zåäö]{1,4})\)?$")
+NAME_WORD_RE = re.compile(r"^[A-ZÅÄÖÉÜa-zåäöéüèáíóúñ][\w'’.-]*$")
+# The functions a Göteborg roll call prints; a function outside this list is read only where the
+# columns around it fix its words (between Plats and Resultat).
+ROLE_RE = re.compile(
+    r"(?i)^(?:tjänstgörande\s+|tj\.?\s*)?(?:ledamot|ersättare|ers\.?|ordförande|ordf\.?"
+    r"|(?:(?:1:e|2:e|1:a|2:a|förste|andre|första|andra)\s+)?(?:v\.?|vice)\s+(?:ordf\.?|ordförande))$"
+)
+# A page number standing alone between the table's pages: "2", "- 2 -", "2/3", "Sida 2".
+PAGE_NUMBER_RE = re.compile(r"(?i)^(?:sida\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*(?:/|av)\s*\d{1,3})?$")
+# A running header or footer over a page of the table: it names the attachment, the page or the
+# meeting's date ("Grundskolenämnden 2025-10-28, bilaga 1") and is no row.
+RUNNING_LINE_RE = re.compile(r"(?i)\bbilaga\s+\d{1,2}\b|\bsida\s+\d{1,3}\b|\b(?:19|20)\d\d-\d\d-\d\d\b")
+LOOKAHEAD = 4
+MAX_NAME_WORDS = 6
+MAX_ROLE_WORDS = 4
 
 
 @dataclass
 class RollCallRow:
     name: str
     party: str
-    seat: int | None  # None in the prose form, which prints no seats
+    seat: int | None  # None in the prose form and in a table without Plats
     role: str
     result: str
     line: int
@@ -50,67 +81,236 @@ MAX_NAME = 120
 MAX_ROLE = 60
 
 
-def _rollcall_row(line: str, number: int) -> RollCallRow:
+def table_columns(line: str) -> list[str] | None:
+    """The columns of a roll-call table's header line ("Namn Parti Plats Funktion Resultat" in any
+    order, Plats and Funktion optional), or None when the line is no such header."""
+    words = " ".join(line.split()).lower().rstrip(":").split()
+    columns = [COLUMN_WORDS.get(w.strip(".:")) for w in words]
+    if not words or None in columns or len(set(columns)) != len(columns):
+        return None
+    return columns if {"name", "party", "result"} <= set(columns) else None
+
+
+def is_rollcall_header(line: str) -> bool:
+    return table_columns(line) is not None
+
+
+def _spans(count: int, columns: list[str]):
+    """Every way to cut `count` tokens into one span per column: name and role take several words."""
+    wide = [i for i, c in enumerate(columns) if c in ("name", "role")]
+    extra = count - len(columns)
+    if extra < 0:
+        return
+    if not wide:
+        if extra == 0:
+            yield [(i, i + 1) for i in range(len(columns))]
+        return
+    for sizes in _compositions(extra, len(wide)):
+        widths = [1] * len(columns)
+        for position, more in zip(wide, sizes, strict=True):
+            widths[position] += more
+        spans, start = [], 0
+        for width in widths:
+            spans.append((start, start + width))
+            start += width
+        yield spans
+
+
+def _compositions(total: int, parts: int):
+    for cuts in combinations(range(total + parts - 1), parts - 1):
+        bounds = (-1, *cuts, total + parts - 1)
+        yield [bounds[i + 1] - bounds[i] - 1 for i in range(parts)]
+
+
+def _read_cells(tokens: list[str], columns: list[str]) -> tuple[int, dict] | None:
+    """The likeliest reading of the row's words under the columns: every cell must fit its column;
+    a function from the list and a party in capitals make a reading likelier."""
+    if len(tokens) > len(columns) + MAX_NAME_WORDS + MAX_ROLE_WORDS - 2:
+        return None  # longer than any row: no cutting need be tried
+    best = None
+    for spans in _spans(len(tokens), columns):
+        cells, score = {}, 0
+        for column, (start, end) in zip(columns, spans, strict=True):
+            words = tokens[start:end]
+            text = " ".join(words)
+            if column == "result":
+                if text.lower() not in RESULTS:
+                    break
+                cells["result"] = RESULTS[text.lower()]
+            elif column == "seat":
+                if not re.fullmatch(r"[0-9]{1,4}", text):
+                    break
+                cells["seat"] = int(text)
+            elif column == "party":
+                found = PARTY_RE.match(text)
+                if not found:
+                    break
+                score += 2 if found["party"].isupper() else 0
+                cells["party"] = found["party"].upper()
+            elif column == "name":
+                if len(words) < 2 or len(words) > MAX_NAME_WORDS or not all(NAME_WORD_RE.match(w) for w in words):
+                    break
+                cells["name"] = text
+            else:
+                listed = bool(ROLE_RE.match(text))
+                if not listed and (len(words) > MAX_ROLE_WORDS or any(re.search(r"[()]", w) for w in words)):
+                    break
+                score += 3 if listed else 0
+                cells["role"] = text
+        else:
+            if best is None or score > best[0]:
+                best = (score, cells)
+    return best
+
+
+def _column_list(columns: list[str]) -> str:
+    labels = {
+        "name": _("namn"), "party": _("parti"), "seat": _("plats"), "role": _("funktion"), "result": _("resultat"),
+    }  # fmt: skip
+    names = [str(labels[c]) for c in columns]
+    return _("%(first)s och %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def _rollcall_row(line: str, number: int, columns: list[str] | None = None) -> RollCallRow:
+    columns = columns or STANDARD_COLUMNS
     tokens = line.split()
-    if len(tokens) < 6:
+    read = _read_cells(tokens, columns) if len(tokens) >= len(columns) + 1 else None
+    if read is None:
+        _refuse_row(line, number, tokens, columns)
+    cells = read[1]
+    name, role, seat = cells["name"], cells.get("role", ""), cells.get("seat")
+    if seat is not None and not 1 <= seat <= MAX_SEAT:
         raise line_error(
             number,
-            _("Raden ska ha namn, parti, plats, funktion och resultat: ”%(text)s”") % {"text": line.strip()[:80]},
+            _("Platsnumret ska vara mellan 1 och %(max)d: ”%(text)s”") % {"max": MAX_SEAT, "text": str(seat)[:20]},
         )
-    result = RESULTS.get(tokens[-1].lower())
-    if result is None:
-        raise line_error(
-            number,
-            _("Okänt resultat ”%(value)s” (Ja, Nej, Avstår eller Frånvarande).") % {"value": tokens[-1]},
-        )
-    # The function is every word between the seat and the result: "Ledamot", "1:e v Ordf",
-    # "Tjänstgörande ersättare".
-    seat_at = next((i for i in range(len(tokens) - 3, 1, -1) if re.fullmatch(r"[0-9]+", tokens[i])), None)
-    if seat_at is not None and seat_at >= 3:
-        role, rest = " ".join(tokens[seat_at + 1 : -1]), tokens[: seat_at + 1]
-    else:
-        role, rest = tokens[-2], tokens[:-2]
-    if not re.fullmatch(r"[0-9]+", rest[-1]):
-        raise line_error(number, _("Platsnumret saknas: ”%(text)s”") % {"text": line.strip()[:80]})
-    if not 1 <= int(rest[-1]) <= MAX_SEAT:
-        raise line_error(
-            number,
-            _("Platsnumret ska vara mellan 1 och %(max)d: ”%(text)s”") % {"max": MAX_SEAT, "text": rest[-1][:20]},
-        )
-    seat, party, name = int(rest[-1]), rest[-2], " ".join(rest[:-2])
-    if len(rest[:-2]) < 2:
-        raise line_error(number, _("Namnet saknas eller är ofullständigt: ”%(text)s”") % {"text": line.strip()[:80]})
     if len(name) > MAX_NAME or len(role) > MAX_ROLE:
         raise line_error(
             number,
             _("Namnet får vara högst %(name)d tecken och funktionen högst %(role)d: ”%(text)s”")
             % {"name": MAX_NAME, "role": MAX_ROLE, "text": line.strip()[:80]},
         )
-    return RollCallRow(name=name, party=party, seat=seat, role=role, result=result, line=number)
+    return RollCallRow(name=name, party=cells["party"], seat=seat, role=role, result=cells["result"], line=number)
+
+
+def _refuse_row(line: str, number: int, tokens: list[str], columns: list[str]):
+    """Why the line is no row, as near to the cell at fault as the words allow."""
+    if len(tokens) < len(columns) + 1:
+        if columns == STANDARD_COLUMNS:
+            message = _("Raden ska ha namn, parti, plats, funktion och resultat: ”%(text)s”") % {
+                "text": line.strip()[:80]
+            }
+        else:
+            message = _("Raden ska ha %(columns)s: ”%(text)s”") % {
+                "columns": _column_list(columns),
+                "text": line.strip()[:80],
+            }
+        raise line_error(number, message)
+    if columns[-1] == "result" and tokens[-1].lower() not in RESULTS:
+        raise line_error(
+            number, _("Okänt resultat ”%(value)s” (Ja, Nej, Avstår eller Frånvarande).") % {"value": tokens[-1][:20]}
+        )
+    if "seat" in columns and not any(re.fullmatch(r"[0-9]+", t) for t in tokens):
+        raise line_error(number, _("Platsnumret saknas: ”%(text)s”") % {"text": line.strip()[:80]})
+    if "seat" in columns and any(re.fullmatch(r"[0-9]{5,}", t) for t in tokens):
+        big = next(t for t in tokens if re.fullmatch(r"[0-9]{5,}", t))
+        raise line_error(
+            number, _("Platsnumret ska vara mellan 1 och %(max)d: ”%(text)s”") % {"max": MAX_SEAT, "text": big[:20]}
+        )
+    raise line_error(
+        number,
+        _("Raden kunde inte delas upp i %(columns)s: ”%(text)s”")
+        % {"columns": _column_list(columns), "text": line.strip()[:80]},
+    )
+
+
+def _sum_line(line: str) -> dict[str, int] | None:
+    """The counts of a totals line under the table, or None when the line is none."""
+    found = SUM_RE.match(line)
+    if not found:
+        return None
+    rest = found["rest"]
+    numbers = re.fullmatch(r"(\d{1,3})\s+(\d{1,3})(?:\s+(\d{1,3}))?(?:\s+(\d{1,3}))?", rest.strip())
+    if numbers:
+        keys = ("ja", "nej", "avstar", "franvarande")
+        return {k: int(n) for k, n in zip(keys, numbers.groups(), strict=True) if n is not None}
+    pairs = SUM_PAIR_RE.findall(rest)
+    if pairs and not SUM_PAIR_RE.sub("", rest).strip(" ,;.:"):
+        return {TOTAL_KEYS[what.lower().rstrip(".")]: int(count) for what, count in pairs}
+    return None
+
+
+def _declare(declared: dict[str, int], counts: dict[str, int], number: int) -> None:
+    labels = {"ja": _("Ja"), "nej": _("Nej"), "avstar": _("Avstår"), "franvarande": _("Frånvarande")}
+    for key, count in counts.items():
+        if key in declared and declared[key] != count:
+            raise line_error(
+                number,
+                _("Antal %(what)s står som %(one)d på ett ställe och %(other)d på ett annat.")
+                % {"what": labels[key], "one": declared[key], "other": count},
+            )
+        declared[key] = count
 
 
 def parse_rollcall(text: str) -> ParsedRollCall:
-    """Read a roll-call attachment: optional "Antal Ja: 39" lines, then the Namn Parti Plats Funktion Resultat table."""
+    """Read a roll-call attachment: optional "Antal Ja: 39" lines, then the table under its
+    column header, over as many pages as it runs; a totals line ("Summa 7 6 0 2") may close it."""
     lines = check_text(text).split("\n")
     declared: dict[str, int] = {}
     rows: list[RollCallRow] = []
-    in_table = False
+    columns: list[str] | None = None
+    cleaned = [" ".join(raw.split()) for raw in lines]
+
+    def upcoming(index: int) -> list[int]:
+        """The next few lines that hold something, skipping the blank ones."""
+        return [i for i in range(index + 1, min(len(lines), index + 12)) if cleaned[i]][:LOOKAHEAD]
+
+    skip_to = -1
     for index, raw in enumerate(lines):
         number = index + 1
-        stripped = " ".join(raw.split())
-        if not stripped or is_furniture(raw):
+        stripped = cleaned[index]
+        if index <= skip_to or not stripped or is_furniture(raw):
             continue
-        if not in_table:
-            total = TOTAL_RE.match(stripped)
-            if total:
-                declared[TOTAL_KEYS[total["what"].lower()]] = int(total["count"])
-            elif ROLLCALL_HEADER_RE.match(stripped):
-                in_table = True
+        total = TOTAL_RE.match(stripped)
+        if total:
+            _declare(declared, {TOTAL_KEYS[total["what"].lower()]: int(total["count"])}, number)
             continue
-        if ROLLCALL_HEADER_RE.match(stripped):  # the header repeated on a new page
+        if columns is None:
+            columns = table_columns(stripped)
             continue
-        rows.append(_rollcall_row(raw, number))
-    if not in_table:
+        if is_rollcall_header(stripped):  # the header repeated on a new page: its order rules on
+            columns = table_columns(stripped)
+            continue
+        counts = _sum_line(stripped)
+        if counts is not None:
+            _declare(declared, counts, number)
+            continue
+        try:
+            rows.append(_rollcall_row(raw, number, columns))
+            continue
+        except ImportError_ as error:
+            refusal = error
+        ahead = upcoming(index)
+        # A page break: the page's furniture, then the column header again; the table goes on.
+        header_at = next((i for i in ahead if is_rollcall_header(cleaned[i])), None)
+        if header_at is not None and not any(_is_row(cleaned[i], columns) for i in ahead if i < header_at):
+            skip_to, columns = header_at, table_columns(cleaned[header_at])
+            continue
+        if PAGE_NUMBER_RE.match(stripped) or (RUNNING_LINE_RE.search(stripped) and not _ends_in_result(stripped)):
+            continue
+        # A row wrapped over two lines ("… Tjänstgörande⏎ersättare Ja"): the two read as one row.
+        # Only when the second line is no row on its own: a row that lost its cells ("Rasmus
+        # Ragnarsson") must not take the next member's name into its own.
+        if ahead and not _is_row(cleaned[ahead[0]], columns) and _is_row(f"{stripped} {cleaned[ahead[0]]}", columns):
+            rows.append(_rollcall_row(f"{stripped} {cleaned[ahead[0]]}", number, columns))
+            skip_to = ahead[0]
+            continue
+        # A function wrapped within its cell: "… Tjänstgörande Nej" and "ersättare" under it.
+        if rows and stripped.islower() and ROLE_RE.match(f"{rows[-1].role} {stripped}"):
+            rows[-1].role = f"{rows[-1].role} {stripped}"
+            continue
+        raise refusal
+    if columns is None:
         from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
 
         if looks_like_prose_rollcall(text):  # the KS minutes' "… röstar Ja (7)." instead of a table
@@ -127,7 +327,7 @@ def parse_rollcall(text: str) -> ParsedRollCall:
                 row.line,
                 _("%(name)s står redan på rad %(other)d.") % {"name": row.name, "other": seen_names[row.name.lower()]},
             )
-        if row.seat in seen_seats:
+        if row.seat is not None and row.seat in seen_seats:
             raise line_error(
                 row.line,
                 _("Plats %(seat)d står redan på rad %(other)d.") % {"seat": row.seat, "other": seen_seats[row.seat]},
@@ -143,3 +343,12 @@ def parse_rollcall(text: str) -> ParsedRollCall:
                 % {"what": labels[key], "declared": count, "counted": totals[key]}
             )
     return ParsedRollCall(rows=rows, totals=totals, declared_totals=declared)
+
+
+def _is_row(line: str, columns: list[str]) -> bool:
+    tokens = line.split()
+    return len(tokens) >= len(columns) + 1 and _read_cells(tokens, columns) is not None
+
+
+def _ends_in_result(line: str) -> bool:
+    return line.split()[-1].lower() in RESULTS

@@ -120,3 +120,76 @@ def test_a_plural_role_covers_the_names_up_to_och_and_stops_at_samt(names, roles
     parsed = parse_prose_rollcall(f"{names} röstar Nej ({len(roles)}).")
     labels = {"Tjänstgörande ersättare": "T", "Ledamot": "L"}
     assert [labels[r.role] for r in parsed.rows] == roles
+
+
+# The prose forms a clerk writes, and the counts the minutes state in prose.
+
+
+def test_lower_case_verdicts_double_surnames_and_a_plain_ersattare():
+    text = (
+        "Anna Lind Berg (S), Karl-Johan Svedberg (KD) och ersättaren Per Olof Hellsten (D) röstar ja (3).\n\n"
+        "Sven Johansson Ek (M) röstar nej (1).\n\nBo Ek (SD) är frånvarande.\n"
+    )
+    parsed = parse_prose_rollcall(text)
+    assert [(r.name, r.party, r.role, r.result) for r in parsed.rows] == [
+        ("Anna Lind Berg", "S", "Ledamot", "ja"),
+        ("Karl-Johan Svedberg", "KD", "Ledamot", "ja"),
+        ("Per Olof Hellsten", "D", "Ersättare", "ja"),
+        ("Sven Johansson Ek", "M", "Ledamot", "nej"),
+        ("Bo Ek", "SD", "Ledamot", "franvarande"),
+    ]
+
+
+def _minutes(counts: str, names: str) -> str:
+    return (
+        "§ 104 Dnr 0233/25\nMotion om något\n\nBeslut\nNämnden avstyrker motionen.\n\nOmröstning\n"
+        "Godkänd voteringsproposition: ”Ja för avslag och Nej för bifall till motionen.”\n\n"
+        f"{counts}\n\n{names}\n\nUtbildningsnämnden\n\nUtdrag ur protokoll\nSammanträdesdatum: 2025-05-13\n"
+    )
+
+
+NAMES = "Anna Berg (M) och Cia Dahl (M) röstar Ja (2).\n\nErik Lindahl (V) röstar Nej (1)."
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        "Omröstningen utfaller med 2 Ja mot 1 Nej.",
+        "Nämnden beslutar med 2 röster mot 1 att avslå motionen.",
+        "Nämnden beslutar med två röster mot en att avslå motionen.",
+        "Omröstningen utfaller med 2 ja-röster mot 1 nej-röst.",
+    ],
+)
+def test_counts_stated_in_prose_are_read_and_agree_with_the_names(counts):
+    from motions.importers.protocol import parse_protocol
+
+    parsed = parse_protocol(_minutes(counts, NAMES))
+    (vote,) = parsed.votes
+    assert (vote.declared["ja"], vote.declared["nej"]) == (2, 1)
+    assert "votes" not in parsed.field_flags
+
+
+def test_counts_of_the_sides_that_the_names_do_not_give_are_refused_in_swedish():
+    from motions.importers.protocol import parse_protocol
+
+    with pytest.raises(ImportError_, match="Protokollet säger 3 röster mot 1 men namnlistan har 2 Ja och 1 Nej"):
+        parse_protocol(_minutes("Nämnden beslutar med 3 röster mot 1 att avslå motionen.", NAMES))
+    with pytest.raises(ImportError_, match="Protokollet säger 3 Ja men namnlistan har 2"):
+        parse_protocol(_minutes("Omröstningen utfaller med tre Ja mot 1 Nej.", NAMES))
+
+
+def test_sides_the_minutes_do_not_name_without_names_are_flagged():
+    from motions.importers.protocol import parse_protocol
+
+    parsed = parse_protocol(_minutes("Nämnden beslutar med 7 röster mot 6 att avslå motionen.", ""))
+    assert any("säger inte vilken sida som röstade Ja" in f for f in parsed.field_flags["votes"])
+
+
+def test_abstentions_stated_in_words_are_checked():
+    from motions.importers.protocol import parse_protocol
+
+    names = NAMES + "\n\nBo Ek (SD) och Eva Gran (L) avstår från att rösta."
+    parsed = parse_protocol(_minutes("Omröstningen utfaller med 2 Ja mot 1 Nej. Två ledamöter avstår.", names))
+    assert parsed.votes[0].declared == {"ja": 2, "nej": 1, "avstar": 2}
+    with pytest.raises(ImportError_, match="Protokollet säger 3 Avstår men namnlistan har 2"):
+        parse_protocol(_minutes("Omröstningen utfaller med 2 Ja mot 1 Nej. Tre ledamöter avstår.", names))

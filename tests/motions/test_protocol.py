@@ -265,3 +265,186 @@ def test_a_roll_call_table_inside_the_vote_section_is_its_names():
     # The counts are the sentence's, not numbers read from the table's rows ("74 Ledamot Avstår").
     assert vote.declared == {"ja": 2, "nej": 1}
     assert not parsed.field_flags.get("votes") or all("namnlista" not in f for f in parsed.field_flags["votes"])
+
+
+# The tables a clerk's roll call takes: each variation below must read exactly, or be refused with
+# a Swedish message naming the line; never read wrong.
+
+
+def _rows(text: str) -> list[tuple]:
+    return [(r.name, r.party, r.seat, r.role, r.result) for r in parse_rollcall(text).rows]
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("Namn Parti Plats Funktion Resultat", "Anna  Berg S 3 Ledamot Ja"),
+        ("Plats Namn Parti Funktion Resultat", "3 Anna  Berg S Ledamot Ja"),
+        ("Namn Funktion Parti Plats Resultat", "Anna  Berg Ledamot S 3 Ja"),
+        ("Resultat Namn Parti Plats Funktion", "Ja Anna Berg S 3 Ledamot"),
+        ("NAMN PARTI PLATS FUNKTION RESULTAT", "Anna Berg S 3 Ledamot Ja"),
+    ],
+)
+def test_the_columns_may_stand_in_any_order(header, row):
+    assert _rows(f"{header}\n{row}\n") == [("Anna Berg", "S", 3, "Ledamot", "ja")]
+
+
+def test_a_table_without_plats_reads_every_function_and_double_surname():
+    text = (
+        "Namn Parti Funktion Resultat\nSven Johansson Ek KD Ledamot Nej\nMaria Lundgren S Ersättare Ja\n"
+        "Karl-Johan Svedberg KD Tjänstgörande ersättare Nej\nAnna Lind Berg S 1:e v Ordf Ja\n"
+        "Per Olof Hellsten D Ordförande avstår\n"
+    )
+    assert _rows(text) == [
+        ("Sven Johansson Ek", "KD", None, "Ledamot", "nej"),
+        ("Maria Lundgren", "S", None, "Ersättare", "ja"),
+        ("Karl-Johan Svedberg", "KD", None, "Tjänstgörande ersättare", "nej"),
+        ("Anna Lind Berg", "S", None, "1:e v Ordf", "ja"),
+        ("Per Olof Hellsten", "D", None, "Ordförande", "avstar"),
+    ]
+
+
+def test_a_table_without_funktion_leaves_the_function_empty():
+    text = "Namn Parti Plats Resultat\nSven Johansson Ek KD 10 Nej\nMaria  Lundgren S 6 Ja\n"
+    assert _rows(text) == [("Sven Johansson Ek", "KD", 10, "", "nej"), ("Maria Lundgren", "S", 6, "", "ja")]
+
+
+def test_a_party_in_parentheses_and_results_in_any_case():
+    text = (
+        "Namn Parti Plats Funktion Resultat\nAnna Berg (S) 1 Ledamot ja\nBo Ek (M) 2 Ledamot NEJ\n"
+        "Cia Dahl (V) 3 Ersättare avstår\nDan Fors (SD) 4 Ledamot frånvarande\nEva Gran (L) 5 Ledamot Frånv\n"
+    )
+    parsed = parse_rollcall(text)
+    assert [(r.party, r.result) for r in parsed.rows] == [
+        ("S", "ja"), ("M", "nej"), ("V", "avstar"), ("SD", "franvarande"), ("L", "franvarande"),
+    ]  # fmt: skip
+
+
+def test_a_row_wrapped_over_two_lines_reads_as_one_row():
+    text = (
+        "Namn Parti Plats Funktion Resultat\nAnna Berg S 1 Ledamot Ja\nKarl-Johan Svedberg KD 14 Tjänstgörande\n"
+        "ersättare Nej\nMaria Charlotte\nLundgren S 6 Ersättare Ja\nDalibor Eminefendic MP 40 Tjänstgörande Nej\n"
+        "ersättare\n"
+    )
+    assert _rows(text) == [
+        ("Anna Berg", "S", 1, "Ledamot", "ja"),
+        ("Karl-Johan Svedberg", "KD", 14, "Tjänstgörande ersättare", "nej"),
+        ("Maria Charlotte Lundgren", "S", 6, "Ersättare", "ja"),
+        ("Dalibor Eminefendic", "MP", 40, "Tjänstgörande ersättare", "nej"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Grundskolenämnden 2025-10-28, bilaga 1",
+        "Sida 2 av 3",
+        "2",
+        "- 2 -",
+        "Grundskolenämnden 2025-10-28, bilaga 1\nSida 2 av 3",
+        "Utdrag ur protokoll\nGöteborgs Stad",
+    ],
+)
+def test_a_page_break_inside_the_table_skips_the_furniture_and_the_repeated_header(furniture):
+    text = (
+        "Antal Ja: 2\nAntal Nej: 1\n\nNamn Parti Plats Funktion Resultat\nAnna  Berg S 1 Ledamot Ja\n\n\n \n"
+        f"{furniture}\nPlats Namn Parti Funktion Resultat\n2 Bo Ek M Ledamot Nej\n3 Cia  Dahl V Ersättare Ja\n"
+    )
+    assert [r.name for r in parse_rollcall(text).rows] == ["Anna Berg", "Bo Ek", "Cia Dahl"]
+
+
+def test_a_running_line_without_a_repeated_header_is_skipped_as_furniture():
+    text = (
+        "Namn Parti Plats Funktion Resultat\nAnna  Berg S 1 Ledamot Ja\n"
+        "Grundskolenämnden 2025-10-28, bilaga 1\nBo Ek M 2 Ledamot Nej\n"
+    )
+    assert [r.name for r in parse_rollcall(text).rows] == ["Anna Berg", "Bo Ek"]
+
+
+def test_a_row_that_lost_its_cells_is_refused_not_glued_to_the_next_member():
+    text = "Namn Parti Plats Funktion Resultat\nAnna  Berg S 1 Ledamot Ja\nRasmus Ragnarsson\nBo Ek M 2 Ledamot Nej\n"
+    with pytest.raises(ImportError_, match=r"^Rad 3: Raden ska ha namn"):
+        parse_rollcall(text)
+
+
+def test_a_line_inside_the_table_that_is_no_row_nor_furniture_is_refused_with_its_line():
+    text = (
+        "Namn Parti Plats Funktion Resultat\nAnna  Berg S 1 Ledamot Ja\nJusterandes signatur\nBo Ek M 2 Ledamot Nej\n"
+    )
+    with pytest.raises(ImportError_, match=r"^Rad 3: Raden ska ha namn, parti, plats, funktion och resultat"):
+        parse_rollcall(text)
+
+
+@pytest.mark.parametrize("line", ["Summa 2 1 0 1", "Summa: Ja 2, Nej 1, Avstår 0, Frånvarande 1", "Totalt 2 1"])
+def test_a_totals_line_under_the_table_is_the_declared_counts(line):
+    text = (
+        "Namn Parti Plats Funktion Resultat\nAnna  Berg S 1 Ledamot Ja\nBo Ek M 2 Ledamot Nej\n"
+        f"Cia Dahl V 3 Ledamot Ja\nDan Fors SD 4 Ledamot Frånvarande\n{line}\n"
+    )
+    parsed = parse_rollcall(text)
+    assert parsed.declared_totals.items() <= {"ja": 2, "nej": 1, "avstar": 0, "franvarande": 1}.items()
+    assert parsed.declared_totals["ja"] == 2
+
+
+def test_a_totals_line_that_differs_from_the_rows_is_refused_in_swedish():
+    text = "Namn Parti Plats Funktion Resultat\nAnna  Berg S 1 Ledamot Ja\nBo Ek M 2 Ledamot Nej\nSumma 7 6 0 2\n"
+    with pytest.raises(ImportError_, match="Antal Ja enligt sidhuvudet är 7 men listan har 1"):
+        parse_rollcall(text)
+
+
+def test_antal_and_summa_that_disagree_are_refused():
+    text = "Antal Ja: 1\n\nNamn Parti Plats Funktion Resultat\nAnna  Berg S 1 Ledamot Ja\nSumma 2 0\n"
+    with pytest.raises(ImportError_, match=r"^Rad 5: Antal Ja står som 1 på ett ställe och 2 på ett annat"):
+        parse_rollcall(text)
+
+
+def test_an_unknown_result_and_a_missing_seat_are_refused_with_their_line():
+    header = "Namn Parti Plats Funktion Resultat\n"
+    with pytest.raises(ImportError_, match=r"^Rad 2: Okänt resultat ”Kanske”"):
+        parse_rollcall(header + "Anna Berg S 1 Ledamot Kanske\n")
+    with pytest.raises(ImportError_, match=r"^Rad 2: Platsnumret saknas"):
+        parse_rollcall(header + "Anna Berg S Stor Ledamot Ja\n")
+    with pytest.raises(ImportError_, match=r"^Rad 2: Raden ska ha namn, parti och resultat"):
+        parse_rollcall("Namn Parti Resultat\nAnna Ja\n")
+
+
+HEADER_AT_THE_END = (
+    "§ 612 Ärendenummer SLK-2025-00518\nEn handlingsplan\n\nBeslut\n1. Planen antas.\n\n"
+    "Protokollsutdrag skickas till\nStadsledningskontoret\nMiljö- och klimatnämnden\n\n"
+    "Kommunstyrelsen\n \n\nUtdrag ur protokoll\nSammanträdesdatum: 2025-09-17\n"
+)
+
+
+def test_the_body_of_the_header_block_wins_over_a_board_listed_above_it():
+    parsed = parse_protocol(HEADER_AT_THE_END)
+    assert parsed.body_name == "Kommunstyrelsen" and "body" not in parsed.field_flags
+    assert parsed.sent_to == ["Stadsledningskontoret", "Miljö- och klimatnämnden"]
+
+
+def test_a_body_only_near_the_header_block_is_flagged():
+    parsed = parse_protocol(HEADER_AT_THE_END.replace("Kommunstyrelsen\n \n\n", "Kommunstyrelsen\nPlan\n\n"))
+    assert parsed.body_name == "Kommunstyrelsen" and "body" in parsed.field_flags
+
+
+def test_two_bodies_in_header_blocks_are_flagged():
+    text = "Grundskolenämnden\nUtdrag ur protokoll\nSammanträdesdatum: 2025-10-28\n\n" + HEADER_AT_THE_END
+    parsed = parse_protocol(text)
+    assert parsed.body_name == "Grundskolenämnden" and "body" in parsed.field_flags
+
+
+TABLE_WORDS = [
+    "Namn", "Parti", "Plats", "Funktion", "Resultat", "Anna", "Berg", "Ek", "S", "(KD)", "12", "0", "1000",
+    "Ledamot", "Tjänstgörande", "ersättare", "1:e", "v", "Ordf", "Ja", "nej", "Avstår", "Frånv", "Summa", "Sida",
+    "2", "av", "bilaga", "2025-10-28,", "\n", "\n\n", "Antal Ja: 1", "Summa 1 0 0 0",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(TABLE_WORDS), max_size=60))
+def test_fuzzed_tables_are_read_or_refused_never_crash(words):
+    try:
+        parsed = parse_rollcall("Namn Parti Plats Funktion Resultat\n" + " ".join(words))
+    except ImportError_ as error:
+        assert str(error)
+        return
+    assert all(r.name and r.party and r.result for r in parsed.rows)

@@ -231,3 +231,13 @@ def test_a_refused_protocol_save_keeps_no_bilaga(client_s, case):
     response = client_s.post(URL, {**data, "bekrafta": "1"})
     assert response.status_code == 400
     assert not Decision.objects.filter(case=case).exists() and not Attachment.objects.exists()
+
+
+def test_a_body_the_header_block_does_not_settle_is_flagged_in_the_preview(client_s, case):
+    text = (
+        "§ 112 Ärendenummer SLK-2023-00456\nFörslag till ändrade regler\n\nBeslut\n1. Reglerna antas.\n\n"
+        "Protokollsutdrag skickas till\nStadsledningskontoret\nMiljö- och klimatnämnden\n\n"
+        "Kommunstyrelsen\nBilaga\n\nUtdrag ur protokoll\nSammanträdesdatum: 2023-03-15\n"
+    )
+    page = client_s.post(URL, {"text": text, "forhandsgranska": "1"}).content.decode()
+    assert "organet ”Kommunstyrelsen” står inte i sidhuvudet – kontrollera." in page
