@@ -340,9 +340,9 @@ def _costs_of(match, sentence, paragraph, line, point, why, by_number) -> list[S
     if PER_UNIT_RE.search(sentence):
         return []  # a cost per person is no cost of the point
     numbers = re.findall(NUMBER, match["numbers"])
-    if len(numbers) > 1 and re.fullmatch(r"(?:19|20)\d{2}", numbers[0]):
-        if YEAR_BEFORE_LIST_RE.search(sentence[: match.start()]):
-            numbers = numbers[1:]
+    year_first = len(numbers) > 1 and re.fullmatch(r"(?:19|20)\d{2}", numbers[0])
+    if year_first and YEAR_BEFORE_LIST_RE.search(sentence[: match.start()]):
+        numbers = numbers[1:]
     names = by_number[point].board_names if point else []
     if point and not names:
         names = receiver_names(by_number[point].text)

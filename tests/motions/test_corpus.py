@@ -33,8 +33,6 @@ WITHOUT_JUSTIFICATION = set(RUNNER_BATCHES)
 # Read wrong (some flagged, so benchmarks/import_accuracy.py counts them right-or-flagged); not exact
 # yet. Strict: a fix shows as XPASS and the entry goes. A tuple names the one source that misses.
 KNOWN_MISSES = {
-    "holdout3/m06_yttrande": "the header under the title is read as 'middle' and the party line after "
-    "the text is not read as the header's (both flagged)",
     "holdout6/m02_tillagg_kf_bostader": "point 3: the running page header 'Tilläggsyrkande (S, V, MP) – "
     "Bostadsförsörjningsprogram 2025–2030' after a blank line inside the sentence is glued into the "
     "point (holdout6/FIRST_RUN.md, item 1)",
