@@ -209,8 +209,23 @@ def decision(decision, links: Links) -> dict:
         "adoptedMotions": [links.api("motions", m.pk) for m in decision.adopted_motions.all()],
         "adoptedPoints": [links.api("decision-points", p.pk) for p in decision.adopted_points.all()],
         "votes": [links.api("votes", v.pk) for v in decision.votes.all()],
+        "notes": [decision_note(note, order, links) for order, note in enumerate(decision.notes.all(), start=1)],
         "created": _datetime(decision.created_at),
         "modified": _datetime(decision.updated_at),
+    }
+
+
+def decision_note(note, order: int, links: Links) -> dict:
+    """A reservation, protokollsanteckning or särskilt yttrande, numbered in the order of the minutes."""
+    parties = note.parties.all()
+    return {
+        "order": order,
+        "kind": note.kind,
+        "kindLabel": str(note.get_kind_display()),
+        "parties": [links.api("parties", p.pk) for p in parties],
+        "partyAbbreviations": [p.abbreviation for p in parties],
+        "members": note.members,
+        "text": note.text,
     }
 
 

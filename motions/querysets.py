@@ -74,7 +74,8 @@ def case_page_prefetches(*, attachments: bool = True, decision_points: bool = Tr
                 Prefetch("adopted_motions", queryset=Motion.objects.prefetch_related("parties")),
                 Prefetch("adopted_points", queryset=DecisionPoint.objects.select_related("proposal", "motion")),
                 *decision_extra,
-                Prefetch("notes", queryset=DecisionNote.objects.prefetch_related("parties")),
+                # By id: the minutes' order, as the importer and the secretariat store them.
+                Prefetch("notes", queryset=DecisionNote.objects.order_by("id").prefetch_related("parties")),
                 Prefetch(
                     "votes",
                     queryset=Vote.objects.order_by("id").prefetch_related(

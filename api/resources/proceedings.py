@@ -6,7 +6,19 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from assignments.models import Board
-from motions.models import Attachment, Case, Decision, DecisionPoint, Meeting, Member, Motion, Party, Vote, VoteRecord
+from motions.models import (
+    Attachment,
+    Case,
+    Decision,
+    DecisionNote,
+    DecisionPoint,
+    Meeting,
+    Member,
+    Motion,
+    Party,
+    Vote,
+    VoteRecord,
+)
 
 from .. import serializers
 from .base import (
@@ -178,12 +190,18 @@ DECISION_POINTS = Resource(
 
 
 def _decision_modified(since) -> Q:
-    # A roll call imported later adds a vote to the decision without saving the decision itself;
-    # the date and body come from the meeting.
+    # A roll call imported later adds a vote to the decision without saving the decision itself, and so
+    # does a note registered by the secretariat; the date and body come from the meeting, and each note
+    # shows its parties' abbreviations.
+    note_parties = DecisionNote.parties.through.objects.filter(
+        decisionnote__decision_id=OuterRef("pk"), party_id__in=changed(Party, since)
+    )
     return (
         Q(updated_at__gte=since)
         | Q(pk__in=changed(Vote, since, "decision_id"))
+        | Q(pk__in=changed(DecisionNote, since, "decision_id"))
         | Q(meeting_id__in=changed(Meeting, since))
+        | Exists(note_parties)
     )
 
 
@@ -194,6 +212,13 @@ def _decisions():
             Prefetch("adopted_motions", queryset=Motion.objects.order_by("id").only("id")),
             Prefetch("adopted_points", queryset=DecisionPoint.objects.order_by("id").only("id")),
             Prefetch("votes", queryset=Vote.objects.order_by("id").only("id", "decision_id")),
+            # By id: the importer and the secretariat's form store the notes in the order of the minutes.
+            Prefetch(
+                "notes",
+                queryset=DecisionNote.objects.order_by("id").prefetch_related(
+                    Prefetch("parties", queryset=Party.objects.order_by("sort_order", "id"))
+                ),
+            ),
         )
         .order_by("id")
     )
@@ -221,6 +246,24 @@ DECISIONS = Resource(
             "adoptedMotions": URL_LIST,
             "adoptedPoints": URL_LIST,
             "votes": URL_LIST,
+            "notes": {
+                "type": "array",
+                "description": (
+                    "Reservationer, protokollsanteckningar och särskilda yttranden i protokollet, i protokollets "
+                    "ordning (order från 1)."
+                ),
+                "items": object_schema(
+                    {
+                        "order": INTEGER,
+                        "kind": enum(DecisionNote.Kind.values),
+                        "kindLabel": STRING,
+                        "parties": URL_LIST,
+                        "partyAbbreviations": {"type": "array", "items": STRING},
+                        "members": STRING,
+                        "text": STRING,
+                    }
+                ),
+            },
             "created": DATETIME,
             "modified": DATETIME,
         }

@@ -71,6 +71,21 @@ def _display(instance, field_name: str) -> str:
     return force_str(_choices(type(instance), field_name).get(value, value), strings_only=True)
 
 
+def _amount_and_years(estimate) -> tuple[str, str]:
+    """The amount cell (flagged when missing) and the years cell of an estimate, escaped, as both
+    estimate tables print them."""
+    if estimate.amount_kr is None:
+        amount = format_html('<span class="flag">{}</span>', _("belopp saknas"))
+    else:
+        amount = conditional_escape(format_kronor(estimate.amount_kr, "mnkr"))
+    if not estimate.first_year:
+        return amount, "–"
+    years = _shown(estimate.first_year)
+    if estimate.last_year and estimate.last_year != estimate.first_year:
+        years = format_html("{}–{}", years, _shown(estimate.last_year))
+    return amount, years
+
+
 def _estimate_row(estimate, head) -> str:
     point = estimate.decision_point
     if point:
@@ -80,16 +95,7 @@ def _estimate_row(estimate, head) -> str:
         where = conditional_escape(estimate.assignment.dnr)
     else:
         where = ""
-    if estimate.amount_kr is None:
-        amount = format_html('<span class="flag">{}</span>', _("belopp saknas"))
-    else:
-        amount = conditional_escape(format_kronor(estimate.amount_kr, "mnkr"))
-    if estimate.first_year:
-        years = str(estimate.first_year)
-        if estimate.last_year and estimate.last_year != estimate.first_year:
-            years += f"–{estimate.last_year}"
-    else:
-        years = "–"
+    amount, years = _amount_and_years(estimate)
     return format_html(
         '\n      <tr>\n        {}\n        <td>{}</td>\n        <td class="num">{}</td>\n        <td>{}</td>\n'
         '        <td class="identifier">{}</td>\n        <td>{}</td>\n        <td>{}</td>\n      </tr>\n      ',
@@ -151,16 +157,7 @@ def _point_head(line, case, can_edit, rowspan=None) -> str:
 
 
 def _owner_estimate(estimate, head: str) -> str:
-    if estimate.amount_kr is None:
-        amount = f'<span class="flag">{_("belopp saknas")}</span>'
-    else:
-        amount = conditional_escape(format_kronor(estimate.amount_kr, "mnkr"))
-    if estimate.first_year:
-        years = _shown(estimate.first_year)
-        if estimate.last_year and estimate.last_year != estimate.first_year:
-            years += f"–{_shown(estimate.last_year)}"
-    else:
-        years = "–"
+    amount, years = _amount_and_years(estimate)
     return (
         f"\n      <tr>\n        {head}\n        <td>{_shown(estimate.board.name)}</td>\n"
         f'        <td class="num">{amount}</td>\n'

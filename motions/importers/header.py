@@ -41,7 +41,9 @@ TEXT_DATE_RE = re.compile(
 AGENDA_RE = re.compile(r"^(?:ärende\s*nr\.?|ärende|dnr|diarienummer)(?::\s*|\s+)\S+$", re.IGNORECASE)
 BODY_WORD_RE = re.compile(
     r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?|beredning(?:en)?|kommunledningen|"
-    r"nämnd\s+\w+|nämnden\s+\w+)$",
+    r"nämnd\s+\w+|nämnden\s+\w+)$"
+    # A body named by its remit: "Nämnden för funktionsstöd", "Styrelsen för Göteborgs Hamn AB".
+    r"|^(?:nämnden|styrelsen)\s+för\s+\S",
     re.IGNORECASE,
 )
 PARTY_WORD_RE = re.compile(r"(?:partiet|demokraterna|erna|gröna|initiativ)$", re.IGNORECASE)
@@ -83,9 +85,11 @@ _MEMBER_RE = re.compile(r"^[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,3}\s*\((?
 
 def split_parties(line: str) -> list[str]:
     line = line.strip()
-    if line.startswith("(") and line.endswith(")"):  # "(S)", "(S, V)"
+    if line.startswith("(") and line.endswith(")") and not re.search(r"[()]", line[1:-1]):  # "(S)", "(S, V)"
         line = line[1:-1]
     parts = [p.strip().strip(".") for p in re.split(r"\s*,\s*|\s+och\s+|\s*&\s*|\s+samt\s+", line) if p.strip()]
+    # Each party in its own brackets: "(S), (V) och (MP)".
+    parts = [inner[1] if (inner := re.fullmatch(r"\(([^()]+)\)", p)) else p for p in parts]
     parties = [match["party"] if (match := _MEMBER_RE.match(p)) else p for p in parts]
     return list(dict.fromkeys(parties))
 
@@ -120,6 +124,11 @@ class Header:
     party_line: int = 0
 
 
+def _date_or_party_follows(items: list[tuple[int, str]], following: list[int]) -> bool:
+    """Whether the line at the (one) index in `following` is a header's date or party line."""
+    return any(is_date(" ".join(items[i][1].split())) or is_party_line(items[i][1]) for i in following)
+
+
 def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = None) -> list[Header]:
     """Every header block: a line that is only a document kind ("Tilläggsyrkande"), the body line
     above (or just below) it, and the date, party, body and case-number lines below it. A body line
@@ -150,7 +159,8 @@ def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = 
             if not already and looks_like_body(text, alone):
                 header.body = text
                 header.start = above
-        for nxt in nonblank[k + 1 : k + 6]:
+        below = nonblank[k + 1 : k + 6]
+        for step, nxt in enumerate(below):
             value = " ".join(items[nxt][1].split())
             if not header.date and is_date(value):
                 header.date, header.date_line = value, items[nxt][0]
@@ -158,8 +168,15 @@ def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = 
                 header.parties, header.party_line = split_parties(value), items[nxt][0]
             elif AGENDA_RE.match(value):
                 pass
-            elif not header.body and not header.date and BODY_WORD_RE.search(value) and looks_like_body(value, True):
-                header.body = value  # "Reviderat yrkande / Kommunstyrelsen / 2024-08-21"
+            elif (
+                not header.body
+                and not header.date
+                and looks_like_body(value, True)
+                and (BODY_WORD_RE.search(value) or _date_or_party_follows(items, below[step + 1 : step + 2]))
+            ):
+                # "Reviderat yrkande / Kommunstyrelsen / 2024-08-21": a body of any name stands there
+                # when the block's date or parties come right after it.
+                header.body = value
             else:
                 break
             header.end = nxt + 1

@@ -8,6 +8,7 @@ turns the body and party names into rows afterwards (parse_motion_text() does bo
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from ..models import Motion
 from .header import KIND_WORDS, TITLE_RE, find_headers, is_party_line, parse_date, split_parties
 from .joining import join_lines
 from .pdf import PAGE_BREAK
-from .points import ParsedPoint, footnote_bodies, join_items, parse_points, strip_footnotes
+from .points import ParsedPoint, footnote_bodies, join_items, parse_points, read_mark, strip_footnotes
 from .text import ImportError_, check_text, is_furniture
 
 __all__ = ["KIND_WORDS", "WHOLE_TEXT_KINDS", "ParsedMotion", "ParsedPoint", "read_motion", "strip_footnotes"]
@@ -136,6 +137,60 @@ def _running_headers(lines: _Lines) -> set[int]:
     return found
 
 
+# What a running title or page header carries that a line of running text does not: the document
+# kind first ("Tilläggsyrkande (S, V, MP) – …"), a date, or the parties in brackets.
+_HEADER_SHAPED_RE = re.compile(
+    rf"^(?:{'|'.join(sorted(map(re.escape, KIND_WORDS), key=len, reverse=True))})\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\((?-i:[A-ZÅÄÖ]{1,3})(?:(?:,\s*|\s+och\s+)(?-i:[A-ZÅÄÖ]{1,3}))*\)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def _interrupting_headers(lines: _Lines, dropped: set[int]) -> set[int]:
+    """A page's header line left in the text in the middle of a sentence, which goes on in lower
+    case on the line after it ("… i behov av ⏎ Förskolenämnden, yrkande L, M, KD och C 2025-10-14 ⏎
+    särskilt stöd …"): a running title, not part of the point. It stands where a page turns (after a
+    form feed or a page footer) and repeats verbatim or has a header's shape (kind word, date,
+    parties in brackets); in pasted text without either, after a blank line, it must repeat.
+    A line that ends a sentence, or is itself a point, is text however often it repeats."""
+    items = lines.items
+    kept = [i for i in range(len(items)) if i not in dropped]
+    text = [" ".join(items[i][1].split()) for i in kept]
+    content = [bool(t) and not is_furniture(t) for t in text]
+    counts = Counter(t for t, c in zip(text, content, strict=True) if c)
+    following: list[int | None] = [None] * len(kept)
+    upcoming = None
+    for k in range(len(kept) - 1, -1, -1):
+        following[k] = upcoming
+        if content[k]:
+            upcoming = k
+    found = set()
+    previous, turned, blank = None, False, False  # the last line of text; a page footer or blank since
+    for k, i in enumerate(kept):
+        line = text[k]
+        if not content[k]:
+            turned, blank = turned or bool(line), blank or not line
+            continue
+        nxt = following[k]
+        if (
+            previous is not None
+            and nxt is not None
+            and line[0].isupper()
+            and not line.endswith((*_SENTENCE_END, ","))
+            and not text[previous].endswith(_SENTENCE_END)
+            and text[nxt][0].islower()
+            and not (read_mark(line) or PROPOSAL_HEADING_RE.match(line) or JUSTIFICATION_HEADING_RE.match(line))
+        ):
+            page_turned = turned or lines.page_of.get(items[kept[previous]][0]) != lines.page_of.get(items[i][0])
+            repeated = counts[line] > 1
+            if (page_turned and (repeated or _HEADER_SHAPED_RE.search(line))) or (blank and repeated):
+                found.add(i)
+                continue  # the sentence before it goes on after it
+        previous, turned, blank = k, False, False
+    return found
+
+
 def _paragraphs(items: list[tuple[int, str]], uncertain: list[str]) -> list[str]:
     paragraphs, current = [], []
     for _n, line in items:
@@ -155,6 +210,9 @@ def read_motion(text: str) -> ParsedMotion:
     # Footnotes ("1 Se …") stand where the page ended, often inside a paragraph: taken out first.
     footnotes = footnote_bodies(lines.items)
     dropped = set(footnotes) | _running_headers(lines)
+    interrupting = _interrupting_headers(lines, dropped)
+    removed_headers = [" ".join(lines.items[i][1].split()) for i in sorted(interrupting)]
+    dropped |= interrupting
     lines.items = [item for index, item in enumerate(lines.items) if index not in dropped]
     items = lines.items
     headers = find_headers(items, lines.page_of)
@@ -252,6 +310,12 @@ def read_motion(text: str) -> ParsedMotion:
             "text",
             _("Osäker avstavning: ”%(word)s” lästes som ”%(joined)s”")
             % {"word": word, "joined": word.replace("-", "")},
+        )
+    for line in dict.fromkeys(removed_headers):
+        parsed.flag(
+            "text",
+            _("Raden ”%(line)s” avbröt en mening och lästes som sidhuvud, inte som text – kontrollera")
+            % {"line": line},
         )
     for digit, note in dict.fromkeys(v for v in footnotes.values() if v[1]):
         parsed.footnotes.append(f"{digit} {note}")

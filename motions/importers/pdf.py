@@ -48,7 +48,10 @@ BAND = 0.12
 
 _PAGE_NUMBER_RES = [
     re.compile(r"^(?:sida\s+)?\d{1,4}\s*(?:av|/|\()\s*\d{1,4}\)?$", re.IGNORECASE),
-    re.compile(r"^(?:sida\s+)?\d{1,4}$", re.IGNORECASE),
+    re.compile(r"^sida\s+\d{1,4}$", re.IGNORECASE),
+    # A number alone; a year alone is the end of a wrapped line ("… mot barnfattigdom⏎2026" in a
+    # title at the top of the page), not a page number.
+    re.compile(r"^(?!(?:19|20)\d\d$)\d{1,4}$"),
     re.compile(r"^-\s*\d{1,4}\s*-$"),
 ]
 

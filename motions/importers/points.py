@@ -37,7 +37,9 @@ LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
 # "Kommunfullmäktige beslutar", "Kommunstyrelsen föreslår kommunfullmäktige besluta".
 ADDRESSED_RE = re.compile(r"^(?:.{2,120}:|I\s+[^.]{3,100}|[^.]{3,100}\bbeslut(?:a|ar)(?:\s+att)?)$", re.IGNORECASE)
 _WHAT = (
-    r"(?:[\wåäö]+s\s+)?(?:tjänsteutlåtande(?:t|ts\s+förslag(?:\s+till\s+beslut)?)?|förslag(?:et)?"
+    # Whose proposal, in the genitive: "förvaltningens", and a title of two or three words
+    # ("verkställande direktörens", "styrelsens ordförandes").
+    r"(?:(?:[\wåäö]+\s+){0,2}[\wåäö]+s\s+)?(?:tjänsteutlåtande(?:t|ts\s+förslag(?:\s+till\s+beslut)?)?|förslag(?:et)?"
     # "förslaget till beslut", and what else the proposal is ("förslaget till ägardirektiv",
     # "förslaget till budget 2026"): a few words, no sentence of its own.
     r"(?:\s+till\s+[\w–-]+(?:\s+[\w–-]+){0,2})?|förslaget\s+i\s+tjänsteutlåtandet)"

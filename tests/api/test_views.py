@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from api.resources import RESOURCES
 from assignments.models import Assignment, Board, Responsibility, StatusReport
-from motions.models import Case, Decision, Meeting, Member, Motion, Party, Vote
+from motions.models import Case, Decision, DecisionNote, Meeting, Member, Motion, Party, Vote
 
 
 def _get(client, url, **params):
@@ -358,3 +358,76 @@ def test_tombstones_keep_the_query_count_constant(client, real_data, resource, d
             modified_since="2000-01-01",
         )
     assert response.status_code == 200 and body["data"][0]["deleted"] is True
+
+
+def _decision_with_notes():
+    return Decision.objects.filter(notes__isnull=False).distinct().order_by("id").first()
+
+
+def test_decision_lists_its_notes_in_the_order_of_the_minutes(client, real_data):
+    """The reservations and protokollsanteckningar of the minutes, with kind, parties and text, as the
+    case's comparison shows them; readable without logging in, as the case itself is."""
+    decision = _decision_with_notes()
+    assert client.get(decision.case.get_absolute_url()).status_code == 200
+    response, item = _get(client, f"/api/v1/decisions/{decision.pk}/")
+    assert response.status_code == 200
+    notes = list(decision.notes.order_by("id"))
+    assert len(notes) >= 2
+    assert [note["order"] for note in item["notes"]] == list(range(1, len(notes) + 1))
+    assert [note["text"] for note in item["notes"]] == [n.text for n in notes]
+    first = item["notes"][0]
+    assert first["kind"] == "protokollsanteckning" and first["kindLabel"] == "Protokollsanteckning"
+    assert first["partyAbbreviations"] == ["V", "MP", "FI"]
+    assert first["parties"] == [
+        f"http://testserver/api/v1/parties/{Party.objects.get(abbreviation=a).pk}/" for a in ["V", "MP", "FI"]
+    ]
+    assert first["text"].startswith("Representanterna från V, MP och FI antecknar följande till protokollet")
+    assert item["notes"][1]["kind"] == "reservation" and item["notes"][1]["partyAbbreviations"] == ["SD"]
+    # A decision without notes says so with an empty list, not a missing key.
+    plain = Decision.objects.filter(notes__isnull=True).order_by("id").first()
+    assert _get(client, f"/api/v1/decisions/{plain.pk}/")[1]["notes"] == []
+
+
+def test_decision_notes_keep_the_query_count_constant(client, real_data, secretariat, django_assert_max_num_queries):
+    from motions.decisions import decision_note_add
+
+    parties = list(Party.objects.order_by("id").values_list("id", flat=True))
+    for index, decision in enumerate(Decision.objects.order_by("id")):
+        for kind in ("reservation", "sarskilt_yttrande", "protokollsanteckning"):
+            decision_note_add(
+                user=secretariat,
+                decision=decision,
+                kind=kind,
+                party_ids=parties[index % 3 : index % 3 + 3],
+                members="",
+                text=f"Anteckning {index} {kind}",
+            )
+    with django_assert_max_num_queries(8):
+        response, body = _get(client, "/api/v1/decisions/", page_size=500)
+    assert response.status_code == 200
+    assert sum(len(item["notes"]) for item in body["data"]) == DecisionNote.objects.count()
+    assert all(len(item["notes"]) >= 3 and item["notes"][-1]["kind"] == "protokollsanteckning" for item in body["data"])
+
+
+def test_a_note_registered_later_modifies_its_decision(client, real_data, secretariat):
+    from motions.decisions import decision_note_add
+
+    decision = Decision.objects.order_by("id").first()
+    cutoff = timezone.now()
+    decision_note_add(
+        user=secretariat,
+        decision=decision,
+        kind="reservation",
+        party_ids=[Party.objects.get(abbreviation="SD").pk],
+        members="",
+        text="Vi reserverar oss.",
+    )
+    assert _ids_modified_since(client, "decisions", cutoff) == {decision.pk}
+    # The note shows its parties' abbreviations: a renamed party changes every decision it noted.
+    cutoff = timezone.now()
+    party = Party.objects.get(abbreviation="SD")
+    party.abbreviation = "SDX"
+    party.save()
+    noted = set(Decision.objects.filter(notes__parties=party).values_list("id", flat=True))
+    assert decision.pk in noted
+    assert _ids_modified_since(client, "decisions", cutoff) == noted

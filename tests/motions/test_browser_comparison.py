@@ -140,3 +140,39 @@ def test_the_controls_work_by_keyboard(live_server, real_data, sized):
     page.locator(".motion-picker summary").focus()
     page.keyboard.press("Enter")
     assert page.locator(".motion-picker details").get_attribute("open") is not None
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_the_case_pages_motions_are_read_one_after_another(live_server, real_data, sized):
+    """At 390 px the six columns of the motions table would be a few letters wide ("O r g a n"): each motion
+    is a block instead, its name across the width, each other cell after the name of its column; so are the
+    case's costs."""
+    page = sized(390, 844)
+    page.goto(f"{live_server.url}/arenden/SLK-2022-00921/")
+    assert page_scroll_width(page) <= 0
+    names = page.locator("[aria-labelledby=motions-heading] table.table--stacked-narrow tbody th[scope=row]")
+    assert names.count() == 6
+    for index in range(names.count()):
+        assert names.nth(index).bounding_box()["width"] > 300
+    date = page.locator("table.table--stacked-narrow tbody td.identifier").first
+    assert page.evaluate("(el) => getComputedStyle(el, '::before').content", date.element_handle()) == '"Datum: "'
+    # The costs below are stacked the same way, their caption across the width, not a letter a line.
+    costs = page.locator(".case-costs table.table--stacked-narrow")
+    assert costs.locator("caption").bounding_box()["width"] > 300
+    assert costs.locator("tbody th[scope=row]").first.bounding_box()["width"] > 300
+    assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_at_1366_the_row_names_are_whole_words(live_server, real_data, sized):
+    """ "Återremiss" in the point column fits on one line instead of breaking as "Återremi/ss"."""
+    page = sized(1366, 768)
+    page.goto(f"{live_server.url}/arenden/0355-20/jamfor/")
+    referral = page.locator("table.comparison tbody tr.row--referral th[scope=row]").first
+    lines = page.evaluate(
+        "(el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getClientRects().length; }",
+        referral.element_handle(),
+    )
+    assert referral.inner_text().strip() == "Återremiss" and lines == 1

@@ -38,6 +38,9 @@ def test_header_dates_in_the_forms_the_city_writes(value, date):
         ),
         ("Henrik Munck (D)", ["D"]),
         ("Henrik Munck (D) och Anna Karin Lind (D)", ["D"]),
+        # Each party in its own brackets, as a header line of its own (above the title).
+        ("(S), (V) och (MP)", ["S", "V", "MP"]),
+        ("(M) & (L)", ["M", "L"]),
     ],
 )
 def test_party_lines(line, parties):
@@ -64,6 +67,22 @@ def test_a_leading_header_in_any_order(real_data, header):
     assert (parsed.body.short_name, parsed.date, parsed.is_revised) == ("KS", datetime.date(2024, 6, 4), True)
     assert [p.abbreviation for p in parsed.parties] == ["V", "S", "MP"]
     assert parsed.header_at == "start"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nämnden för funktionsstöd",  # named by its remit: no body word at its end
+        "Göteborgs Hamn AB",  # any name, between the kind line and the date
+    ],
+)
+def test_a_leading_header_kind_first_then_a_body_of_any_name(body):
+    parsed = read_motion(
+        f"Ändringsyrkande\n{body}\n2025-05-27\nKristdemokraterna och Liberalerna\n\n" + PROPOSAL + "1. Punkten.\n"
+    )
+    assert parsed.title == "Yrkande angående – Ett ärende"
+    assert (parsed.body_name, parsed.date, parsed.header_at) == (body, datetime.date(2025, 5, 27), "start")
+    assert parsed.party_names == ["Kristdemokraterna", "Liberalerna"]
 
 
 def test_an_unnumbered_decision_is_one_point_and_flagged():
@@ -124,10 +143,21 @@ def test_items_of_the_other_style_and_dashes_are_a_points_own_lines():
         "Därutöver bifalla utbildningsförvaltningens tjänsteutlåtande.",
         "I övrigt bifalla förslaget till ägardirektiv.",
         "I övrigt bifalla förslaget till budget 2026.",
+        "I övrigt bifalla verkställande direktörens förslag.",
     ],
 )
 def test_approve_the_rest_wordings(wording):
     assert APPROVES_REST_RE.match(wording)
+
+
+def test_a_numbered_last_point_that_approves_the_rest_is_the_flag():
+    # A company board's motion numbers it like the points; it is the same flag, its wording kept.
+    parsed = read_motion(
+        PROPOSAL + "1. Bolaget får i uppdrag att utreda.\n\n2. I övrigt bifalla verkställande direktörens förslag.\n"
+    )
+    assert [(p.number, p.text) for p in parsed.points] == [(1, "Bolaget får i uppdrag att utreda.")]
+    assert parsed.approves_rest
+    assert parsed.approves_rest_wording == "I övrigt bifalla verkställande direktörens förslag."
 
 
 def test_an_amendment_is_not_approve_the_rest():
@@ -173,6 +203,50 @@ def test_a_footer_with_a_name_before_sida_n_av_m_is_furniture():
     page_break = "\n\nKulturnämnden Sida 1 av 2\n\n"
     parsed = read_motion(PROPOSAL + "1. Nämnden får i uppdrag att utreda saken." + page_break + " 2. Nästa.\n")
     assert [p.text for p in parsed.points] == ["Nämnden får i uppdrag att utreda saken.", "Nästa."]
+
+
+RUNNING = "Förskolenämnden, yrkande L, M, KD och C 2025-10-14"
+
+
+@pytest.mark.parametrize(
+    "page_turn",
+    [
+        f"\n\f\n{RUNNING}\n",  # a form feed, the running line repeated on each page
+        "\n\nSida 1 av 2\nTilläggsyrkande (S, V, MP) – Program 2025–2030\n",  # a footer, then a header's shape
+        f"\n\n{RUNNING}\n",  # pasted without the page break: a blank line, and it repeats
+    ],
+)
+def test_a_running_header_inside_a_sentence_is_dropped_and_the_text_around_it_kept(page_turn):
+    parsed = read_motion(
+        PROPOSAL + "1. Förvaltningen får i uppdrag att stödja barn i behov av" + page_turn + "särskilt stöd.\n\n"
+        "2. Förvaltningen får i uppdrag att se över öppettiderna för vårdnadshavare som arbetar\n"
+        f"\f\n{RUNNING}\nobekväm arbetstid.\n"
+    )
+    assert [p.text for p in parsed.points] == [
+        "Förvaltningen får i uppdrag att stödja barn i behov av särskilt stöd.",
+        "Förvaltningen får i uppdrag att se över öppettiderna för vårdnadshavare som arbetar obekväm arbetstid.",
+    ]
+    assert parsed.field_flags["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name at the top of a page that the sentence runs through: no repetition, no header's shape.
+        "1. Förvaltningen får i uppdrag att i samverkan med\n\fVästra Götalandsregionen och\ntrafikverket utreda.\n",
+        # A line said twice inside sentences, with no page turn or blank line before it.
+        "1. Uppdraget avser\nGöteborgs Stads bostadsbolag\nsom helhet.\n\n"
+        "2. Uppföljningen avser\nGöteborgs Stads bostadsbolag\nvar för sig.\n",
+        # A sentence said twice after a blank line ends in a full stop: text, however often it repeats.
+        "1. Förvaltningen får i uppdrag att utreda.\n\nPlanen följs upp årligen.\n\n"
+        "2. Förvaltningen får i uppdrag att redovisa\n\nPlanen följs upp årligen.\n",
+    ],
+)
+def test_a_line_of_the_text_at_a_page_turn_or_repeated_stays(text):
+    parsed = read_motion(PROPOSAL + text)
+    words = sum(len(p.text.split()) for p in parsed.points)
+    assert words == len(text.split()) - len(parsed.points)  # every word but the points' marks
+    assert "text" not in parsed.field_flags
 
 
 def test_göteborgs_stad_inside_a_point_stays():

@@ -315,3 +315,23 @@ def test_the_point_page_of_a_point_without_a_lead_in_shows_none(client, real_dat
     point = case.proposals.get().points.order_by("number").first()
     html = client.get(reverse("motions:point", args=[case.url_key, point.pk])).content.decode()
     assert 'class="lead-in"' not in html
+
+
+@pytest.mark.django_db
+def test_the_point_page_gives_a_lettered_point_its_letter_after_the_lead_in(client, real_data):
+    """ "… komplettera lokalutredningen med:" reads on into "a) en trafikutredning …", as the motion prints it."""
+    from pathlib import Path
+
+    from assignments import roles
+    from motions.importers import parse_motion_text
+    from motions.services import motion_import
+
+    case = Case.objects.by_url_key("SLK-2022-00921").get()
+    text = (Path(__file__).parent / "corpus/motions/28_aterremiss_lead_in_wrapped_colon_letters.txt").read_text()
+    motion = motion_import(case=case, parsed=parse_motion_text(text), user=roles.SYSTEM, document=None)
+    point = motion.points.get(number=1)
+    assert point.label == "a)"
+    html = client.get(reverse("motions:point", args=[case.url_key, point.pk])).content.decode()
+    quote = html[html.index('<blockquote class="point-text">') : html.index("</blockquote>")]
+    assert '</p><span class="point-label">a)</span> en trafikutredning för skolvägarna' in quote
+    assert quote.index(motion.lead_in) < quote.index("a)</span>")

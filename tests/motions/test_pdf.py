@@ -45,6 +45,14 @@ def test_a_body_line_that_looks_like_a_page_number_outside_the_bands_is_kept():
     assert "2024" in pdf.text.split("\n")
 
 
+def test_a_year_alone_at_the_top_of_the_page_is_the_titles_end_not_a_page_number():
+    # The title's last line stands in the top band, shaped like a bare page number but a year.
+    text = "Yrkande angående handlingsplan mot barnfattigdom\n2026\n\nFörslag till beslut\n\n1. Punkten.\n"
+    pdf = pdf_to_text(render(text, footer="number"))
+    assert read_motion(pdf.text).title == "Yrkande angående handlingsplan mot barnfattigdom 2026"
+    assert pdf.furniture == ["Göteborgs Stad", "1"]
+
+
 def _writer_pdf(writer: PdfWriter) -> bytes:
     out = io.BytesIO()
     writer.write(out)

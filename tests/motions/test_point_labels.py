@@ -158,6 +158,12 @@ def test_a_special_statement_is_saved_as_a_note_and_shown_with_the_other_notes(c
     assert statements[1].members == "Karin Pleijel" and statements[1].text.endswith("tydligare tidplan.")
     page = client.get(f"{case.get_absolute_url()}jamfor/").content.decode()
     assert page.count("Särskilt yttrande") == 2 and "Reservation" in page
+    # The case page's timeline and the open data API list them too, in the minutes' order.
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert page.count("<h4>Särskilt yttrande – ") == 2 and "<h4>Reservation – " in page
+    api = client.get(f"/api/v1/decisions/{decision.pk}/").json()
+    assert [n["kind"] for n in api["notes"]] == ["reservation", "sarskilt_yttrande", "sarskilt_yttrande"]
+    assert api["notes"][2]["members"] == "Karin Pleijel" and api["notes"][2]["kindLabel"] == "Särskilt yttrande"
 
 
 def test_a_protocol_extracts_lettered_decision_keeps_its_labels_by_the_motions_rule():

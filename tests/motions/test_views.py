@@ -74,6 +74,21 @@ def test_comparison_outcome_has_svg_chart_and_the_same_figures_as_a_table(client
 
 
 @pytest.mark.django_db
+def test_case_page_shows_the_notes_of_each_decision_in_the_order_of_the_minutes(client, real_data):
+    from motions.models import Decision
+
+    decision = Decision.objects.filter(notes__isnull=False).distinct().order_by("id").first()
+    html = client.get(decision.case.get_absolute_url()).content.decode()
+    timeline = html[html.index(f'id="beslut-{decision.pk}"') :]
+    timeline = timeline[: timeline.index("</li>")]
+    notes = list(decision.notes.order_by("id"))
+    positions = [timeline.index(note.text.splitlines()[0][:60]) for note in notes]
+    assert positions == sorted(positions)
+    assert "<h4>Protokollsanteckning – " in timeline and "<h4>Reservation – " in timeline
+    assert '<abbr class="party" title="Sverigedemokraterna"' in timeline
+
+
+@pytest.mark.django_db
 def test_user_text_is_escaped(client, real_data):
     case = Case.objects.by_url_key("SLK-2022-00921").get()
     motion = case.motions.filter(full_text_available=True).order_by("sort_order").first()
