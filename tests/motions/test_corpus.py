@@ -17,37 +17,22 @@ CORPUS = Path(__file__).parent / "corpus" / "motions"
 DOCUMENTS = sorted(CORPUS.glob("*.txt"))
 # Motions written in the city's layouts before the parser was read (issue 15), each with its
 # expected parse and the header fields ("flagged") the preview must flag for the reader.
-# holdout3 … holdout6 (issue 15) also hold TUs and protocol extracts, scored by corpus/measure_other.py
+# holdout3 … holdout7 (issue 15) also hold TUs and protocol extracts, scored by corpus/measure_other.py
 # against truth/ (tests/motions/test_holdout_other.py): only the texts with a motion's expectation
 # beside them are read here. Their expectations are written from truth/ by corpus/truth_to_runner.py.
-RUNNER_BATCHES = ("holdout3", "holdout4", "holdout5", "holdout6")
+RUNNER_BATCHES = ("holdout3", "holdout4", "holdout5", "holdout6", "holdout7")
 HOLDOUT = [
     p
     for folder in ("holdout", "holdout2", *RUNNER_BATCHES)
     for p in sorted((CORPUS.parent / folder).glob("*.txt"))
     if p.with_suffix(".json").exists()
 ]
-# holdout3 … holdout6: their hand truth types the header, the lead-in and the points, not the
+# holdout3 … holdout7: their hand truth types the header, the lead-in and the points, not the
 # justification (truth/README.md of each; truth_to_runner.py writes none).
 WITHOUT_JUSTIFICATION = set(RUNNER_BATCHES)
 # Read wrong (some flagged, so benchmarks/import_accuracy.py counts them right-or-flagged); not exact
 # yet. Strict: a fix shows as XPASS and the entry goes. A tuple names the one source that misses.
-KNOWN_MISSES = {
-    "holdout6/m02_tillagg_kf_bostader": "point 3: the running page header 'Tilläggsyrkande (S, V, MP) – "
-    "Bostadsförsörjningsprogram 2025–2030' after a blank line inside the sentence is glued into the "
-    "point (holdout6/FIRST_RUN.md, item 1)",
-    "holdout6/m05_reviderat_bolag_hamn": "the numbered '4. I övrigt bifalla verkställande direktörens "
-    "förslag.' is read as point 4, not as the approve-the-rest line (holdout6/FIRST_RUN.md, item 2)",
-    "holdout6/m07_yrkande_fsn_pages": "points 3 and 5: the running page header 'Förskolenämnden, yrkande "
-    "L, M, KD och C 2025-10-14' is glued into the points (holdout6/FIRST_RUN.md, item 1)",
-    "holdout6/m09_andring_nfs_start": "the header at the start in another order (body, date, parties "
-    "before the title) is taken as the title (holdout6/FIRST_RUN.md, item 3)",
-    "holdout6/m10_yrkande_sn_sydvast": (
-        "pdf",
-        "the year at the end of the wrapped title ('… barnfattigdom 2026') is lost in the PDF "
-        "(holdout6/FIRST_RUN.md, item 4)",
-    ),
-}
+KNOWN_MISSES: dict[str, str | tuple[str, str]] = {}
 
 
 def _holdout_param(path, index=None):

@@ -1,5 +1,5 @@
 """Scores the protocol extracts, roll calls and tjänsteutlåtanden of an unseen batch (holdout3 …
-holdout6; issue 15) against the batch's hand truth in truth/, from the text and from the PDF rendered
+holdout7; issue 15) against the batch's hand truth in truth/, from the text and from the PDF rendered
 from it. One scorer for every batch (each batch once had its own copy; they differed, see below).
 
     .venv/bin/python tests/motions/corpus/measure_other.py [--verbose] [batch …]   (default: all)
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent
-BATCHES = ("holdout3", "holdout4", "holdout5", "holdout6")
+BATCHES = ("holdout3", "holdout4", "holdout5", "holdout6", "holdout7")
 VOTE = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånvarande": "franvarande"}
 # The PDF footer by the document's index in its batch, as every batch was first scored.
 FOOTERS = ["sida", "paren", "number"]
