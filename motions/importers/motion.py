@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..models import Motion
-from .header import KIND_WORDS, TITLE_RE, find_headers, parse_date, split_parties
+from .header import KIND_WORDS, TITLE_RE, find_headers, is_party_line, parse_date, split_parties
 from .joining import join_lines
 from .pdf import PAGE_BREAK
 from .points import ParsedPoint, footnote_bodies, join_items, parse_points, read_mark, strip_footnotes
@@ -277,8 +277,14 @@ def read_motion(text: str) -> ParsedMotion:
         if starts_another or (own_justification is not None and header.start > own_justification):
             end = header.start
             break
-    body_items = [(n, t) for i, (n, t) in enumerate(items[position:end], start=position) if i not in in_header]
-    _read_header(parsed, used, first, end, content, lines)
+    signature = _signature_parties(items, used, content, end)
+    body_items = [
+        (n, t) for i, (n, t) in enumerate(items[position:end], start=position) if i not in in_header and i != signature
+    ]
+    _read_header(parsed, used, first, end, content, lines, title_end=position)
+    if signature is not None and not parsed.party_names:
+        parsed.party_names = split_parties(items[signature][1])
+        parsed.party_where = lines.where(items[signature][0])
 
     proposal = next((k for k, (_n, t) in enumerate(body_items) if PROPOSAL_HEADING_RE.match(t.strip())), None)
     justification = next((k for k, (_n, t) in enumerate(body_items) if JUSTIFICATION_HEADING_RE.match(t.strip())), None)
@@ -327,13 +333,28 @@ def _next_is_untitled_document(items, after: list[int]) -> bool:
     return any(PROPOSAL_HEADING_RE.match(items[i][1].strip()) for i in after[:8])
 
 
-def _read_header(parsed: ParsedMotion, headers: list, first: int, end: int, content, lines: _Lines) -> None:
+def _signature_parties(items, headers: list, content, end: int) -> int | None:
+    """The line the parties sign with after the text ("Centerpartiet, Liberalerna"), when no header
+    block names them: the document's last line, after a finished sentence (not a sentence's end)."""
+    if not headers or any(h.parties or h.kind_party for h in headers):
+        return None
+    last = max((i for i in content if i < end), default=None)
+    before = items[last - 1][1].strip() if last else ""
+    if last is None or (before and not before.endswith((".", "!", "?", ":"))):
+        return None
+    return last if is_party_line(" ".join(items[last][1].split())) else None
+
+
+def _read_header(
+    parsed: ParsedMotion, headers: list, first: int, end: int, content, lines: _Lines, title_end: int
+) -> None:
     if not headers:
         parsed.flag("header", _("Sidhuvud (organ, dokumenttyp, datum, partier) saknas i texten"))
         return
     main = headers[0]
     last_content = max((i for i in content if i < end), default=first)
-    if main.end <= first:
+    # A header right under the title, before any text, is the document's opening block.
+    if main.end <= first or all(i < title_end for i in content if i < main.start):
         parsed.header_at = "start"
     elif main.start > last_content:
         parsed.header_at = "end"

@@ -58,6 +58,11 @@ YEARS_AFTER_RE = re.compile(
     r"(?P<first>20\d{2})(?:\s*(?:[–-]|--|till|t\.o\.m\.?|och)\s*(?P<last>20\d{2}))?\b",
     re.IGNORECASE,
 )
+# A year that ends the clause before an amount ("3,6 mnkr under hösten 2025 och 8,6 mnkr"): the list
+# "2025 och 8,6" in front of the unit is a time and an amount, not two amounts.
+YEAR_BEFORE_LIST_RE = re.compile(
+    r"\b(?:under|hösten|våren|sommaren|vintern|år|året|budgetåret|från|till|för|t\.o\.m\.?)\s*$", re.IGNORECASE
+)
 POINT_REF_RE = re.compile(
     r"\b(?:förslag(?:en|et)?|punkt(?:erna)?|beslutssats(?:en|erna)?)\s+(?P<list>\d{1,2}(?:\s*(?:,|och|samt|–|-|till)"
     r"\s*(?:förslag(?:en)?\s+|punkt(?:erna)?\s+)?\d{1,2})*)",
@@ -335,6 +340,9 @@ def _costs_of(match, sentence, paragraph, line, point, why, by_number) -> list[S
     if PER_UNIT_RE.search(sentence):
         return []  # a cost per person is no cost of the point
     numbers = re.findall(NUMBER, match["numbers"])
+    year_first = len(numbers) > 1 and re.fullmatch(r"(?:19|20)\d{2}", numbers[0])
+    if year_first and YEAR_BEFORE_LIST_RE.search(sentence[: match.start()]):
+        numbers = numbers[1:]
     names = by_number[point].board_names if point else []
     if point and not names:
         names = receiver_names(by_number[point].text)

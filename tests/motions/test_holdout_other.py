@@ -1,41 +1,77 @@
-"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3, holdout4; issue 15) read
-exactly as their hand truth, from the text and from the PDF rendered from it: every decision point,
-every roll-call row, the declared counts, the TU points' boards and amounts, and every header field
-right or flagged. The folders' measure_other.py scripts print the same scores on their own."""
+"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout7; issue 15)
+read exactly as their hand truth, each from its text and from the PDF rendered from it: every
+decision point, every roll-call row, the declared counts, the TU points' boards and amounts, and
+every header field right or flagged. tests/motions/corpus/measure_other.py scores them (and prints
+the same figures on its own); its TRUTH_ERRATA are the truth's known errors, corrected at scoring."""
 
-import importlib.util
-from pathlib import Path
+import json
 
 import pytest
 
-CORPUS = Path(__file__).parent / "corpus"
+from .corpus.measure_other import BATCHES, CORPUS, TRUTH_ERRATA, documents, load_truth, score_document, truth_items
+
+# Read wrong today, each for a cause named in the batch's FIRST_RUN.md; strict, so a fix shows as
+# XPASS and the entry goes.
+KNOWN_MISSES = {
+    "holdout6/p01_ks_prose": "body read as 'Miljö- och klimatnämnden', named in the text, instead of "
+    "Kommunstyrelsen, which stands only at the end; not flagged (holdout6/FIRST_RUN.md, item 6)",
+    "holdout6/p02_gsn_table": "refused: the page break inside the Bilaga 1 table (the running line "
+    "'Grundskolenämnden 2025-10-28, bilaga 1' before the repeated column header) is read as a table "
+    "row, so the 13 rows are lost (holdout6/FIRST_RUN.md, item 5)",
+    "holdout7/p02_smn_table": "refused: the running line 'Stadsmiljönämnden 2025-10-23, bilaga 1' at the top "
+    "of the table's second page is read as a table row, as in holdout6/p02 (holdout7/FIRST_RUN.md, item 1)",
+    "holdout7/p03_ubn_table_noplats": "refused: a vote table without the Plats column ('Namn Parti Funktion "
+    "Resultat') is not recognised as a table (holdout7/FIRST_RUN.md, item 2)",
+    "holdout7/p06_mkn_table_plats_first": "refused: a vote table with its columns in another order ('Plats "
+    "Namn Parti Funktion Resultat') is not recognised as a table (holdout7/FIRST_RUN.md, item 3)",
+}
+# What each batch's truth types, so that no document, and no kind of item, drops out of the scoring.
+TRUTH_TOTALS = {
+    "holdout3": {"points": 9, "rows": 27, "header": 11},
+    "holdout4": {"points": 14, "rows": 50, "counts": 4, "header": 26, "boards": 8, "amounts": 8},
+    "holdout5": {"points": 21, "rows": 49, "counts": 4, "header": 31, "boards": 12, "amounts": 12},
+    "holdout6": {"points": 20, "rows": 37, "counts": 4, "header": 26, "boards": 9, "amounts": 9},
+    "holdout7": {"points": 28, "rows": 60, "counts": 6, "header": 39, "boards": 13, "amounts": 13},
+}
 
 
-def _script(folder: str):
-    spec = importlib.util.spec_from_file_location(f"measure_{folder}", CORPUS / folder / "measure_other.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _params():
+    for batch in BATCHES:
+        for index, path in enumerate(documents(batch)):
+            name = f"{batch}/{path.stem}"
+            for source in ("text", "pdf"):
+                marks = [pytest.mark.xfail(reason=KNOWN_MISSES[name], strict=True)] if name in KNOWN_MISSES else []
+                yield pytest.param(batch, index, source, id=f"{name}-{source}", marks=marks)
+
+
+def test_every_batch_is_scored_on_all_its_truth():
+    for batch, expected in TRUTH_TOTALS.items():
+        totals = {}
+        for path in documents(batch):
+            for key, n in truth_items(load_truth(batch, path.stem)).items():
+                totals[key] = totals.get(key, 0) + n
+        assert totals == expected, batch
+    assert set(TRUTH_TOTALS) == set(BATCHES)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("source", ["text", "pdf"])
-def test_holdout3_protocols_roll_call_and_tus_read_exactly(real_data, source):
-    tally = _script("holdout3").score(source)
-    assert tally["refused"] == 0 and tally["misses"] == []
-    assert (tally["rows_ok"], tally["pts_ok"]) == (tally["rows_all"], tally["pts_all"]) == (27, 9)
+@pytest.mark.parametrize(("batch", "index", "source"), list(_params()))
+def test_a_holdout_protocol_or_tu_reads_as_its_truth(real_data, batch, index, source):
+    path = documents(batch)[index]
+    tally = score_document(batch, path, source, index)
+    assert tally.misses == [] and tally.refused == 0
+    assert tally.exact()
+    assert tally.totals() == truth_items(load_truth(batch, path.stem))
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("source", ["text", "pdf"])
-def test_holdout4_protocols_and_tus_read_exactly_or_flagged(real_data, source):
-    tally, refused = _script("holdout4").score(source)
-    assert refused == 0 and tally.misses == []
-    assert tally.n == {
-        "points": (14, 14),
-        "rows": (50, 50),
-        "counts": (4, 4),
-        "header": (26, 26),
-        "boards": (8, 8),
-        "amounts": (8, 8),
-    }
+def test_the_truth_errata_correct_the_truth_as_written():
+    for batch, documents_ in TRUTH_ERRATA.items():
+        for stem, errata in documents_.items():
+            written = json.loads((CORPUS / batch / "truth" / f"{stem}.json").read_text("utf-8"))
+            corrected = load_truth(batch, stem)
+            for erratum in errata:
+                node_written, node_corrected = written, corrected
+                for key in erratum.path:
+                    node_written, node_corrected = node_written[key], node_corrected[key]
+                assert (node_written, node_corrected) == (erratum.written, erratum.corrected)
+                assert erratum.reason

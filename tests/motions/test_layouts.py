@@ -283,3 +283,37 @@ def test_a_name_on_the_next_page_without_a_kind_line_stays_in_the_point():
         PROPOSAL + "1. Uppdraget ges till\n\f\nNämnden för demokrati och medborgarservice\n\n2. Nästa.\n"
     )
     assert parsed.points[0].text == "Uppdraget ges till Nämnden för demokrati och medborgarservice"
+
+
+YTTRANDE_HEADER_UNDER_TITLE = """Yttrande angående – Årsrapport 2024 för
+socialnämnden Nordost
+Socialnämnden Nordost
+Yttrande
+2025-02-20
+Ärende nr: 7
+Vi välkomnar att antalet placeringar har minskat.
+Vi kommer att följa utvecklingen noga.
+Centerpartiet, Liberalerna
+"""
+
+
+def test_a_header_right_under_the_title_opens_the_document():
+    parsed = read_motion(YTTRANDE_HEADER_UNDER_TITLE)
+    assert parsed.header_at == "start" and "header" not in parsed.field_flags
+    assert parsed.title == "Yttrande angående – Årsrapport 2024 för socialnämnden Nordost"
+    # Text between the title and the header still makes it one between the lines.
+    moved = YTTRANDE_HEADER_UNDER_TITLE.replace("Socialnämnden Nordost\n", "\nVi har läst.\n\nSocialnämnden Nordost\n")
+    assert read_motion(moved).header_at == "middle"
+
+
+def test_the_party_line_after_the_text_signs_it_when_the_header_names_none():
+    parsed = read_motion(YTTRANDE_HEADER_UNDER_TITLE)
+    assert parsed.party_names == ["Centerpartiet", "Liberalerna"] and "parties" not in parsed.field_flags
+    assert parsed.justification.endswith("följa utvecklingen noga.")
+    # The end of a sentence that happens to name parties is text, not a signature.
+    unfinished = YTTRANDE_HEADER_UNDER_TITLE.replace("noga.\n", "noga tillsammans med\n")
+    parsed = read_motion(unfinished)
+    assert parsed.party_names == [] and parsed.justification.endswith("Centerpartiet, Liberalerna")
+    # A header that names the parties is not overruled by a last line.
+    named = YTTRANDE_HEADER_UNDER_TITLE.replace("2025-02-20\n", "2025-02-20\nS och V\n")
+    assert read_motion(named).party_names == ["S", "V"]

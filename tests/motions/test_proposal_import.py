@@ -78,6 +78,16 @@ def test_a_cost_year_is_printed_with_the_amount_never_the_budget_process():
     assert parsed.costs[0].first_year is None
 
 
+def test_a_year_before_a_second_amount_is_a_time_not_an_amount():
+    # holdout4/t02: "kostar 3,6 mnkr under hösten 2025 och 8,6 mnkr per helår" gave a cost "2025 mnkr".
+    printed = "0,3 mnkr per år."
+    parsed = read_proposal(MINIMAL.replace(printed, "3,6 mnkr under hösten 2025 och 8,6 mnkr per helår."))
+    assert [c.amount_kr for c in parsed.costs] == [3_600_000, 8_600_000]
+    # Two amounts in one list stay two, also when the first looks like a year.
+    parsed = read_proposal(MINIMAL.replace(printed, "2000 och 3000 kr."))
+    assert [c.amount_kr for c in parsed.costs] == [2000, 3000]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -15,7 +15,7 @@ def expected_parse(path: Path, parsed: dict) -> dict:
 
 
 def set_up_alone() -> None:
-    """For a corpus's scoring script run on its own (holdout3/4 measure_other.py): Django on an
+    """For a corpus's scoring script run on its own (measure_other.py): Django on an
     in-memory database holding the shipped boards and parties, as benchmarks/import_accuracy.py has.
     Inside the suite the scripts' score() runs under pytest-django instead."""
     os.environ["DATABASE_URL"] = "sqlite://:memory:"
