@@ -20,7 +20,7 @@ DOCUMENTS = sorted(CORPUS.glob("*.txt"))
 # holdout3 … holdout7 (issue 15) also hold TUs and protocol extracts, scored by corpus/measure_other.py
 # against truth/ (tests/motions/test_holdout_other.py): only the texts with a motion's expectation
 # beside them are read here. Their expectations are written from truth/ by corpus/truth_to_runner.py.
-RUNNER_BATCHES = ("holdout3", "holdout4", "holdout5", "holdout6", "holdout7")
+RUNNER_BATCHES = ("holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8")
 HOLDOUT = [
     p
     for folder in ("holdout", "holdout2", *RUNNER_BATCHES)
