@@ -54,7 +54,10 @@ M = {
     ),
     "m06_aterremiss_mkn": dict(
         kind="aterremissyrkande",
-        title="Återremissyrkande angående – Miljö- och klimatförvaltningens förslag till taxa för tillsyn enligt miljöbalken 2026",
+        title=(
+            "Återremissyrkande angående – Miljö- och klimatförvaltningens förslag till taxa för tillsyn"
+            " enligt miljöbalken 2026"
+        ),
         body="MKN",
         revised=False,
         addressed_to="I miljö- och klimatnämnden",
