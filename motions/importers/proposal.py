@@ -147,23 +147,25 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
             taken.add(above)
     # After "Handläggare": the officers' names, then "Telefon"/"E-post" and addresses wrapped onto
     # lines of their own — read past, never kept. A blank line or any other line ends the block.
-    index, personal = start + 1, ""
+    index, personal, after_field = start + 1, "", False
     while index < len(items):
         number, raw = items[index]
         text = _clean(raw)
         field_match = FIELD_RE.match(text)
         if not text:
-            personal = ""
+            personal, after_field = "", False
             index += 1
             continue
         if field_match:
-            personal = ""
+            personal, after_field = "", True
             _read_field(parsed, field_match["name"].lower(), field_match["value"].strip(), lines, number)
         elif re.match(r"^handläggare\b", text, re.IGNORECASE):
             personal = "names"
         elif PERSONAL_RE.search(text):
             personal = "contact"
-        elif not parsed.author_name and not personal and _office_line(text):
+        elif not parsed.author_name and after_field and OFFICE_NAME_RE.match(text) and _office_line(text):
+            # Right under the field lines, with no blank between, and named as an office: a title such
+            # as "Yttrande till kommunstyrelsen" after the block is never read as the issuer.
             parsed.author_name = text
         elif personal == "names" and not POINT_RE.match(text) and not PROPOSAL_HEADING_RE.match(text):
             pass
@@ -172,6 +174,9 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
         taken.add(index)
         index += 1
     return taken
+
+
+OFFICE_NAME_RE = re.compile(r"(?i)^\w*(?:kontor|förvaltning|nämnd|styrelse|sekretariat)\w*(?:\s+\w+)?$")
 
 
 def _office_line(text: str) -> bool:

@@ -41,6 +41,18 @@ def test_an_office_line_above_the_header_is_kept_over_one_below_it():
     assert read_proposal(text).author_name == "Kulturförvaltningen"
 
 
+@pytest.mark.parametrize(
+    "below",
+    [
+        "Reviderat 2025-11-17\nYttrande till kommunstyrelsen\n",
+        "Reviderat 2025-11-17\n\nSocialförvaltningen Hisingen\n",
+    ],
+)
+def test_a_title_or_a_line_after_a_blank_below_the_fields_is_not_the_issuer(below):
+    text = ISSUER_LAST.replace("Reviderat 2025-11-17\nSocialförvaltningen Hisingen\n", below)
+    assert read_proposal(text).author_name == ""
+
+
 def test_a_handlaggare_department_is_not_the_issuer():
     text = ISSUER_LAST.replace(
         "Socialförvaltningen Hisingen\n\nHandläggare\nAhmed Karimi\n",
