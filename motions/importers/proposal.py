@@ -38,7 +38,11 @@ SECTION_RE = re.compile(
     r"kostnadsredovisning.*|yttrande|motivering)\s*:?$",
     re.IGNORECASE,
 )
-OFFICE_RE = re.compile(r"(?:kontor(?:et)?|förvaltning(?:en)?|nämnd(?:en)?|styrelse(?:n)?|sekretariat(?:et)?)$", re.I)
+# A district office carries its area after the name ("Socialförvaltningen Hisingen"): one capitalised word.
+OFFICE_RE = re.compile(
+    r"(?:kontor(?:et)?|förvaltning(?:en)?|nämnd(?:en)?|styrelse(?:n)?|sekretariat(?:et)?)(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?$",
+    re.I,
+)
 
 
 @dataclass
@@ -125,7 +129,8 @@ def _date(value: str, lines: _Lines, number: int) -> datetime.date:
 
 def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
     """The indexes of the header block's lines (read into parsed); the block starts at the line that
-    is only "Tjänsteutlåtande", takes the office line above it and the field lines below it."""
+    is only "Tjänsteutlåtande", takes the office line above it (or among the field lines below it,
+    where some offices print it last) and the field lines below it."""
     taken: set[int] = set()
     kinds = [i for i, (_n, t) in enumerate(items) if KIND_RE.match(_clean(t))]
     if not kinds:
@@ -137,27 +142,31 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
     above = next((i for i in range(start - 1, -1, -1) if items[i][1].strip()), None)
     if above is not None and start - above <= 6:
         text = _clean(items[above][1])
-        if OFFICE_RE.search(text) and len(text) <= 80 and not POINT_RE.match(text):
+        if _office_line(text):
             parsed.author_name = text
             taken.add(above)
     # After "Handläggare": the officers' names, then "Telefon"/"E-post" and addresses wrapped onto
     # lines of their own — read past, never kept. A blank line or any other line ends the block.
-    index, personal = start + 1, ""
+    index, personal, after_field = start + 1, "", False
     while index < len(items):
         number, raw = items[index]
         text = _clean(raw)
         field_match = FIELD_RE.match(text)
         if not text:
-            personal = ""
+            personal, after_field = "", False
             index += 1
             continue
         if field_match:
-            personal = ""
+            personal, after_field = "", True
             _read_field(parsed, field_match["name"].lower(), field_match["value"].strip(), lines, number)
         elif re.match(r"^handläggare\b", text, re.IGNORECASE):
             personal = "names"
         elif PERSONAL_RE.search(text):
             personal = "contact"
+        elif not parsed.author_name and after_field and OFFICE_NAME_RE.match(text) and _office_line(text):
+            # Right under the field lines, with no blank between, and named as an office: a title such
+            # as "Yttrande till kommunstyrelsen" after the block is never read as the issuer.
+            parsed.author_name = text
         elif personal == "names" and not POINT_RE.match(text) and not PROPOSAL_HEADING_RE.match(text):
             pass
         else:
@@ -165,6 +174,13 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
         taken.add(index)
         index += 1
     return taken
+
+
+OFFICE_NAME_RE = re.compile(r"(?i)^\w*(?:kontor|förvaltning|nämnd|styrelse|sekretariat)\w*(?:\s+\w+)?$")
+
+
+def _office_line(text: str) -> bool:
+    return bool(OFFICE_RE.search(text)) and len(text) <= 80 and not POINT_RE.match(text)
 
 
 def _read_field(parsed: ParsedProposal, name: str, value: str, lines: _Lines, number: int) -> None:

@@ -35,9 +35,18 @@ def _expand(subject: str) -> str:
 _RECEIVES_RE = re.compile(r"\b(?:tilldelas|beviljas|erhåller|anvisas)\b", re.IGNORECASE)
 
 
+# A point may offer or ask instead of assign ("… erbjuds att delta", "… ombeds att yttra sig"): the
+# boards named before the verb are still the ones the point is addressed to.
+_ASKED_RE = re.compile(r"\b(?:erbjuds|ombeds|uppmanas|inbjuds)\s+att\b", re.IGNORECASE)
+
+
 def board_names_of(text: str) -> list[str]:
     """The names of the boards the point gives its assignment to, in printed order ([] when it gives none)."""
-    return _names(subject_of(text))
+    subject = subject_of(text)
+    if not subject:
+        asked = _ASKED_RE.search(text or "")
+        subject = text[: asked.start()] if asked else ""
+    return _names(subject)
 
 
 def receiver_names(text: str) -> list[str]:
@@ -59,6 +68,11 @@ def _names(subject: str) -> list[str]:
         separator = pieces[index + 1] if index + 1 < len(pieces) else ""
         pending = ""
         if not BOARD_WORD_RE.search(piece):
+            # A lower-case word after "Nämnden för arbetsmarknad och" ends that open name, whatever follows.
+            open_name = parts and not re.search(BOARD_WORD_RE.pattern + r"\w*$", parts[-1], re.IGNORECASE)
+            if open_name and piece[:1].islower() and "," not in pieces[index - 1]:
+                parts[-1] += pieces[index - 1] + piece
+                continue
             if separator and "," not in separator:
                 pending = piece + separator  # "Äldre" + " samt " + "vård- och omsorgsnämnden"
                 continue

@@ -39,11 +39,18 @@ PARAGRAPH_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b[,.]?\s*(?P<rest>.*)$")
 CASE_NUMBER_RE = re.compile(r"\b(?P<prefix>[A-ZÅÄÖ]{2,5})[- ](?P<year>\d{4})-(?P<number>\d{5})\b")
 DNR_RE = re.compile(r"\b\d{4}/\d{2}\b")
 IDENTIFIER_WORDS_RE = re.compile(r"(?i)\b(?:ärendenummer|ärendenr|diarienummer|dnr|ärende)\b[:.]?")
-MEETING_DATE_RE = re.compile(r"(?i)^sammanträdes(?:datum|dag)\b:?\s*(?P<rest>.*)$")
-EXTRACT_RE = re.compile(r"(?i)^(?:utdrag\s+ur\s+)?protokoll(?:et)?(?:\s+\d+/\d{4})?$")
+MEETING_DATE_RE = re.compile(
+    r"(?i)^(?:sammanträdes(?:datum|dag)|datum\s+för\s+sammanträdet?|mötesdatum)\b:?\s*(?P<rest>.*)$"
+)
+# Header fields printed as "label: value" (or the value on the next line): "Paragraf: § 119",
+# "Diarienummer: SOC-2025-00741", "Dnr:", "Ärende:".
+PARAGRAPH_LABEL_RE = re.compile(r"(?i)^(?:paragraf|§)\s*[:.]\s*(?P<rest>.*)$")
+CASE_LABEL_RE = re.compile(r"(?i)^(?:ärendenummer|ärendenr|diarienummer|dnr|ärende)\b\s*[:.]?\s*(?P<rest>.*)$")
+EXTRACT_RE = re.compile(r"(?i)^(?:(?:utdrag\s+ur\s+)?protokoll(?:et)?(?:\s+\d+/\d{4})?|(?:protokolls)?utdrag)$")
+# A district board carries its area after the name ("Socialnämnden Centrum"): one capitalised word.
 BODY_LINE_RE = re.compile(
     r"(?i)^(?:kommunfullmäktige|kommunstyrelsen|kommunstyrelsens\s+\w+|[\wåäö -]{2,60}(?:nämnden|styrelsen|"
-    r"utskottet|beredningen))$"
+    r"utskottet|beredningen)(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?)$"
 )
 DECIDING_BODY_RE = re.compile(r"(?i)finner\s+att\s+(?P<body>kommunfullmäktige|kommunstyrelsen|nämnden)\s+beslutat")
 SECTIONS = {
@@ -145,7 +152,7 @@ def parse_protocol(text: str) -> ParsedProtocol:
     lines = check_text(text).split("\n")
     parsed = ParsedProtocol()
     end, attachments = split_attachments(lines)
-    paragraph_at = next((i for i in range(end) if PARAGRAPH_RE.match(_clean(lines[i]))), None)
+    paragraph_at = next((i for i in range(end) if _paragraph_at(lines, i, end)), None)
     if paragraph_at is None and not any(_heading(x) == "decision" for x in lines[:end]):
         raise ImportError_(
             _(
@@ -153,7 +160,8 @@ def parse_protocol(text: str) -> ParsedProtocol:
                 "eller rubriken ”Beslut” hittades."
             )
         )
-    later = next((i for i in range((paragraph_at or 0) + 1, end) if PARAGRAPH_RE.match(_clean(lines[i]))), None)
+    start = _paragraph_at(lines, paragraph_at, end)[1] + 1 if paragraph_at is not None else 0
+    later = next((i for i in range(start, end) if _paragraph_at(lines, i, end)), None)
     if later is not None:
         parsed.flag(
             "paragraph",
@@ -169,6 +177,52 @@ def parse_protocol(text: str) -> ParsedProtocol:
     read_attachments(parsed, lines, attachments)
     _check(parsed, sections)
     return parsed
+
+
+def _paragraph_at(lines: list[str], index: int, end: int) -> tuple[re.Match, int] | None:
+    """The § line ("§ 119 Dnr …") or a labelled field ("Paragraf: § 119", "Paragraf:" with the
+    value on the next line): its match and the last line it takes."""
+    line = _clean(lines[index])
+    found = PARAGRAPH_RE.match(line)
+    if found:
+        return found, index
+    labelled = PARAGRAPH_LABEL_RE.match(line)
+    if not labelled:
+        return None
+    value, last = labelled["rest"], index
+    if not value and index + 1 < end:
+        value, last = _clean(lines[index + 1]), index + 1
+    found = PARAGRAPH_RE.match(value if value.startswith("§") else f"§ {value}")
+    # A labelled § holds the number alone; anything after it is no ärendemening.
+    return (found, last) if found and not found["rest"] else None
+
+
+def _value_of(lines: list[str], index: int, end: int, rest: str) -> tuple[str, int]:
+    """A labelled field's value: after the label, or alone on the next line."""
+    if rest or index + 1 >= end:
+        return rest, index
+    return _clean(lines[index + 1]), index + 1
+
+
+def _read_case_fields(parsed: ParsedProtocol, lines: list[str], end: int, header: set[int]) -> None:
+    """ "Diarienummer: SOC-2025-00741" / "Dnr: 2025/12" lines of the header block (before the
+    first section), the value on the same line or the next."""
+    for index in range(end):
+        line = _clean(lines[index])
+        if _heading(line):
+            return
+        labelled = CASE_LABEL_RE.match(line)
+        if not labelled:
+            continue
+        value, last = _value_of(lines, index, end, labelled["rest"])
+        case_number, dnr = CASE_NUMBER_RE.fullmatch(value), DNR_RE.fullmatch(value)
+        if not case_number and not dnr:
+            continue
+        header.update(range(index, last + 1))
+        if case_number and not parsed.case_number:
+            parsed.case_number = f"{case_number['prefix']}-{case_number['year']}-{case_number['number']}"
+        if dnr and not parsed.dnr:
+            parsed.dnr = dnr.group(0)
 
 
 def _read_header(parsed: ParsedProtocol, lines: list[str], end: int) -> set[int]:
@@ -193,6 +247,7 @@ def _read_header(parsed: ParsedProtocol, lines: list[str], end: int) -> set[int]
                 )
         elif EXTRACT_RE.match(line):
             header.add(index)
+    _read_case_fields(parsed, lines, end, header)
     candidates = []
     for index in range(end):
         line = _clean(lines[index])
@@ -253,8 +308,12 @@ def _read_title(parsed: ParsedProtocol, lines: list[str], at: int | None, end: i
     if at is None:
         parsed.flag("paragraph", _("Paragrafen (§) står inte i texten – ange den."))
         parsed.flag("title", _("Ärendemeningen kunde inte läsas – ange den."))
+        if not parsed.case_number and not parsed.dnr:
+            parsed.flag("case", _("Ärendenummer eller diarienummer står inte i utdraget – ange det."))
         return next(i for i in range(end) if _heading(lines[i]) == "decision")
-    found = PARAGRAPH_RE.match(_clean(lines[at]))
+    found, last = _paragraph_at(lines, at, end)
+    labelled = last != at or not PARAGRAPH_RE.match(_clean(lines[at]))
+    header.update(range(at, last + 1) if labelled else ())
     parsed.paragraph = int(found["number"]) or None
     rest = found["rest"]
     case_number = CASE_NUMBER_RE.search(rest)
@@ -265,9 +324,13 @@ def _read_title(parsed: ParsedProtocol, lines: list[str], at: int | None, end: i
         parsed.dnr = dnr.group(0)
     rest = DNR_RE.sub("", CASE_NUMBER_RE.sub("", rest))
     rest = _clean(IDENTIFIER_WORDS_RE.sub("", rest)).strip(" ,;:-")
-    after, index = [rest] if rest else [], at + 1
+    after, index = [rest] if rest else [], last + 1
+    # Labelled header fields stand one to a line under the §; the ärendemening is the paragraph after them.
+    while labelled and index < end and (index in header or not _clean(lines[index])):
+        index += 1
     while index < end and _clean(lines[index]) and not _heading(lines[index]):
-        after.append(lines[index])
+        if index not in header:  # a "Dnr: …" line under the § is no part of the ärendemening
+            after.append(lines[index])
         index += 1
     if not parsed.case_number and not parsed.dnr:
         parsed.flag(

@@ -1,0 +1,104 @@
+"""Protocol headers printed as labelled fields ("Datum för sammanträde:", "Paragraf:", "Diarienummer:"),
+the value on the same line or the next; a field that cannot be read is flagged, never left blank silently."""
+
+import pytest
+
+from motions.importers.protocol import parse_protocol
+
+BODY = """
+Beslut
+Enligt förvaltningens förslag:
+
+1) Förvaltningen får i uppdrag att ansöka om statsbidrag.
+
+2) Förvaltningen får i uppdrag att redovisa fördelningen.
+"""
+
+SAME_LINE = (
+    """Socialnämnden Centrum
+Protokoll
+Utdrag
+Datum för sammanträde: 2025-09-24
+Paragraf: § 119
+Diarienummer: SOC-2025-00741
+
+Ansökan om statsbidrag mot våld i nära relationer 2026
+"""
+    + BODY
+)
+
+NEXT_LINE = (
+    """Kulturnämnden
+Utdrag ur protokoll
+Sammanträdesdatum:
+2025-10-02
+Paragraf:
+§ 7
+Dnr:
+1234/25
+
+Ny rutin för synpunkter
+"""
+    + BODY
+)
+
+
+def test_labelled_header_fields_on_the_same_line_are_read():
+    parsed = parse_protocol(SAME_LINE)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Socialnämnden Centrum",
+        "2025-09-24",
+        119,
+        "SOC-2025-00741",
+    )
+    assert parsed.title == "Ansökan om statsbidrag mot våld i nära relationer 2026"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+    assert len(parsed.points) == 2
+
+
+def test_labelled_header_fields_with_the_value_on_the_next_line_are_read():
+    parsed = parse_protocol(NEXT_LINE)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.dnr) == (
+        "Kulturnämnden",
+        "2025-10-02",
+        7,
+        "1234/25",
+    )
+    assert parsed.title == "Ny rutin för synpunkter"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_a_labelled_header_without_a_case_number_flags_it_in_swedish():
+    parsed = parse_protocol(SAME_LINE.replace("Diarienummer: SOC-2025-00741\n", ""))
+    assert parsed.case_number == "" and parsed.dnr == ""
+    assert "diarienummer saknas" in parsed.field_flags["case"][0]
+    assert parsed.title == "Ansökan om statsbidrag mot våld i nära relationer 2026"
+
+
+def test_an_extract_without_paragraph_or_case_number_flags_the_case_too():
+    parsed = parse_protocol("Kulturnämnden\nUtdrag ur protokoll\n" + BODY)
+    assert parsed.paragraph is None
+    assert "står inte i utdraget" in parsed.field_flags["case"][0]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Ärende: Ansökan om statsbidrag", "Diarienummer: se bilaga"],
+)
+def test_a_label_without_a_case_number_is_no_case_number(value):
+    parsed = parse_protocol(SAME_LINE.replace("Diarienummer: SOC-2025-00741", value))
+    assert parsed.case_number == "" and parsed.dnr == ""
+    assert parsed.field_flags["case"]
+
+
+def test_a_dnr_line_inside_the_decision_is_not_the_case_number():
+    text = SAME_LINE.replace("Diarienummer: SOC-2025-00741\n", "").replace(
+        "2) Förvaltningen", "Dnr: 5678/25\n\n2) Förvaltningen"
+    )
+    parsed = parse_protocol(text)
+    assert parsed.dnr == "" and parsed.field_flags["case"]
+
+
+def test_a_board_name_with_a_lower_case_word_after_it_is_no_header_body():
+    parsed = parse_protocol(SAME_LINE.replace("Socialnämnden Centrum\n", "Socialnämnden beslutar\n"))
+    assert parsed.body_name == "" and parsed.field_flags["body"]
