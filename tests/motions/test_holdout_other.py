@@ -1,4 +1,4 @@
-"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout7; issue 15)
+"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout9; issue 15)
 read exactly as their hand truth, each from its text and from the PDF rendered from it: every
 decision point, every roll-call row, the declared counts, the TU points' boards and amounts, and
 every header field right or flagged. tests/motions/corpus/measure_other.py scores them (and prints
@@ -21,6 +21,7 @@ TRUTH_TOTALS = {
     "holdout6": {"points": 20, "rows": 37, "counts": 4, "header": 26, "boards": 9, "amounts": 9},
     "holdout7": {"points": 28, "rows": 60, "counts": 6, "header": 39, "boards": 13, "amounts": 13},
     "holdout8": {"points": 24, "rows": 46, "counts": 5, "header": 35, "boards": 12, "amounts": 12},
+    "holdout9": {"points": 23, "rows": 48, "counts": 5, "header": 35, "boards": 11, "amounts": 11},
 }
 
 
