@@ -152,6 +152,22 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
         parsed.votes.append(vote)
 
 
+def stray_tables(sections: list[tuple[str, int, list[tuple[int, str]]]]) -> list[tuple[str, int, int]]:
+    """A roll-call table standing under another section than the vote's, with no "Bilaga" heading
+    over it (after the decision text, under the Reservation): it is cut from that section, whose
+    text it is not, and read as an attachment (number "", first line index, end)."""
+    found = []
+    for position, (name, heading_line, body) in enumerate(sections):
+        if name == "vote":
+            continue  # read_votes reads a table in the vote section with the vote it follows
+        at = next((k for k, (_n, x) in enumerate(body) if is_rollcall_header(x) or is_marked_header(x)), None)
+        if at is None:
+            continue
+        found.append(("", body[at][0] - 1, body[-1][0]))
+        sections[position] = (name, heading_line, body[:at])
+    return found
+
+
 def read_attachments(parsed: ParsedProtocol, lines: list[str], attachments) -> None:
     for number, start, end in attachments:
         text = "\n".join(["" for _n in range(start)] + lines[start:end])

@@ -192,7 +192,8 @@ def _rollcall_row(line: str, number: int, columns: list[str] | None = None) -> R
     if read is None:
         _refuse_row(line, number, tokens, columns)
     cells = read[1]
-    name, role, seat = cells["name"], cells.get("role", DEFAULT_ROLE if "role" not in columns else ""), cells.get("seat")
+    name, seat = cells["name"], cells.get("seat")
+    role = cells.get("role", "") if "role" in columns else DEFAULT_ROLE
     if seat is not None and not 1 <= seat <= MAX_SEAT:
         raise line_error(
             number,
