@@ -179,7 +179,9 @@ def read_attachments(parsed: ParsedProtocol, lines: list[str], attachments) -> N
             parsed.flag(
                 "votes",
                 _("Rad %(line)d: bilaga %(number)s hör inte till någon omröstning i paragrafen.")
-                % {"line": start + 1, "number": number},
+                % {"line": start + 1, "number": number}
+                if number
+                else _("Rad %(line)d: namnlistan hör inte till någon omröstning i paragrafen.") % {"line": start + 1},
             )
             vote = ProtocolVote(proposition="", declared={}, line=start + 1)
             parsed.votes.append(vote)

@@ -486,6 +486,16 @@ def test_a_roll_call_after_the_decision_text_is_read_under_any_heading_or_none(h
     assert not any("namnlista" in f for f in parsed.flags)
 
 
+def test_a_table_with_no_vote_to_belong_to_is_kept_and_flagged_by_its_line():
+    text = VOTED_EXTRACT.replace("Omröstning\nGodkänd voteringsproposition: ”Ja för A och Nej för B.”\n\n", "")
+    text = text.replace(
+        "Omröstningen utfaller med 2 Ja mot 1 Nej. Hur var och en röstar framgår av omröstningsbilagan.\n\n", ""
+    )
+    parsed = parse_protocol(text + VOTED_TABLE)
+    assert [r.name for r in parsed.votes[0].rollcall.rows] == ["Anna Berg", "Bo af Ek", "Cia Dahl"]
+    assert "Rad 15: namnlistan hör inte till någon omröstning i paragrafen." in parsed.field_flags["votes"]
+
+
 def test_an_x_marked_table_in_a_bilaga_is_refused_not_lost():
     text = VOTED_EXTRACT + "Bilaga 1\n\nNamn Parti Ja Nej Avstår\nAnna Berg S X\n"
     with pytest.raises(ImportError_, match=r"^Rad 22: Tabellen ”Namn Parti Ja Nej Avstår” markerar rösterna"):
