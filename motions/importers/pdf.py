@@ -29,6 +29,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from .rollcall import is_marked_header, is_rollcall_header
 from .text import MAX_TEXT_CHARS, ImportError_
 
 MAX_PDF_BYTES = 20 * 1024 * 1024
@@ -129,6 +130,10 @@ def find_furniture(pages: list[PdfPage]) -> set[tuple[int, int]]:
             if not _in_band(line, page):
                 continue
             stripped = " ".join(line.text.split())
+            # A roll call's column header repeats at the top of each page the table runs over, but
+            # it is the table's: its order of columns is what the rows are read by.
+            if is_rollcall_header(stripped) or is_marked_header(stripped):
+                continue
             smaller = body > 0 and 0 < line.size < body * 0.9
             if _key(line) in repeated or smaller or any(r.match(stripped) for r in _PAGE_NUMBER_RES):
                 found.add((page.number, index))

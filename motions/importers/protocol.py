@@ -32,7 +32,7 @@ from .protocol_parts import (
     points_of,
     unique_refs,
 )
-from .protocol_votes import ProtocolVote, read_attachments, read_votes, split_attachments
+from .protocol_votes import ProtocolVote, read_attachments, read_votes, split_attachments, stray_tables
 from .text import ImportError_, check_text, is_furniture, line_error
 
 PARAGRAPH_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b[,.]?\s*(?P<rest>.*)$")
@@ -173,8 +173,9 @@ def parse_protocol(text: str) -> ParsedProtocol:
     body_lines = _read_header(parsed, lines, end)
     first_section = _read_title(parsed, lines, paragraph_at, end, body_lines)
     sections = _sections(lines, first_section, end, body_lines)
+    stray = stray_tables(sections)
     _read_sections(parsed, sections)
-    read_attachments(parsed, lines, attachments)
+    read_attachments(parsed, lines, attachments + stray)
     _check(parsed, sections)
     return parsed
 

@@ -11,14 +11,19 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
-from .rollcall import ParsedRollCall, is_rollcall_header, parse_rollcall
+from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, parse_rollcall
 from .text import line_error
 
 if TYPE_CHECKING:
     from .protocol import ParsedProtocol
     from .protocol_parts import Para
 
-ATTACHMENT_RE = re.compile(r"(?i)^bilaga\s+(?P<number>\d{1,2})$")
+# The heading of a roll call's attachment: "Bilaga 1", "Bilaga 1 till § 187", "Bilaga 2: Omröstningslista",
+# "Omröstningsbilaga § 187", "Voteringslista".
+ATTACHMENT_RE = re.compile(
+    r"(?i)^(?:bilaga\s+(?P<number>\d{1,2})(?:\s+till\s+§\s*\d{1,4})?(?:\s*[:–-]\s*(?:omröstning|votering)\w*)?"
+    r"|(?:omröstnings|voterings)(?:bilaga|lista)(?:n)?(?:\s+(?:till\s+)?§\s*\d{1,4})?)$"
+)
 ATTACHMENT_REF_RE = re.compile(r"(?i)framgår\s+av\s+bilaga\s+(?P<number>\d{1,2})")
 PROPOSITION_RE = re.compile(r"(?i)godkänd\s+voteringsproposition\s*:?\s*")
 # Counts the minutes write out in words ("med sju röster mot sex") read as the digits.
@@ -68,8 +73,12 @@ def split_attachments(lines: list[str]) -> tuple[int, list[tuple[str, int, int]]
             continue
         near = lines[index + 1 : index + 40]
         following = " ".join(_clean(x) for x in near).lower()
-        if "antal ja" in following or "ärende:" in following or any(is_rollcall_header(x) for x in near):
-            starts.append((found["number"], index))
+        if (
+            "antal ja" in following
+            or "ärende:" in following
+            or any(is_rollcall_header(x) or is_marked_header(x) for x in near)
+        ):
+            starts.append((found["number"] or "", index))
     ends = [start for _number, start in starts[1:]] + [len(lines)] if starts else []
     attachments = [(number, start, end) for (number, start), end in zip(starts, ends, strict=True)]
     return (starts[0][1] if starts else len(lines)), attachments
@@ -114,7 +123,11 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
         # The "Namn Parti Plats Funktion Resultat" table may stand in the section itself, not in a
         # Bilaga: its rows are the names, and the counts are those stated above it.
         table = next(
-            (n for n, x in body if members and members[0].line <= n <= last and is_rollcall_header(x)),
+            (
+                n
+                for n, x in body
+                if members and members[0].line <= n <= last and (is_rollcall_header(x) or is_marked_header(x))
+            ),
             None,
         )
         if table is not None:
@@ -139,18 +152,36 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
         parsed.votes.append(vote)
 
 
+def stray_tables(sections: list[tuple[str, int, list[tuple[int, str]]]]) -> list[tuple[str, int, int]]:
+    """A roll-call table standing under another section than the vote's, with no "Bilaga" heading
+    over it (after the decision text, under the Reservation): it is cut from that section, whose
+    text it is not, and read as an attachment (number "", first line index, end)."""
+    found = []
+    for position, (name, heading_line, body) in enumerate(sections):
+        if name == "vote":
+            continue  # read_votes reads a table in the vote section with the vote it follows
+        at = next((k for k, (_n, x) in enumerate(body) if is_rollcall_header(x) or is_marked_header(x)), None)
+        if at is None:
+            continue
+        found.append(("", body[at][0] - 1, body[-1][0]))
+        sections[position] = (name, heading_line, body[:at])
+    return found
+
+
 def read_attachments(parsed: ParsedProtocol, lines: list[str], attachments) -> None:
     for number, start, end in attachments:
         text = "\n".join(["" for _n in range(start)] + lines[start:end])
         rollcall = parse_rollcall(text)
-        vote = next((v for v in parsed.votes if v.attachment == number), None)
+        vote = next((v for v in parsed.votes if number and v.attachment == number), None)
         if vote is None:
             vote = next((v for v in parsed.votes if v.rollcall is None and not v.attachment), None)
         if vote is None:
             parsed.flag(
                 "votes",
                 _("Rad %(line)d: bilaga %(number)s hör inte till någon omröstning i paragrafen.")
-                % {"line": start + 1, "number": number},
+                % {"line": start + 1, "number": number}
+                if number
+                else _("Rad %(line)d: namnlistan hör inte till någon omröstning i paragrafen.") % {"line": start + 1},
             )
             vote = ProtocolVote(proposition="", declared={}, line=start + 1)
             parsed.votes.append(vote)

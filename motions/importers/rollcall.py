@@ -10,12 +10,18 @@ from django.utils.translation import gettext as _
 from ..models import VoteRecord
 from .text import ImportError_, check_text, is_furniture, line_error
 
-# The column header's words, in whatever order the clerk's table prints them; Plats and Funktion
-# may be left out.
+# The column header's words, each under the names clerks give the column, in whatever order the
+# table prints them; Plats and Funktion may be left out.
 COLUMN_WORDS = {
-    "namn": "name", "ledamot": "name", "parti": "party", "plats": "seat", "platsnr": "seat", "nr": "seat",
-    "funktion": "role", "roll": "role", "resultat": "result", "röst": "result",
+    "namn": "name", "ledamot": "name", "ledamöter": "name", "parti": "party", "plats": "seat", "platsnr": "seat",
+    "nr": "seat", "funktion": "role", "roll": "role", "uppdrag": "role", "resultat": "result", "röst": "result",
+    "röstning": "result", "ställningstagande": "result",
 }  # fmt: skip
+# A table that marks each vote with an X under a column per result ("Namn Parti Ja Nej Avstår"): the
+# plain text keeps no column positions, so which column an X stands under cannot be known.
+MARK_COLUMNS = {"ja", "nej", "avstår", "frånvarande", "frånv", "frånv."}
+# A member whose table has no Funktion column is a ledamot, as in the prose form (prose_rollcall).
+DEFAULT_ROLE = "Ledamot"
 STANDARD_COLUMNS = ["name", "party", "seat", "role", "result"]
 TOTAL_RE = re.compile(r"^antal\s+(?P<what>ja|nej|avstår|frånv(?:arande)?)\s*:\s*(?P<count>\d+)$", re.IGNORECASE)
 # A totals line under the table: "Summa 7 6 0 2" (Ja, Nej, Avstår, Frånvarande in that order) or
@@ -93,6 +99,14 @@ def table_columns(line: str) -> list[str] | None:
 
 def is_rollcall_header(line: str) -> bool:
     return table_columns(line) is not None
+
+
+def is_marked_header(line: str) -> bool:
+    """A header with a column per result ("Namn Parti Plats Ja Nej Avstår Frånvarande")."""
+    words = [w.strip(".:") for w in " ".join(line.split()).lower().split()]
+    marks = [w for w in words if w in MARK_COLUMNS]
+    known = {COLUMN_WORDS.get(w) for w in words if w not in MARK_COLUMNS}
+    return len(marks) >= 2 and None not in known and "name" in known
 
 
 def _spans(count: int, columns: list[str]):
@@ -178,7 +192,8 @@ def _rollcall_row(line: str, number: int, columns: list[str] | None = None) -> R
     if read is None:
         _refuse_row(line, number, tokens, columns)
     cells = read[1]
-    name, role, seat = cells["name"], cells.get("role", ""), cells.get("seat")
+    name, seat = cells["name"], cells.get("seat")
+    role = cells.get("role", "") if "role" in columns else DEFAULT_ROLE
     if seat is not None and not 1 <= seat <= MAX_SEAT:
         raise line_error(
             number,
@@ -275,6 +290,16 @@ def parse_rollcall(text: str) -> ParsedRollCall:
         if total:
             _declare(declared, {TOTAL_KEYS[total["what"].lower()]: int(total["count"])}, number)
             continue
+        if is_marked_header(stripped):
+            raise line_error(
+                number,
+                _(
+                    "Tabellen ”%(text)s” markerar rösterna med kryss i en kolumn per resultat; i texten syns "
+                    "inte under vilken kolumn krysset står. Skriv in rösterna med en kolumn Resultat "
+                    "(Ja, Nej, Avstår eller Frånvarande)."
+                )
+                % {"text": stripped[:80]},
+            )
         if columns is None:
             columns = table_columns(stripped)
             continue

@@ -304,9 +304,61 @@ def test_a_table_without_plats_reads_every_function_and_double_surname():
     ]
 
 
-def test_a_table_without_funktion_leaves_the_function_empty():
+def test_a_table_without_funktion_makes_every_member_a_ledamot_as_the_prose_form_does():
     text = "Namn Parti Plats Resultat\nSven Johansson Ek KD 10 Nej\nMaria  Lundgren S 6 Ja\n"
-    assert _rows(text) == [("Sven Johansson Ek", "KD", 10, "", "nej"), ("Maria Lundgren", "S", 6, "", "ja")]
+    assert _rows(text) == [
+        ("Sven Johansson Ek", "KD", 10, "Ledamot", "nej"),
+        ("Maria Lundgren", "S", 6, "Ledamot", "ja"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("Parti Namn Funktion Resultat", "S Anna  Berg Ledamot Ja"),
+        ("Plats Namn Parti Röst", "3 Anna Berg S Ja"),
+        ("Platsnr Ledamot Parti Roll Röstning", "3 Anna Berg S Ledamot Ja"),
+        ("Nr Ledamöter Parti Uppdrag Ställningstagande", "3 Anna Berg S Ledamot Ja"),
+        ("Ledamot Parti Ställningstagande", "Anna Berg S Ja"),
+    ],
+)
+def test_the_header_is_known_by_its_column_words_and_the_synonyms_clerks_write(header, row):
+    seat = 3 if row[0] == "3" else None
+    assert _rows(f"Omröstningsbilaga\n{header}\n{row}\n") == [("Anna Berg", "S", seat, "Ledamot", "ja")]
+
+
+def test_tab_separated_columns_read_as_spaced_ones():
+    text = "Namn\tParti\tPlats\tFunktion\tResultat\nAnna Berg\tS\t1\tTjänstgörande ersättare\tJa\n"
+    assert _rows(text) == [("Anna Berg", "S", 1, "Tjänstgörande ersättare", "ja")]
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "   "])
+def test_names_with_particles_read_whether_columns_stand_one_or_several_spaces_apart(gap):
+    rows = ["Gunnar af Klint", "M", "1", "Ledamot", "Nej"], ["Ebba von Sydow", "KD", "2", "Ersättare", "Ja"]
+    rows += (["Maria de la Cruz", "V", "3", "Ledamot", "Avstår"],)
+    text = "Namn Parti Plats Funktion Resultat\n" + "".join(gap.join(r) + "\n" for r in rows)
+    assert _rows(text) == [
+        ("Gunnar af Klint", "M", 1, "Ledamot", "nej"),
+        ("Ebba von Sydow", "KD", 2, "Ersättare", "ja"),
+        ("Maria de la Cruz", "V", 3, "Ledamot", "avstar"),
+    ]
+
+
+def test_a_totals_row_of_labelled_counts_is_declared_and_checked_against_the_rows():
+    table = "Plats Namn Parti Röst\n1 Anna Berg S Ja\n2 Bo Ek M Nej\n3 Cia Dahl V Ja\n"
+    parsed = parse_rollcall(table + "Summa Ja 2 Nej 1 Avstår 0\n")
+    assert parsed.declared_totals == {"ja": 2, "nej": 1, "avstar": 0}
+    with pytest.raises(ImportError_, match="Antal Nej enligt sidhuvudet är 2 men listan har 1"):
+        parse_rollcall(table + "Summa Ja 2 Nej 2 Avstår 0\n")
+
+
+@pytest.mark.parametrize(
+    "header", ["Namn Parti Ja Nej Avstår Frånvarande", "Plats Namn Parti Funktion Ja Nej Avstår", "Namn Ja Nej"]
+)
+def test_a_table_marking_votes_with_x_under_result_columns_is_refused_naming_its_line(header):
+    text = f"Antal Ja: 1\n\n{header}\nAnna Berg S X\n"
+    with pytest.raises(ImportError_, match=r"^Rad 3: Tabellen .* markerar rösterna med kryss"):
+        parse_rollcall(text)
 
 
 def test_a_party_in_parentheses_and_results_in_any_case():
@@ -406,6 +458,64 @@ def test_an_unknown_result_and_a_missing_seat_are_refused_with_their_line():
         parse_rollcall(header + "Anna Berg S Stor Ledamot Ja\n")
     with pytest.raises(ImportError_, match=r"^Rad 2: Raden ska ha namn, parti och resultat"):
         parse_rollcall("Namn Parti Resultat\nAnna Ja\n")
+
+
+VOTED_EXTRACT = (
+    "Idrott- och föreningsnämnden\nUtdrag ur protokoll\nSammanträdesdatum 2025-10-07\n\n"
+    "§ 187 Ärendenummer IOF-2025-00634\nEtt yttrande\n\nBeslut\nEnligt förvaltningens förslag:\n"
+    "1. Nämnden tillstyrker motionen.\n\nOmröstning\nGodkänd voteringsproposition: ”Ja för A och Nej för B.”\n\n"
+    "Omröstningen utfaller med 2 Ja mot 1 Nej. Hur var och en röstar framgår av omröstningsbilagan.\n\n"
+    "Reservation\nLedamöterna från M reserverar sig mot beslutet.\n\n"
+)
+VOTED_TABLE = "Plats Namn Parti Röst\n1 Anna Berg S Ja\n2 Bo af Ek M Nej\n3 Cia Dahl V Ja\n"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Omröstningsbilaga § 187\n", "Bilaga 1 till § 187\n\n", "Bilaga 1: Omröstningslista\n", "Voteringslista\n", ""],
+)
+def test_a_roll_call_after_the_decision_text_is_read_under_any_heading_or_none(heading):
+    parsed = parse_protocol(VOTED_EXTRACT + heading + VOTED_TABLE + "Summa Ja 2 Nej 1 Avstår 0\n")
+    (vote,) = parsed.votes
+    assert [(r.name, r.party, r.seat, r.result) for r in vote.rollcall.rows] == [
+        ("Anna Berg", "S", 1, "ja"), ("Bo af Ek", "M", 2, "nej"), ("Cia Dahl", "V", 3, "ja"),
+    ]  # fmt: skip
+    assert vote.rollcall.declared_totals == {"ja": 2, "nej": 1, "avstar": 0}
+    # The table is not the reservation's text, and no "ingen namnlista" flag stands.
+    assert [n.text for n in parsed.notes] == ["Ledamöterna från M reserverar sig mot beslutet."]
+    assert not any("namnlista" in f for f in parsed.flags)
+
+
+def test_a_table_with_no_vote_to_belong_to_is_kept_and_flagged_by_its_line():
+    text = VOTED_EXTRACT.replace("Omröstning\nGodkänd voteringsproposition: ”Ja för A och Nej för B.”\n\n", "")
+    text = text.replace(
+        "Omröstningen utfaller med 2 Ja mot 1 Nej. Hur var och en röstar framgår av omröstningsbilagan.\n\n", ""
+    )
+    parsed = parse_protocol(text + VOTED_TABLE)
+    assert [r.name for r in parsed.votes[0].rollcall.rows] == ["Anna Berg", "Bo af Ek", "Cia Dahl"]
+    assert "Rad 15: namnlistan hör inte till någon omröstning i paragrafen." in parsed.field_flags["votes"]
+
+
+def test_an_x_marked_table_in_a_bilaga_is_refused_not_lost():
+    text = VOTED_EXTRACT + "Bilaga 1\n\nNamn Parti Ja Nej Avstår\nAnna Berg S X\n"
+    with pytest.raises(ImportError_, match=r"^Rad 22: Tabellen ”Namn Parti Ja Nej Avstår” markerar rösterna"):
+        parse_protocol(text)
+
+
+def test_a_column_header_repeated_at_the_top_of_each_pdf_page_is_kept_for_the_rows_under_it():
+    rows = [f"{party} Anna{i} Berg Ledamot Ja" for i, party in enumerate("SMVL")]
+    text = (
+        VOTED_EXTRACT.replace("2 Ja mot 1 Nej", "8 Ja mot 0 Nej") + "Bilaga 1\n\nAntal Ja: 8\n\nSida 1 av 3\n"
+        "Parti Namn Funktion Resultat\n"
+        + "\n".join(rows)
+        + "\n\nSida 2 av 3\nParti Namn Funktion Resultat\n"
+        + "\n".join(r.replace("Anna", "Bo") for r in rows)
+        + "\n"
+    )
+    # The render starts a page at each "Sida 1 av 3" line: the header stands at the top of pages 2 and 3.
+    parsed = parse_protocol(pdf_to_text(render(text, footer="sida", running_header="")).text)
+    assert [r.name for r in parsed.votes[0].rollcall.rows][:2] == ["Anna0 Berg", "Anna1 Berg"]
+    assert len(parsed.votes[0].rollcall.rows) == 8
 
 
 HEADER_AT_THE_END = (
