@@ -160,6 +160,41 @@ def test_a_numbered_last_point_that_approves_the_rest_is_the_flag():
     assert parsed.approves_rest_wording == "I övrigt bifalla verkställande direktörens förslag."
 
 
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Därutöver bifalla förvaltningens förslag till beslut i punkterna 1–3.",
+        "I övrigt bifalla förvaltningens förslag punkt 2.",
+        "I övrigt bifalla förslaget i punkterna 1, 2 och 4.",
+        "Bifalla förvaltningens förslag i punkterna 1-3 i övrigt.",
+    ],
+)
+def test_approve_the_rest_may_name_the_points_it_approves(wording):
+    assert APPROVES_REST_RE.match(wording)
+
+
+def test_a_last_point_approving_named_points_is_the_flag_with_its_wording():
+    parsed = read_motion(
+        PROPOSAL + "1. Förvaltningen får i uppdrag att utreda.\n\n"
+        "2. Därutöver bifalla förvaltningens förslag till beslut i punkterna 1–3.\n"
+    )
+    assert [p.number for p in parsed.points] == [1]
+    assert parsed.approves_rest
+    assert parsed.approves_rest_wording == "Därutöver bifalla förvaltningens förslag till beslut i punkterna 1–3."
+
+
+def test_a_point_reference_with_more_after_it_is_no_approve_the_rest():
+    # A tail that changes what is approved is a decision of its own and stays a point.
+    assert not APPROVES_REST_RE.match("I övrigt bifalla förslaget i punkt 2 med ändringen att året blir 2027.")
+    assert not APPROVES_REST_RE.match("Därutöver bifalla förvaltningens förslag i punkterna 1–3 samt 5 b.")
+    parsed = read_motion(
+        PROPOSAL + "1. Förvaltningen får i uppdrag att utreda.\n\n"
+        "2. I övrigt bifalla förslaget i punkt 2 med ändringen att året blir 2027.\n"
+    )
+    assert [p.number for p in parsed.points] == [1, 2]
+    assert not parsed.approves_rest
+
+
 def test_an_amendment_is_not_approve_the_rest():
     assert not APPROVES_REST_RE.match("I övrigt bifalla förslaget med ändringen att punkt 3 stryks.")
     # What the proposal is may be named in a few words, not in a clause of its own.
