@@ -44,6 +44,7 @@ class ParsedMotion:
     is_revised: bool = False
     party_names: list[str] = field(default_factory=list)
     parties: list = field(default_factory=list)  # motions.models.Party once resolved
+    unknown_parties: list[str] = field(default_factory=list)  # names as printed the party table lacks
     party_where: str = ""  # "Rad 57" / "Sida 2, rad 57": where the party names stand
     header_at: str = ""  # "start", "end", "middle" or "" (none)
     pages: int = 1
