@@ -10,7 +10,6 @@ from assignments.models import Board
 from ..models import Party
 from .motion import WHOLE_TEXT_KINDS, ParsedMotion, read_motion
 
-
 # The names a party goes by besides the table's: its official long name, an older name, the short
 # spoken one. Keyed by abbreviation, so the table's own row (and its name) stays the authority.
 PARTY_SPELLINGS = {

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from motions.importers import ImportError_, decode_upload, parse_motion_text, parse_rollcall
-from motions.models import Motion
+from motions.importers.resolve import _party_for
+from motions.models import Motion, Party
 
 from .conftest import SEED_000, SEED_002, seed_lines
 
@@ -173,19 +174,15 @@ def test_unknown_party_in_the_header_is_flagged_not_refused(real_data):
     ],
 )
 def test_a_partys_official_and_common_names_resolve(real_data, printed, abbreviation):
-    from motions.importers.resolve import _party_for
-    from motions.models import Party
-
     party = _party_for(printed, list(Party.objects.all()))
     assert party is not None and party.abbreviation == abbreviation
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("printed", ["Piratpartiet", "Gröna", "Socialistiska partiet", "Socialdemokraterna i Stockholm"])
+@pytest.mark.parametrize(
+    "printed", ["Piratpartiet", "Gröna", "Socialistiska partiet", "Socialdemokraterna i Stockholm"]
+)
 def test_a_name_that_is_no_partys_stays_unresolved(real_data, printed):
-    from motions.importers.resolve import _party_for
-    from motions.models import Party
-
     assert _party_for(printed, list(Party.objects.all())) is None
 
 

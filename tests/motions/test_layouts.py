@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from motions.importers import ImportError_, is_furniture, parse_motion_text, read_motion
-from motions.importers.header import is_party_line, parse_date, split_parties
+from motions.importers.header import is_date, is_party_line, parse_date, split_parties
 from motions.importers.points import APPROVES_REST_RE, strip_footnotes
 
 PROPOSAL = "Yrkande angående – Ett ärende\nFörslag till beslut\nI kommunstyrelsen:\n\n"
@@ -318,3 +318,85 @@ def test_a_name_on_the_next_page_without_a_kind_line_stays_in_the_point():
         PROPOSAL + "1. Uppdraget ges till\n\f\nNämnden för demokrati och medborgarservice\n\n2. Nästa.\n"
     )
     assert parsed.points[0].text == "Uppdraget ges till Nämnden för demokrati och medborgarservice"
+
+
+BODY_OF_POINTS = "\n\nFörslag till beslut\nI nämnden:\n\n1. Förvaltningen får i uppdrag att utreda.\n"
+
+
+def test_a_header_block_that_starts_with_its_date_line():
+    parsed = read_motion(
+        "2025-10-09\nTilläggsyrkande\nDemokraterna\nKommunfullmäktige\nÄrende nr: 4.3\n\n"
+        "Tilläggsyrkande angående – Ett program" + BODY_OF_POINTS
+    )
+    assert (parsed.header_at, parsed.date, parsed.party_names, parsed.body_name) == (
+        "start",
+        datetime.date(2025, 10, 9),
+        ["Demokraterna"],
+        "Kommunfullmäktige",
+    )
+    assert parsed.title == "Tilläggsyrkande angående – Ett program"
+    assert "title" not in parsed.field_flags
+
+
+def test_a_header_block_that_starts_with_its_party_line_and_has_the_body_after_the_date():
+    parsed = read_motion(
+        "Centerpartiet och Liberalerna\nÄndringsyrkande\n2025-05-27\n"
+        "Nämnden för arbetsmarknad och vuxenutbildning\nÄrende nr: 9\n\n"
+        "Ändringsyrkande angående – En plan" + BODY_OF_POINTS
+    )
+    assert parsed.party_names == ["Centerpartiet", "Liberalerna"]
+    assert parsed.body_name == "Nämnden för arbetsmarknad och vuxenutbildning"
+    assert parsed.date == datetime.date(2025, 5, 27)
+    assert parsed.title == "Ändringsyrkande angående – En plan"
+
+
+def test_a_line_above_the_kind_after_a_blank_line_is_no_date_or_party_of_the_block():
+    # Only lines right above the kind line (no blank between) join the block as its date or parties.
+    parsed = read_motion(
+        "Yrkande angående – Ett ärende\n\nFörslag till beslut\nI nämnden:\n\n1. Förvaltningen får i uppdrag.\n\n"
+        "Yrkandet\nVi vill se en utredning.\n\n2025-01-01\n\nYrkande\nKommunstyrelsen\n2025-02-03\n"
+    )
+    assert parsed.date == datetime.date(2025, 2, 3)
+
+
+@pytest.mark.parametrize("line", ["Reviderad 2025-11-19", "Reviderat 2025-11-19", "Reviderad den 19 november 2025"])
+def test_a_revised_date_line_is_the_date_not_the_body(line):
+    parsed = read_motion(
+        f"Reviderat yrkande\n{line}\nVänsterpartiet\nStyrelsen för Förvaltnings AB Framtiden\n\n"
+        "Yrkande angående – En affärsplan" + BODY_OF_POINTS
+    )
+    assert parsed.date == datetime.date(2025, 11, 19) and parsed.is_revised
+    assert parsed.body_name == "Styrelsen för Förvaltnings AB Framtiden"
+    assert parsed.title == "Yrkande angående – En affärsplan"
+
+
+def test_a_revised_date_marks_a_plain_kind_revised():
+    parsed = read_motion("Yrkande\nKommunstyrelsen\nReviderad 2025-11-19\n\nYrkande angående – X" + BODY_OF_POINTS)
+    assert parsed.is_revised and parsed.date == datetime.date(2025, 11, 19)
+
+
+def test_a_revised_line_without_a_date_is_no_date():
+    assert not is_date("Reviderad version")
+    assert not is_date("Reviderad enligt beslut 2025-11-19")
+
+
+def test_a_title_the_header_block_left_is_flagged():
+    # "Dnr 0123/25 (bilaga)" is no case-number line the block takes: it would be the title, so it is
+    # flagged, never silently taken.
+    parsed = read_motion(
+        "Ändringsyrkande\n2025-05-27\nKommunstyrelsen\nDnr 0123/25 (bilaga)\n\nEn plan" + BODY_OF_POINTS
+    )
+    assert parsed.field_flags.get("title")
+
+
+def test_a_title_taking_in_a_header_line_is_flagged():
+    parsed = read_motion(
+        "Ändringsyrkande\n2025-05-27\n\nÄndringsyrkande angående – En plan\nÄrende nr: 9" + BODY_OF_POINTS
+    )
+    assert any("Ärende nr: 9" in flag for flag in parsed.field_flags.get("title", []))
+
+
+def test_a_plain_title_after_the_header_is_not_flagged():
+    parsed = read_motion("Yrkande\nKommunstyrelsen\n2025-05-27\n\nYrkande angående – Budget 2026" + BODY_OF_POINTS)
+    assert parsed.title == "Yrkande angående – Budget 2026"
+    assert "title" not in parsed.field_flags
