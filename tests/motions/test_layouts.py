@@ -338,10 +338,11 @@ def test_a_header_block_that_starts_with_its_date_line():
     assert "title" not in parsed.field_flags
 
 
-def test_a_header_block_that_starts_with_its_party_line_and_has_the_body_after_the_date():
+@pytest.mark.parametrize("case_line", ["Ärende nr: 9", "Diarienummer: NAV-2025-00123", "Dnr 0123/25"])
+def test_a_header_block_that_starts_with_its_party_line_and_has_the_body_after_the_date(case_line):
     parsed = read_motion(
         "Centerpartiet och Liberalerna\nÄndringsyrkande\n2025-05-27\n"
-        "Nämnden för arbetsmarknad och vuxenutbildning\nÄrende nr: 9\n\n"
+        f"Nämnden för arbetsmarknad och vuxenutbildning\n{case_line}\n\n"
         "Ändringsyrkande angående – En plan" + BODY_OF_POINTS
     )
     assert parsed.party_names == ["Centerpartiet", "Liberalerna"]
