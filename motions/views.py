@@ -67,7 +67,8 @@ def motion_import(request, key):
             form.add_error("file" if form.cleaned_data.get("file") else "text", str(error))
         else:
             document = form.cleaned_data["document"]
-            if "bekrafta" in request.POST:
+            # A party the table lacks is picked in the review: saved straight away it would be lost.
+            if "bekrafta" in request.POST and not parsed.unknown_parties:
                 return _save_motion(request, case, parsed, form, document)
             token = attachments.document_stage(document=document, user=request.user)
             review = MotionReviewForm(initial=MotionReviewForm.initial_from(parsed) | {"document": token})

@@ -33,9 +33,13 @@ MONTHS = [
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
 ]  # fmt: skip
-DATE_RE = re.compile(r"^(?:datum:?\s*)?(?P<year>\d{4}|\d{2})-(?P<month>\d{2})-(?P<day>\d{2})$", re.IGNORECASE)
+# "Reviderad 2025-11-19" / "Reviderat: 19 november 2025": the date of the revised text, which is
+# the document's date (and says it is revised).
+REVISED_DATE_RE = re.compile(r"^revider(?:ad|at)(?:\s+den)?:?\s+(?=\d)", re.IGNORECASE)
+_DATE_PREFIX = r"(?:datum:?\s*|revider(?:ad|at)(?:\s+den)?:?\s+)"
+DATE_RE = re.compile(rf"^{_DATE_PREFIX}?(?P<year>\d{{4}}|\d{{2}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})$", re.IGNORECASE)
 TEXT_DATE_RE = re.compile(
-    rf"^(?:datum:?\s*|göteborg,?\s+)?(?:den\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})$",
+    rf"^(?:{_DATE_PREFIX}|göteborg,?\s+)?(?:den\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})$",
     re.IGNORECASE,
 )
 AGENDA_RE = re.compile(r"^(?:ärende\s*nr\.?|ärende|dnr|diarienummer)(?::\s*|\s+)\S+$", re.IGNORECASE)
@@ -122,6 +126,7 @@ class Header:
     date_line: int = 0
     parties: list[str] = field(default_factory=list)
     party_line: int = 0
+    revised: bool = False  # a "Reviderad <date>" line
 
 
 def _date_or_party_follows(items: list[tuple[int, str]], following: list[int]) -> bool:
@@ -129,15 +134,33 @@ def _date_or_party_follows(items: list[tuple[int, str]], following: list[int]) -
     return any(is_date(" ".join(items[i][1].split())) or is_party_line(items[i][1]) for i in following)
 
 
+def _take(header: Header, value: str, number: int) -> bool:
+    """Take a date, party or case-number line into the header; False for any other line."""
+    if not header.date and is_date(value):
+        header.date, header.date_line = value, number
+        header.revised = header.revised or bool(REVISED_DATE_RE.match(value))
+    elif not header.parties and is_party_line(value):
+        header.parties, header.party_line = split_parties(value), number
+    elif not AGENDA_RE.match(value):
+        return False
+    return True
+
+
 def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = None) -> list[Header]:
     """Every header block: a line that is only a document kind ("Tilläggsyrkande"), the body line
-    above (or just below) it, and the date, party, body and case-number lines below it. A body line
-    stands alone after a blank line or at the top of a page (page_of: each line number's page)."""
+    above (or just below) it, and the date, party, body and case-number lines around it in any
+    order ("2025-10-09 / Tilläggsyrkande / Demokraterna / Kommunfullmäktige", "Centerpartiet och
+    Liberalerna / Ändringsyrkande / 2025-05-27 / Nämnden för …"). A body line stands alone after a
+    blank line or at the top of a page (page_of: each line number's page)."""
     page_of = page_of or {}
     headers = []
     index = 0
     nonblank = [i for i, (_n, t) in enumerate(items) if t.strip()]
     position = {i: k for k, i in enumerate(nonblank)}
+
+    def alone(i: int) -> bool:
+        return i == 0 or not items[i - 1][1].strip() or page_of.get(items[i - 1][0]) != page_of.get(items[i][0])
+
     while index < len(items):
         stripped = " ".join(items[index][1].split())
         match = KIND_LINE_RE.match(stripped) if stripped else None
@@ -147,35 +170,39 @@ def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = 
         header = Header(start=index, end=index + 1, kind_word=match["kind"].lower(), kind_line=items[index][0])
         header.kind_party = match["party"] or ""
         k = position[index]
-        if k > 0:
-            above = nonblank[k - 1]
-            alone = (
-                above == 0
-                or not items[above - 1][1].strip()
-                or page_of.get(items[above - 1][0]) != page_of.get(items[above][0])
-            )
+        # Upwards: the line just above, and more lines of the block when they stand right above it
+        # with no blank line between (a block that starts with its date or its parties).
+        for j in range(k - 1, max(k - 5, -1), -1):
+            above = nonblank[j]
+            if headers and headers[-1].end > above:
+                break
+            adjacent = above == header.start - 1 and not alone(header.start)
             text = " ".join(items[above][1].split())
-            already = headers and headers[-1].end > above
-            if not already and looks_like_body(text, alone):
+            if adjacent and _take(header, text, items[above][0]):
+                pass
+            elif not header.body and looks_like_body(text, alone(above)) and (adjacent or j == k - 1):
                 header.body = text
-                header.start = above
+            else:
+                break
+            header.start = above
+            if alone(above):
+                break
         below = nonblank[k + 1 : k + 6]
         for step, nxt in enumerate(below):
             value = " ".join(items[nxt][1].split())
-            if not header.date and is_date(value):
-                header.date, header.date_line = value, items[nxt][0]
-            elif not header.parties and is_party_line(value):
-                header.parties, header.party_line = split_parties(value), items[nxt][0]
-            elif AGENDA_RE.match(value):
+            if _take(header, value, items[nxt][0]):
                 pass
             elif (
                 not header.body
-                and not header.date
                 and looks_like_body(value, True)
-                and (BODY_WORD_RE.search(value) or _date_or_party_follows(items, below[step + 1 : step + 2]))
+                and (
+                    BODY_WORD_RE.search(value)
+                    or (not header.date and _date_or_party_follows(items, below[step + 1 : step + 2]))
+                )
             ):
                 # "Reviderat yrkande / Kommunstyrelsen / 2024-08-21": a body of any name stands there
-                # when the block's date or parties come right after it.
+                # when the block's date or parties come right after it; after the date only a name
+                # that says it is a body ("Nämnden för …", "…nämnden").
                 header.body = value
             else:
                 break

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..models import Motion
-from .header import KIND_WORDS, TITLE_RE, find_headers, is_party_line, parse_date, split_parties
+from .header import AGENDA_RE, KIND_WORDS, TITLE_RE, find_headers, is_date, is_party_line, parse_date, split_parties
 from .joining import join_lines
 from .pdf import PAGE_BREAK
 from .points import ParsedPoint, footnote_bodies, join_items, parse_points, read_mark, strip_footnotes
@@ -44,6 +44,7 @@ class ParsedMotion:
     is_revised: bool = False
     party_names: list[str] = field(default_factory=list)
     parties: list = field(default_factory=list)  # motions.models.Party once resolved
+    unknown_parties: list[str] = field(default_factory=list)  # names as printed the party table lacks
     party_where: str = ""  # "Rad 57" / "Sida 2, rad 57": where the party names stand
     header_at: str = ""  # "start", "end", "middle" or "" (none)
     pages: int = 1
@@ -247,6 +248,7 @@ def read_motion(text: str) -> ParsedMotion:
     kind = KIND_WORDS[title_match["kind"].lower()] if title_match else KIND_WORDS[leading[0].kind_word]
     parsed = ParsedMotion(kind=kind, title=join_lines(title_lines), pages=lines.pages)
     parsed.is_revised = bool(title_match and title_match["kind"].lower().startswith("reviderat"))
+    _flag_uncertain_title(parsed, title_match, title_lines)
 
     # Where the document ends: a header block after the justification, or one after which another
     # document begins (its own title or Förslag till beslut), closes this one; a header block in
@@ -327,6 +329,28 @@ def read_motion(text: str) -> ParsedMotion:
     return parsed
 
 
+def _flag_uncertain_title(parsed: ParsedMotion, title_match, title_lines: list[str]) -> None:
+    """A title that is not "Yrkande angående …", or that takes in a header's line (a date, a
+    case number, the parties), may be a header line the block did not take: the reviewer checks it."""
+    shaped = [
+        line
+        for line in title_lines
+        if is_date(" ".join(line.split())) or AGENDA_RE.match(" ".join(line.split())) or is_party_line(line)
+    ]
+    if shaped:
+        parsed.flag(
+            "title",
+            _("Rubriken innehåller raden ”%(line)s”, som ser ut som en del av sidhuvudet – kontrollera rubriken")
+            % {"line": shaped[0]},
+        )
+    elif not title_match:
+        parsed.flag(
+            "title",
+            _("Rubriken börjar inte med ”Yrkande angående …”; raden ”%(line)s” lästes som rubrik – kontrollera")
+            % {"line": title_lines[0] if title_lines else ""},
+        )
+
+
 def _next_is_untitled_document(items, after: list[int]) -> bool:
     """The city's files run documents together; a TU or another motion after a trailing header may
     start with its title alone (no "Yrkande angående"), then its own Förslag till beslut."""
@@ -377,7 +401,7 @@ def _read_header(
                 % {"title": title_word.capitalize(), "header": word.capitalize()},
             )
     parsed.kind = header_kind
-    parsed.is_revised = parsed.is_revised or word.startswith("reviderat")
+    parsed.is_revised = parsed.is_revised or word.startswith("reviderat") or any(h.revised for h in headers)
     dated = next((h for h in headers if h.date), None)
     if dated:
         try:

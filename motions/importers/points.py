@@ -44,10 +44,13 @@ _WHAT = (
     # "förslaget till budget 2026"): a few words, no sentence of its own.
     r"(?:\s+till\s+[\w–-]+(?:\s+[\w–-]+){0,2})?|förslaget\s+i\s+tjänsteutlåtandet)"
 )
+# Which of the proposal's points are approved, when not all: "i punkterna 1–3", "punkt 2", "i
+# punkterna 1, 2 och 4". Only numbers: any other tail is an amendment of its own, not this flag.
+_POINT_REFERENCE = r"(?:\s+(?:i\s+)?punkt(?:erna)?\s+\d{1,2}(?:\s*(?:[–-]|,|och)\s*\d{1,2})*)?"
 _REST_WORDS = r"(?:i\s+övrigt|därutöver|därtill)"
 APPROVES_REST_RE = re.compile(
-    rf"^(?:att\s+)?(?:{_REST_WORDS}\s+(?:att\s+)?(?:bifalla\s+{_WHAT}|bifalls\s+{_WHAT})"
-    rf"|bifalla\s+{_WHAT}\s+{_REST_WORDS}|{_WHAT}\s+bifalls\s+{_REST_WORDS})[.,;]?$",
+    rf"^(?:att\s+)?(?:{_REST_WORDS}\s+(?:att\s+)?(?:bifalla\s+{_WHAT}|bifalls\s+{_WHAT}){_POINT_REFERENCE}"
+    rf"|bifalla\s+{_WHAT}{_POINT_REFERENCE}\s+{_REST_WORDS}|{_WHAT}{_POINT_REFERENCE}\s+bifalls\s+{_REST_WORDS})[.,;]?$",
     re.IGNORECASE,
 )
 # A lead-in: one sentence fragment that the points complete, ending in "att", "för att", ":" or a

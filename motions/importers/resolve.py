@@ -9,15 +9,32 @@ from assignments.models import Board
 
 from ..models import Party
 from .motion import WHOLE_TEXT_KINDS, ParsedMotion, read_motion
-from .text import ImportError_
+
+# The names a party goes by besides the table's: its official long name, an older name, the short
+# spoken one. Keyed by abbreviation, so the table's own row (and its name) stays the authority.
+PARTY_SPELLINGS = {
+    "S": ("socialdemokraterna", "sveriges socialdemokratiska arbetareparti", "socialdemokratiska arbetarepartiet",
+          "arbetarepartiet socialdemokraterna", "arbetarepartiet-socialdemokraterna", "socialdemokrater"),
+    "M": ("moderaterna", "moderata samlingspartiet", "moderata"),
+    "V": ("vänsterpartiet", "vänstern"),
+    "MP": ("miljöpartiet", "miljöpartiet de gröna", "miljöpartiet de gröna i göteborg", "de gröna"),
+    "SD": ("sverigedemokraterna",),
+    "L": ("liberalerna", "folkpartiet liberalerna", "folkpartiet"),
+    "C": ("centerpartiet", "centern"),
+    "KD": ("kristdemokraterna", "kristdemokratiska samhällspartiet", "kristdemokrater"),
+    "D": ("demokraterna", "demokraterna i göteborg"),
+    "FI": ("feministiskt initiativ",),
+}  # fmt: skip
+# A local branch named after the party: "Moderaterna i Göteborg", "Vänsterpartiet Göteborg".
+_LOCAL_BRANCH_RE = re.compile(r"\s+(?:i\s+)?göteborg(?:s\s+stad)?$")
 
 
 def _party_for(name: str, parties: list[Party]) -> Party | None:
     cleaned = " ".join(name.split()).strip(" .").lower()
+    local = _LOCAL_BRANCH_RE.sub("", cleaned)
     for party in parties:
-        if cleaned in (party.abbreviation.lower(), party.name.lower()) or (
-            len(cleaned) > 4 and party.name.lower().startswith(cleaned)
-        ):
+        spellings = {party.abbreviation.lower(), party.name.lower(), *PARTY_SPELLINGS.get(party.abbreviation, ())}
+        if cleaned in spellings or local in spellings or (len(cleaned) > 4 and party.name.lower().startswith(cleaned)):
             return party
     return None
 
@@ -72,8 +89,8 @@ def _board_for(name: str):
 
 
 def resolve_motion(parsed: ParsedMotion) -> ParsedMotion:
-    """Fill in parsed.body and parsed.parties from the names the parse read; unknown names are refused
-    (a party) or flagged (a body)."""
+    """Fill in parsed.body and parsed.parties from the names the parse read; an unknown name is
+    flagged for the review, never dropped unsaid."""
     parties = list(Party.objects.all())
     if parsed.body_name:
         parsed.body = _board_for(parsed.body_name)
@@ -96,11 +113,15 @@ def resolve_motion(parsed: ParsedMotion) -> ParsedMotion:
     for name in parsed.party_names:
         party = _party_for(name, parties)
         if party is None:
-            message = _("Partiet ”%(name)s” finns inte i partitabellen.") % {"name": name}
-            raise ImportError_(f"{parsed.party_where}: {message}" if parsed.party_where else message)
-        resolved.append(party)
-    parsed.parties = resolved
-    if not resolved and parsed.kind in WHOLE_TEXT_KINDS and parsed.justification:
+            # Not a reason to lose the document: the reviewer picks the party (or has it added to
+            # the table); the name as printed stays in the flag, and in the motion's import notes.
+            parsed.unknown_parties.append(name)
+            message = _("Partiet ”%(name)s” finns inte i partitabellen – välj partiet i listan") % {"name": name}
+            parsed.flag("parties", f"{parsed.party_where}: {message}" if parsed.party_where else message)
+        else:
+            resolved.append(party)
+    parsed.parties = list(dict.fromkeys(resolved))
+    if not resolved and not parsed.unknown_parties and parsed.kind in WHOLE_TEXT_KINDS and parsed.justification:
         named = _parties_named_in(parsed.justification, parties)
         if len(named) == 1:
             parsed.parties = named

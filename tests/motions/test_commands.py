@@ -55,6 +55,20 @@ def test_import_motion_refuses_bad_text_with_the_line(real_data, tmp_path):
 
 
 @pytest.mark.django_db
+def test_import_motion_does_not_save_a_party_it_cannot_resolve(real_data, tmp_path, capsys):
+    # The command has no review to pick the party in: it refuses to save, the dry run shows the flag.
+    text = seed_lines(SEED_002, 1, 57).replace("Vänsterpartiet, Socialdemokraterna", "Vänsterpartiet, Piratpartiet")
+    source = tmp_path / "pirat.txt"
+    source.write_text(text, encoding="utf-8")
+    before = Motion.objects.count()
+    with pytest.raises(CommandError, match="Piratpartiet"):
+        call_command("import_motion", "--case", "0064/23", str(source))
+    assert Motion.objects.count() == before
+    call_command("import_motion", "--case", "0064/23", str(source), "--dry-run")
+    assert any("Piratpartiet" in flag for flag in json.loads(capsys.readouterr().out)["flags"])
+
+
+@pytest.mark.django_db
 def test_import_rollcall_dry_run_by_body_date_paragraph(real_data, seed_file, capsys):
     votes = Vote.objects.count()
     call_command("import_rollcall", "--decision", "KF:2022-06-16:4", seed_file(SEED_000, 1486, 1601), "--dry-run")

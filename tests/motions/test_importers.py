@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from motions.importers import ImportError_, decode_upload, parse_motion_text, parse_rollcall
-from motions.models import Motion
+from motions.importers.resolve import _party_for
+from motions.models import Motion, Party
 
 from .conftest import SEED_000, SEED_002, seed_lines
 
@@ -142,10 +143,47 @@ def test_bad_motion_text_is_refused_with_the_line(real_data, text, message):
 
 
 @pytest.mark.django_db
-def test_unknown_party_in_the_header_is_refused(real_data):
+def test_unknown_party_in_the_header_is_flagged_not_refused(real_data):
+    # The document is kept for the review; the party as printed is named in the flag (and so in the
+    # import notes), the known one is kept.
     text = seed_lines(SEED_002, 1, 57).replace("Vänsterpartiet, Socialdemokraterna", "Vänsterpartiet, Piratpartiet")
-    with pytest.raises(ImportError_, match="Rad 57: Partiet ”Piratpartiet” finns inte"):
-        parse_motion_text(text)
+    parsed = parse_motion_text(text)
+    assert [p.abbreviation for p in parsed.parties] == ["V", "MP"]
+    assert parsed.unknown_parties == ["Piratpartiet"]
+    assert any("Rad 57: Partiet ”Piratpartiet” finns inte i partitabellen" in f for f in parsed.field_flags["parties"])
+    assert len(parsed.points) == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("printed", "abbreviation"),
+    [
+        ("Miljöpartiet de gröna", "MP"),
+        ("Miljöpartiet De Gröna", "MP"),
+        ("Moderata samlingspartiet", "M"),
+        ("Moderaterna i Göteborg", "M"),
+        ("Sverigedemokraterna", "SD"),
+        ("Kristdemokraterna", "KD"),
+        ("Liberalerna", "L"),
+        ("Folkpartiet liberalerna", "L"),
+        ("Centerpartiet", "C"),
+        ("Vänsterpartiet Göteborg", "V"),
+        ("Sveriges socialdemokratiska arbetareparti", "S"),
+        ("Demokraterna", "D"),
+        ("Feministiskt initiativ", "FI"),
+    ],
+)
+def test_a_partys_official_and_common_names_resolve(real_data, printed, abbreviation):
+    party = _party_for(printed, list(Party.objects.all()))
+    assert party is not None and party.abbreviation == abbreviation
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "printed", ["Piratpartiet", "Gröna", "Socialistiska partiet", "Socialdemokraterna i Stockholm"]
+)
+def test_a_name_that_is_no_partys_stays_unresolved(real_data, printed):
+    assert _party_for(printed, list(Party.objects.all())) is None
 
 
 def test_non_utf8_and_oversized_uploads_are_refused():

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from motions.importers import ImportError_, is_furniture, parse_motion_text, read_motion
-from motions.importers.header import is_party_line, parse_date, split_parties
+from motions.importers.header import is_date, is_party_line, parse_date, split_parties
 from motions.importers.points import APPROVES_REST_RE, strip_footnotes
 
 PROPOSAL = "Yrkande angående – Ett ärende\nFörslag till beslut\nI kommunstyrelsen:\n\n"
@@ -158,6 +158,41 @@ def test_a_numbered_last_point_that_approves_the_rest_is_the_flag():
     assert [(p.number, p.text) for p in parsed.points] == [(1, "Bolaget får i uppdrag att utreda.")]
     assert parsed.approves_rest
     assert parsed.approves_rest_wording == "I övrigt bifalla verkställande direktörens förslag."
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Därutöver bifalla förvaltningens förslag till beslut i punkterna 1–3.",
+        "I övrigt bifalla förvaltningens förslag punkt 2.",
+        "I övrigt bifalla förslaget i punkterna 1, 2 och 4.",
+        "Bifalla förvaltningens förslag i punkterna 1-3 i övrigt.",
+    ],
+)
+def test_approve_the_rest_may_name_the_points_it_approves(wording):
+    assert APPROVES_REST_RE.match(wording)
+
+
+def test_a_last_point_approving_named_points_is_the_flag_with_its_wording():
+    parsed = read_motion(
+        PROPOSAL + "1. Förvaltningen får i uppdrag att utreda.\n\n"
+        "2. Därutöver bifalla förvaltningens förslag till beslut i punkterna 1–3.\n"
+    )
+    assert [p.number for p in parsed.points] == [1]
+    assert parsed.approves_rest
+    assert parsed.approves_rest_wording == "Därutöver bifalla förvaltningens förslag till beslut i punkterna 1–3."
+
+
+def test_a_point_reference_with_more_after_it_is_no_approve_the_rest():
+    # A tail that changes what is approved is a decision of its own and stays a point.
+    assert not APPROVES_REST_RE.match("I övrigt bifalla förslaget i punkt 2 med ändringen att året blir 2027.")
+    assert not APPROVES_REST_RE.match("Därutöver bifalla förvaltningens förslag i punkterna 1–3 samt 5 b.")
+    parsed = read_motion(
+        PROPOSAL + "1. Förvaltningen får i uppdrag att utreda.\n\n"
+        "2. I övrigt bifalla förslaget i punkt 2 med ändringen att året blir 2027.\n"
+    )
+    assert [p.number for p in parsed.points] == [1, 2]
+    assert not parsed.approves_rest
 
 
 def test_an_amendment_is_not_approve_the_rest():
@@ -317,3 +352,86 @@ def test_the_party_line_after_the_text_signs_it_when_the_header_names_none():
     # A header that names the parties is not overruled by a last line.
     named = YTTRANDE_HEADER_UNDER_TITLE.replace("2025-02-20\n", "2025-02-20\nS och V\n")
     assert read_motion(named).party_names == ["S", "V"]
+
+
+BODY_OF_POINTS = "\n\nFörslag till beslut\nI nämnden:\n\n1. Förvaltningen får i uppdrag att utreda.\n"
+
+
+def test_a_header_block_that_starts_with_its_date_line():
+    parsed = read_motion(
+        "2025-10-09\nTilläggsyrkande\nDemokraterna\nKommunfullmäktige\nÄrende nr: 4.3\n\n"
+        "Tilläggsyrkande angående – Ett program" + BODY_OF_POINTS
+    )
+    assert (parsed.header_at, parsed.date, parsed.party_names, parsed.body_name) == (
+        "start",
+        datetime.date(2025, 10, 9),
+        ["Demokraterna"],
+        "Kommunfullmäktige",
+    )
+    assert parsed.title == "Tilläggsyrkande angående – Ett program"
+    assert "title" not in parsed.field_flags
+
+
+@pytest.mark.parametrize("case_line", ["Ärende nr: 9", "Diarienummer: NAV-2025-00123", "Dnr 0123/25"])
+def test_a_header_block_that_starts_with_its_party_line_and_has_the_body_after_the_date(case_line):
+    parsed = read_motion(
+        "Centerpartiet och Liberalerna\nÄndringsyrkande\n2025-05-27\n"
+        f"Nämnden för arbetsmarknad och vuxenutbildning\n{case_line}\n\n"
+        "Ändringsyrkande angående – En plan" + BODY_OF_POINTS
+    )
+    assert parsed.party_names == ["Centerpartiet", "Liberalerna"]
+    assert parsed.body_name == "Nämnden för arbetsmarknad och vuxenutbildning"
+    assert parsed.date == datetime.date(2025, 5, 27)
+    assert parsed.title == "Ändringsyrkande angående – En plan"
+
+
+def test_a_line_above_the_kind_after_a_blank_line_is_no_date_or_party_of_the_block():
+    # Only lines right above the kind line (no blank between) join the block as its date or parties.
+    parsed = read_motion(
+        "Yrkande angående – Ett ärende\n\nFörslag till beslut\nI nämnden:\n\n1. Förvaltningen får i uppdrag.\n\n"
+        "Yrkandet\nVi vill se en utredning.\n\n2025-01-01\n\nYrkande\nKommunstyrelsen\n2025-02-03\n"
+    )
+    assert parsed.date == datetime.date(2025, 2, 3)
+
+
+@pytest.mark.parametrize("line", ["Reviderad 2025-11-19", "Reviderat 2025-11-19", "Reviderad den 19 november 2025"])
+def test_a_revised_date_line_is_the_date_not_the_body(line):
+    parsed = read_motion(
+        f"Reviderat yrkande\n{line}\nVänsterpartiet\nStyrelsen för Förvaltnings AB Framtiden\n\n"
+        "Yrkande angående – En affärsplan" + BODY_OF_POINTS
+    )
+    assert parsed.date == datetime.date(2025, 11, 19) and parsed.is_revised
+    assert parsed.body_name == "Styrelsen för Förvaltnings AB Framtiden"
+    assert parsed.title == "Yrkande angående – En affärsplan"
+
+
+def test_a_revised_date_marks_a_plain_kind_revised():
+    parsed = read_motion("Yrkande\nKommunstyrelsen\nReviderad 2025-11-19\n\nYrkande angående – X" + BODY_OF_POINTS)
+    assert parsed.is_revised and parsed.date == datetime.date(2025, 11, 19)
+
+
+def test_a_revised_line_without_a_date_is_no_date():
+    assert not is_date("Reviderad version")
+    assert not is_date("Reviderad enligt beslut 2025-11-19")
+
+
+def test_a_title_the_header_block_left_is_flagged():
+    # "Dnr 0123/25 (bilaga)" is no case-number line the block takes: it would be the title, so it is
+    # flagged, never silently taken.
+    parsed = read_motion(
+        "Ändringsyrkande\n2025-05-27\nKommunstyrelsen\nDnr 0123/25 (bilaga)\n\nEn plan" + BODY_OF_POINTS
+    )
+    assert parsed.field_flags.get("title")
+
+
+def test_a_title_taking_in_a_header_line_is_flagged():
+    parsed = read_motion(
+        "Ändringsyrkande\n2025-05-27\n\nÄndringsyrkande angående – En plan\nÄrende nr: 9" + BODY_OF_POINTS
+    )
+    assert any("Ärende nr: 9" in flag for flag in parsed.field_flags.get("title", []))
+
+
+def test_a_plain_title_after_the_header_is_not_flagged():
+    parsed = read_motion("Yrkande\nKommunstyrelsen\n2025-05-27\n\nYrkande angående – Budget 2026" + BODY_OF_POINTS)
+    assert parsed.title == "Yrkande angående – Budget 2026"
+    assert "title" not in parsed.field_flags

@@ -184,6 +184,21 @@ def test_motion_import_previews_then_saves(client, real_data, secretariat):
 
 
 @pytest.mark.django_db
+def test_an_unknown_party_is_flagged_in_the_preview_and_not_saved_unreviewed(client, real_data, secretariat):
+    client.force_login(secretariat)
+    url = reverse("motions:motion_import", args=["0064-23"])
+    text = seed_lines(SEED_002, 1, 57).replace("Vänsterpartiet, Socialdemokraterna", "Vänsterpartiet, Piratpartiet")
+    before = Motion.objects.count()
+    response = client.post(url, {"text": text, "bekrafta": "1"})
+    html = response.content.decode()
+    assert response.status_code == 200 and Motion.objects.count() == before
+    assert "Partiet ”Piratpartiet” finns inte i partitabellen" in html
+    review = response.context["review"]
+    assert [p.abbreviation for p in review.initial["parties"]] == ["V", "MP"]
+    assert "Piratpartiet" in review.initial["flags"]
+
+
+@pytest.mark.django_db
 def test_motion_import_from_a_pdf_flags_in_the_preview_and_saves_what_was_corrected(client, real_data, secretariat):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

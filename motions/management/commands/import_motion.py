@@ -22,6 +22,12 @@ class Command(BaseCommand):
         text, document = read_file(options["file"])
         try:
             parsed = parse_motion_text(text)
+            if parsed.unknown_parties and not options["dry_run"]:
+                # No review here to pick the party in: saving would lose it.
+                raise CommandError(
+                    f"Partiet ”{parsed.unknown_parties[0]}” finns inte i partitabellen; lägg till det eller "
+                    "läs in yrkandet i webben och välj partiet där."
+                )
             if not options["dry_run"]:
                 motion = motion_import(case=case, parsed=parsed, user=roles.SYSTEM, document=document)
         except ImportError_ as error:
