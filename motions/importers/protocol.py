@@ -33,6 +33,7 @@ from .protocol_parts import (
     unique_refs,
 )
 from .protocol_votes import ProtocolVote, read_attachments, read_votes, split_attachments, stray_tables
+from .rollcall import unmark_tables
 from .text import ImportError_, check_text, is_furniture, line_error
 
 PARAGRAPH_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b[,.]?\s*(?P<rest>.*)$")
@@ -149,7 +150,9 @@ def _header_cluster(lines: list[str], index: int) -> bool:
 
 def parse_protocol(text: str) -> ParsedProtocol:
     """Read one § of the minutes; the first § when the text holds several (flagged)."""
-    lines = check_text(text).split("\n")
+    # An X-marked vote table typed with its layout becomes the one-result-column table everything
+    # below reads (line for line, so the line numbers stay the document's).
+    lines = unmark_tables(check_text(text).split("\n"))
     parsed = ParsedProtocol()
     end, attachments = split_attachments(lines)
     paragraph_at = next((i for i in range(end) if _paragraph_at(lines, i, end)), None)

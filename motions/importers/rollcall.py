@@ -17,8 +17,9 @@ COLUMN_WORDS = {
     "nr": "seat", "funktion": "role", "roll": "role", "uppdrag": "role", "resultat": "result", "röst": "result",
     "röstning": "result", "ställningstagande": "result",
 }  # fmt: skip
-# A table that marks each vote with an X under a column per result ("Namn Parti Ja Nej Avstår"): the
-# plain text keeps no column positions, so which column an X stands under cannot be known.
+# A table that marks each vote with an X under a column per result ("Namn Parti Ja Nej Avstår"): read
+# by its layout where the text keeps one (unmark_tables); without it, which column an X stands under
+# cannot be known and the table is refused.
 MARK_COLUMNS = {"ja", "nej", "avstår", "frånvarande", "frånv", "frånv."}
 # A member whose table has no Funktion column is a ledamot, as in the prose form (prose_rollcall).
 DEFAULT_ROLE = "Ledamot"
@@ -107,6 +108,75 @@ def is_marked_header(line: str) -> bool:
     marks = [w for w in words if w in MARK_COLUMNS]
     known = {COLUMN_WORDS.get(w) for w in words if w not in MARK_COLUMNS}
     return len(marks) >= 2 and None not in known and "name" in known
+
+
+MARK_RE = re.compile(r"(?<!\S)[Xx×✓](?!\S)")
+MARK_RESULT = {"ja": "Ja", "nej": "Nej", "avstår": "Avstår", "frånvarande": "Frånvarande", "frånv": "Frånvarande"}
+
+
+def _mark_cells(raw: str) -> list[tuple[int, int, str]]:
+    """The cells of a raw line as (start, end, text): at tabs when there are any (start and end are
+    then the cell's index, so that cells line up by their place, not their width), else at runs of
+    two or more spaces (the columns of a table typed or pasted with its layout)."""
+    if "\t" in raw:
+        return [(i, i, cell.strip()) for i, cell in enumerate(raw.split("\t"))]
+    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", raw)]
+
+
+def _column_of(marks: list[tuple[int, int, str]], start: int, end: int, slack: int = 2) -> str | None:
+    """The result column a mark (or a count) stands under: the one header cell it overlaps, with two
+    characters' slack for a centred or slightly shifted X (none between tabs, where a cell is its
+    place); None when it is under none, or under two."""
+    centre = (start + end) / 2
+    under = [result for s, e, result in marks if s - slack <= centre <= e + slack]
+    return under[0] if len(under) == 1 else None
+
+
+def unmark_tables(lines: list[str]) -> list[str]:
+    """A table that marks each vote with an X under a column per result, written with its layout
+    (columns at least two spaces or a tab apart), rewritten line for line as the one-result-column
+    table the reader takes: each X goes to the column it stands under, a totals line to labelled
+    counts. Without the layout (one space between all words, as a PDF's text gives) the column of an
+    X cannot be known: the lines are left alone and the reader refuses them with its message."""
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        header = _mark_cells(out[index])
+        words = [text.lower().strip(".:") for _s, _e, text in header]
+        marks = [(s, e, MARK_RESULT[w]) for (s, e, _t), w in zip(header, words, strict=True) if w in MARK_RESULT]
+        if not is_marked_header(" ".join(out[index].split())) or len(marks) < 2:
+            index += 1
+            continue  # no marked header, or its words are not apart as columns: no layout to read
+        slack = 0 if "\t" in out[index] else 2
+        rewritten = []
+        for row_index in range(index + 1, len(out)):
+            row, stripped = out[row_index], " ".join(out[row_index].split())
+            if not stripped or is_furniture(row):
+                break
+            cells = _mark_cells(row)
+            if SUM_RE.match(stripped):
+                numbers = [(s, e, text) for s, e, text in cells if text.isdigit()]
+                columns = [_column_of(marks, s, e, slack) for s, e, _t in numbers]
+                if not numbers or None in columns:
+                    break
+                counts = ", ".join(f"{c} {t}" for c, (_s, _e, t) in zip(columns, numbers, strict=True))
+                rewritten.append((row_index, f"Summa: {counts}"))
+                continue
+            marked = [(s, e) for s, e, text in cells if MARK_RE.fullmatch(text)]
+            result = _column_of(marks, *marked[0], slack) if len(marked) == 1 else None
+            if result is None:
+                break
+            before = [text for s, _e, text in cells if s < marked[0][0] and text]
+            rewritten.append((row_index, "  ".join([*before, result])))
+        if not rewritten:
+            index += 1
+            continue
+        kept = [text for (_s, _e, text), w in zip(header, words, strict=True) if w not in MARK_RESULT]
+        out[index] = "  ".join([*kept, "Resultat"])
+        for row_index, text in rewritten:
+            out[row_index] = text
+        index = rewritten[-1][0] + 1
+    return out
 
 
 def _spans(count: int, columns: list[str]):
@@ -267,10 +337,13 @@ def _declare(declared: dict[str, int], counts: dict[str, int], number: int) -> N
         declared[key] = count
 
 
-def parse_rollcall(text: str) -> ParsedRollCall:
+def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
     """Read a roll-call attachment: optional "Antal Ja: 39" lines, then the table under its
-    column header, over as many pages as it runs; a totals line ("Summa 7 6 0 2") may close it."""
-    lines = check_text(text).split("\n")
+    column header, over as many pages as it runs; a totals line ("Summa 7 6 0 2") may close it.
+
+    ends_at_prose: the table stands in a section of the minutes, whose text may go on under it
+    ("Nämnden har således beslutat …"): a sentence after a blank line ends the table."""
+    lines = unmark_tables(check_text(text).split("\n"))
     declared: dict[str, int] = {}
     rows: list[RollCallRow] = []
     columns: list[str] | None = None
@@ -334,6 +407,8 @@ def parse_rollcall(text: str) -> ParsedRollCall:
         if rows and stripped.islower() and ROLE_RE.match(f"{rows[-1].role} {stripped}"):
             rows[-1].role = f"{rows[-1].role} {stripped}"
             continue
+        if ends_at_prose and rows and not cleaned[index - 1] and _is_sentence(stripped):
+            break
         raise refusal
     if columns is None:
         from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
@@ -368,6 +443,11 @@ def parse_rollcall(text: str) -> ParsedRollCall:
                 % {"what": labels[key], "declared": count, "counted": totals[key]}
             )
     return ParsedRollCall(rows=rows, totals=totals, declared_totals=declared)
+
+
+def _is_sentence(line: str) -> bool:
+    words = line.split()
+    return len(words) >= 4 and line.endswith((".", ":")) and sum(w[:1].islower() for w in words) >= 2
 
 
 def _is_row(line: str, columns: list[str]) -> bool:

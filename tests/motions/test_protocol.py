@@ -558,3 +558,63 @@ def test_fuzzed_tables_are_read_or_refused_never_crash(words):
         assert str(error)
         return
     assert all(r.name and r.party and r.result for r in parsed.rows)
+
+
+# An X-marked table typed or pasted with its layout: each X is read under the column it stands in.
+ALIGNED_X_TABLE = (
+    "Ledamot              Parti   Ja   Nej   Avstår\n"
+    "Anna Berg            S       X\n"
+    "Bo af Ek             M             X\n"
+    "Cia Dahl-Lind        V                    X\n"
+    "Summa                        1     1      1\n"
+)
+
+
+def test_an_x_marked_table_with_its_layout_is_read_column_by_column():
+    parsed = parse_rollcall(ALIGNED_X_TABLE)
+    assert [(r.name, r.party, r.role, r.result) for r in parsed.rows] == [
+        ("Anna Berg", "S", "Ledamot", "ja"),
+        ("Bo af Ek", "M", "Ledamot", "nej"),
+        ("Cia Dahl-Lind", "V", "Ledamot", "avstar"),
+    ]
+    assert parsed.declared_totals == {"ja": 1, "nej": 1, "avstar": 1}
+    # The totals under the columns are checked against the rows like any other.
+    with pytest.raises(ImportError_, match="Antal Ja enligt sidhuvudet är 2 men listan har 1"):
+        parse_rollcall(ALIGNED_X_TABLE.replace("Summa                        1", "Summa                        2"))
+
+
+def test_an_x_marked_table_in_tab_separated_columns_is_read():
+    text = "Namn\tParti\tJa\tNej\tAvstår\nAnna Berg\tS\tX\t\t\nBo Ek\tM\t\tX\t\nCia Dahl\tV\t\t\tX\n"
+    assert [r.result for r in parse_rollcall(text).rows] == ["ja", "nej", "avstar"]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Bo Ek                M                X",  # between Nej and Avstår: no column is clearly its
+        "Bo Ek                M       X     X",  # two marks
+        "Bo Ek                M",  # no mark
+    ],
+)
+def test_an_x_the_layout_does_not_place_leaves_the_table_refused(row):
+    text = "Ledamot              Parti   Ja   Nej   Avstår\nAnna Berg            S       X\n" + row + "\n"
+    with pytest.raises(ImportError_):
+        parse_rollcall(text)
+
+
+def test_an_x_marked_table_without_layout_is_still_refused_naming_its_line():
+    # One space between every word, as a PDF's text gives: the column of an X cannot be known.
+    with pytest.raises(ImportError_, match=r"^Rad 1: Tabellen .* markerar rösterna med kryss"):
+        parse_rollcall("Ledamot Parti Ja Nej Avstår\nAnna Berg S X\nBo Ek M X\n")
+
+
+def test_an_x_marked_table_in_the_minutes_is_read_and_the_text_under_it_ends_it():
+    text = (
+        VOTED_EXTRACT.replace("2 Ja mot 1 Nej", "1 Ja mot 1 Nej")
+        + ("Bilaga 1\n\n" + ALIGNED_X_TABLE.replace("Summa                        1     1      1\n", "")).replace(
+            "Cia Dahl-Lind        V                    X\n", ""
+        )
+        + "\nNämnden har således beslutat enligt förslaget.\n"
+    )
+    parsed = parse_protocol(text)
+    assert [(r.name, r.result) for r in parsed.votes[0].rollcall.rows] == [("Anna Berg", "ja"), ("Bo af Ek", "nej")]
