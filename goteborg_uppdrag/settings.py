@@ -169,6 +169,8 @@ PAGE_CACHE_VIEWS = [
     "reports:index",
     "reports:preview",
 ]
+
+
 def _fragment_cache() -> dict:
     config = env.cache_url("FRAGMENT_CACHE_URL", default="locmemcache://fragments")
     config["TIMEOUT"] = 3600
