@@ -169,6 +169,21 @@ PAGE_CACHE_VIEWS = [
     "reports:index",
     "reports:preview",
 ]
+
+
+def _fragment_cache() -> dict:
+    config = env.cache_url("FRAGMENT_CACHE_URL", default="locmemcache://fragments")
+    config["TIMEOUT"] = 3600
+    if config["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+        config["BACKEND"] = "core.byte_budget_cache.ByteBudgetLocMemCache"
+        config["OPTIONS"] = {
+            "MAX_BYTES": env.int("FRAGMENT_CACHE_BYTES", default=32 * 1024 * 1024),
+            # Only a bound on the per-entry bookkeeping of very many tiny fragments; bytes decide.
+            "MAX_ENTRIES": env.int("FRAGMENT_CACHE_ENTRIES", default=10000),
+        }
+    return config
+
+
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
     "pages": {
@@ -176,15 +191,14 @@ CACHES = {
         "TIMEOUT": 24 * 3600,
         "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=200)},
     },
-    # {% fragment_cache %}: parts of logged-in pages keyed by the content version (never stale). The
-    # list, register, search, case, comparison, budget, assignment and report pages each keep one
-    # entry per object, language and role: 500 (most a few KB, a report preview ~180 KB) keeps a
-    # working day's pages without holding more than some tens of MB per worker.
-    "fragments": {
-        **env.cache_url("FRAGMENT_CACHE_URL", default="locmemcache://fragments"),
-        "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": env.int("FRAGMENT_CACHE_ENTRIES", default=500)},
-    },
+    # {% fragment_cache %}: parts of logged-in pages keyed by the content version (never stale), one
+    # entry per object, language and role. They differ a hundredfold in size (a list's results a few
+    # KB, a report preview ~180 KB), so the process-local store is capped in bytes
+    # (core/byte_budget_cache.py, least recently used out first): 32 MB keeps a working day's pages
+    # and keeps a worker under 200 MB however many previews are asked for (README, "make bench").
+    # FRAGMENT_CACHE_URL (e.g. redis://127.0.0.1:6379/2) shares it between servers instead; Redis's
+    # own maxmemory (allkeys-lru) is then the budget.
+    "fragments": _fragment_cache(),
 }
 
 # PDFs (core/pdf_cache.py, core/render_pool.py): unchanged content is served from storage, keyed
