@@ -59,7 +59,7 @@ SECTIONS = {
     "tidigare behandling": "earlier", "handlingar": "documents", "beslutsunderlag": "documents",
     "yrkanden": "claims", "yrkande": "claims", "propositionsordning": "propositions",
     "beslutsgång": "propositions", "proposition": "propositions",
-    "omröstning": "vote", "votering": "vote", "omröstningar": "vote",
+    "omröstning": "vote", "votering": "vote", "omröstningar": "vote", "omröstningsresultat": "vote",
     "protokollsanteckning": "protokollsanteckning", "protokollsanteckningar": "protokollsanteckning",
     "reservation": "reservation", "reservationer": "reservation",
     "särskilt yttrande": "sarskilt_yttrande", "särskilda yttranden": "sarskilt_yttrande",
