@@ -142,7 +142,7 @@ def test_a_page_footer_inside_a_point_where_the_page_turns_is_dropped(footer, tu
         # Lower-case "sida" is a reference in a sentence, not a footer.
         "1. Kulturnämnden får i uppdrag att införa en rutin enligt\n\nbilagan på sida 1 av 3\n\nför synpunkter.",
         # A page number larger than the count is no footer.
-        "1. Kulturnämnden får i uppdrag att införa en rutin för\n\nkontoret, tjänsteutlåtande Sida 4 av 3\n\nsynpunkter.",
+        "1. Kulturnämnden får i uppdrag att införa en rutin för\n\nkontoret, utlåtande Sida 4 av 3\n\nsynpunkter.",
     ],
 )
 def test_words_like_a_page_number_inside_a_sentence_stay_in_the_point(sentence):
