@@ -117,24 +117,48 @@ class _Lines:
 
 
 RUNNING_HEADER_RE = re.compile(r"^Göteborgs\s+stad(?:\s*[–,-]\s*[^.]{1,60})?$", re.IGNORECASE)
+# A page number with whatever document name the footer prints before it, punctuation and all
+# ("Göteborgs Stad Stadsledningskontoret, tjänsteutlåtande   Sida 1 av 3", "Kommunstyrelsen 2 (3)").
+# Only where a page turns: elsewhere text.is_furniture's stricter shapes decide. Capital "Sida", so a
+# sentence "… på sida 2 av 5" is none.
+PAGE_FOOTER_RE = re.compile(r"^(?:.{1,100}?\s)?(?:Sida\s+(?P<n>\d{1,3})\s+av|(?P<p>\d{1,3})\s+\()\s*(?P<m>\d{1,3})\)?$")
 
 
-def _running_headers(lines: _Lines) -> set[int]:
+def _page_footer(line: str) -> bool:
+    found = PAGE_FOOTER_RE.match(line)
+    if not found or (found["p"] is not None) != line.endswith(")"):
+        return False
+    return 0 < int(found["n"] or found["p"]) <= int(found["m"])
+
+
+def _alone_in_a_sentence(items: list[tuple[int, str]], index: int, neighbours: list[int]) -> bool:
+    """Blank lines on both sides, the text before it unfinished and the text after it going on in
+    lower case or with a number ("… beräknas till ⏎⏎ … Sida 1 av 3 ⏎⏎ 2 700 tkr per år …")."""
+    if len(neighbours) < 2 or not all(0 <= j < len(items) and not items[j][1].strip() for j in (index - 1, index + 1)):
+        return False
+    before, after = (" ".join(items[j][1].split()) for j in neighbours)
+    return not before.endswith(_SENTENCE_END) and (after[0].islower() or after[0].isdigit())
+
+
+def page_furniture(lines: _Lines) -> set[int]:
     """A page's running header left in a text ("Göteborgs Stad" or "Göteborgs Stad – Kommunstyrelsen"
-    beside a page number or a page break): not part of the point it would fall into."""
+    beside a page number or a page break), or its footer with the page number where the page turns,
+    often in mid-sentence: not part of the point it would fall into. Indexes in lines.items."""
     items = lines.items
     nonblank = [i for i, (_n, t) in enumerate(items) if t.strip()]
     found = set()
     for k, index in enumerate(nonblank):
-        if not RUNNING_HEADER_RE.match(items[index][1].strip()):
+        line = " ".join(items[index][1].split())
+        header, footer = RUNNING_HEADER_RE.match(line), _page_footer(line)
+        if not header and not footer:
             continue
         neighbours = [nonblank[j] for j in (k - 1, k + 1) if 0 <= j < len(nonblank)]
         page = lines.page_of.get(items[index][0])
-        if (
-            any(is_furniture(items[j][1]) or lines.page_of.get(items[j][0]) != page for j in neighbours)
-            or len(neighbours) < 2
-        ):
+        turns = any(lines.page_of.get(items[j][0]) != page for j in neighbours) or len(neighbours) < 2
+        if turns or (header and any(is_furniture(items[j][1]) for j in neighbours)):
             found.add(index)
+        elif footer and _alone_in_a_sentence(items, index, neighbours):
+            found.add(index)  # a page turn the text lost (a PDF re-flowed): the sentence runs over it
     return found
 
 
@@ -210,7 +234,7 @@ def read_motion(text: str) -> ParsedMotion:
     lines = _Lines(check_text(text))
     # Footnotes ("1 Se …") stand where the page ended, often inside a paragraph: taken out first.
     footnotes = footnote_bodies(lines.items)
-    dropped = set(footnotes) | _running_headers(lines)
+    dropped = set(footnotes) | page_furniture(lines)
     interrupting = _interrupting_headers(lines, dropped)
     removed_headers = [" ".join(lines.items[i][1].split()) for i in sorted(interrupting)]
     dropped |= interrupting

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from ..models import point_label
 from .joining import join_lines
-from .motion import PROPOSAL_HEADING_RE, _Lines
+from .motion import PROPOSAL_HEADING_RE, _Lines, page_furniture
 from .points import POINT_RE, read_mark, strip_footnotes
 from .proposal_boards import board_names_of
 from .proposal_costs import SuggestedCost, read_costs
@@ -210,8 +210,10 @@ def read_proposal(text: str) -> ParsedProposal:
     )
     if heading is None:
         raise ImportError_(_("Avsnittet ”Förslag till beslut” saknas; det är inte ett tjänsteutlåtande."))
-    parsed.title = _title(items, heading, header, lines)
-    end = _read_points(parsed, items, heading + 1, header, lines)
+    # A footer or running header where a page turns is furniture, not part of the point it splits.
+    furniture = page_furniture(lines)
+    parsed.title = _title(items, heading, header | furniture, lines)
+    end = _read_points(parsed, items, heading + 1, header | furniture, lines)
     first_header = min(header) if header else None
     if first_header is None:
         parsed.flag("header", _("Sidhuvudet (Tjänsteutlåtande, Utfärdat, ärendenummer) saknas i texten"))
@@ -228,7 +230,7 @@ def read_proposal(text: str) -> ParsedProposal:
                     % {"revised": parsed.revised, "issued": parsed.issued})  # fmt: skip
     if not parsed.case_number and not parsed.dnr:
         parsed.flag("case", _("Ärendenummer eller diarienummer saknas i sidhuvudet"))
-    body = [(n, t) for i, (n, t) in enumerate(items[end:], start=end) if i not in header]
+    body = [(n, t) for i, (n, t) in enumerate(items[end:], start=end) if i not in header | furniture]
     read_costs(parsed, body, lines)
     return parsed
 

@@ -34,7 +34,7 @@ VERDICT_RE = re.compile(
 LINE_END_HYPHENS = "-\u2010\u00ad"
 ROLE_RE = re.compile(
     r"^(?P<role>(?:tjänstgörande\s+)?(?:ersättar(?:en|na)|ordförande(?:n)?|(?:förste|andre|1:e|2:e)\s+vice\s+"
-    r"ordförande(?:n)?|vice\s+ordförande(?:n)?|ledamot(?:en|erna)?))\s+(?P<rest>.*)$",
+    r"ordförande(?:n)?|vice\s+ordförande(?:n)?|ledamot(?:en|erna)?|ledamöterna))\s+(?P<rest>.*)$",
     re.IGNORECASE,
 )
 MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉ][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
@@ -155,7 +155,7 @@ def _members(names_text: str, line: int) -> list[tuple[str, str, str]]:
         if role_match:
             role = _role_label(role_match["role"])
             # "ersättarna A och B" covers the names after it; "ordföranden A" the one name.
-            sticky = role_match["role"].lower().endswith(("na", "erna"))
+            sticky = role_match["role"].lower().endswith("na")
             part = role_match["rest"]
         member = MEMBER_RE.match(part)
         if not member:

@@ -53,6 +53,12 @@ BODY_LINE_RE = re.compile(
     r"(?i)^(?:kommunfullmäktige|kommunstyrelsen|kommunstyrelsens\s+\w+|[\wåäö -]{2,60}(?:nämnden|styrelsen|"
     r"utskottet|beredningen)(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?)$"
 )
+# Words by which the minutes say a vote was held: if none of its votes can then be read, the extract
+# must not import as if no vote was taken.
+VOTE_MENTION_RE = re.compile(
+    r"(?i)\bomröstning\s+(?:begärs\s+och\s+)?verkställs\b|\bomröstning\s+genomförs\b|\bomröstningsresultat\b"
+    r"|\bröstar\s+(?:ja|nej)\b"
+)
 DECIDING_BODY_RE = re.compile(r"(?i)finner\s+att\s+(?P<body>kommunfullmäktige|kommunstyrelsen|nämnden)\s+beslutat")
 SECTIONS = {
     "beslut": "decision", "kommunfullmäktiges beslut": "decision", "kommunstyrelsens beslut": "decision",
@@ -60,7 +66,7 @@ SECTIONS = {
     "tidigare behandling": "earlier", "handlingar": "documents", "beslutsunderlag": "documents",
     "yrkanden": "claims", "yrkande": "claims", "propositionsordning": "propositions",
     "beslutsgång": "propositions", "proposition": "propositions",
-    "omröstning": "vote", "votering": "vote", "omröstningar": "vote",
+    "omröstning": "vote", "votering": "vote", "omröstningar": "vote", "omröstningsresultat": "vote",
     "protokollsanteckning": "protokollsanteckning", "protokollsanteckningar": "protokollsanteckning",
     "reservation": "reservation", "reservationer": "reservation",
     "särskilt yttrande": "sarskilt_yttrande", "särskilda yttranden": "sarskilt_yttrande",
@@ -180,7 +186,28 @@ def parse_protocol(text: str) -> ParsedProtocol:
     _read_sections(parsed, sections)
     read_attachments(parsed, lines, attachments + stray)
     _check(parsed, sections)
+    _check_vote_mentioned(parsed, lines[:end])
     return parsed
+
+
+def _check_vote_mentioned(parsed: ParsedProtocol, lines: list[str]) -> None:
+    """A vote the text speaks of but no roll call or count was read from: flagged at its line."""
+    if any(v.rollcall is not None or v.declared or v.split for v in parsed.votes):
+        return
+    for index, raw in enumerate(lines):
+        here = _clean(raw)
+        # A mention wrapped over the line end ("röstar⏎ja") counts on the line where it begins.
+        found = VOTE_MENTION_RE.search(f"{here} {_clean(lines[index + 1]) if index + 1 < len(lines) else ''}")
+        if found and found.start() < len(here):
+            parsed.flag(
+                "votes",
+                _(
+                    "Rad %(line)d: protokollet nämner en omröstning men den kunde inte läsas "
+                    "– kontrollera eller lägg till namnlistan."
+                )
+                % {"line": index + 1},
+            )
+            return
 
 
 def _paragraph_at(lines: list[str], index: int, end: int) -> tuple[re.Match, int] | None:
@@ -513,7 +540,8 @@ def _check(parsed: ParsedProtocol, sections) -> None:
         parsed.flag("date", _("Sammanträdesdatum står inte i utdraget – ange det."))
     if parsed.adjusted_on and parsed.date and parsed.adjusted_on < parsed.date:
         parsed.flag("adjusted_on", _("Justeringsdagen är före sammanträdet – kontrollera."))
-    if any(p.lower().rstrip(". ").endswith("omröstning begärs") for p in parsed.propositions) and not parsed.votes:
+    begged = any(p.lower().rstrip(". ").endswith("omröstning begärs") for p in parsed.propositions)
+    if begged and not parsed.votes and not any(VOTE_MENTION_RE.search(p) for p in parsed.propositions):
         parsed.flag("votes", _("Propositionsordningen säger att omröstning begärdes, men ingen omröstning hittades."))
     if not any(name == "decision" for name, _l, _b in sections):
         parsed.flag("decision", _("Rubriken ”Beslut” saknas – skriv beslutstexten."))

@@ -56,6 +56,11 @@ FURNITURE_RES = [
     re.compile(r"^.{3,80}\s\d{1,3} \(\d{1,3}\)$"),  # "Delårsrapport aug 2023-Nämnder 12 (35)"
     re.compile(r"^\d{1,3} \(\d{1,3}\)$"),  # "2 (3)": a page number alone
     re.compile(r"^.*\[publiceringsdatum\]$", re.IGNORECASE),
+    # A protocol extract's running header on the pages after the first: "Kommunstyrelsen,
+    # protokollsutdrag 2025-11-26, § 734". The comma-led form with a date is no sentence of the minutes.
+    re.compile(
+        r"^[^.,:;!?]{3,80},\s*(?:protokollsutdrag|protokoll|utdrag)\s+\d{4}-\d{2}-\d{2}(?:,\s*§\s*\d{1,4})?$", re.I
+    ),
 ]
 
 

@@ -115,6 +115,41 @@ def test_a_point_that_states_its_own_financing_is_classed_by_it():
     assert 1 not in parsed.financing
 
 
+POINT_ONE = "1. Kulturnämnden får i uppdrag att införa en ny rutin för synpunkter."
+SPLIT_POINT = "1. Kulturnämnden får i uppdrag att införa en ny rutin för\n\n{footer}\n{turn}\nsynpunkter."
+
+
+@pytest.mark.parametrize(
+    ("footer", "turn"),
+    [
+        ("Göteborgs Stad Stadsledningskontoret, tjänsteutlåtande                    Sida 1 av 3", "\f\n"),
+        ("Stadsledningskontoret, tjänsteutlåtande 1 (3)", "\f\n"),
+        ("Sida 1 (3)", "\f\n"),
+        # A PDF re-flowed by the reader loses the page turn: alone between blank lines in a sentence.
+        ("Göteborgs Stad Stadsledningskontoret, tjänsteutlåtande Sida 1 av 3", "\n"),
+    ],
+)
+def test_a_page_footer_inside_a_point_where_the_page_turns_is_dropped(footer, turn):
+    parsed = read_proposal(MINIMAL.replace(POINT_ONE, SPLIT_POINT.format(footer=footer, turn=turn)))
+    assert parsed.points[0].text == POINT_ONE[3:]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # No page turn and not alone: the words are the point's.
+        "1. Kulturnämnden får i uppdrag att införa en rutin enligt bilagan Sida 1 av 3\nför synpunkter.",
+        # Lower-case "sida" is a reference in a sentence, not a footer.
+        "1. Kulturnämnden får i uppdrag att införa en rutin enligt\n\nbilagan på sida 1 av 3\n\nför synpunkter.",
+        # A page number larger than the count is no footer.
+        "1. Kulturnämnden får i uppdrag att införa en rutin för\n\nkontoret, utlåtande Sida 4 av 3\n\nsynpunkter.",
+    ],
+)
+def test_words_like_a_page_number_inside_a_sentence_stay_in_the_point(sentence):
+    parsed = read_proposal(MINIMAL.replace(POINT_ONE, sentence))
+    assert "ida" in parsed.points[0].text
+
+
 def test_förvaltningen_in_a_point_is_the_office_that_wrote_the_tu():
     text = MINIMAL.replace("2. Kommunstyrelsen får", "2. Förvaltningen får").replace(
         "Stadsledningskontoret\n\nTjänsteutlåtande", "Kulturförvaltningen\n\nTjänsteutlåtande"

@@ -193,3 +193,51 @@ def test_abstentions_stated_in_words_are_checked():
     assert parsed.votes[0].declared == {"ja": 2, "nej": 1, "avstar": 2}
     with pytest.raises(ImportError_, match="Protokollet säger 3 Avstår men namnlistan har 2"):
         parse_protocol(_minutes("Omröstningen utfaller med 2 Ja mot 1 Nej. Tre ledamöter avstår.", names))
+
+
+def test_plural_and_singular_ledamot_prefixes_a_leading_chair_and_a_name_broken_at_a_hyphen():
+    # The Hisingen/KS form (holdout9 p01, p05): the list opens with a role, "ledamöterna" covers the
+    # names after it, and "Eva-⏎Lena" is one name whose capital keeps its hyphen.
+    text = (
+        "Ordföranden Tina Åberg (S), ledamöterna Jakob Sterner (V), Fatima Ali (S) och tjänstgörande\n"
+        "ersättaren Eva-\nLena Strand (S) röstar ja (4).\n\n"
+        "Ledamoten Josefin Ridder (SD) och tjänstgörande ersättaren Ulf Sand (D) avstår från att\nrösta (2).\n"
+    )
+    parsed = parse_prose_rollcall(text)
+    assert [(r.name, r.party, r.role, r.result) for r in parsed.rows] == [
+        ("Tina Åberg", "S", "Ordförande", "ja"),
+        ("Jakob Sterner", "V", "Ledamot", "ja"),
+        ("Fatima Ali", "S", "Ledamot", "ja"),
+        ("Eva-Lena Strand", "S", "Tjänstgörande ersättare", "ja"),
+        ("Josefin Ridder", "SD", "Ledamot", "avstar"),
+        ("Ulf Sand", "D", "Tjänstgörande ersättare", "avstar"),
+    ]
+    assert parsed.declared_totals == {"ja": 4, "avstar": 2}
+
+
+def test_a_page_turn_with_its_running_header_inside_the_names_is_skipped():
+    text = (
+        "Ledamöterna Anna Berg (S) och Bo\nEk (V) röstar ja (2).\n\nSida 1 (2)\n\f\n"
+        "Kommunstyrelsen, protokollsutdrag 2025-11-26, § 734\n\n"
+        "Ledamöterna Cia Dahl (M), Dan\nLund (L) samt tjänstgörande ersättarna Eva Ås (C) och Finn\nÖst (KD) "
+        "samt ledamoten Gun Ström (SD) röstar nej (5).\n"
+    )
+    parsed = parse_prose_rollcall(text)
+    assert [(r.name, r.role, r.result) for r in parsed.rows] == [
+        ("Anna Berg", "Ledamot", "ja"),
+        ("Bo Ek", "Ledamot", "ja"),
+        ("Cia Dahl", "Ledamot", "nej"),
+        ("Dan Lund", "Ledamot", "nej"),
+        ("Eva Ås", "Tjänstgörande ersättare", "nej"),
+        ("Finn Öst", "Tjänstgörande ersättare", "nej"),
+        ("Gun Ström", "Ledamot", "nej"),
+    ]
+
+
+def test_a_running_header_is_furniture_but_a_sentence_naming_a_protocol_is_not():
+    from motions.importers.text import is_furniture
+
+    assert is_furniture("Kommunstyrelsen, protokollsutdrag 2025-11-26, § 734")
+    assert is_furniture("Socialnämnden Hisingen, protokoll 2025-11-18")
+    assert not is_furniture("Kommunstyrelsen, protokollsutdrag 2025-11-26, § 734, bifogas.")
+    assert not is_furniture("Se Kommunstyrelsens protokollsutdrag 2025-11-26 § 734.")

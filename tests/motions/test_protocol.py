@@ -618,3 +618,54 @@ def test_an_x_marked_table_in_the_minutes_is_read_and_the_text_under_it_ends_it(
     )
     parsed = parse_protocol(text)
     assert [(r.name, r.result) for r in parsed.votes[0].rollcall.rows] == [("Anna Berg", "ja"), ("Bo af Ek", "nej")]
+
+
+def _hisingen(vote_heading: str, names: str) -> str:
+    return (
+        "§ 152\nSocialnämnden Hisingen\nSammanträdesdatum 2025-11-18\nDiarienummer SNH-2025-00764\n\n"
+        "Riktlinjer för ekonomiskt bistånd\n\nBeslut\nSocialnämnden Hisingen antar riktlinjerna.\n\n"
+        "Propositionsordning\nOrdföranden ställer proposition på de båda yrkandena och finner att nämnden\n"
+        "beslutat enligt förvaltningens förslag. Omröstning begärs och verkställs. Den som vill bifalla\n"
+        "förvaltningens förslag röstar ja, den som vill bifalla yrkandet från M röstar nej.\n\n"
+        f"{vote_heading}\n{names}\n\nNämnden har således beslutat enligt förvaltningens förslag.\n"
+    )
+
+
+NAMES_HISINGEN = (
+    "Ordföranden Tina Åberg (S) och ledamoten Jakob Sterner (V) röstar ja (2).\n\n"
+    "Ledamoten Victoria Nord (M) röstar nej (1)."
+)
+
+
+def test_the_omrostningsresultat_heading_gives_the_prose_roll_call():
+    parsed = parse_protocol(_hisingen("Omröstningsresultat", NAMES_HISINGEN))
+    assert [(r.name, r.role, r.result) for r in parsed.votes[0].rollcall.rows] == [
+        ("Tina Åberg", "Ordförande", "ja"),
+        ("Jakob Sterner", "Ledamot", "ja"),
+        ("Victoria Nord", "Ledamot", "nej"),
+    ]
+    assert not any("nämner en omröstning" in f for f in parsed.flags)
+
+
+@pytest.mark.parametrize(
+    ("heading", "line"),
+    [("Resultat av voteringen", 13), ("Utfall", 13)],
+)
+def test_a_vote_the_text_speaks_of_but_that_cannot_be_read_is_flagged_with_its_line(heading, line):
+    # Under a heading the parser does not know the names fall into the propositions: nothing read,
+    # so the extract must say so rather than import as a decision without a vote.
+    parsed = parse_protocol(_hisingen(heading, NAMES_HISINGEN))
+    assert not any(v.rollcall for v in parsed.votes)
+    assert (
+        f"Rad {line}: protokollet nämner en omröstning men den kunde inte läsas "
+        "– kontrollera eller lägg till namnlistan."
+    ) in parsed.field_flags["votes"]
+
+
+def test_an_extract_without_a_vote_or_with_a_vote_of_words_only_has_no_such_flag():
+    text = _hisingen("Omröstningsresultat", NAMES_HISINGEN)
+    plain = text.split("Propositionsordning")[0] + "Propositionsordning\nOrdföranden finner att nämnden beslutat.\n"
+    assert not any("nämner en omröstning" in f for f in parse_protocol(plain).flags)
+    # "Hur var och en röstar framgår av bilaga" names no verdict; "röstar" alone is no mention.
+    spoken = plain + "\nProtokollsanteckning\nS antecknar hur var och en röstar i frågan.\n"
+    assert not any("nämner en omröstning" in f for f in parse_protocol(spoken).flags)

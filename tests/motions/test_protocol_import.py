@@ -241,3 +241,18 @@ def test_a_body_the_header_block_does_not_settle_is_flagged_in_the_preview(clien
     )
     page = client_s.post(URL, {"text": text, "forhandsgranska": "1"}).content.decode()
     assert "organet ”Kommunstyrelsen” står inte i sidhuvudet – kontrollera." in page
+
+
+def test_a_vote_the_extract_speaks_of_but_that_cannot_be_read_is_flagged_in_the_preview(client_s, case):
+    # "Resultat av voteringen" is no heading the parser knows: the names are not read, and the
+    # preview must say so with the line rather than offer a decision without its vote.
+    text = (
+        "§ 112 Ärendenummer SLK-2023-00456\nFörslag till ändrade regler\n\nBeslut\n1. Reglerna antas.\n\n"
+        "Propositionsordning\nOmröstning begärs och verkställs. Den som vill bifalla förslaget röstar ja.\n\n"
+        "Resultat av voteringen\nAnna Berg (S) och Bo Ek (V) röstar ja (2).\n\n"
+        "Kommunstyrelsen\n\nUtdrag ur protokoll\nSammanträdesdatum: 2023-03-15\n"
+    )
+    page = client_s.post(URL, {"text": text, "forhandsgranska": "1"}).content.decode()
+    assert (
+        "Rad 8: protokollet nämner en omröstning men den kunde inte läsas – kontrollera eller lägg till namnlistan."
+    ) in page
