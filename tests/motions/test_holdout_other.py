@@ -12,7 +12,12 @@ from .corpus.measure_other import BATCHES, CORPUS, TRUTH_ERRATA, documents, load
 
 # Read wrong today, each for a cause named in the batch's FIRST_RUN.md; strict, so a fix shows as
 # XPASS and the entry goes.
-KNOWN_MISSES: dict[str, str] = {}
+# A key names the document ("holdout9/p02_…") or one source of it ("holdout9/p02_…-pdf").
+KNOWN_MISSES = {
+    "holdout9/p02_sfn_table_nofunktion-pdf": "refused: the vote table marks each vote with an X under a Ja, "
+    "Nej or Avstår column; the PDF's text keeps no column positions, so the column of an X cannot be known "
+    "(the text, which keeps its layout, reads exactly; holdout9/FIRST_RUN.md, item 3)",
+}
 # What each batch's truth types, so that no document, and no kind of item, drops out of the scoring.
 TRUTH_TOTALS = {
     "holdout3": {"points": 9, "rows": 27, "header": 11},
@@ -30,7 +35,8 @@ def _params():
         for index, path in enumerate(documents(batch)):
             name = f"{batch}/{path.stem}"
             for source in ("text", "pdf"):
-                marks = [pytest.mark.xfail(reason=KNOWN_MISSES[name], strict=True)] if name in KNOWN_MISSES else []
+                reason = KNOWN_MISSES.get(name) or KNOWN_MISSES.get(f"{name}-{source}")
+                marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
                 yield pytest.param(batch, index, source, id=f"{name}-{source}", marks=marks)
 
 
