@@ -134,6 +134,20 @@ def _date_or_party_follows(items: list[tuple[int, str]], following: list[int]) -
     return any(is_date(" ".join(items[i][1].split())) or is_party_line(items[i][1]) for i in following)
 
 
+_BODY_AND_DATE_RE = re.compile(r"^(?P<body>.+?),?\s+(?P<date>\d{4}-\d{2}-\d{2})$")
+
+
+def _take_body(header: Header, value: str, number: int) -> None:
+    """The body line of a header, which may carry the date after the name ("Grundskolenämnden
+    2025-09-30", a form the running line of each page repeats)."""
+    found = _BODY_AND_DATE_RE.match(value)
+    if found and not header.date and is_date(found["date"]) and looks_like_body(found["body"], True):
+        header.body = found["body"]
+        header.date, header.date_line = found["date"], number
+        return
+    header.body = value
+
+
 def _take(header: Header, value: str, number: int) -> bool:
     """Take a date, party or case-number line into the header; False for any other line."""
     if not header.date and is_date(value):
@@ -181,7 +195,7 @@ def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = 
             if adjacent and _take(header, text, items[above][0]):
                 pass
             elif not header.body and looks_like_body(text, alone(above)) and (adjacent or j == k - 1):
-                header.body = text
+                _take_body(header, text, items[above][0])
             else:
                 break
             header.start = above
@@ -203,7 +217,7 @@ def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = 
                 # "Reviderat yrkande / Kommunstyrelsen / 2024-08-21": a body of any name stands there
                 # when the block's date or parties come right after it; after the date only a name
                 # that says it is a body ("Nämnden för …", "…nämnden").
-                header.body = value
+                _take_body(header, value, items[nxt][0])
             else:
                 break
             header.end = nxt + 1

@@ -33,8 +33,6 @@ WITHOUT_JUSTIFICATION = set(RUNNER_BATCHES)
 # Read wrong (some flagged, so benchmarks/import_accuracy.py counts them right-or-flagged); not exact
 # yet. Strict: a fix shows as XPASS and the entry goes. A tuple names the one source that misses.
 KNOWN_MISSES: dict[str, str | tuple[str, str]] = {
-    "holdout8/m07_yrkande_gsn_pages": "the header line 'Grundskolenämnden 2025-09-30' (body and date on one "
-    "line, repeated on each page) is read as a body named so, without its date (both flagged)",
     "holdout9/m07_yrkande_framtiden": (
         "pdf",
         "the footnote line under the text is lost from the PDF (read right from the text)",

@@ -435,3 +435,11 @@ def test_a_plain_title_after_the_header_is_not_flagged():
     parsed = read_motion("Yrkande\nKommunstyrelsen\n2025-05-27\n\nYrkande angående – Budget 2026" + BODY_OF_POINTS)
     assert parsed.title == "Yrkande angående – Budget 2026"
     assert "title" not in parsed.field_flags
+
+
+def test_a_body_line_with_the_date_after_the_name_gives_both():
+    parsed = read_motion(
+        "Grundskolenämnden 2025-09-30\nYrkande (M, L, KD, C)\n\nYrkande angående – En modell" + BODY_OF_POINTS
+    )
+    assert (parsed.body_name, parsed.date) == ("Grundskolenämnden", datetime.date(2025, 9, 30))
+    assert parsed.party_names == ["M", "L", "KD", "C"]
