@@ -1,6 +1,7 @@
 """The budget pages in Chromium: axe-core finds nothing; an officer enters a statement row and sees the warning."""
 
 import pytest
+from playwright.sync_api import expect
 
 from assignments import roles
 from assignments.models import Board
@@ -37,7 +38,8 @@ def test_budget_pages_have_no_axe_violations(live_server, page, real_data, make_
     # Intäkter, period utfall: a typo is refused next to the field, then a corrected figure saved.
     page.fill("#id_rader-0-utfall", "76,7,1")
     page.get_by_role("button", name="Spara").click()
-    assert page.locator("#id_rader-0-utfall-fel").is_visible()
+    # The click returns before the refused form has come back: wait for it.
+    expect(page.locator("#id_rader-0-utfall-fel")).to_be_visible()
     assert axe_violations(page) == []
     page.fill("#id_rader-0-utfall", "80 mnkr")
     page.get_by_role("button", name="Spara").click()

@@ -4,6 +4,7 @@ filter narrows the list and never hides a chosen board."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 from django import forms
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -92,7 +93,7 @@ def test_the_filter_narrows_the_list_and_keeps_the_chosen_boards(live_server, pa
     page.click("button[name=forhandsgranska]")
     picker = page.locator("[data-board-picker]").first
     search = picker.locator("input[type=search]")
-    assert search.is_visible()
+    expect(search).to_be_visible()  # the preview comes back after the click returns
     visible = picker.locator(".board-picker__list li:visible")
     everything = visible.count()
     assert everything > 20

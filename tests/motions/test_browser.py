@@ -1,6 +1,7 @@
 """A politician opens the comparison, hides a motion and prints; axe-core finds nothing on the pages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from motions.models import Case
 from tests.conftest import PASSWORD, axe_violations
@@ -38,7 +39,7 @@ def test_politician_hides_a_motion_and_prints(live_server, page, real_data, make
     log_in(page, live_server, "politikern")
     page.goto(f"{live_server.url}/arenden/SLK-2022-00921/")
     page.get_by_role("link", name="Jämför förslag och yrkanden punkt för punkt").click()
-    assert page.locator("th.motion-col").count() == 6
+    expect(page.locator("th.motion-col")).to_have_count(6)  # the click returns before the page arrives
 
     case = Case.objects.by_url_key("SLK-2022-00921").get()
     hidden = case.motions.filter(approves_rest=True).get()
@@ -89,5 +90,5 @@ def test_secretariat_pastes_a_motion_previews_and_saves(live_server, page, real_
     assert [line.split(".")[0] for line in points.splitlines()] == ["1", "2", "3", "4"]
     assert axe_violations(page) == []
     page.get_by_role("button", name="Spara", exact=True).click()
-    assert "Yrkandet lästes in med 4 punkter." in page.content()
+    expect(page.locator("body")).to_contain_text("Yrkandet lästes in med 4 punkter.")
     assert Case.objects.by_url_key("0064-23").get().motions.count() == 3
