@@ -4,11 +4,11 @@ filter narrows the list and never hides a chosen board."""
 import re
 
 import pytest
-from playwright.sync_api import expect
 from django import forms
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
+from playwright.sync_api import expect
 
 from core.widgets import BoardPicker
 from motions.secretariat_forms import BoardsField
