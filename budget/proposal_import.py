@@ -8,6 +8,8 @@ attachment (bilaga) linked to the proposal, in the same transaction: a refusal k
 
 cost_changes is the one rule of which estimates the save adds or updates; the preview of a revised TU
 lists exactly its answer (revision_preview), so the page cannot promise other figures than those saved.
+Both first fill in what the revised TU does not mention from the stored proposal (revision_keep), except
+what the secretariat unticked.
 """
 
 from __future__ import annotations

@@ -189,5 +189,5 @@ def keep_silences(
         point = points.get(draft.point)
         estimate = estimates.get((point.pk, draft.board.pk, draft.recurrence)) if point else None
         resolved.costs.append(_cost(draft, estimate, draft.point, drop, resolved.silences) if estimate else draft)
-    resolved.silences.sort(key=lambda silence: silence.number)
+    resolved.silences.sort(key=lambda silence: (silence.number, silence.where))  # grouped as the page shows them
     return resolved

@@ -23,8 +23,9 @@ def test_the_preview_keeps_unmentioned_values_and_the_save_drops_only_the_untick
     section = _section(preview)
     assert "Sparat som det reviderade tjänsteutlåtandet inte nämner" in section
     assert f'name="behall" value="{key}" id="behall-{key}" checked' in section
-    subject = "Punkt 1, kostnadsberäkning (Kulturnämnden, årlig kostnad):</strong>"
-    assert f"{subject} Finansiering behålls: inom budgetram" in section
+    subject = "Punkt 1, kostnadsberäkning (Kulturnämnden, årlig kostnad)"
+    assert f'<p class="revision-keep__subject">{subject}</p>' in section
+    assert f'<span class="visually-hidden">{subject}: </span>Finansiering behålls: inom budgetram</label>' in section
     assert "Finansiering: <del>" not in section  # kept, so not listed as a change
     keys = [s.key for s in preview.context["revision"].silences]
     assert key in keys and len(keys) == 4
