@@ -203,3 +203,24 @@ def test_a_quote_of_the_earlier_tu_is_replaced_by_the_revisions_quote(stored, se
     assert "Källa och kommentar" not in {s.what for s in preview.silences}
     estimate.refresh_from_db()
     assert estimate.note == "Ur tjänsteutlåtandet: ”Kulturnämnden: 0,45 mnkr per år.”"
+
+
+@pytest.mark.django_db
+def test_an_estimates_budget_process_is_kept_only_while_it_is_financed_by_extra_resources(stored, secretariat):
+    estimate = CostEstimate.objects.get(decision_point__proposal__case=stored)
+    estimate.financing, estimate.budget_process_first_year, estimate.budget_process_last_year = (
+        "extra_resources", 2026, 2027,
+    )  # fmt: skip
+    estimate.save()
+    preview = _save(secretariat, stored, REVISED)
+    assert (1, "Budgetprocess", True) in _silences(preview)
+    estimate.refresh_from_db()
+    assert (estimate.budget_process_first_year, estimate.budget_process_last_year) == (2026, 2027)
+
+    def within(parsed, costs, financing):
+        return parsed, [dataclasses.replace(costs[0], financing="within_frame", financing_stated=True)], financing
+
+    preview = _save(secretariat, stored, REVISED, edit=within)
+    assert "Budgetprocess" not in {s.what for s in preview.silences}
+    estimate.refresh_from_db()
+    assert (estimate.financing, estimate.budget_process_first_year) == ("within_frame", None)
