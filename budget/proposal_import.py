@@ -8,11 +8,13 @@ attachment (bilaga) linked to the proposal, in the same transaction: a refusal k
 
 cost_changes is the one rule of which estimates the save adds or updates; the preview of a revised TU
 lists exactly its answer (revision_preview), so the page cannot promise other figures than those saved.
+Both first fill in what the revised TU does not mention from the stored proposal (revision_keep), except
+what the secretariat unticked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -27,7 +29,8 @@ from motions.proposal_import import proposal_import
 from motions.proposal_merge import ProposalChanges, proposal_changes, proposal_merge, revised_target
 
 from .models import CostEstimate, PointFinancing
-from .services import cost_estimate_save, point_financing_save
+from .revision_keep import Silence, keep_silences, stored_estimates
+from .services import cost_estimate_save, point_financing_delete, point_financing_save
 
 
 @dataclass
@@ -44,6 +47,9 @@ class CostDraft:
     budget_process_first_year: int | None = None
     budget_process_last_year: int | None = None
     note: str = ""
+    # False when the TU does not state the financing and the reading defaulted it: a stored estimate's
+    # financing is then kept (revision_keep).
+    financing_stated: bool = True
 
 
 @dataclass
@@ -131,10 +137,7 @@ def cost_changes(costs: list[CostDraft], points: Mapping[int, DecisionPoint | No
     estimate is left out. `points` maps each point number to its saved point, or to None for one not yet
     saved (it has no estimates). A revised TU updates the estimate of the same point, board and
     recurrence; it never adds a twin. A draft naming a point that does not exist is refused."""
-    saved = [p.pk for p in points.values() if p is not None]
-    stored: dict[tuple, CostEstimate] = {}
-    for estimate in CostEstimate.objects.filter(decision_point__in=saved).order_by("pk"):
-        stored.setdefault((estimate.decision_point_id, estimate.board_id, estimate.recurrence), estimate)
+    stored = stored_estimates(p.pk for p in points.values() if p is not None)
     changes: dict[tuple, CostChange] = {}  # two drafts of one estimate: the later one is what is saved
     for index, draft in enumerate(costs, start=1):
         if draft.point not in points:
@@ -164,24 +167,33 @@ def cost_changes(costs: list[CostDraft], points: Mapping[int, DecisionPoint | No
 class RevisionPreview:
     changes: ProposalChanges
     costs: list[CostChange]
+    silences: list[Silence] = field(default_factory=list)  # what the TU does not mention: kept or dropped
 
     @property
     def empty(self) -> bool:
         return self.changes.empty and not self.costs
 
 
-def revision_preview(case: Case, parsed: ParsedProposal, costs: list[CostDraft]) -> RevisionPreview | None:
-    """What saving a revised TU changes in the stored proposal, its points and its estimates; None for a TU
-    that is not a revision. Read only."""
+def revision_preview(
+    case: Case,
+    parsed: ParsedProposal,
+    costs: list[CostDraft],
+    financing: dict[int, FinancingDraft] | None = None,
+    drop: Collection[str] = (),
+) -> RevisionPreview | None:
+    """What saving a revised TU changes in the stored proposal, its points and its estimates, and what of
+    theirs the TU does not mention (kept unless its key is in `drop`); None for a TU that is not a
+    revision. Read only."""
     target = revised_target(case, parsed)
     if target is None:
         return None
-    changes = proposal_changes(target, parsed)
+    resolved = keep_silences(target, parsed, costs, financing, drop)
+    changes = proposal_changes(target, resolved.parsed)
     try:
-        planned = cost_changes(costs, changes.matched)
+        planned = cost_changes(resolved.costs, changes.matched)
     except ValidationError:
         planned = []  # a cost of a point that does not exist: the save refuses it with its message
-    return RevisionPreview(changes, planned)
+    return RevisionPreview(changes, planned, resolved.silences)
 
 
 def proposal_import_with_costs(
@@ -192,12 +204,18 @@ def proposal_import_with_costs(
     costs: list[CostDraft],
     financing: dict[int, FinancingDraft] | None = None,
     document: Document | None = None,
+    drop: Collection[str] = (),
 ) -> OfficialProposal:
-    """The proposal, its points, their financing classes and the accepted cost estimates; all or nothing."""
+    """The proposal, its points, their financing classes and the accepted cost estimates; all or nothing.
+    A revision keeps what it does not mention, except the values whose keys are in `drop`."""
     with atomic_with_files():
         target = revised_target(case, parsed)
         if target is not None:
+            resolved = keep_silences(target, parsed, costs, financing, drop)
+            parsed, costs, financing = resolved.parsed, resolved.costs, resolved.financing
             proposal, points = target, proposal_merge(user=user, proposal=target, parsed=parsed)
+            for row in resolved.dropped_classes:
+                point_financing_delete(financing=row, user=user)
         else:
             proposal, points = proposal_import(user=user, case=case, parsed=parsed)
         for number, draft in (financing or {}).items():

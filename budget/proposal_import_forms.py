@@ -19,6 +19,7 @@ from motions.secretariat_forms import BoardsField
 from .forms import AmountField, amount_text
 from .models import CostEstimate
 from .proposal_import import CostDraft, FinancingDraft
+from .revision_keep import quote_note
 
 MAX_COSTS = 60
 
@@ -109,6 +110,8 @@ class CostReviewForm(PrintableErrors, forms.Form):
     budget_process_first_year = forms.IntegerField(widget=forms.HiddenInput, required=False)
     budget_process_last_year = forms.IntegerField(widget=forms.HiddenInput, required=False)
     note = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
+    # Whether the TU states the financing (the reading defaults it otherwise); a row added by hand does.
+    financing_stated = forms.BooleanField(widget=forms.HiddenInput, required=False, initial=True)
     reasons = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
 
     def __init__(self, *args, boards=(), **kwargs):
@@ -192,14 +195,15 @@ def initial_from(parsed: ParsedProposal) -> tuple[dict, list[dict], list[dict]]:
                 "budget_process_first_year": process[0],
                 "budget_process_last_year": process[1],
                 "note": cost.quote,
+                "financing_stated": _financing_stated(parsed, cost),
                 "reasons": "; ".join(cost.reasons),
             }
         )  # fmt: skip
     return proposal, points, costs
 
 
-def _note(quote: str) -> str:
-    return _("Ur tjänsteutlåtandet: ”%(quote)s”") % {"quote": quote} if quote else ""
+def _financing_stated(parsed: ParsedProposal, cost) -> bool:
+    return bool(cost.point and parsed.financing.get(cost.point))
 
 
 def cost_drafts_from(parsed: ParsedProposal) -> list[CostDraft]:
@@ -214,7 +218,7 @@ def cost_drafts_from(parsed: ParsedProposal) -> list[CostDraft]:
                     point=cost.point, amount_kr=cost.amount_kr, recurrence=cost.recurrence, board=cost.board,
                     financing=cost.financing, first_year=cost.first_year, last_year=cost.last_year,
                     budget_process_first_year=process[0], budget_process_last_year=process[1],
-                    note=_note(cost.quote[:2000]),
+                    note=quote_note(cost.quote[:2000]), financing_stated=_financing_stated(parsed, cost),
                 )
             )  # fmt: skip
     return drafts
@@ -246,7 +250,9 @@ def reviewed(review: ProposalReviewForm, points: PointFormSet, costs: CostFormSe
             financing=row["financing"], first_year=row["first_year"], last_year=row["last_year"],
             budget_process_first_year=row["budget_process_first_year"],
             budget_process_last_year=row["budget_process_last_year"],
-            note=_note(row["note"]),
+            note=quote_note(row["note"]),
+            # A financing the secretariat chose in the preview is stated, even where the TU is silent.
+            financing_stated=row["financing_stated"] or row["financing"] != CostEstimate.Financing.EXTRA_RESOURCES,
         )
         for row in (f.cleaned_data for f in costs.forms if f.cleaned_data)
         if row.get("accept")
@@ -259,3 +265,22 @@ def reviewed(review: ProposalReviewForm, points: PointFormSet, costs: CostFormSe
         if row.get("financing")
     }
     return parsed, drafts, financing
+
+
+def financing_drafts_from(parsed: ParsedProposal) -> dict[int, FinancingDraft]:
+    """The financing classes the TU states, as the save would take them from the first preview."""
+    drafts = {}
+    for number, stated in parsed.financing.items():
+        years = stated.get("years") or (None, None)
+        drafts[number] = FinancingDraft(stated["financing"], years[0], years[-1])
+    return drafts
+
+
+# The preview names each stored value a revised TU does not mention (revision_keep.Silence) in KEEP_SHOWN
+# and ticks it in KEEP: one shown but not ticked is dropped. One not shown yet (a new preview) is kept.
+KEEP_SHOWN, KEEP = "behall_visad", "behall"
+
+
+def dropped(data) -> frozenset[str]:
+    """The keys of the values the secretariat unticked in the revision's preview."""
+    return frozenset(data.getlist(KEEP_SHOWN)) - frozenset(data.getlist(KEEP))

@@ -29,6 +29,8 @@ from .proposal_import_forms import (
     ProposalReviewForm,
     ProposalUploadForm,
     cost_drafts_from,
+    dropped,
+    financing_drafts_from,
     initial_from,
     reviewed,
 )
@@ -69,7 +71,8 @@ def proposal_import_page(request, key):
         context.update(form=ProposalUploadForm(), review=review, points=points, costs=costs)
         if review.is_valid() and points.is_valid() and costs.is_valid():
             parsed, drafts, financing = reviewed(review, points, costs, boards)
-            context["revision"] = revision_preview(case, parsed, drafts)
+            drop = dropped(request.POST)
+            context["revision"] = revision_preview(case, parsed, drafts, financing, drop)
             if "bekrafta" in request.POST:
                 token = review.cleaned_data.get("document") or None
                 try:
@@ -82,6 +85,7 @@ def proposal_import_page(request, key):
                         costs=drafts,
                         financing=financing,
                         document=document,
+                        drop=drop,
                     )
                 except ValidationError as error:
                     apply_errors(review, error)
@@ -122,7 +126,7 @@ def proposal_import_page(request, key):
                 review, points, costs = _review_forms(
                     None, boards, (proposal | {"document": token}, point_rows, cost_rows)
                 )
-                revision = revision_preview(case, parsed, cost_drafts_from(parsed))
+                revision = revision_preview(case, parsed, cost_drafts_from(parsed), financing_drafts_from(parsed))
                 context.update(parsed=parsed, review=review, points=points, costs=costs, revision=revision)
         else:
             status = 400

@@ -84,6 +84,12 @@ def point_financing_save(*, financing, user):
 
 
 @transaction.atomic
+def point_financing_delete(*, financing, user) -> None:
+    require_classifier(user, financing.decision_point)
+    with_history(financing, user, _("Finansieringsklass borttagen")).delete()
+
+
+@transaction.atomic
 def statement_create(*, board, period, section: str, title: str, unit: str, user) -> FinancialStatement:
     require_figures_editor(user, board.pk)
     statement = FinancialStatement(board=board, period=period, section=section, title=title, unit=unit)

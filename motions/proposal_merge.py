@@ -285,7 +285,10 @@ def proposal_merge(*, user, proposal: OfficialProposal, parsed: ParsedProposal) 
                     point.number, point.label, point.text = item.number, item.label, text
                     with_history(point, user, reason).save()
             if draft is not None and {b.pk for b in point.responsible_boards.all()} != {b.pk for b in draft.boards}:
-                point.responsible_boards.set(draft.boards)  # the history row below says the boards changed
-                with_history(point, user, _("Reviderat tjänsteutlåtande: ansvariga nämnder ändrade")).save()
+                # The boards are not in the point's history rows: its reason names the ones it had.
+                before = ", ".join(sorted(b.name for b in point.responsible_boards.all())) or "–"
+                point.responsible_boards.set(draft.boards)
+                why = _("Reviderat tjänsteutlåtande: ansvariga nämnder ändrade (tidigare: %(before)s)")
+                with_history(point, user, why % {"before": before}).save()
             points[item.number] = point
     return points
