@@ -46,6 +46,12 @@ WORKER = Path(__file__).with_name("pdfium_worker.py")
 PAGE_BREAK = "\f"
 # Top and bottom share of the page where running headers and footers stand.
 BAND = 0.12
+# A gap between two words wider than this (times the font size) is a column's: a word space is some
+# 0.25–0.35 em, stretched in a justified line to well under one em.
+COLUMN_GAP_EM = 1.0
+# One character of a laid-out line stands for this much of the page (times the font size): less than
+# any font's average letter, so that a cell's characters fit in the width it is printed in.
+COLUMN_UNIT_EM = 0.45
 
 _PAGE_NUMBER_RES = [
     re.compile(r"^(?:sida\s+)?\d{1,4}\s*(?:av|/|\()\s*\d{1,4}\)?$", re.IGNORECASE),
@@ -71,6 +77,7 @@ class PdfLine:
     y: float  # distance from the page's bottom edge, in points
     x: float
     size: float = 0.0  # the font size as printed (points)
+    words: list[float] = field(default_factory=list)  # each word's left and right edge, flat (pdfium_worker)
 
 
 @dataclass
@@ -280,7 +287,7 @@ class _Worker:
             except ValueError:
                 break  # the last line of a process killed at the deadline
             if "error" not in item:
-                lines = [PdfLine(text=t, y=float(y), x=float(x), size=float(s)) for t, y, x, s in item["lines"]]
+                lines = [PdfLine(t, float(y), float(x), float(s), w) for t, y, x, s, w in item["lines"]]
                 pages.append(PdfPage(number=len(pages) + 1, height=float(item["height"]), lines=lines))
                 continue
             kind, page = item["error"], int(item.get("page", 0))
@@ -351,6 +358,37 @@ def _line_step(pages: list[PdfPage]) -> float:
     return steps[len(steps) // 2] if steps else 0.0
 
 
+def laid_out(line: PdfLine, margin: float, size: float) -> str:
+    """The line with its columns kept: where a gap between two words is a column's (wider than any
+    word space), the next word is set, in spaces, as far from the page's margin as it is printed,
+    the layout of a table typed with its columns (marked_table.unmark_tables reads the X marks of
+    a vote table by it). A line without such a gap, prose, is left exactly as PDFium read it."""
+    words = line.text.split()
+    edges = line.words
+    size = line.size or size
+    if not size or len(edges) != 2 * len(words) or len(words) < 2:
+        return line.text
+    wide = [edges[2 * i + 2] - edges[2 * i + 1] > COLUMN_GAP_EM * size for i in range(len(words) - 1)]
+    if not any(wide):
+        return line.text
+    unit = size * COLUMN_UNIT_EM
+    column = round((edges[0] - margin) / unit)
+    text = " " * column if column >= 2 else ""  # one space in front is the seeds' page-break marker
+    for index, word in enumerate(words):
+        if index:
+            at = max(round((edges[2 * index] - margin) / unit), len(text) + 2) if wide[index - 1] else len(text) + 1
+            text += " " * (at - len(text))
+        text += word
+    return text
+
+
+def _left_margin(page: PdfPage) -> float:
+    """Where most of the page's lines begin: the column a laid-out line's columns are counted from
+    (the same on every page of a table, whatever else a page prints further left)."""
+    starts = Counter(round(line.x) for line in page.lines if line.size)
+    return float(starts.most_common(1)[0][0]) if starts else 0.0
+
+
 def _assemble(pages: list[PdfPage]) -> PdfText:
     furniture = find_furniture(pages)
     step = _line_step(pages)
@@ -363,6 +401,7 @@ def _assemble(pages: list[PdfPage]) -> PdfText:
     for page in pages:
         kept: list[str] = []
         previous = None
+        margin = _left_margin(page)
         for index, line in enumerate(page.lines):
             if (page.number, index) in furniture:
                 stripped = " ".join(line.text.split())
@@ -372,7 +411,7 @@ def _assemble(pages: list[PdfPage]) -> PdfText:
             # A gap wider than the line spacing is a paragraph break: a blank line, as in the text.
             if previous is not None and step and previous.y - line.y > step * 1.4:
                 kept.append("")
-            kept.append(line.text)
+            kept.append(laid_out(line, margin, body))
             previous = line
         texts.append("\n".join(kept))
     text = f"\n{PAGE_BREAK}\n".join(texts)

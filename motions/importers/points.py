@@ -72,6 +72,8 @@ FOOTNOTE_RES = [
     re.compile(r"(?<=[^\d.,]\d{4}\.)\d{1,2}(?=\s|$)"),
     re.compile(r"(?<=[^\d.,]\d{4}-\d\d-\d\d\.)\d{1,2}(?=\s|$)"),
 ]
+# A word broken at the line end by a hyphen, the typesetter's or a plain one.
+_BROKEN_WORD_RE = re.compile(r"(?P<left>[^\W\d_]+)[-\u2010\u00ad]$")
 _FOOTNOTE_BODY_RE = re.compile(r"^(?P<digit>\d{1,2})\s+(?P<text>[A-ZÅÄÖ\"”“].{2,})$")
 
 
@@ -88,9 +90,15 @@ def footnote_bodies(items: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
     """The lines that are footnotes ("1 Se Länsstyrelsen …"), by index: a line that starts with
     the digits of a footnote glued to a word elsewhere in the text, then a capital."""
     glued: set[str] = set()
-    for _n, line in items:
+    for position, (_n, line) in enumerate(items):
         if not _FOOTNOTE_BODY_RE.match(line.strip()):
             glued.update(strip_footnotes(line)[1])
+            # The typesetter may hyphenate the word a footnote's digits are glued to ("Götebor-⏎g1."):
+            # the word, joined again, is what carries them.
+            broken = _BROKEN_WORD_RE.search(line.rstrip())
+            rest = items[position + 1][1].split() if broken and position + 1 < len(items) else []
+            if rest and rest[0][:1].islower():
+                glued.update(strip_footnotes(broken["left"] + rest[0])[1])
     found = {}
     index = 0
     while index < len(items):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
-from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, parse_rollcall
+from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag
 from .text import line_error
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
         if table is not None:
             members = [p for p in members if p.line < table]
             rows = [x if table <= n <= last else "" for n, x in body]
-            vote.rollcall = parse_rollcall("\n".join(["" for _n in range(body[0][0] - 1)] + rows), ends_at_prose=True)
+            vote.rollcall = rollcall_or_flag(parsed, "\n".join(["" for _n in range(body[0][0] - 1)] + rows))
         vote.declared = _declared(" ".join(p.text for p in members))
         vote.split = _split(" ".join(p.text for p in members))
         vote.line = next((p.line for p in members if _declared(p.text) or _split(p.text)), vote.line)
@@ -171,7 +171,7 @@ def stray_tables(sections: list[tuple[str, int, list[tuple[int, str]]]]) -> list
 def read_attachments(parsed: ParsedProtocol, lines: list[str], attachments) -> None:
     for number, start, end in attachments:
         text = "\n".join(["" for _n in range(start)] + lines[start:end])
-        rollcall = parse_rollcall(text, ends_at_prose=True)
+        rollcall = rollcall_or_flag(parsed, text)
         vote = next((v for v in parsed.votes if number and v.attachment == number), None)
         if vote is None:
             vote = next((v for v in parsed.votes if v.rollcall is None and not v.attachment), None)

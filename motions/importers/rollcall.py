@@ -8,26 +8,22 @@ from itertools import combinations
 from django.utils.translation import gettext as _
 
 from ..models import VoteRecord
+from .marked_table import (
+    COLUMN_WORDS,
+    PAGE_NUMBER_RE,
+    RUNNING_LINE_RE,
+    SUM_RE,
+    is_marked_header,
+    unmark_tables,
+)
 from .text import ImportError_, check_text, is_furniture, line_error
 
-# The column header's words, each under the names clerks give the column, in whatever order the
-# table prints them; Plats and Funktion may be left out.
-COLUMN_WORDS = {
-    "namn": "name", "ledamot": "name", "ledamöter": "name", "parti": "party", "plats": "seat", "platsnr": "seat",
-    "nr": "seat", "funktion": "role", "roll": "role", "uppdrag": "role", "resultat": "result", "röst": "result",
-    "röstning": "result", "ställningstagande": "result",
-}  # fmt: skip
-# A table that marks each vote with an X under a column per result ("Namn Parti Ja Nej Avstår"): read
-# by its layout where the text keeps one (unmark_tables); without it, which column an X stands under
-# cannot be known and the table is refused.
-MARK_COLUMNS = {"ja", "nej", "avstår", "frånvarande", "frånv", "frånv."}
 # A member whose table has no Funktion column is a ledamot, as in the prose form (prose_rollcall).
 DEFAULT_ROLE = "Ledamot"
 STANDARD_COLUMNS = ["name", "party", "seat", "role", "result"]
 TOTAL_RE = re.compile(r"^antal\s+(?P<what>ja|nej|avstår|frånv(?:arande)?)\s*:\s*(?P<count>\d+)$", re.IGNORECASE)
 # A totals line under the table: "Summa 7 6 0 2" (Ja, Nej, Avstår, Frånvarande in that order) or
 # "Summa: Ja 7, Nej 6, Avstår 0, Frånvarande 2".
-SUM_RE = re.compile(r"(?i)^(?:summa|totalt|total)\s*:?\s+(?P<rest>.+)$")
 SUM_PAIR_RE = re.compile(r"(?i)(?P<what>ja|nej|avstår|frånv(?:arande)?)\s*:?\s*(?P<count>\d{1,3})")
 RESULTS = {
     "ja": VoteRecord.Result.YES,
@@ -48,14 +44,18 @@ ROLE_RE = re.compile(
     r"(?i)^(?:tjänstgörande\s+|tj\.?\s*)?(?:ledamot|ersättare|ers\.?|ordförande|ordf\.?"
     r"|(?:(?:1:e|2:e|1:a|2:a|förste|andre|första|andra)\s+)?(?:v\.?|vice)\s+(?:ordf\.?|ordförande))$"
 )
-# A page number standing alone between the table's pages: "2", "- 2 -", "2/3", "Sida 2".
-PAGE_NUMBER_RE = re.compile(r"(?i)^(?:sida\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*(?:/|av)\s*\d{1,3})?$")
-# A running header or footer over a page of the table: it names the attachment, the page or the
-# meeting's date ("Grundskolenämnden 2025-10-28, bilaga 1") and is no row.
-RUNNING_LINE_RE = re.compile(r"(?i)\bbilaga\s+\d{1,2}\b|\bsida\s+\d{1,3}\b|\b(?:19|20)\d\d-\d\d-\d\d\b")
 LOOKAHEAD = 4
 MAX_NAME_WORDS = 6
 MAX_ROLE_WORDS = 4
+
+
+class UnreadMarksError(ImportError_):  # noqa: N818 - an ImportError_ like the others
+    """A table marking the votes with X under a column per result, whose columns the text does not
+    show (marked_table could not place every X): which way each member voted cannot be read."""
+
+    def __init__(self, number: int, message: str):
+        super().__init__(str(line_error(number, message)))
+        self.line = number
 
 
 @dataclass
@@ -100,83 +100,6 @@ def table_columns(line: str) -> list[str] | None:
 
 def is_rollcall_header(line: str) -> bool:
     return table_columns(line) is not None
-
-
-def is_marked_header(line: str) -> bool:
-    """A header with a column per result ("Namn Parti Plats Ja Nej Avstår Frånvarande")."""
-    words = [w.strip(".:") for w in " ".join(line.split()).lower().split()]
-    marks = [w for w in words if w in MARK_COLUMNS]
-    known = {COLUMN_WORDS.get(w) for w in words if w not in MARK_COLUMNS}
-    return len(marks) >= 2 and None not in known and "name" in known
-
-
-MARK_RE = re.compile(r"(?<!\S)[Xx×✓](?!\S)")
-MARK_RESULT = {"ja": "Ja", "nej": "Nej", "avstår": "Avstår", "frånvarande": "Frånvarande", "frånv": "Frånvarande"}
-
-
-def _mark_cells(raw: str) -> list[tuple[int, int, str]]:
-    """The cells of a raw line as (start, end, text): at tabs when there are any (start and end are
-    then the cell's index, so that cells line up by their place, not their width), else at runs of
-    two or more spaces (the columns of a table typed or pasted with its layout)."""
-    if "\t" in raw:
-        return [(i, i, cell.strip()) for i, cell in enumerate(raw.split("\t"))]
-    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", raw)]
-
-
-def _column_of(marks: list[tuple[int, int, str]], start: int, end: int, slack: int = 2) -> str | None:
-    """The result column a mark (or a count) stands under: the one header cell it overlaps, with two
-    characters' slack for a centred or slightly shifted X (none between tabs, where a cell is its
-    place); None when it is under none, or under two."""
-    centre = (start + end) / 2
-    under = [result for s, e, result in marks if s - slack <= centre <= e + slack]
-    return under[0] if len(under) == 1 else None
-
-
-def unmark_tables(lines: list[str]) -> list[str]:
-    """A table that marks each vote with an X under a column per result, written with its layout
-    (columns at least two spaces or a tab apart), rewritten line for line as the one-result-column
-    table the reader takes: each X goes to the column it stands under, a totals line to labelled
-    counts. Without the layout (one space between all words, as a PDF's text gives) the column of an
-    X cannot be known: the lines are left alone and the reader refuses them with its message."""
-    out = list(lines)
-    index = 0
-    while index < len(out):
-        header = _mark_cells(out[index])
-        words = [text.lower().strip(".:") for _s, _e, text in header]
-        marks = [(s, e, MARK_RESULT[w]) for (s, e, _t), w in zip(header, words, strict=True) if w in MARK_RESULT]
-        if not is_marked_header(" ".join(out[index].split())) or len(marks) < 2:
-            index += 1
-            continue  # no marked header, or its words are not apart as columns: no layout to read
-        slack = 0 if "\t" in out[index] else 2
-        rewritten = []
-        for row_index in range(index + 1, len(out)):
-            row, stripped = out[row_index], " ".join(out[row_index].split())
-            if not stripped or is_furniture(row):
-                break
-            cells = _mark_cells(row)
-            if SUM_RE.match(stripped):
-                numbers = [(s, e, text) for s, e, text in cells if text.isdigit()]
-                columns = [_column_of(marks, s, e, slack) for s, e, _t in numbers]
-                if not numbers or None in columns:
-                    break
-                counts = ", ".join(f"{c} {t}" for c, (_s, _e, t) in zip(columns, numbers, strict=True))
-                rewritten.append((row_index, f"Summa: {counts}"))
-                continue
-            marked = [(s, e) for s, e, text in cells if MARK_RE.fullmatch(text)]
-            result = _column_of(marks, *marked[0], slack) if len(marked) == 1 else None
-            if result is None:
-                break
-            before = [text for s, _e, text in cells if s < marked[0][0] and text]
-            rewritten.append((row_index, "  ".join([*before, result])))
-        if not rewritten:
-            index += 1
-            continue
-        kept = [text for (_s, _e, text), w in zip(header, words, strict=True) if w not in MARK_RESULT]
-        out[index] = "  ".join([*kept, "Resultat"])
-        for row_index, text in rewritten:
-            out[row_index] = text
-        index = rewritten[-1][0] + 1
-    return out
 
 
 def _spans(count: int, columns: list[str]):
@@ -364,7 +287,7 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
             _declare(declared, {TOTAL_KEYS[total["what"].lower()]: int(total["count"])}, number)
             continue
         if is_marked_header(stripped):
-            raise line_error(
+            raise UnreadMarksError(
                 number,
                 _(
                     "Tabellen ”%(text)s” markerar rösterna med kryss i en kolumn per resultat; i texten syns "
@@ -443,6 +366,24 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
                 % {"what": labels[key], "declared": count, "counted": totals[key]}
             )
     return ParsedRollCall(rows=rows, totals=totals, declared_totals=declared)
+
+
+def rollcall_or_flag(parsed, text: str) -> ParsedRollCall | None:
+    """The roll call of a protocol's vote; a table whose X marks cannot be placed under their columns
+    is flagged on the vote, not the protocol refused: the rest of the § reads as it stands."""
+    try:
+        return parse_rollcall(text, ends_at_prose=True)
+    except UnreadMarksError as error:
+        parsed.flag(
+            "votes",
+            _(
+                "Rad %(line)d: omröstningens namnlista kunde inte läsas: tabellen markerar rösterna med kryss, "
+                "men i texten syns inte under vilken kolumn (Ja, Nej, Avstår …) varje kryss står. "
+                "Lägg till namnlistan med en kolumn Resultat."
+            )
+            % {"line": error.line},
+        )
+        return None
 
 
 def _is_sentence(line: str) -> bool:

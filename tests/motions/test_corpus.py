@@ -32,12 +32,7 @@ HOLDOUT = [
 WITHOUT_JUSTIFICATION = set(RUNNER_BATCHES)
 # Read wrong (some flagged, so benchmarks/import_accuracy.py counts them right-or-flagged); not exact
 # yet. Strict: a fix shows as XPASS and the entry goes. A tuple names the one source that misses.
-KNOWN_MISSES: dict[str, str | tuple[str, str]] = {
-    "holdout9/m07_yrkande_framtiden": (
-        "pdf",
-        "the footnote line under the text is lost from the PDF (read right from the text)",
-    ),
-}
+KNOWN_MISSES: dict[str, str | tuple[str, str]] = {}
 
 
 def _holdout_param(path, index=None):
