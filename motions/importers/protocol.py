@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from ..models import DecisionNote, Motion
 from .points import ParsedPoint
 from .protocol_parts import (
+    ISO_DATE_RE,
     Claim,
     MotionRef,
     Para,
@@ -32,7 +33,15 @@ from .protocol_parts import (
     points_of,
     unique_refs,
 )
-from .protocol_votes import ProtocolVote, read_attachments, read_votes, split_attachments, stray_tables
+from .protocol_title import read_title
+from .protocol_votes import (
+    ProtocolVote,
+    link_propositions,
+    read_attachments,
+    read_votes,
+    split_attachments,
+    stray_tables,
+)
 from .rollcall import unmark_tables
 from .text import ImportError_, check_text, is_furniture, line_error
 
@@ -53,6 +62,19 @@ BODY_LINE_RE = re.compile(
     r"(?i)^(?:kommunfullmäktige|kommunstyrelsen|kommunstyrelsens\s+\w+|[\wåäö -]{2,60}(?:nämnden|styrelsen|"
     r"utskottet|beredningen)(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?)$"
 )
+# Header lines that are neither a field nor the body as BODY_LINE_RE knows it: "Protokoll från
+# sammanträde", the § line, "Paragraf: 64", "Nämnden för demokrati och medborgarservice", a company's
+# board ("Förvaltnings AB Framtiden").
+HEADER_LINE_RES = [
+    re.compile(r"(?i)^protokoll\b"),
+    PARAGRAPH_RE,
+    PARAGRAPH_LABEL_RE,
+    EXTRACT_RE,
+    MEETING_DATE_RE,
+    re.compile(r"(?i)^(?:nämnden|styrelsen|beredningen)\s+för\s+[\wåäö ,-]{3,60}$"),
+    re.compile(r"^(?:styrelsen\s+för\s+)?[A-ZÅÄÖ][\wåäö -]{1,50}\sAB$"),
+]
+PREPOSITION_RE = re.compile(r"(?i)\b(?:av|om|för|till|över|med|i|på|vid|inom|från)\b")
 # Words by which the minutes say a vote was held: if none of its votes can then be read, the extract
 # must not import as if no vote was taken.
 VOTE_MENTION_RE = re.compile(
@@ -185,6 +207,7 @@ def parse_protocol(text: str) -> ParsedProtocol:
     stray = stray_tables(sections)
     _read_sections(parsed, sections)
     read_attachments(parsed, lines, attachments + stray)
+    link_propositions(parsed)
     _check(parsed, sections)
     _check_vote_mentioned(parsed, lines[:end])
     return parsed
@@ -297,6 +320,10 @@ def _in_list(lines: list[str], index: int, header: set[int]) -> bool:
     if index == 0:
         return False
     above = _clean(lines[index - 1])
+    # Under a bare § line ("§ 152⏎Socialnämnden Hisingen⏎Sammanträdesdatum …") it heads the page.
+    paragraph = PARAGRAPH_RE.match(above)
+    if paragraph and not _clean(IDENTIFIER_WORDS_RE.sub("", DNR_RE.sub("", CASE_NUMBER_RE.sub("", paragraph["rest"])))):
+        return False
     return bool(above) and index - 1 not in header and not is_furniture(lines[index - 1])
 
 
@@ -333,14 +360,38 @@ def _choose_body(parsed: ParsedProtocol, lines: list[str], candidates: list[tupl
         )
 
 
+def _header_like(lines: list[str], index: int, header: set[int]) -> bool:
+    """A line of the page's header block, also one the header reading did not take ("Protokoll från
+    sammanträde", "Datum: 2025-09-16", "Ärende 6, Dnr …"): never part of the ärendemening."""
+    line = _clean(lines[index])
+    if index in header or is_furniture(lines[index]) or any(r.match(line) for r in HEADER_LINE_RES):
+        return True
+    # A body's name, not an ärendemening ending in one ("Revidering av delegationsordning för
+    # utbildningsnämnden"): no preposition in it.
+    if BODY_LINE_RE.match(line) and not PREPOSITION_RE.search(line):
+        return True
+    label, colon, value = line.partition(":")
+    if colon and len(label.split()) <= 4 and (parse_date(value) or CASE_NUMBER_RE.search(value)):
+        return True
+    bare = IDENTIFIER_WORDS_RE.sub("", DNR_RE.sub("", CASE_NUMBER_RE.sub("", line)))
+    if bare != line and not re.sub(r"[\W\d_]", "", bare):
+        return True  # identifiers only: "Ärende 6, Dnr IFN-2025-00287"
+    dated = ISO_DATE_RE.sub("", line) if ISO_DATE_RE.search(line) else None
+    return dated is not None and len(dated.split()) <= 2
+
+
 def _read_title(parsed: ParsedProtocol, lines: list[str], at: int | None, end: int, header: set[int]) -> int:
     """§, identifiers and the ärendemening (after the § line, or before it as the KF prints it);
     returns where the sections begin."""
     if at is None:
         parsed.flag("paragraph", _("Paragrafen (§) står inte i texten – ange den."))
-        parsed.flag("title", _("Ärendemeningen kunde inte läsas – ange den."))
         if not parsed.case_number and not parsed.dnr:
             parsed.flag("case", _("Ärendenummer eller diarienummer står inte i utdraget – ange det."))
+        reading, _start = read_title(
+            lines, None, 0, end, "", skip=lambda i: _header_like(lines, i, header), heading=_heading
+        )
+        parsed.title = reading.title
+        parsed.flag("title", reading.doubt or _("Ärendemeningen kunde inte läsas – ange den."))
         return next(i for i in range(end) if _heading(lines[i]) == "decision")
     found, last = _paragraph_at(lines, at, end)
     labelled = last != at or not PARAGRAPH_RE.match(_clean(lines[at]))
@@ -355,28 +406,16 @@ def _read_title(parsed: ParsedProtocol, lines: list[str], at: int | None, end: i
         parsed.dnr = dnr.group(0)
     rest = DNR_RE.sub("", CASE_NUMBER_RE.sub("", rest))
     rest = _clean(IDENTIFIER_WORDS_RE.sub("", rest)).strip(" ,;:-")
-    after, index = [rest] if rest else [], last + 1
-    # Labelled header fields stand one to a line under the §; the ärendemening is the paragraph after them.
-    while labelled and index < end and (index in header or not _clean(lines[index])):
-        index += 1
-    while index < end and _clean(lines[index]) and not _heading(lines[index]):
-        if index not in header:  # a "Dnr: …" line under the § is no part of the ärendemening
-            after.append(lines[index])
-        index += 1
     if not parsed.case_number and not parsed.dnr:
         parsed.flag(
             "case", _("Rad %(line)d: ärendenummer eller diarienummer saknas vid paragrafen.") % {"line": at + 1}
         )
-    if after:
-        parsed.title = " ".join(_clean(x) for x in after)
-    else:
-        before, back = [], at - 1
-        while back >= 0 and _clean(lines[back]) and not _heading(lines[back]) and back not in header:
-            before.insert(0, lines[back])
-            if lines[back].startswith(" ") and not lines[back].startswith("  "):
-                break  # the first line of a page (the seed's page-break marker)
-            back -= 1
-        parsed.title = " ".join(_clean(x) for x in before)
+    reading, index = read_title(
+        lines, at, last, end, rest, skip=lambda i: _header_like(lines, i, header), heading=_heading
+    )
+    parsed.title = reading.title
+    if reading.doubt:
+        parsed.flag("title", reading.doubt)
     if not parsed.title:
         parsed.flag("title", _("Ärendemeningen kunde inte läsas – ange den."))
     elif len(parsed.title) > 400:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
+from .protocol_propositions import Proposition, explicit, propositions
 from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag
 from .text import line_error
 
@@ -25,7 +26,6 @@ ATTACHMENT_RE = re.compile(
     r"|(?:omröstnings|voterings)(?:bilaga|lista)(?:n)?(?:\s+(?:till\s+)?§\s*\d{1,4})?)$"
 )
 ATTACHMENT_REF_RE = re.compile(r"(?i)framgår\s+av\s+bilaga\s+(?P<number>\d{1,2})")
-PROPOSITION_RE = re.compile(r"(?i)godkänd\s+voteringsproposition\s*:?\s*")
 # Counts the minutes write out in words ("med sju röster mot sex") read as the digits.
 NUMBER_WORDS = {
     "noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
@@ -52,6 +52,7 @@ class ProtocolVote:
     declared: dict[str, int]
     line: int
     rollcall: ParsedRollCall | None = None
+    read: Proposition | None = None  # what Ja and Nej stand for, read from sentences (protocol_propositions)
     attachment: str = ""  # "3" when the names stand in "Bilaga 3"
     split: tuple[int, int] | None = None  # "med 7 röster mot 6", sides not named
 
@@ -104,13 +105,12 @@ def _split(text: str) -> tuple[int, int] | None:
 
 def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[Para], heading_line: int) -> None:
     """Each "Godkänd voteringsproposition" begins a vote; the sentences after it give its counts
-    and, in the KS prose form, its names."""
+    and, in the KS prose form, its names. A vote without one may state its proposition in sentences
+    ("Den som vill bifalla … röstar ja"); one that does not is settled by link_propositions."""
     groups: list[tuple[ProtocolVote, list[Para]]] = []
     for para in paras:
-        found = PROPOSITION_RE.search(para.text)
+        found, proposition = explicit(para.text)
         if found or not groups:
-            proposition = para.text[found.end() :] if found else ""
-            proposition = proposition.strip().strip("”“\"'").strip()
             groups.append((ProtocolVote(proposition=proposition, declared={}, line=para.line), []))
             if found:
                 continue
@@ -146,10 +146,46 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
             lines = ["" for _n in range(first - 1)] + [x for n, x in body if first <= n <= last]
             vote.rollcall = parse_prose_rollcall("\n".join(lines))
         if not vote.proposition:
+            stated = propositions(" ".join(p.text for p in members))
+            vote.read = stated[0] if stated else None
+        parsed.votes.append(vote)
+
+
+def link_propositions(parsed: ParsedProtocol) -> None:
+    """The votes whose proposition their own section did not state take, in order, those the
+    Propositionsordning states in sentences; what is then still missing, half read or contradicted
+    is flagged at the vote."""
+    stated = propositions(" ".join(parsed.propositions))
+    waiting = [v for v in parsed.votes if not v.proposition and v.read is None]
+    for vote, proposition in zip(waiting, stated, strict=False):
+        vote.read = proposition
+    if len(waiting) == 1 and any(p.text().lower() != stated[0].text().lower() for p in stated[1:]):
+        waiting[0].read.conflict = stated[1].text()
+    for vote in parsed.votes:
+        if vote.proposition:
+            continue
+        read = vote.read
+        if read is None:
             parsed.flag(
                 "votes", _("Rad %(line)d: voteringspropositionen kunde inte läsas – skriv den.") % {"line": vote.line}
             )
-        parsed.votes.append(vote)
+            continue
+        vote.proposition = read.text()
+        if read.conflict:
+            parsed.flag(
+                "votes",
+                _(
+                    "Rad %(line)d: protokollet säger två olika saker om vad Ja och Nej står för "
+                    "(”%(other)s”) – kontrollera voteringspropositionen."
+                )
+                % {"line": vote.line, "other": read.conflict},
+            )
+        elif not read.ja or not read.nej:
+            parsed.flag(
+                "votes",
+                _("Rad %(line)d: voteringspropositionen säger inte vad %(side)s står för – komplettera den.")
+                % {"line": vote.line, "side": _("Nej") if read.ja else _("Ja")},
+            )
 
 
 def stray_tables(sections: list[tuple[str, int, list[tuple[int, str]]]]) -> list[tuple[str, int, int]]:

@@ -10,8 +10,8 @@ the batches are scored by benchmarks/import_accuracy.py against the runner files
 Every value the truth types is scored, right or not:
 - protocols: decision points exact (an unnumbered decision kept whole in decision_text counts by its
   paragraphs after the basis line); roll-call rows exact on every field the truth gives (name,
-  party, role, vote); the declared counts; header fields body, date, paragraph, case number right or
-  flagged.
+  party, role, vote); the declared counts; header fields body, date, paragraph, case number and the
+  ärendemening (title, exact after joining its lines) right or flagged.
 - a roll-call list standing alone (holdout3 p02): its rows; the roll-call reader reads no header.
 - TUs: points exact; for each point of the truth its responsible boards and its amount (the first
   cost the parser ties to the point), also when the point itself is not read; header fields issued,
@@ -42,6 +42,12 @@ VOTE = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånvarande": "franvara
 # The PDF footer by the document's index in its batch, as every batch was first scored.
 FOOTERS = ["sida", "paren", "number"]
 ROW_FIELDS = ("name", "party", "role", "vote")
+# The header fields scored right or flagged, by the truth's type.
+HEADER_KEYS = {
+    "protocol": ("body", "date", "paragraph", "case_number", "title"),
+    "tu": ("issued", "revised", "case_number", "issuer", "body"),
+    "rollcall": (),
+}
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,7 @@ def _from_holdout3(raw: dict) -> dict:
         if raw["points"]:
             out["decision_points"] = raw["points"]
     if out["type"] != "rollcall":
-        for key in ("paragraph", "case", "body", "date", "revised"):
+        for key in ("paragraph", "case", "body", "date", "revised", "title"):
             if key in raw:
                 out[renamed.get(key, key)] = raw[key]
     return out
@@ -212,7 +218,7 @@ def _protocol(truth: dict, text: str, t: Tally, label: str) -> None:
         want_counts = {VOTE[k]: n for k, n in truth["declared_counts"].items()}
         got_counts = {k: declared.get(k) for k in want_counts}
         t.add("counts", got_counts == want_counts, miss=f"{label}: declared counts {want_counts}, read {got_counts}")
-    for key in ("body", "date", "paragraph", "case_number"):
+    for key in HEADER_KEYS["protocol"]:
         if key not in truth:
             continue
         want_value = int(truth[key]) if key == "paragraph" else truth[key]
@@ -268,13 +274,6 @@ def _proposal(truth: dict, text: str, t: Tally, label: str) -> None:
 
 def _point_miss(label, i, a, b):
     return f"{label}: point {i + 1}: expected {a and a['text']!r}, read {b and b['text']!r}"
-
-
-HEADER_KEYS = {
-    "protocol": ("body", "date", "paragraph", "case_number"),
-    "tu": ("issued", "revised", "case_number", "issuer", "body"),
-    "rollcall": (),
-}
 
 
 def truth_items(truth: dict) -> dict:
