@@ -46,11 +46,21 @@ def cost_case_queryset():
     return Case.objects.filter(Exists(has_costs) | Exists(has_classes)).order_by("-id")
 
 
-def adopted_points_q() -> Q:
-    """Q on DecisionPoint: the point is adopted (see the module docstring)."""
+def adopted_point_ids(**among):
+    """The ids of the points matching `among` (DecisionPoint lookups) that are adopted (see the module
+    docstring), in one query.
+
+    A union of the three ways a point is adopted, each arm starting from the few points asked
+    about: the three as one OR in a WHERE made PostgreSQL hash every adopted point of the city.
+    """
     adopted = Decision.Outcome.ADOPTED
-    through_points = Decision.adopted_points.through.objects.filter(
-        decisionpoint_id=OuterRef("pk"), decision__outcome=adopted
+    points = DecisionPoint.objects.filter(**among).order_by()
+    listed = (
+        Decision.adopted_points.through.objects.filter(
+            decision__outcome=adopted, **{f"decisionpoint__{lookup}": value for lookup, value in among.items()}
+        )
+        .order_by()
+        .values_list("decisionpoint_id", flat=True)
     )
     through_motions = Decision.adopted_motions.through.objects.filter(
         motion_id=OuterRef("motion_id"), decision__outcome=adopted
@@ -60,11 +70,9 @@ def adopted_points_q() -> Q:
         .exclude(Exists(Decision.adopted_motions.through.objects.filter(decision_id=OuterRef("pk"))))
         .exclude(Exists(Decision.adopted_points.through.objects.filter(decision_id=OuterRef("pk"))))
     )
-    return (
-        Q(Exists(through_points))
-        | Q(motion__isnull=False) & Q(Exists(through_motions))
-        | Q(proposal__isnull=False) & Q(Exists(as_proposed))
-    )
+    by_motion = points.filter(motion__isnull=False).filter(Exists(through_motions)).values_list("id", flat=True)
+    by_proposal = points.filter(proposal__isnull=False).filter(Exists(as_proposed)).values_list("id", flat=True)
+    return listed.union(by_motion, by_proposal)
 
 
 @dataclass
@@ -112,11 +120,7 @@ def board_costs(board, page_number=1, per_page: int = BOARD_ESTIMATES_PER_PAGE) 
     The sums read a few columns of every estimate; only the page's estimates are fetched whole,
     so the page costs the same whatever the number of estimates (four queries).
     """
-    adopted_ids = set(
-        DecisionPoint.objects.filter(cost_estimates__board=board)
-        .filter(adopted_points_q())
-        .values_list("id", flat=True)
-    )
+    adopted_ids = set(adopted_point_ids(cost_estimates__board=board))
     rows: dict = {}
     totals = {key: {"proposal": 0, "motion": 0, "adopted": 0} for key in ("one_off", "yearly", "unknown")}
     lean = CostEstimate.objects.filter(board=board).values_list(

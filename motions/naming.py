@@ -158,6 +158,8 @@ def names_by_id(pks) -> tuple[dict[int, MotionName], dict]:
 def _names_in_cases(queryset) -> tuple[dict[int, MotionName], dict]:
     by_case = defaultdict(list)
     by_pk = {}
+    # What a name and a search hit read of a sibling: never its texts or its search vector.
+    queryset = queryset.only("id", "case_id", "kind", "sort_order", "date", "title", "party_order")
     for motion in queryset.prefetch_related("parties"):
         by_case[motion.case_id].append(motion)
         by_pk[motion.pk] = motion

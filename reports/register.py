@@ -139,6 +139,26 @@ class Register:
         """
         return _with_row_data(_ordered(_annotated(self.bodies, year=self.year, body=self.body), self.bodies))
 
+    def assignments_between(self, start: int, stop: int):
+        """The register's assignments start:stop (a page), read from the groups that page falls in.
+
+        The groups are counted in the rows' order (year, then body), so a page lies within the few
+        groups whose running totals span it: the database sorts those groups' rows, not the whole
+        register's, for every page.
+        """
+        skipped, seen = 0, 0
+        within = Q(pk__in=[])
+        for group in self.groups:
+            if seen >= stop:
+                break
+            if seen + group.total <= start:
+                skipped += group.total
+            else:
+                year = Q(register_year=group.year) if group.year is not None else Q(register_year__isnull=True)
+                within |= year & Q(register_body=group.body.pk)
+            seen += group.total
+        return self.assignments().filter(within)[start - skipped : stop - skipped]
+
     def rows(self, assignments) -> list[RegisterRow]:
         return [self._row(assignment) for assignment in assignments]
 

@@ -38,13 +38,26 @@ def _register(request):
     return form, SimpleLazyObject(lambda: build_register(year=data.get("ar"), body=data.get("organ"), today=today))
 
 
+class _PagedRegister:
+    """The register's rows as the Paginator slices them: the count is known from the groups (no second
+    COUNT over the register) and a page is read from the groups it falls in (Register.assignments_between)."""
+
+    def __init__(self, register):
+        self.register = register
+
+    def count(self) -> int:
+        return self.register.total
+
+    def __getitem__(self, bounds: slice):
+        return self.register.assignments_between(bounds.start, bounds.stop)
+
+
 def _page(request, form, register, *, status=200, error=""):
     context = {"form": form, "register": register, "error": error}
     if register is not None:
 
         def page():
-            paginator = Paginator(register.assignments(), PAGE_SIZE)
-            paginator.count = register.total  # known from the counts: no second COUNT over the register
+            paginator = Paginator(_PagedRegister(register), PAGE_SIZE)
             return paginator.get_page(request.GET.get("sida"))
 
         page = SimpleLazyObject(page)

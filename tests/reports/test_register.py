@@ -200,6 +200,25 @@ def test_the_page_is_paged_and_a_pdf_of_too_many_rows_is_refused(real_data, clie
     assert client.get("/rapporter/verkstallighetsregister.pdf", {"ar": "2022"}).status_code == 200
 
 
+@pytest.mark.parametrize("size", [1, 3, 4, 50])
+def test_every_page_holds_the_register_rows_in_order_across_the_groups(real_data, client, monkeypatch, size):
+    """A page is read from the groups it falls in (Register.assignments_between): pages that start or
+    end inside a group, or span several, hold exactly the rows the whole register has there."""
+    from reports import register_views
+
+    undated = _new_assignment("0001/99")
+    Assignment.objects.filter(pk=undated.pk).update(origin_date=None, budget_year=None)  # the year-less group
+    monkeypatch.setattr(register_views, "PAGE_SIZE", size)
+    caches["fragments"].clear()
+    register = build_register(today=timezone.localdate())
+    expected = [assignment.dnr for assignment in register.assignments()]
+    assert len(expected) == register.total == 15 and expected[-1] == "0001/99"
+    paged = []
+    for number in range(1, -(-register.total // size) + 1):
+        paged += [row.assignment.dnr for row in client.get(URL, {"sida": number}).context["rows"]]
+    assert paged == expected
+
+
 @pytest.mark.django_db
 def test_the_register_pdf_is_tagged_pdf_ua_with_its_table_headers(real_data, client):
     response = client.get("/rapporter/verkstallighetsregister.pdf", {"ar": "2022"})
