@@ -5,8 +5,10 @@
 - A word the typesetter broke at the line end is joined: "fram-⏎steg" → "framsteg" (a PDF's
   typesetter marks its own breaks with U+2010 or a soft hyphen: those are always joined).
 - A real hyphenated word stays: the part before the hyphen is an abbreviation or has a digit
-  ("LOV3-områden", "EU-fonder"), is a single letter ("e-tjänst"), or the part after it starts with a
-  capital or a digit ("Göteborgs-Posten", "covid-19").
+  ("LOV3-områden", "EU-fonder", "sms-tjänst": no vowel, no Swedish syllable), is a single letter
+  ("e-tjänst"), or the part after it starts with a capital or a digit ("Göteborgs-Posten",
+  "covid-19"). A two-letter part the word list does not know, whose joined word it does not know
+  either, is a lower-case abbreviation too ("it-⏎system" stays "it-system"; "ut-⏎redning" is joined).
 - What the rules leave open is decided with the Swedish word list (Debian's wswedish,
   /usr/share/dict/swedish; installed by `make system-deps`): a joined word that is neither in the
   list nor made of words in it (Swedish compounds are closed: "klimat"+"frågor") is joined all the
@@ -23,6 +25,7 @@ _LINE_END_HYPHEN = re.compile(r"(?P<left>\S*[^\W_])(?P<hyphen>[-\u2010\u00ad])$"
 # What a typesetter puts at a line end when it hyphenates (WeasyPrint, Word): never a real hyphen.
 SOFT_HYPHENS = "\u2010\u00ad"
 _WORD = re.compile(r"^(?P<word>[^\W_][\w]*)(?P<tail>.*)$")
+_VOWELS = re.compile(r"[aeiouyåäöéü]", re.IGNORECASE)
 
 
 @cache
@@ -68,7 +71,12 @@ def _real_hyphen(left: str, right: str) -> bool:
         return True
     if "-" in left:  # "bed-and-" keeps its hyphens
         return True
-    return f"{letters}-{right}".lower() in words()
+    if not _VOWELS.search(letters):
+        return True  # "sms-", "tv-", "hbtq-": every Swedish syllable has a vowel
+    if f"{letters}-{right}".lower() in words():
+        return True
+    joined = re.sub(r"\W", "", letters + right)
+    return len(letters) == 2 and bool(words()) and letters.lower() not in words() and not is_known(joined)
 
 
 def join_lines(lines: list[str], uncertain: list[str] | None = None) -> str:

@@ -18,6 +18,7 @@ from .header import AGENDA_RE, KIND_WORDS, TITLE_RE, find_headers, is_date, is_p
 from .joining import join_lines
 from .pdf import PAGE_BREAK
 from .points import ParsedPoint, footnote_bodies, join_items, parse_points, read_mark, strip_footnotes
+from .running import interrupted, running_lines
 from .text import ImportError_, check_text, is_furniture
 
 __all__ = ["KIND_WORDS", "WHOLE_TEXT_KINDS", "ParsedMotion", "ParsedPoint", "read_motion", "strip_footnotes"]
@@ -238,10 +239,24 @@ def read_motion(text: str) -> ParsedMotion:
     interrupting = _interrupting_headers(lines, dropped)
     removed_headers = [" ".join(lines.items[i][1].split()) for i in sorted(interrupting)]
     dropped |= interrupting
-    lines.items = [item for index, item in enumerate(lines.items) if index not in dropped]
+    whole = lines.items
+    lines.items = [item for index, item in enumerate(whole) if index not in dropped]
     items = lines.items
     headers = find_headers(items, lines.page_of)
     in_header = {i for h in headers for i in range(h.start, h.end)}
+    # The header repeated as a page's running line ("Inköps- och upphandlingsnämnden, yrkande (S, V,
+    # MP)" after "Sida 1 (2)"): furniture, known once the header block says what it repeats.
+    turns = {whole[i][0] for i in dropped}
+    names = [h.body for h in headers] + [h.kind_word for h in headers]
+    running = running_lines(
+        whole, lines.page_of, turns, {items[i][0] for i in in_header}, names, [p for h in headers for p in h.parties]
+    )
+    if running:
+        removed_headers += interrupted(whole, running, turns)
+        lines.items = [item for item in items if item[0] not in running]
+        items = lines.items
+        headers = find_headers(items, lines.page_of)
+        in_header = {i for h in headers for i in range(h.start, h.end)}
     content = [i for i, (_n, t) in enumerate(items) if t.strip() and i not in in_header and not is_furniture(t)]
     if not content:
         raise ImportError_(_("Texten är tom."))

@@ -21,6 +21,7 @@ from .motion import PROPOSAL_HEADING_RE, _Lines, page_furniture
 from .points import POINT_RE, read_mark, strip_footnotes
 from .proposal_boards import board_names_of
 from .proposal_costs import SuggestedCost, read_costs
+from .running import interrupted, running_lines
 from .text import ImportError_, check_text, is_furniture
 
 KIND_RE = re.compile(r"^tjänst(?:e)?utlåtande$", re.IGNORECASE)  # "Tjänstutlåtande": a typo the city makes
@@ -132,7 +133,7 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
     is only "Tjänsteutlåtande", takes the office line above it (or among the field lines below it,
     where some offices print it last) and the field lines below it."""
     taken: set[int] = set()
-    kinds = [i for i, (_n, t) in enumerate(items) if KIND_RE.match(_clean(t))]
+    kinds = [i for i, (_n, t) in enumerate(items) if KIND_RE.match(_clean(t)) or _office_beside(t)]
     if not kinds:
         return taken
     if len(kinds) > 1:
@@ -140,7 +141,10 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
     start = kinds[0]
     taken.add(start)
     above = next((i for i in range(start - 1, -1, -1) if items[i][1].strip()), None)
-    if above is not None and start - above <= 6:
+    beside = _office_beside(items[start][1])
+    if beside:
+        parsed.author_name = beside
+    elif above is not None and start - above <= 6:
         text = _clean(items[above][1])
         if _office_line(text):
             parsed.author_name = text
@@ -163,7 +167,7 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
             personal = "names"
         elif PERSONAL_RE.search(text):
             personal = "contact"
-        elif not parsed.author_name and after_field and OFFICE_NAME_RE.match(text) and _office_line(text):
+        elif not parsed.author_name and after_field and _named_office(text):
             # Right under the field lines, with no blank between, and named as an office: a title such
             # as "Yttrande till kommunstyrelsen" after the block is never read as the issuer.
             parsed.author_name = text
@@ -177,10 +181,30 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
 
 
 OFFICE_NAME_RE = re.compile(r"(?i)^\w*(?:kontor|förvaltning|nämnd|styrelse|sekretariat)\w*(?:\s+\w+)?$")
+# An office named by its task after "för": "Förvaltningen för funktionsstöd", "Förvaltningen för inköp
+# och upphandling", "Nämnden för demokrati och medborgarservice" – a name, not a sentence: no verb's
+# punctuation, a few words.
+OFFICE_FOR_RE = re.compile(r"^(?:förvaltningen|kontoret|nämnden)\s+för\s+[\w-]+(?:\s+[\w-]+){0,4}$", re.I)
+# The header line that prints the office beside the kind, in two columns or (from a PDF, which
+# loses the gap) one space apart: "Stadsmiljöförvaltningen            Tjänsteutlåtande".
+BESIDE_KIND_RE = re.compile(r"^(?P<office>[A-ZÅÄÖ][\w ,-]{2,80}?)\s+Tjänst(?:e)?utlåtande$")
+
+
+def _office_beside(raw: str) -> str:
+    """The office of a header line that prints it beside "Tjänsteutlåtande", else ""."""
+    found = BESIDE_KIND_RE.match(_clean(raw))
+    if found and len(found["office"].split()) <= 6 and _office_line(found["office"]):
+        return found["office"]
+    return ""
+
+
+def _named_office(text: str) -> bool:
+    return bool(OFFICE_NAME_RE.match(text) or OFFICE_FOR_RE.match(text)) and _office_line(text)
 
 
 def _office_line(text: str) -> bool:
-    return bool(OFFICE_RE.search(text)) and len(text) <= 80 and not POINT_RE.match(text)
+    named = OFFICE_RE.search(text) or OFFICE_FOR_RE.match(text)
+    return bool(named) and len(text) <= 80 and not POINT_RE.match(text)
 
 
 def _read_field(parsed: ParsedProposal, name: str, value: str, lines: _Lines, number: int) -> None:
@@ -212,6 +236,7 @@ def read_proposal(text: str) -> ParsedProposal:
         raise ImportError_(_("Avsnittet ”Förslag till beslut” saknas; det är inte ett tjänsteutlåtande."))
     # A footer or running header where a page turns is furniture, not part of the point it splits.
     furniture = page_furniture(lines)
+    furniture |= _running(parsed, items, lines, header, furniture)
     parsed.title = _title(items, heading, header | furniture, lines)
     end = _read_points(parsed, items, heading + 1, header | furniture, lines)
     first_header = min(header) if header else None
@@ -233,6 +258,18 @@ def read_proposal(text: str) -> ParsedProposal:
     body = [(n, t) for i, (n, t) in enumerate(items[end:], start=end) if i not in header | furniture]
     read_costs(parsed, body, lines)
     return parsed
+
+
+def _running(parsed: ParsedProposal, items, lines: _Lines, header: set[int], furniture: set[int]) -> set[int]:
+    """The header's office and kind repeated at a page edge ("Stadsmiljöförvaltningen" /
+    "Tjänsteutlåtande 2025-08-28"): furniture; flagged where it stood inside a sentence."""
+    names = [parsed.author_name, "Tjänsteutlåtande", "Tjänstutlåtande"]
+    turns = {items[i][0] for i in furniture}
+    found = running_lines(items, lines.page_of, turns, {items[i][0] for i in header}, names)
+    for line in dict.fromkeys(interrupted(items, found, turns | {items[i][0] for i in header})):
+        message = _("Raden ”%(line)s” avbröt en mening och lästes som sidhuvud, inte som text – kontrollera")
+        parsed.flag("points", message % {"line": line})
+    return {i for i, (n, _t) in enumerate(items) if n in found}
 
 
 def _title(items, heading: int, header: set[int], lines: _Lines) -> str:

@@ -28,8 +28,10 @@ from .proposal_boards import receiver_names
 
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 UNIT = r"mnkr|mkr|miljon(?:er)?\s+kr(?:onor)?|miljon(?:er)?\s+svenska\s+kronor|tkr|tusen\s+kr(?:onor)?|kr(?:onor)?\b"
+# Never the tail of a date: "… 2025-08-28⏎350 tkr" (a running line's date over a joined page turn)
+# is no "28 350 tkr".
 AMOUNT_RE = re.compile(
-    rf"(?<![\d,])(?P<numbers>(?:{NUMBER})(?:\s+(?:respektive|resp\.|och|eller)\s+(?:{NUMBER}))*)\s*(?P<unit>{UNIT})",
+    rf"(?<![\d,])(?<!\d\d-\d\d-)(?P<numbers>(?:{NUMBER})(?:\s+(?:respektive|resp\.|och|eller)\s+(?:{NUMBER}))*)\s*(?P<unit>{UNIT})",
     re.IGNORECASE,
 )
 FACTORS = {"m": Decimal(1_000_000), "t": Decimal(1_000), "k": Decimal(1)}

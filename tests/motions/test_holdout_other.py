@@ -1,4 +1,4 @@
-"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout9; issue 15)
+"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout10; issue 15)
 read exactly as their hand truth, each from its text and from the PDF rendered from it: every
 decision point, every roll-call row, the declared counts, the TU points' boards and amounts, and
 every header field (a protocol's ärendemening too) right or flagged.
@@ -14,7 +14,21 @@ from .corpus.measure_other import BATCHES, CORPUS, TRUTH_ERRATA, documents, load
 # Read wrong today, each for a cause named in the batch's FIRST_RUN.md; strict, so a fix shows as
 # XPASS and the entry goes.
 # A key names the document ("holdout9/p02_…") or one source of it ("holdout9/p02_…-pdf").
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    # The protocol misses of holdout10's first run, which the protocol importers' own work (branch
+    # h10proto) takes on; each goes when that work is merged.
+    "holdout10/p01_ks_two_votes": "two votes in one paragraph (a återremiss vote, then the main vote, under "
+    "'Omröstning 1/2' with 'Godkänd voteringsproposition'): neither roll call is read, the declared counts of "
+    "the main vote are lost, not flagged (holdout10/FIRST_RUN.md, item 4)",
+    "holdout10/p03_gsn_xtable_ersattare": "refused: an X-marked vote table whose empty cells are '-' (every "
+    "cell filled, so the column is known from the order) with a 'Tjänstgörande ersättare' sub-heading row "
+    "(holdout10/FIRST_RUN.md, item 2)",
+    "holdout10/p04_sn_sydvast_prose_vice": "refused: the role prefix '1:e vice ordföranden' in a prose roll "
+    "call and names wrapped over lines ('Petra⏎Nordin (M)') (holdout10/FIRST_RUN.md, item 3)",
+    "holdout10/p06_ubn_table_role_first": "refused: '§ 141' at the end of a two-column header line and the "
+    "heading 'Utbildningsnämndens beslut' are not found, so the role-first table is never reached "
+    "(holdout10/FIRST_RUN.md, item 1)",
+}
 # What each batch's truth types, so that no document, and no kind of item, drops out of the scoring.
 TRUTH_TOTALS = {
     "holdout3": {"points": 9, "rows": 27, "header": 13},
@@ -24,6 +38,7 @@ TRUTH_TOTALS = {
     "holdout7": {"points": 28, "rows": 60, "counts": 6, "header": 45, "boards": 13, "amounts": 13},
     "holdout8": {"points": 24, "rows": 46, "counts": 5, "header": 40, "boards": 12, "amounts": 12},
     "holdout9": {"points": 23, "rows": 48, "counts": 5, "header": 40, "boards": 11, "amounts": 11},
+    "holdout10": {"points": 34, "rows": 86, "counts": 7, "header": 55, "boards": 18, "amounts": 18},
 }
 
 
