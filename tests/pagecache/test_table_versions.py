@@ -146,3 +146,30 @@ def test_an_assignment_written_leaves_the_comparison_a_hit(reader_client, builds
     Assignment.objects.filter(pk=_assignment().pk).update(text="Ny text.")
     assert html_without_csrf(reader_client.get(path)) == first
     assert builds == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_committed_writes_move_each_written_table_once_per_transaction():
+    """As in production: on PostgreSQL the trigger fires at commit, once per table and transaction
+    (the content version first); on SQLite at each write."""
+    from django.db import transaction
+
+    from assignments.models import Board, ReportingPeriod
+
+    first = Board.objects.create(slug="forsta", name="Första nämnden", short_name="Första")
+    before, global_before = _counters(), read_versions().counter
+    with transaction.atomic():
+        first.name = "Omdöpta nämnden"
+        first.save()
+        Board.objects.create(slug="andra", name="Andra nämnden", short_name="Andra")
+        ReportingPeriod.objects.create(year=2031, kind=ReportingPeriod.Kind.MARS)
+    after, global_after = _counters(), read_versions().counter
+    boards = after["assignments_board"] - before["assignments_board"]
+    periods = after["assignments_reportingperiod"] - before.get("assignments_reportingperiod", 0)
+    if connection.vendor == "postgresql":
+        assert (boards, periods, global_after - global_before) == (1, 1, 1)
+    else:
+        assert (boards, periods) == (2, 1) and global_after - global_before >= 3
+    moved = {t for t in after if after[t] != before.get(t, 0)}
+    assert moved >= {"assignments_board", "assignments_reportingperiod"}
+    assert not moved & {"assignments_assignment", "assignments_statusreport", "budget_statementline"}, moved
