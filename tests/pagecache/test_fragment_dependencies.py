@@ -151,15 +151,29 @@ def test_a_fragment_reads_only_the_tables_it_is_keyed_by(
         assert not undeclared, f"{name} reads {sorted(undeclared)} but is not keyed by them"
 
 
+def test_a_forgotten_dependency_is_found(client, real_data, reader, watched, monkeypatch):
+    """The check is not vacuous: the detail page keyed without its status reports is caught."""
+    import assignments.views
+
+    narrower = tuple(t for t in assignments.views.DETAIL_TABLES if t != "assignments_statusreport")
+    monkeypatch.setattr(assignments.views, "DETAIL_TABLES", narrower)
+    client.force_login(reader)
+    builds = _builds(client, _detail_with_history(), monkeypatch)
+    missing = {name: read - version.tables for name, version, read in builds}
+    assert missing["assignment-history"] == {"assignments_statusreport"}
+
+
 def _fragment_names_in_source() -> set[str]:
     names = set()
     for template in (ROOT / "templates").rglob("*.html"):
         names |= set(re.findall(r'{%\s*fragment_cache\s+"([^"]+)"', template.read_text()))
-    for module in ROOT.glob("*/*.py"):
-        if module.parts[-2] in ("tests", ".venv", "benchmarks") or module.parts[-2] == "core":
+    packages = [path.parent for path in ROOT.glob("*/__init__.py")]
+    for package in packages:
+        if package.name in ("tests", "benchmarks", "core"):  # core defines them; tests and benchmarks use none
             continue
-        text = module.read_text()
-        names |= set(re.findall(r'cached_(?:form_)?fragment\(\s*(?:request,\s*)?"([^"]+)"', text))
+        for module in package.rglob("*.py"):
+            text = module.read_text()
+            names |= set(re.findall(r'cached_(?:form_)?fragment\(\s*(?:request,\s*)?"([^"]+)"', text))
     return names
 
 
