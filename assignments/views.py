@@ -37,6 +37,31 @@ from .timeline import build_timeline
 PAGE_SIZES = (25, 50, 100, 200)
 DEFAULT_PAGE_SIZE = 50
 
+# The tables each fragment reads (its version counts only these: a write elsewhere leaves it valid);
+# tests/pagecache/test_fragment_dependencies.py fails when a fragment reads another.
+FILTER_TABLES = ("assignments_board", "assignments_reportingperiod")
+RESULTS_TABLES = (
+    *FILTER_TABLES,
+    "assignments_assignment",
+    "assignments_responsibility",
+    "assignments_statusreport",
+    "motions_case",
+    "motions_decision",
+    "motions_decisionpoint",
+    "motions_motion",
+    "motions_officialproposal",
+)
+DETAIL_TABLES = (
+    *RESULTS_TABLES,
+    "assignments_statuschange",
+    "assignments_historicalassignment",  # the change history
+    "assignments_historicalstatusreport",
+    "motions_meeting",
+    "auth_user",  # who wrote a report or changed the status
+    "auth_group",  # the reader's right to edit (a vary value)
+    "auth_user_groups",
+)
+
 
 def _page_size(request) -> int:
     try:
@@ -57,7 +82,7 @@ def assignment_list(request):
             return redirect(f"{reverse('assignments:list')}?{query.urlencode()}")
 
     page_size = _page_size(request)
-    version = request_content_version(request)
+    version = request_content_version(request, *FILTER_TABLES)
     form = SimpleLazyObject(lambda: AssignmentFilterForm(request.GET))
 
     def filter_panel():
@@ -78,7 +103,7 @@ def assignment_list(request):
             status_counts=SimpleLazyObject(lambda: results.status_counts),
             today=timezone.localdate(),
             selected_boards=SimpleLazyObject(lambda: _cleaned(form).get("namnd") or []),
-            results_version=version,
+            results_version=request_content_version(request, *RESULTS_TABLES),
         )
         status = 200
     else:
@@ -145,7 +170,7 @@ def assignment_detail(request, pk: int):
             "passages": SimpleLazyObject(lambda: origin_passages([assignment.pk]).get(assignment.pk, [])),
             "timeline": SimpleLazyObject(timeline),
             "history": SimpleLazyObject(lambda: assignment_history(assignment)),
-            "content_version": request_content_version(request),
+            "content_version": request_content_version(request, *DETAIL_TABLES),
             "can_edit": can_edit,
             "status_form": StatusChangeForm(transitions=transitions, initial={"version": assignment.version})
             if transitions

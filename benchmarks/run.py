@@ -252,6 +252,18 @@ def table(runs: dict) -> str:
                 + "."
             )
     for name, run in runs.items():
+        after = [
+            f"{page['label']} {_ms(page['after_write_elsewhere']['median_ms'])} ms "
+            f"({page['after_write_elsewhere']['table']})"
+            for page in run["inprocess"]["pages"]
+            if page.get("after_write_elsewhere")
+        ]
+        if after:
+            lines.append(
+                f"- {name}, första visningen efter en ändring i en tabell som sidans fragment inte visar "
+                "(tabellen inom parentes): " + ", ".join(after) + "."
+            )
+    for name, run in runs.items():
         data = run["inprocess"]["data"]
         tp = run.get("throughput", {})
         seconds = run["prepare"]["seed_seconds"]

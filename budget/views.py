@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from assignments.models import Board
 from assignments.selectors import period_or_404
 from core.form_errors import apply_errors
+from motions.fragment_tables import CASE_TABLES
 from motions.models import DecisionPoint
 from motions.selectors import case_for_key
 from pagecache.cache import request_content_version
@@ -39,6 +40,15 @@ from .selectors import (
     with_cost_reads,
 )
 from .statements import CENTRAL_KEYS, CENTRAL_UNIT, STORED_COLUMNS, central_totals
+
+# The board page's fragment reads the case pages' tables and the board's statements and periods;
+# tests/pagecache/test_fragment_dependencies.py fails when it reads another.
+BOARD_TABLES = (
+    *CASE_TABLES,
+    "assignments_assignment",
+    "assignments_reportingperiod",
+    "budget_financialstatement",
+)
 
 
 def index(request):
@@ -71,7 +81,7 @@ def case_costs_page(request, key):
             # Lazy: when the page's body is in the fragment cache (case_costs.html), nothing more is read.
             "owners": SimpleLazyObject(lambda: case_owner_costs(with_cost_reads(case))),
             "can_edit": editable,
-            "content_version": request_content_version(request),
+            "content_version": request_content_version(request, *CASE_TABLES),
             "today": timezone.localdate(),
         },
     )
@@ -89,7 +99,7 @@ def board_page(request, board):
             "costs": SimpleLazyObject(lambda: board_costs(board_obj, page_number)),
             "periods": SimpleLazyObject(lambda: statement_periods(board_obj)),
             "can_edit": services.can_edit_figures(request.user, board_obj.pk),
-            "content_version": request_content_version(request),
+            "content_version": request_content_version(request, *BOARD_TABLES),
             "today": timezone.localdate(),
         },
     )

@@ -1,9 +1,12 @@
 """A part of a page cached by the version of the data it shows: what {% fragment_cache %}
 (core/templatetags/fragments.py) does inside a template, for a view that renders the part itself.
 
-The version is the page cache's content version, which database triggers move on every committed
-write to the tables shown (ORM, update(), bulk or raw SQL alike), so a part cached under one
-version is never shown once the data has changed. Without a version nothing is cached. Everything
+The version is the page cache's content version of the tables the part shows (pagecache/cache.py:
+request_content_version(request, *models)), which database triggers move on every committed write
+to those tables (ORM, update(), bulk or raw SQL alike), so a part cached under one version is never
+shown once the data has changed, and a write to any other table leaves it valid. That the declared
+tables are all a part reads is checked by tests/pagecache/test_fragment_dependencies.py.
+Without a version nothing is cached. Everything
 else the part depends on (the language, the day, the objects shown) goes into `vary`. A part must
 not show anything of the user's own: it is shared by everyone who asks with the same values.
 """
@@ -31,14 +34,20 @@ def fragment_key(name, version, vary: Iterable) -> str:
 def cached_fragment(name: str, version: str | None, vary: Iterable, render: Callable[[], T]) -> T:
     """render(), or what it returned for the same name, version and vary values."""
     if version is None or not getattr(settings, "FRAGMENT_CACHE", True):
-        return render()
+        return build(name, version, render)
     key = fragment_key(name, version, vary)
     cache = caches[CACHE_ALIAS]
     value = cache.get(key)
     if value is None:
-        value = render()
+        value = build(name, version, render)
         cache.set(key, value)
     return value
+
+
+def build(name: str, version, render: Callable[[], T]) -> T:
+    """The one place where a fragment is rendered: the dependency test watches it to see which
+    tables each fragment reads against those its version declares."""
+    return render()
 
 
 # The CSRF input as {% csrf_token %} writes it. In stored HTML the token is replaced by a value no

@@ -16,6 +16,7 @@ from pagecache.cache import request_content_version
 from . import exports
 from .comparison import COMPARABLE_KINDS, build_comparison
 from .comparison_layout import keep_only_differences, lay_out, parse_selection
+from .fragment_tables import CASE_TABLES
 from .querysets import comparison_page_prefetches
 from .selectors import case_for_key
 
@@ -41,7 +42,7 @@ def compare(request, key):
         "case": case,
         "comparison": SimpleLazyObject(lambda: built["comparison"]),
         "selection": SimpleLazyObject(lambda: built["selection"]),
-        "comparison_version": request_content_version(request),
+        "comparison_version": request_content_version(request, *CASE_TABLES),
     }
     return render(request, "motions/compare.html", context)
 

@@ -23,6 +23,7 @@ from pagecache.cache import request_content_version
 
 from . import decisions, registration
 from .comparison import COMPARABLE_KINDS
+from .fragment_tables import REVIEW_TABLES
 from .models import Case, Decision, DecisionPoint, Meeting, Motion, Party
 from .querysets import case_page_prefetches
 from .secretariat_forms import (
@@ -375,7 +376,7 @@ def assignment_review(request, decision_id):
     # Lazy: when the body is in the fragment cache, neither the points nor the forms are read or built.
     candidates = SimpleLazyObject(lambda: decisions.assignment_candidates(decision))
     rows = SimpleLazyObject(lambda: _review_forms(candidates))
-    return _review_page(request, decision, candidates, rows, version=request_content_version(request))
+    return _review_page(request, decision, candidates, rows, version=request_content_version(request, *REVIEW_TABLES))
 
 
 def _review_page(request, decision, candidates, rows, *, version, status=200):

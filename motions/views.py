@@ -13,6 +13,7 @@ from pagecache.cache import request_content_version
 
 from . import attachments, lineage, services
 from .forms import MotionImportForm, MotionReviewForm, RollCallImportForm
+from .fragment_tables import CASE_TABLES
 from .importers import MAX_PDF_BYTES, MAX_UPLOAD_BYTES, ImportError_, parse_motion_text, parse_rollcall
 from .models import Case, Decision
 from .selectors import case_for_key, case_page
@@ -35,7 +36,7 @@ def case_detail(request, key):
             "detail": SimpleLazyObject(lambda: case_page(case)),
             "can_import": services.can_import(request.user),
             "can_manage_attachments": attachments.can_manage(request.user),
-            "content_version": request_content_version(request),
+            "content_version": request_content_version(request, *CASE_TABLES),
             "today": timezone.localdate(),
         },
     )

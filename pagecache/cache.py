@@ -9,6 +9,7 @@ gets their own token in its place, with the CSRF cookie that goes with it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -21,7 +22,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-from .triggers import VERSION_TABLE
+from .triggers import TABLE_VERSIONS, VERSION_TABLE, tracked_tables
 
 CACHE_ALIAS = "pages"
 MAX_PAGE_BYTES = 512 * 1024
@@ -47,11 +48,73 @@ def content_version() -> str | None:
     return f"{row[0]}-{row[1]}" if row else None
 
 
-def request_content_version(request: HttpRequest) -> str | None:
-    """content_version(), read once per request (the middleware and a view's fragment cache share it)."""
-    if not hasattr(request, "_content_version"):
-        request._content_version = content_version()
-    return request._content_version
+class Versions:
+    """The content version's epoch and counter and every table's counter, as one query read them."""
+
+    def __init__(self, epoch: str, counter: int, tables: dict[str, int]):
+        self.epoch, self.counter, self.tables = epoch, counter, tables
+
+    def __str__(self):
+        return f"{self.epoch}-{self.counter}"
+
+
+def read_versions() -> Versions | None:
+    """The content version and the table counters in one statement (one snapshot: a counter is never
+    newer than another); None when unknown."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT NULL, counter, epoch FROM {VERSION_TABLE} WHERE id = 1 "  # noqa: S608 - constants
+                f"UNION ALL SELECT table_name, counter, NULL FROM {TABLE_VERSIONS}"
+            )
+            rows = cursor.fetchall()
+    except DatabaseError:
+        return None
+    own = [row for row in rows if row[0] is None]
+    if not own:
+        return None
+    return Versions(own[0][2], own[0][1], {row[0]: row[1] for row in rows if row[0] is not None})
+
+
+class DependentVersion(str):
+    """A fragment's version: the epoch and the counters of the tables it shows (`tables`, for the
+    test that checks a fragment reads no other table: tests/pagecache/test_fragment_dependencies.py)."""
+
+    tables: frozenset[str]
+
+
+@functools.cache
+def _tracked() -> frozenset[str]:
+    return frozenset(tracked_tables())
+
+
+def _table_names(dependencies) -> frozenset[str]:
+    names = frozenset(d if isinstance(d, str) else d._meta.db_table for d in dependencies)
+    untracked = names - _tracked()
+    if untracked:
+        # No trigger moves their counter: a fragment showing them would never change.
+        raise ValueError(f"Not tracked by the content version's triggers: {sorted(untracked)}")
+    return names
+
+
+def request_content_version(request: HttpRequest, *dependencies) -> str | None:
+    """The content version, read once per request (the middleware and every fragment of the page
+    share the one query). Without dependencies: the version of everything (any write moves it).
+    With dependencies (models or table names; a many-to-many table is named or given as its
+    `through`): the version of those tables alone, for a fragment that shows nothing else."""
+    if not hasattr(request, "_content_versions"):
+        request._content_versions = read_versions()
+    versions = request._content_versions
+    if versions is None:
+        return None
+    if not dependencies:
+        return str(versions)
+    tables = _table_names(dependencies)
+    version = DependentVersion(
+        versions.epoch + "-" + ".".join(f"{name}:{versions.tables.get(name, 0)}" for name in sorted(tables))
+    )
+    version.tables = tables
+    return version
 
 
 def _cacheable_request(request: HttpRequest) -> bool:

@@ -20,3 +20,19 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"{self.epoch}-{self.counter}"
+
+
+class TableVersion(models.Model):
+    """One row per tracked table that has been written: bumped by the same triggers, so a part of a
+    page can be keyed by the tables it shows alone (a write elsewhere leaves it valid). A table
+    without a row has never been written since the content version's epoch began: counter 0."""
+
+    table_name = models.CharField(_("tabell"), max_length=63, primary_key=True)
+    counter = models.BigIntegerField(_("räknare"), default=0)
+
+    class Meta:
+        verbose_name = _("tabellversion")
+        verbose_name_plural = _("tabellversioner")
+
+    def __str__(self):
+        return f"{self.table_name}-{self.counter}"

@@ -1,4 +1,5 @@
-"""Database triggers that bump the content version on every write to a tracked table.
+"""Database triggers that bump the content version, and the written table's own counter, on every
+write to a tracked table.
 
 PostgreSQL: a deferred constraint trigger per row, whose function updates the version row at
 most once per transaction (a transaction-local setting remembers it). Deferred, it runs at
@@ -11,6 +12,12 @@ pagecache.each_write on so that every write, not only the first, moves the versi
 Readers never see the new version before the data it stands for: both commit together. A page
 rendered from newer data than the version it read is cached under the older key, which is no
 longer asked for once the version has moved on; the reverse cannot happen.
+
+The same trigger also bumps the table's row in pagecache_tableversion (once per transaction and
+table; at each write in tests), so that a fragment keyed by the tables it shows (pagecache/cache.py:
+request_content_version with dependencies) stays valid across writes to other tables. The content
+version is bumped first: its row lock orders the committing writers, so two of them never wait for
+each other's table rows.
 """
 
 from django.apps import apps
@@ -19,17 +26,26 @@ from django.db import connections
 TRACKED_APPS = ("assignments", "motions", "budget", "reports", "auth")
 TRIGGER = "pagecache_bump"
 VERSION_TABLE = "pagecache_contentversion"
+TABLE_VERSIONS = "pagecache_tableversion"
 
 _PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    tx text := txid_current()::text;
+    each_write boolean := current_setting('pagecache.each_write', true) IS NOT DISTINCT FROM 'on';
+    table_flag text := 'pagecache.t_' || TG_TABLE_NAME;
 BEGIN
-    IF current_setting('pagecache.bumped', true) = txid_current()::text
-       AND current_setting('pagecache.each_write', true) IS DISTINCT FROM 'on' THEN
+    IF NOT each_write AND current_setting(table_flag, true) IS NOT DISTINCT FROM tx THEN
         RETURN NULL;
     END IF;
-    INSERT INTO {VERSION_TABLE} (id, counter, epoch) VALUES (1, 1, md5(random()::text))
-        ON CONFLICT (id) DO UPDATE SET counter = {VERSION_TABLE}.counter + 1;
-    PERFORM set_config('pagecache.bumped', txid_current()::text, true);
+    IF each_write OR current_setting('pagecache.bumped', true) IS DISTINCT FROM tx THEN
+        INSERT INTO {VERSION_TABLE} (id, counter, epoch) VALUES (1, 1, md5(random()::text))
+            ON CONFLICT (id) DO UPDATE SET counter = {VERSION_TABLE}.counter + 1;
+        PERFORM set_config('pagecache.bumped', tx, true);
+    END IF;
+    INSERT INTO {TABLE_VERSIONS} (table_name, counter) VALUES (TG_TABLE_NAME, 1)
+        ON CONFLICT (table_name) DO UPDATE SET counter = {TABLE_VERSIONS}.counter + 1;
+    PERFORM set_config(table_flag, tx, true);
     RETURN NULL;
 END;
 $$;
@@ -51,7 +67,7 @@ def install(using: str = "default") -> list[str]:
     connection = connections[using]
     existing = set(connection.introspection.table_names())
     tables = [table for table in tracked_tables() if table in existing]
-    if VERSION_TABLE not in existing:
+    if VERSION_TABLE not in existing or TABLE_VERSIONS not in existing:
         return []
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
@@ -69,24 +85,38 @@ def install(using: str = "default") -> list[str]:
                 f"ON CONFLICT (id) DO UPDATE SET counter = counter + 1;"
             )
             for table in tables:
+                bump_table = (
+                    f"INSERT INTO {TABLE_VERSIONS} (table_name, counter) VALUES ('{table}', 1) "  # noqa: S608
+                    f"ON CONFLICT (table_name) DO UPDATE SET counter = counter + 1;"
+                )
                 for event in ("INSERT", "UPDATE", "DELETE"):
                     name = quote(f"{TRIGGER}_{event.lower()}_{table}")
                     cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-                    cursor.execute(f"CREATE TRIGGER {name} AFTER {event} ON {quote(table)} BEGIN {bump} END")
+                    cursor.execute(
+                        f"CREATE TRIGGER {name} AFTER {event} ON {quote(table)} BEGIN {bump} {bump_table} END"
+                    )
         else:
             return []
     return tables
 
 
 def bump(using: str = "default") -> None:
-    """Move the version once, as the trigger does once per transaction; for a bulk load that
-    switched the per-row trigger off (benchmarks/scale/writer.py: bulk_load)."""
+    """Move the version and every tracked table's counter once, as the trigger does once per
+    transaction; for a bulk load that switched the per-row trigger off (benchmarks/scale/writer.py:
+    bulk_load). Every table, not only the loaded ones: the caller need not know which it wrote."""
     connection = connections[using]
     random_epoch = "md5(random()::text)" if connection.vendor == "postgresql" else "lower(hex(randomblob(16)))"
+    tables = tracked_tables()
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {VERSION_TABLE} (id, counter, epoch) VALUES (1, 1, {random_epoch}) "  # noqa: S608 - constants
             f"ON CONFLICT (id) DO UPDATE SET counter = {VERSION_TABLE}.counter + 1"
+        )
+        rows = ", ".join(["(%s, 1)"] * len(tables))
+        cursor.execute(
+            f"INSERT INTO {TABLE_VERSIONS} (table_name, counter) VALUES {rows} "  # noqa: S608 - constants
+            f"ON CONFLICT (table_name) DO UPDATE SET counter = {TABLE_VERSIONS}.counter + 1",
+            tables,
         )
 
 

@@ -20,6 +20,21 @@ from pagecache.cache import request_content_version
 from .register import RegisterFilterForm, build_register
 from .register_exports import register_xlsx
 
+# What the register's results read (their version counts only these); checked by
+# tests/pagecache/test_fragment_dependencies.py.
+REGISTER_TABLES = (
+    "assignments_assignment",
+    "assignments_board",
+    "assignments_reportingperiod",
+    "assignments_responsibility",
+    "assignments_statusreport",
+    "motions_case",
+    "motions_decision",
+    "motions_decisionpoint",
+    "motions_motion",
+    "motions_officialproposal",
+)
+
 REGISTER_LANGUAGE = "sv"
 PAGE_SIZE = 50
 # A PDF past this many rows is hundreds of pages nobody prints; the page asks for a narrower choice
@@ -68,7 +83,7 @@ def _page(request, form, register, *, status=200, error=""):
             rows=SimpleLazyObject(lambda: register.rows(page.object_list)),
             max_pdf_rows=MAX_PDF_ROWS,
             today=timezone.localdate(),
-            results_version=request_content_version(request),
+            results_version=request_content_version(request, *REGISTER_TABLES),
         )
     return render(request, "reports/register.html", context, status=status)
 

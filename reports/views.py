@@ -33,6 +33,26 @@ from .forms import PublishForm, ReportChoiceForm
 from .models import PublishedReport
 from .rendering import report_body_html, report_document_html
 
+# What the composed report reads (the preview's version counts only these); checked by
+# tests/pagecache/test_fragment_dependencies.py.
+PREVIEW_TABLES = (
+    "assignments_assignment",
+    "assignments_board",
+    "assignments_reportingperiod",
+    "assignments_responsibility",
+    "assignments_statuschange",
+    "assignments_statusreport",
+    "budget_centralitem",
+    "budget_costestimate",
+    "budget_financialstatement",
+    "budget_statementline",
+    "motions_case",
+    "motions_decision",
+    "motions_decisionpoint",
+    "motions_motion",
+    "motions_officialproposal",
+)
+
 # The browser's "genererar…" state: reports.js adds ?token=…, the response sets it as a cookie.
 DOWNLOAD_COOKIE = "pdf_download"
 _TOKEN = re.compile(r"^[A-Za-z0-9]{1,40}$")
@@ -81,7 +101,7 @@ def preview(request, board, year, period):
     # is dated today).
     title, check, body = cached_fragment(
         "reports:preview",
-        request_content_version(request),
+        request_content_version(request, *PREVIEW_TABLES),
         [board.pk, period.pk, get_language(), timezone.localdate().isoformat()],
         lambda: _preview_parts(board, period),
     )

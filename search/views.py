@@ -6,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from assignments.models import Board
+from motions.fragment_tables import SEARCH_TABLES
 from motions.models import Party
 from pagecache.cache import request_content_version
 
@@ -83,6 +84,6 @@ def search_page(request):
             "query": query,
             "results": results,
             "full_text": search_module.uses_full_text(),
-            "results_version": request_content_version(request),
+            "results_version": request_content_version(request, *SEARCH_TABLES),
         },
     )

@@ -154,8 +154,8 @@ def bulk_load(tables: Iterable[str]):
     So, as pg_restore does: the foreign keys of the tables written are dropped inside the
     seeding transaction and added again at its end with their own definitions (ADD CONSTRAINT
     checks every row in one join, and fails the whole load if a single row is wrong); the page
-    cache trigger is switched off meanwhile and the version moved once, which is what the
-    trigger does once per transaction anyway. Everything happens in the caller's transaction:
+    cache trigger is switched off meanwhile and the version and every table's counter moved once
+    (pagecache.triggers.bump), which is what the trigger does once per transaction anyway. Everything happens in the caller's transaction:
     nobody else ever sees the tables without their constraints. It locks the tables it touches,
     which is fine for seed_scale (a fresh database). SQLite checks its keys at commit with a
     counter, not a query per row, and keeps its triggers.

@@ -1,9 +1,11 @@
 """{% fragment_cache "name" version vary… %}…{% endfragment_cache %}: a part of a page cached by the
 version of the data it shows (core/fragment_cache.py; the same for a part a view renders itself).
 
-The version is the page cache's content version (pagecache/), which database triggers move on
-every committed write to the tables shown — through the ORM, update(), bulk or raw SQL alike — so
-a fragment cached under one version is never shown once the data has changed. Without a version
+The version is the content version of the tables the fragment shows (pagecache/cache.py:
+request_content_version(request, *tables), put in the context by the view), which database triggers
+move on every committed write to those tables — through the ORM, update(), bulk or raw SQL alike —
+so a fragment cached under one version is never shown once the data has changed, and one cached
+before a write to another table is still served. Without a version
 (the database could not say) nothing is cached. Everything else the fragment depends on (the
 language, the day, the query string) goes into the vary values. A fragment must not show anything
 of the user's own: it is shared by everyone who asks with the same values.

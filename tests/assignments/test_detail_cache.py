@@ -249,7 +249,7 @@ def test_the_edit_links_follow_the_role_not_the_fragment_first_cached(seeded):
 
 def test_without_a_content_version_nothing_is_cached(seeded, monkeypatch):
     assignment, _board, clients = seeded
-    monkeypatch.setattr(assignments.views, "request_content_version", lambda request: None)
+    monkeypatch.setattr(assignments.views, "request_content_version", lambda request, *tables: None)
     first = _html(clients["reader"], assignment)
     assert stored_fragments() == 0
     assert _html(clients["reader"], assignment) == first

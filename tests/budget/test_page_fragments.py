@@ -167,8 +167,8 @@ def test_without_a_content_version_nothing_is_cached(secretariat_client, monkeyp
     import budget.views
     import motions.views
 
-    monkeypatch.setattr(budget.views, "request_content_version", lambda request: None)
-    monkeypatch.setattr(motions.views, "request_content_version", lambda request: None)
+    monkeypatch.setattr(budget.views, "request_content_version", lambda request, *tables: None)
+    monkeypatch.setattr(motions.views, "request_content_version", lambda request, *tables: None)
     for path in PAGES.values():
         first = _html(secretariat_client, path)
         assert _html(secretariat_client, path) == first

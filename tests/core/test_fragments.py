@@ -91,7 +91,7 @@ def test_each_query_language_and_day_has_its_own_fragment(officer_client, monkey
 def test_without_a_content_version_nothing_is_cached(officer_client, monkeypatch):
     import assignments.views
 
-    monkeypatch.setattr(assignments.views, "request_content_version", lambda request: None)
+    monkeypatch.setattr(assignments.views, "request_content_version", lambda request, *tables: None)
     first = _html(officer_client)
     assert stored_fragments() == 0
     assert _html(officer_client) == first

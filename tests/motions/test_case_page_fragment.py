@@ -122,7 +122,7 @@ def test_each_day_has_its_own_fragment(reader_client, monkeypatch):
 def test_without_a_content_version_nothing_is_cached(reader_client, monkeypatch):
     import motions.views
 
-    monkeypatch.setattr(motions.views, "request_content_version", lambda request: None)
+    monkeypatch.setattr(motions.views, "request_content_version", lambda request, *tables: None)
     first = _html(reader_client)
     assert _html(reader_client) == first
     assert stored_fragments() == 0

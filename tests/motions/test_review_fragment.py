@@ -191,7 +191,7 @@ def test_a_board_renamed_or_added_shows_in_every_picker_at_once(client_s, decisi
 
 
 def test_without_a_content_version_nothing_is_cached(client_s, decision, monkeypatch):
-    monkeypatch.setattr(motions.secretariat_views, "request_content_version", lambda request: None)
+    monkeypatch.setattr(motions.secretariat_views, "request_content_version", lambda request, *tables: None)
     first = _html(client_s, decision)
     assert _html(client_s, decision) == first
     assert stored_fragments() == 0

@@ -115,7 +115,7 @@ def test_each_query_filter_and_language_has_its_own_fragment(reader_client):
 def test_without_a_content_version_nothing_is_cached(reader_client, monkeypatch):
     import search.views
 
-    monkeypatch.setattr(search.views, "request_content_version", lambda request: None)
+    monkeypatch.setattr(search.views, "request_content_version", lambda request, *tables: None)
     first = _html(reader_client)
     assert stored_fragments() == 0
     assert _html(reader_client) == first
