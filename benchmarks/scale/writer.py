@@ -151,14 +151,14 @@ def bulk_load(tables: Iterable[str]):
     all fired one by one at COMMIT, each a query of its own. That commit took 19–25 s of a
     68–105 s build (2 s without the triggers) and grew faster than the data.
 
-    So, as pg_restore does: the foreign keys of the tables written are dropped inside the
-    seeding transaction and added again at its end with their own definitions (ADD CONSTRAINT
-    checks every row in one join, and fails the whole load if a single row is wrong); the page
-    cache trigger is switched off meanwhile and the version and every table's counter moved once
-    (pagecache.triggers.bump), which is what the trigger does once per transaction anyway. Everything happens in the caller's transaction:
-    nobody else ever sees the tables without their constraints. It locks the tables it touches,
-    which is fine for seed_scale (a fresh database). SQLite checks its keys at commit with a
-    counter, not a query per row, and keeps its triggers.
+    So, as pg_restore does: the foreign keys of the tables written are dropped inside the seeding
+    transaction and added again at its end with their own definitions (ADD CONSTRAINT checks every
+    row in one join, and fails the whole load if a single row is wrong); the page cache trigger is
+    switched off meanwhile and the version and every table's counter moved once
+    (pagecache.triggers.bump), which is what the trigger does once per transaction anyway.
+    Everything happens in the caller's transaction: nobody else ever sees the tables without their
+    constraints. It locks the tables it touches, which is fine for seed_scale (a fresh database).
+    SQLite checks its keys at commit with a counter, not a query per row, and keeps its triggers.
     """
     if connection.vendor != "postgresql":
         yield
