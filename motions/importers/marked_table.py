@@ -19,7 +19,7 @@ COLUMN_WORDS = {
 MARK_COLUMNS = {"ja", "nej", "avstår", "frånvarande", "frånv", "frånv."}
 MARK_RE = re.compile(r"(?<!\S)[Xx×✓](?!\S)")
 MARK_RESULT = {"ja": "Ja", "nej": "Nej", "avstår": "Avstår", "frånvarande": "Frånvarande", "frånv": "Frånvarande"}
-SUM_RE = re.compile(r"(?i)^(?:summa|totalt|total)\s*:?\s+(?P<rest>.+)$")
+SUM_RE = re.compile(r"(?i)^(?:summa|totalt|total|resultat)\s*:?\s+(?P<rest>.+)$")
 # A page number standing alone between the table's pages: "2", "- 2 -", "2/3", "Sida 2".
 PAGE_NUMBER_RE = re.compile(r"(?i)^(?:sida\s+)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*(?:/|av)\s*\d{1,3})?$")
 # A running header or footer over a page of the table: it names the attachment, the page or the

@@ -100,7 +100,8 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
     for match in found:
         segment = stream[previous_end : match.start()]
         # The names run back to where the sentence before them ended ("… avgörande idag." / "(7).").
-        names_text = re.split(r"[.:!?\"”]\s+(?=[A-ZÅÄÖÉ])", " " + segment)[-1].strip()
+        # A sentence may open with an ordinal role ("1:e vice ordföranden Stefan Hult (M) …").
+        names_text = re.split(r"[.:!?\"”]\s+(?=[A-ZÅÄÖÉ]|\d:[ea]\s)", " " + segment)[-1].strip()
         sentence_start = match.start() - len(names_text)
         result_word = (
             match["result"]

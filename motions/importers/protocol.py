@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from ..models import DecisionNote, Motion
 from .points import ParsedPoint
+from .protocol_layout import cells, check_votes_counted, layout_heading, paragraph_cell
 from .protocol_parts import (
     ISO_DATE_RE,
     Claim,
@@ -43,6 +44,7 @@ from .protocol_votes import (
     stray_tables,
 )
 from .rollcall import unmark_tables
+from .rollcall_filled import unmark_filled
 from .text import ImportError_, check_text, is_furniture, line_error
 
 PARAGRAPH_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b[,.]?\s*(?P<rest>.*)$")
@@ -167,20 +169,25 @@ def _clean(line: str) -> str:
 
 
 def _heading(line: str) -> str | None:
-    return SECTIONS.get(_clean(line).rstrip(":").lower())
+    key = _clean(line).rstrip(":").lower()
+    return SECTIONS.get(key) or layout_heading(key)
+
+
+def _is_mark(raw: str) -> bool:
+    """ "Utdrag ur protokoll" or "Sammanträdesdatum", alone or in a column of a two-column header."""
+    return any(EXTRACT_RE.match(cell) or MEETING_DATE_RE.match(cell) for cell in cells(raw))
 
 
 def _header_cluster(lines: list[str], index: int) -> bool:
     """A body name standing with "Utdrag ur protokoll" or "Sammanträdesdatum" (a page's header block)."""
-    near = [_clean(x) for x in lines[max(0, index - 4) : index + 6]]
-    return any(EXTRACT_RE.match(x) or MEETING_DATE_RE.match(x) for x in near)
+    return any(_is_mark(x) for x in lines[max(0, index - 4) : index + 6])
 
 
 def parse_protocol(text: str) -> ParsedProtocol:
     """Read one § of the minutes; the first § when the text holds several (flagged)."""
     # An X-marked vote table typed with its layout becomes the one-result-column table everything
     # below reads (line for line, so the line numbers stay the document's).
-    lines = unmark_tables(check_text(text).split("\n"))
+    lines = unmark_tables(unmark_filled(check_text(text).split("\n")))
     parsed = ParsedProtocol()
     end, attachments = split_attachments(lines)
     paragraph_at = next((i for i in range(end) if _paragraph_at(lines, i, end)), None)
@@ -192,7 +199,7 @@ def parse_protocol(text: str) -> ParsedProtocol:
             )
         )
     start = _paragraph_at(lines, paragraph_at, end)[1] + 1 if paragraph_at is not None else 0
-    later = next((i for i in range(start, end) if _paragraph_at(lines, i, end)), None)
+    later = next((i for i in range(start, end) if _another_paragraph(lines, i, end, paragraph_at)), None)
     if later is not None:
         parsed.flag(
             "paragraph",
@@ -210,7 +217,17 @@ def parse_protocol(text: str) -> ParsedProtocol:
     link_propositions(parsed)
     _check(parsed, sections)
     _check_vote_mentioned(parsed, lines[:end])
+    check_votes_counted(parsed, lines[:end])
     return parsed
+
+
+def _another_paragraph(lines: list[str], index: int, end: int, first: int | None) -> bool:
+    """A § line after the first: a running header repeating the same § ("… 2025-11-04      § 141")
+    is the page's furniture, not a second §."""
+    found = _paragraph_at(lines, index, end)
+    if not found or first is None:
+        return bool(found)
+    return found[0]["number"] != _paragraph_at(lines, first, end)[0]["number"]
 
 
 def _check_vote_mentioned(parsed: ParsedProtocol, lines: list[str]) -> None:
@@ -242,7 +259,9 @@ def _paragraph_at(lines: list[str], index: int, end: int) -> tuple[re.Match, int
         return found, index
     labelled = PARAGRAPH_LABEL_RE.match(line)
     if not labelled:
-        return None
+        # "Sammanträdesdatum: 2025-11-04      § 141"
+        beside = paragraph_cell(lines[index], field_line=bool(MEETING_DATE_RE.match(line)))
+        return (beside, index) if beside else None
     value, last = labelled["rest"], index
     if not value and index + 1 < end:
         value, last = _clean(lines[index + 1]), index + 1
@@ -284,8 +303,8 @@ def _read_header(parsed: ParsedProtocol, lines: list[str], end: int) -> set[int]
     Yrkanden); returns the indexes of the header lines, which the sections skip."""
     header: set[int] = set()
     for index in range(end):
-        line = _clean(lines[index])
-        dated = MEETING_DATE_RE.match(line)
+        row = cells(lines[index])
+        dated = next((MEETING_DATE_RE.match(c) for c in row if MEETING_DATE_RE.match(c)), None)
         if dated:
             header.add(index)
             rest = dated["rest"] or (_clean(lines[index + 1]) if index + 1 < end else "")
@@ -299,13 +318,14 @@ def _read_header(parsed: ParsedProtocol, lines: list[str], end: int) -> set[int]
                     "date",
                     _("Rad %(line)d: ett annat sammanträdesdatum (%(date)s).") % {"line": index + 1, "date": date},
                 )
-        elif EXTRACT_RE.match(line):
+        elif any(EXTRACT_RE.match(c) for c in row):
             header.add(index)
     _read_case_fields(parsed, lines, end, header)
     candidates = []
     for index in range(end):
-        line = _clean(lines[index])
-        if not BODY_LINE_RE.match(line) or _in_list(lines, index, header):
+        # A two-column header prints the body beside "Protokollsutdrag": each column is read alone.
+        line = next((c for c in cells(lines[index]) if BODY_LINE_RE.match(c)), "")
+        if not line or _in_list(lines, index, header):
             continue
         if line.lower() in ("kommunfullmäktige", "kommunstyrelsen") or _header_cluster(lines, index):
             header.add(index)
@@ -333,7 +353,7 @@ def _choose_body(parsed: ParsedProtocol, lines: list[str], candidates: list[tupl
     Where names disagree, or none stands in a block, the choice is flagged."""
     if not candidates:
         return
-    marks = [i for i in header if EXTRACT_RE.match(_clean(lines[i])) or MEETING_DATE_RE.match(_clean(lines[i]))]
+    marks = [i for i in header if _is_mark(lines[i])]
 
     def attached(index: int) -> bool:
         for mark in marks:
@@ -417,9 +437,24 @@ def _read_title(parsed: ParsedProtocol, lines: list[str], at: int | None, end: i
     if reading.doubt:
         parsed.flag("title", reading.doubt)
     if not parsed.title:
+        index = _title_below(parsed, lines, last + 1, end, header)
+    if not parsed.title:
         parsed.flag("title", _("Ärendemeningen kunde inte läsas – ange den."))
     elif len(parsed.title) > 400:
         parsed.flag("title", _("Ärendemeningen är längre än 400 tecken – korta den."))
+    return index
+
+
+def _title_below(parsed: ParsedProtocol, lines: list[str], index: int, end: int, header: set[int]) -> int:
+    """A § in a header's column ("§ 118      Dnr …") with no ärendemening above it: the
+    ärendemening is the paragraph under the header, after a blank line."""
+    while index < end and (index in header or not _clean(lines[index])):
+        index += 1
+    after = []
+    while index < end and _clean(lines[index]) and not _heading(lines[index]):
+        after.append(_clean(lines[index]))
+        index += 1
+    parsed.title = " ".join(after)
     return index
 
 
@@ -432,6 +467,9 @@ def _sections(lines: list[str], start: int, end: int, skip: set[int]) -> list[tu
         # A heading stands alone: a word such as "beslut" wrapped onto its own line is no heading.
         alone = not previous or previous.endswith((".", ":", "!", "?", "”", '"', ")")) or index - 1 in skip
         name = _heading(raw) if alone or index == start else None
+        if name == "rollcall" and sections and sections[-1][0] == "vote":
+            continue  # "Röstlista" under the vote's heading: the names of that vote
+        name = "vote" if name == "rollcall" else name
         if name:
             sections.append((name, index + 1, []))
         elif index in skip or is_furniture(raw):

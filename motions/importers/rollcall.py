@@ -23,8 +23,9 @@ DEFAULT_ROLE = "Ledamot"
 STANDARD_COLUMNS = ["name", "party", "seat", "role", "result"]
 TOTAL_RE = re.compile(r"^antal\s+(?P<what>ja|nej|avstår|frånv(?:arande)?)\s*:\s*(?P<count>\d+)$", re.IGNORECASE)
 # A totals line under the table: "Summa 7 6 0 2" (Ja, Nej, Avstår, Frånvarande in that order) or
-# "Summa: Ja 7, Nej 6, Avstår 0, Frånvarande 2".
+# "Summa: Ja 7, Nej 6, Avstår 0, Frånvarande 2" or, count first, "Resultat: 10 ja, 2 nej, 1 avstår".
 SUM_PAIR_RE = re.compile(r"(?i)(?P<what>ja|nej|avstår|frånv(?:arande)?)\s*:?\s*(?P<count>\d{1,3})")
+SUM_COUNT_FIRST_RE = re.compile(r"(?i)(?P<count>\d{1,3})\s+(?P<what>ja|nej|avstår|frånv(?:arande)?)\b")
 RESULTS = {
     "ja": VoteRecord.Result.YES,
     "nej": VoteRecord.Result.NO,
@@ -245,6 +246,9 @@ def _sum_line(line: str) -> dict[str, int] | None:
     pairs = SUM_PAIR_RE.findall(rest)
     if pairs and not SUM_PAIR_RE.sub("", rest).strip(" ,;.:"):
         return {TOTAL_KEYS[what.lower().rstrip(".")]: int(count) for what, count in pairs}
+    pairs = SUM_COUNT_FIRST_RE.findall(rest)
+    if pairs and not re.sub(r"(?i)\boch\b", "", SUM_COUNT_FIRST_RE.sub("", rest)).strip(" ,;.:"):
+        return {TOTAL_KEYS[what.lower()]: int(count) for count, what in pairs}
     return None
 
 
@@ -266,7 +270,9 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
 
     ends_at_prose: the table stands in a section of the minutes, whose text may go on under it
     ("Nämnden har således beslutat …"): a sentence after a blank line ends the table."""
-    lines = unmark_tables(check_text(text).split("\n"))
+    from .rollcall_filled import is_subheading, unmark_filled
+
+    lines = unmark_tables(unmark_filled(check_text(text).split("\n")))
     declared: dict[str, int] = {}
     rows: list[RollCallRow] = []
     columns: list[str] | None = None
@@ -277,6 +283,7 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
         return [i for i in range(index + 1, min(len(lines), index + 12)) if cleaned[i]][:LOOKAHEAD]
 
     skip_to = -1
+    subheading = ""  # "Tjänstgörande ersättare" over the rows of a table without a Funktion column
     for index, raw in enumerate(lines):
         number = index + 1
         stripped = cleaned[index]
@@ -306,8 +313,12 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
         if counts is not None:
             _declare(declared, counts, number)
             continue
+        if "role" not in columns and is_subheading(stripped):
+            subheading = stripped
+            continue
         try:
             rows.append(_rollcall_row(raw, number, columns))
+            rows[-1].role = subheading if subheading and "role" not in columns else rows[-1].role
             continue
         except ImportError_ as error:
             refusal = error
