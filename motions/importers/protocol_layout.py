@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from .protocol_votes import PROPOSITION_RE
+from .protocol_propositions import EXPLICIT_RE as PROPOSITION_RE
 
 if TYPE_CHECKING:
     from .protocol import ParsedProtocol
