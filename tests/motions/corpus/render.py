@@ -27,7 +27,9 @@ def _blocks(text: str):
     block: list[str] = []
     for raw in text.split("\n"):
         line = raw.strip()
-        if line == "\f" or is_furniture(line):
+        # str.strip() also removes a form feed, so the page break is asked of the line with
+        # only its spaces and tabs removed.
+        if raw.strip(" \t\r") == "\f" or is_furniture(line):
             if block:
                 yield "p", block
             block = []
