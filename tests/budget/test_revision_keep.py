@@ -12,24 +12,8 @@ from budget.proposal_import import FinancingDraft, proposal_import_with_costs, r
 from budget.proposal_import_forms import cost_drafts_from, financing_drafts_from
 from motions.importers.proposal_resolve import parse_proposal_text
 from motions.models import Case
+from tests.motions.test_proposal_import import MINIMAL
 
-MINIMAL = """Ny rutin för synpunktshantering
-Förslag till beslut
-I kommunstyrelsen:
-
-1. Kulturnämnden får i uppdrag att införa en ny rutin för synpunkter.
-
-2. Kommunstyrelsen får i uppdrag att följa upp rutinen.
-
-Stadsledningskontoret
-
-Tjänsteutlåtande
-Utfärdat 2025-03-03
-Ärendenummer SLK-2025-00077
-
-Bedömning ur ekonomisk dimension
-Rutinen för synpunkter hos kulturnämnden kostar 0,3 mnkr per år.
-"""
 # Revised: point 2's text, and point 1's cost rises (quoted anew); still silent about the financing and years.
 REVISED = (
     MINIMAL.replace("Utfärdat 2025-03-03", "Utfärdat 2025-03-03\nReviderat 2025-04-01")
