@@ -239,30 +239,26 @@ def table(runs: dict) -> str:
         if trivial:
             lines.append(f"| Trivial vy (golv) | {name} | | | | 0 | | | | {trivial} | 100% | | |")
     lines.append("")
-    for name, run in runs.items():
-        cold = [
-            f"{page['label']} {_ms(page['cold']['median_ms'])} ms"
-            for page in run["inprocess"]["pages"]
-            if page.get("cold")
-        ]
-        if cold:
-            lines.append(
-                f"- {name}, utan fragmentcachen (FRAGMENT_CACHE=0, som första visningen efter en ändring): "
-                + ", ".join(cold)
-                + "."
-            )
-    for name, run in runs.items():
-        after = [
+
+    def figures_line(key, intro, describe):
+        for name, run in runs.items():
+            figures = [describe(page) for page in run["inprocess"]["pages"] if page.get(key)]
+            if figures:
+                lines.append(f"- {name}, {intro}: " + ", ".join(figures) + ".")
+
+    figures_line(
+        "cold",
+        "utan fragmentcachen (FRAGMENT_CACHE=0, som första visningen efter en ändring)",
+        lambda page: f"{page['label']} {_ms(page['cold']['median_ms'])} ms",
+    )
+    figures_line(
+        "after_write_elsewhere",
+        "första visningen efter en ändring i en tabell som sidans fragment inte visar (tabellen inom parentes)",
+        lambda page: (
             f"{page['label']} {_ms(page['after_write_elsewhere']['median_ms'])} ms "
             f"({page['after_write_elsewhere']['table']})"
-            for page in run["inprocess"]["pages"]
-            if page.get("after_write_elsewhere")
-        ]
-        if after:
-            lines.append(
-                f"- {name}, första visningen efter en ändring i en tabell som sidans fragment inte visar "
-                "(tabellen inom parentes): " + ", ".join(after) + "."
-            )
+        ),
+    )
     for name, run in runs.items():
         data = run["inprocess"]["data"]
         tp = run.get("throughput", {})
