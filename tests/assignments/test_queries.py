@@ -27,7 +27,10 @@ def test_list_queries_do_not_grow_with_the_page(client, boards, count, django_as
     assert len(response.context["page"].object_list) == count
 
 
-def test_list_query_count_is_the_same_for_10_and_200(client, boards):
+def test_list_query_count_is_the_same_for_10_and_200(client, boards, settings):
+    # Built afresh both times: with the fragment cache on, the filter panel (boards, periods) stays a
+    # hit after the assignments are added, which would hide a query that grows with the page.
+    settings.FRAGMENT_CACHE = False
     for _ in range(10):
         build_assignment(boards["idrott"])
     small = _queries(client, "/uppdrag/?per_sida=200")
