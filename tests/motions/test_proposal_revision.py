@@ -1,6 +1,8 @@
 """A revised TU imported into a case that already has the proposal: the preview shows what changes and
 the save applies exactly that to the stored proposal, keeping its points' identities."""
 
+import re
+
 import pytest
 
 from budget.models import CostEstimate, PointFinancing
@@ -135,6 +137,9 @@ def test_the_preview_shows_a_changed_point_as_a_word_diff_with_user_text_escaped
     assert "<del>" in section and "<ins>" in section and "&lt;em&gt;och&lt;/em&gt;" in section
     assert "<em>" not in section
     assert "borttaget:" in section and "infogat:" in section
+    # The heading's date is one unbreakable unit: a phone otherwise breaks it at a hyphen.
+    heading = section.split('id="changes-heading">')[1].split("</h3>")[0]
+    assert re.search(r'<time class="identifier" datetime="(\d{4}-\d\d-\d\d)">\(\1\)</time>$', heading)
 
 
 @pytest.mark.django_db
