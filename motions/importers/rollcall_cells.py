@@ -8,7 +8,7 @@ from itertools import combinations
 
 from django.utils.translation import gettext as _
 
-from .marked_table import COLUMN_WORDS, header_words
+from .marked_table import COLUMN_WORDS, MARK_RE, header_words
 from .rollcall_vocab import DASHES, Results
 
 STANDARD_COLUMNS = ["name", "party", "seat", "role", "result"]
@@ -89,10 +89,12 @@ def read_cells(tokens: list[str], columns: list[str], results: Results = CONVENT
         for column, (start, end) in zip(columns, spans, strict=True):
             words = tokens[start:end]
             text = " ".join(words)
+            if column in ("name", "party", "serves_for") and any(MARK_RE.fullmatch(w) for w in words):
+                break  # an X is a mark, no one's name or party: the row of an X table left unread
             if column == "result":
                 if len(words) != 1 or results.of(text) is None:
                     break
-                cells["result"], cells["result_token"] = results.of(text), text
+                cells["result"] = results.of(text)
             elif column == "serves_for":
                 if words and text not in DASHES and not _is_member(words):
                     break

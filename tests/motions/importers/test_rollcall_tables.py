@@ -290,3 +290,9 @@ def test_a_seat_first_letter_table_over_a_page_break_with_its_header_repeated():
         "Nämnden, protokoll 2025-10-30, § 241\nNr  Ledamot    Parti  Röst\n3   Cia Dahl   V      A\n"
     )
     assert [(r.seat, str(r.result)) for r in parse_rollcall(text).rows] == [(1, "ja"), (2, "nej"), (3, "avstar")]
+
+
+def test_a_mark_is_no_name_or_party_so_a_dash_beside_it_is_no_result():
+    # The row of an X table whose marks were not placed: "X" must not become a party, "–" a result.
+    with pytest.raises(ImportError_, match="Rad 2"):
+        parse_rollcall("Namn  Parti  Röst\nOle Brink  M  X  –\n")
