@@ -14,8 +14,11 @@ from .text import is_furniture
 COLUMN_WORDS = {
     "namn": "name", "ledamot": "name", "ledamöter": "name", "parti": "party", "plats": "seat", "platsnr": "seat",
     "nr": "seat", "funktion": "role", "roll": "role", "uppdrag": "role", "resultat": "result", "röst": "result",
-    "röstning": "result", "ställningstagande": "result",
+    "röstning": "result", "ställningstagande": "result", "ersätter": "serves_for", "tjänstgör_för": "serves_for",
 }  # fmt: skip
+# A column named in two or three words ("Tjänstgör för": the absent member an ersättare serves for),
+# read as the one word COLUMN_WORDS knows.
+COLUMN_PHRASES_RE = re.compile(r"(?i)\b(?:tjänstgör(?:ande)?\s+för|i\s*stället\s+för|ersättare\s+för)\b")
 MARK_COLUMNS = {"ja", "nej", "avstår", "frånvarande", "frånv", "frånv."}
 MARK_RE = re.compile(r"(?<!\S)[Xx×✓](?!\S)")
 MARK_RESULT = {"ja": "Ja", "nej": "Nej", "avstår": "Avstår", "frånvarande": "Frånvarande", "frånv": "Frånvarande"}
@@ -30,9 +33,14 @@ RUNNING_LINE_RE = re.compile(r"(?i)\bbilaga\s+\d{1,2}\b|\bsida\s+\d{1,3}\b|\b(?:
 PAGE_TURN_LINES = 8
 
 
+def header_words(line: str) -> list[str]:
+    """A header line's words, lower-cased, a column named in several words as one."""
+    return [w.strip(".:") for w in COLUMN_PHRASES_RE.sub("tjänstgör_för", " ".join(line.split()).lower()).split()]
+
+
 def is_marked_header(line: str) -> bool:
     """A header with a column per result ("Namn Parti Plats Ja Nej Avstår Frånvarande")."""
-    words = [w.strip(".:") for w in " ".join(line.split()).lower().split()]
+    words = header_words(line)
     marks = [w for w in words if w in MARK_COLUMNS]
     known = {COLUMN_WORDS.get(w) for w in words if w not in MARK_COLUMNS}
     return len(marks) >= 2 and None not in known and "name" in known

@@ -103,6 +103,9 @@ SECTIONS = {
     "ärendet": "description", "ärendebeskrivning": "description", "sammanfattning": "description",
 }  # fmt: skip
 
+# The sections that show the minutes going on under a vote's table ("Voteringslista" … "Reservation").
+MINUTES_GO_ON = {"claims", "propositions", "decision", "reservation", "protokollsanteckning", "sarskilt_yttrande"}
+
 # The sections whose paragraphs are notes in the minutes, each stored as a DecisionNote of its kind.
 NOTE_KINDS = {
     "reservation": DecisionNote.Kind.RESERVATION,
@@ -189,7 +192,7 @@ def parse_protocol(text: str) -> ParsedProtocol:
     # below reads (line for line, so the line numbers stay the document's).
     lines = unmark_tables(unmark_filled(check_text(text).split("\n")))
     parsed = ParsedProtocol()
-    end, attachments = split_attachments(lines)
+    end, attachments = split_attachments(lines, minutes_heading=lambda x: _heading(x) in MINUTES_GO_ON)
     paragraph_at = next((i for i in range(end) if _paragraph_at(lines, i, end)), None)
     if paragraph_at is None and not any(_heading(x) == "decision" for x in lines[:end]):
         raise ImportError_(

@@ -65,8 +65,12 @@ class ProtocolVote:
         }
 
 
-def split_attachments(lines: list[str]) -> tuple[int, list[tuple[str, int, int]]]:
-    """Where the minutes end, and each "Bilaga N" that holds a roll call: (N, first line, end)."""
+def split_attachments(lines: list[str], minutes_heading=None) -> tuple[int, list[tuple[str, int, int]]]:
+    """Where the minutes end, and each "Bilaga N" that holds a roll call: (N, first line, end).
+
+    minutes_heading(line): the line heads a section of the minutes ("Reservation"). A list without
+    a number ("Voteringslista") after which such a heading stands is the vote's table inside the
+    minutes, not an attachment after them: the sections under it are the minutes' own."""
     starts = []
     for index, raw in enumerate(lines):
         found = ATTACHMENT_RE.match(_clean(raw))
@@ -80,6 +84,13 @@ def split_attachments(lines: list[str]) -> tuple[int, list[tuple[str, int, int]]
             or any(is_rollcall_header(x) or is_marked_header(x) for x in near)
         ):
             starts.append((found["number"] or "", index))
+    if minutes_heading is not None and starts:
+        bounds = [start for _number, start in starts[1:]] + [len(lines)]
+        starts = [
+            (number, start)
+            for (number, start), end in zip(starts, bounds, strict=True)
+            if number or not any(minutes_heading(lines[i]) and not lines[i - 1].strip() for i in range(start + 1, end))
+        ]
     ends = [start for _number, start in starts[1:]] + [len(lines)] if starts else []
     attachments = [(number, start, end) for (number, start), end in zip(starts, ends, strict=True)]
     return (starts[0][1] if starts else len(lines)), attachments

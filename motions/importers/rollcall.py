@@ -1,53 +1,34 @@
 """The roll-call parser: optional "Antal Ja: 39" lines, then the Namn Parti Plats Funktion Resultat table
-(or, without a table, the KS prose form: prose_rollcall.py)."""
+(or, without a table, the KS prose form: prose_rollcall.py). How a row is cut into its cells is
+rollcall_cells.py's; the results, count lines, legends and non-voting sections are rollcall_vocab.py's."""
 
 import re
-from dataclasses import asdict, dataclass
-from itertools import combinations
+from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
 
 from ..models import VoteRecord
-from .marked_table import (
-    COLUMN_WORDS,
-    PAGE_NUMBER_RE,
-    RUNNING_LINE_RE,
-    SUM_RE,
-    is_marked_header,
-    unmark_tables,
+from .marked_table import PAGE_NUMBER_RE, RUNNING_LINE_RE, is_marked_header, unmark_tables
+from .rollcall_cells import (
+    CONVENTION,
+    ROLE_RE,
+    STANDARD_COLUMNS,
+    Results,
+    column_list,
+    ends_in_result,
+    is_rollcall_header,
+    is_row,
+    min_tokens,
+    person_line,
+    read_cells,
+    table_columns,
 )
+from .rollcall_vocab import count_line, declare, is_non_voting_heading, legend_of, results_of
 from .text import ImportError_, check_text, is_furniture, line_error
 
 # A member whose table has no Funktion column is a ledamot, as in the prose form (prose_rollcall).
 DEFAULT_ROLE = "Ledamot"
-STANDARD_COLUMNS = ["name", "party", "seat", "role", "result"]
-TOTAL_RE = re.compile(r"^antal\s+(?P<what>ja|nej|avstår|frånv(?:arande)?)\s*:\s*(?P<count>\d+)$", re.IGNORECASE)
-# A totals line under the table: "Summa 7 6 0 2" (Ja, Nej, Avstår, Frånvarande in that order) or
-# "Summa: Ja 7, Nej 6, Avstår 0, Frånvarande 2" or, count first, "Resultat: 10 ja, 2 nej, 1 avstår".
-SUM_PAIR_RE = re.compile(r"(?i)(?P<what>ja|nej|avstår|frånv(?:arande)?)\s*:?\s*(?P<count>\d{1,3})")
-SUM_COUNT_FIRST_RE = re.compile(r"(?i)(?P<count>\d{1,3})\s+(?P<what>ja|nej|avstår|frånv(?:arande)?)\b")
-RESULTS = {
-    "ja": VoteRecord.Result.YES,
-    "nej": VoteRecord.Result.NO,
-    "avstår": VoteRecord.Result.ABSTAIN,
-    "avstod": VoteRecord.Result.ABSTAIN,
-    "avstått": VoteRecord.Result.ABSTAIN,
-    "frånvarande": VoteRecord.Result.ABSENT,
-    "frånv": VoteRecord.Result.ABSENT,
-    "frånv.": VoteRecord.Result.ABSENT,
-}
-TOTAL_KEYS = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånv": "franvarande", "frånvarande": "franvarande"}
-PARTY_RE = re.compile(r"^\(?(?P<party>[A-ZÅÄÖa-zåäö]{1,4})\)?$")
-NAME_WORD_RE = re.compile(r"^[A-ZÅÄÖÉÜa-zåäöéüèáíóúñ][\w'’.-]*$")
-# The functions a Göteborg roll call prints; a function outside this list is read only where the
-# columns around it fix its words (between Plats and Resultat).
-ROLE_RE = re.compile(
-    r"(?i)^(?:tjänstgörande\s+|tj\.?\s*)?(?:ledamot|ersättare|ers\.?|ordförande|ordf\.?"
-    r"|(?:(?:1:e|2:e|1:a|2:a|förste|andre|första|andra)\s+)?(?:v\.?|vice)\s+(?:ordf\.?|ordförande))$"
-)
 LOOKAHEAD = 4
-MAX_NAME_WORDS = 6
-MAX_ROLE_WORDS = 4
 
 
 class UnreadMarksError(ImportError_):  # noqa: N818 - an ImportError_ like the others
@@ -67,6 +48,7 @@ class RollCallRow:
     role: str
     result: str
     line: int
+    serves_for: str = ""  # "Mattias Öst (S)": the absent member an ersättare serves for, no row of its own
 
 
 @dataclass
@@ -74,13 +56,18 @@ class ParsedRollCall:
     rows: list[RollCallRow]
     totals: dict[str, int]
     declared_totals: dict[str, int]
+    flags: list[str] = field(default_factory=list)  # what was read but is not certain, in Swedish
 
     def as_json(self) -> dict:
-        return {
+        out = {
             "totals": self.totals,
             "declared_totals": self.declared_totals,
-            "records": [{k: v for k, v in asdict(r).items() if k != "line"} for r in self.rows],
+            # serves_for only where a table prints it, so that every other record keeps its keys.
+            "records": [
+                {k: v for k, v in asdict(r).items() if k != "line" and (k != "serves_for" or v)} for r in self.rows
+            ],
         }
+        return out | ({"flags": self.flags} if self.flags else {})
 
 
 # What Member's columns hold (seat: a small integer; name and role: varchar(120) and varchar(60)).
@@ -89,102 +76,14 @@ MAX_NAME = 120
 MAX_ROLE = 60
 
 
-def table_columns(line: str) -> list[str] | None:
-    """The columns of a roll-call table's header line ("Namn Parti Plats Funktion Resultat" in any
-    order, Plats and Funktion optional), or None when the line is no such header."""
-    words = " ".join(line.split()).lower().rstrip(":").split()
-    columns = [COLUMN_WORDS.get(w.strip(".:")) for w in words]
-    if not words or None in columns or len(set(columns)) != len(columns):
-        return None
-    return columns if {"name", "party", "result"} <= set(columns) else None
-
-
-def is_rollcall_header(line: str) -> bool:
-    return table_columns(line) is not None
-
-
-def _spans(count: int, columns: list[str]):
-    """Every way to cut `count` tokens into one span per column: name and role take several words."""
-    wide = [i for i, c in enumerate(columns) if c in ("name", "role")]
-    extra = count - len(columns)
-    if extra < 0:
-        return
-    if not wide:
-        if extra == 0:
-            yield [(i, i + 1) for i in range(len(columns))]
-        return
-    for sizes in _compositions(extra, len(wide)):
-        widths = [1] * len(columns)
-        for position, more in zip(wide, sizes, strict=True):
-            widths[position] += more
-        spans, start = [], 0
-        for width in widths:
-            spans.append((start, start + width))
-            start += width
-        yield spans
-
-
-def _compositions(total: int, parts: int):
-    for cuts in combinations(range(total + parts - 1), parts - 1):
-        bounds = (-1, *cuts, total + parts - 1)
-        yield [bounds[i + 1] - bounds[i] - 1 for i in range(parts)]
-
-
-def _read_cells(tokens: list[str], columns: list[str]) -> tuple[int, dict] | None:
-    """The likeliest reading of the row's words under the columns: every cell must fit its column;
-    a function from the list and a party in capitals make a reading likelier."""
-    if len(tokens) > len(columns) + MAX_NAME_WORDS + MAX_ROLE_WORDS - 2:
-        return None  # longer than any row: no cutting need be tried
-    best = None
-    for spans in _spans(len(tokens), columns):
-        cells, score = {}, 0
-        for column, (start, end) in zip(columns, spans, strict=True):
-            words = tokens[start:end]
-            text = " ".join(words)
-            if column == "result":
-                if text.lower() not in RESULTS:
-                    break
-                cells["result"] = RESULTS[text.lower()]
-            elif column == "seat":
-                if not re.fullmatch(r"[0-9]{1,4}", text):
-                    break
-                cells["seat"] = int(text)
-            elif column == "party":
-                found = PARTY_RE.match(text)
-                if not found:
-                    break
-                score += 2 if found["party"].isupper() else 0
-                cells["party"] = found["party"].upper()
-            elif column == "name":
-                if len(words) < 2 or len(words) > MAX_NAME_WORDS or not all(NAME_WORD_RE.match(w) for w in words):
-                    break
-                cells["name"] = text
-            else:
-                listed = bool(ROLE_RE.match(text))
-                if not listed and (len(words) > MAX_ROLE_WORDS or any(re.search(r"[()]", w) for w in words)):
-                    break
-                score += 3 if listed else 0
-                cells["role"] = text
-        else:
-            if best is None or score > best[0]:
-                best = (score, cells)
-    return best
-
-
-def _column_list(columns: list[str]) -> str:
-    labels = {
-        "name": _("namn"), "party": _("parti"), "seat": _("plats"), "role": _("funktion"), "result": _("resultat"),
-    }  # fmt: skip
-    names = [str(labels[c]) for c in columns]
-    return _("%(first)s och %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
-
-
-def _rollcall_row(line: str, number: int, columns: list[str] | None = None) -> RollCallRow:
+def _rollcall_row(
+    line: str, number: int, columns: list[str] | None = None, results: Results = CONVENTION
+) -> RollCallRow:
     columns = columns or STANDARD_COLUMNS
     tokens = line.split()
-    read = _read_cells(tokens, columns) if len(tokens) >= len(columns) + 1 else None
+    read = read_cells(tokens, columns, results) if len(tokens) >= min_tokens(columns) else None
     if read is None:
-        _refuse_row(line, number, tokens, columns)
+        _refuse_row(line, number, tokens, columns, results)
     cells = read[1]
     name, seat = cells["name"], cells.get("seat")
     role = cells.get("role", "") if "role" in columns else DEFAULT_ROLE
@@ -199,23 +98,31 @@ def _rollcall_row(line: str, number: int, columns: list[str] | None = None) -> R
             _("Namnet får vara högst %(name)d tecken och funktionen högst %(role)d: ”%(text)s”")
             % {"name": MAX_NAME, "role": MAX_ROLE, "text": line.strip()[:80]},
         )
-    return RollCallRow(name=name, party=cells["party"], seat=seat, role=role, result=cells["result"], line=number)
+    return RollCallRow(
+        name=name,
+        party=cells["party"],
+        seat=seat,
+        role=role,
+        result=cells["result"],
+        line=number,
+        serves_for=cells.get("serves_for", ""),
+    )
 
 
-def _refuse_row(line: str, number: int, tokens: list[str], columns: list[str]):
+def _refuse_row(line: str, number: int, tokens: list[str], columns: list[str], results: Results = CONVENTION):
     """Why the line is no row, as near to the cell at fault as the words allow."""
-    if len(tokens) < len(columns) + 1:
+    if len(tokens) < min_tokens(columns):
         if columns == STANDARD_COLUMNS:
             message = _("Raden ska ha namn, parti, plats, funktion och resultat: ”%(text)s”") % {
                 "text": line.strip()[:80]
             }
         else:
             message = _("Raden ska ha %(columns)s: ”%(text)s”") % {
-                "columns": _column_list(columns),
+                "columns": column_list(columns),
                 "text": line.strip()[:80],
             }
         raise line_error(number, message)
-    if columns[-1] == "result" and tokens[-1].lower() not in RESULTS:
+    if columns[-1] == "result" and results.of(tokens[-1]) is None:
         raise line_error(
             number, _("Okänt resultat ”%(value)s” (Ja, Nej, Avstår eller Frånvarande).") % {"value": tokens[-1][:20]}
         )
@@ -229,39 +136,8 @@ def _refuse_row(line: str, number: int, tokens: list[str], columns: list[str]):
     raise line_error(
         number,
         _("Raden kunde inte delas upp i %(columns)s: ”%(text)s”")
-        % {"columns": _column_list(columns), "text": line.strip()[:80]},
+        % {"columns": column_list(columns), "text": line.strip()[:80]},
     )
-
-
-def _sum_line(line: str) -> dict[str, int] | None:
-    """The counts of a totals line under the table, or None when the line is none."""
-    found = SUM_RE.match(line)
-    if not found:
-        return None
-    rest = found["rest"]
-    numbers = re.fullmatch(r"(\d{1,3})\s+(\d{1,3})(?:\s+(\d{1,3}))?(?:\s+(\d{1,3}))?", rest.strip())
-    if numbers:
-        keys = ("ja", "nej", "avstar", "franvarande")
-        return {k: int(n) for k, n in zip(keys, numbers.groups(), strict=True) if n is not None}
-    pairs = SUM_PAIR_RE.findall(rest)
-    if pairs and not SUM_PAIR_RE.sub("", rest).strip(" ,;.:"):
-        return {TOTAL_KEYS[what.lower().rstrip(".")]: int(count) for what, count in pairs}
-    pairs = SUM_COUNT_FIRST_RE.findall(rest)
-    if pairs and not re.sub(r"(?i)\boch\b", "", SUM_COUNT_FIRST_RE.sub("", rest)).strip(" ,;.:"):
-        return {TOTAL_KEYS[what.lower()]: int(count) for count, what in pairs}
-    return None
-
-
-def _declare(declared: dict[str, int], counts: dict[str, int], number: int) -> None:
-    labels = {"ja": _("Ja"), "nej": _("Nej"), "avstar": _("Avstår"), "franvarande": _("Frånvarande")}
-    for key, count in counts.items():
-        if key in declared and declared[key] != count:
-            raise line_error(
-                number,
-                _("Antal %(what)s står som %(one)d på ett ställe och %(other)d på ett annat.")
-                % {"what": labels[key], "one": declared[key], "other": count},
-            )
-        declared[key] = count
 
 
 def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
@@ -277,6 +153,7 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
     rows: list[RollCallRow] = []
     columns: list[str] | None = None
     cleaned = [" ".join(raw.split()) for raw in lines]
+    results = results_of(lines)  # a legend under the table defines the letters above it
 
     def upcoming(index: int) -> list[int]:
         """The next few lines that hold something, skipping the blank ones."""
@@ -284,14 +161,20 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
 
     skip_to = -1
     subheading = ""  # "Tjänstgörande ersättare" over the rows of a table without a Funktion column
+    non_voting = ""  # "Närvarande ersättare (deltar ej i omröstningen)" over people who do not vote
+    unsure: list[int] = []  # the lines whose dash was read as frånvarande without a legend
     for index, raw in enumerate(lines):
         number = index + 1
         stripped = cleaned[index]
         if index <= skip_to or not stripped or is_furniture(raw):
             continue
-        total = TOTAL_RE.match(stripped)
-        if total:
-            _declare(declared, {TOTAL_KEYS[total["what"].lower()]: int(total["count"])}, number)
+        counted = count_line(stripped)
+        if counted is not None:
+            declare(declared, counted[0], number)
+            if counted[1] and rows:
+                break  # "Resultat: 4 ja, 4 nej, 1 avstår. Ordföranden har …": the prose under the table
+            continue
+        if "=" in stripped and legend_of(stripped) is not None:
             continue
         if is_marked_header(stripped):
             raise UnreadMarksError(
@@ -309,32 +192,50 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
         if is_rollcall_header(stripped):  # the header repeated on a new page: its order rules on
             columns = table_columns(stripped)
             continue
-        counts = _sum_line(stripped)
-        if counts is not None:
-            _declare(declared, counts, number)
+        if is_non_voting_heading(stripped):
+            non_voting = stripped
             continue
+        if non_voting and not is_subheading(stripped):
+            kind = person_line(stripped, columns, results)
+            if kind == "voter":
+                raise line_error(
+                    number,
+                    _(
+                        "”%(text)s” står under ”%(heading)s”, som inte deltar i omröstningen, men har ett "
+                        "resultat – kontrollera listan."
+                    )
+                    % {"text": stripped[:80], "heading": non_voting[:60]},
+                )
+            if kind:
+                continue  # present, not voting: counted nowhere
+        non_voting = ""
         if "role" not in columns and is_subheading(stripped):
             subheading = stripped
             continue
         try:
-            rows.append(_rollcall_row(raw, number, columns))
+            rows.append(_rollcall_row(raw, number, columns, results))
             rows[-1].role = subheading if subheading and "role" not in columns else rows[-1].role
+            if rows[-1].result == VoteRecord.Result.ABSENT and any(results.unsure(t) for t in stripped.split()):
+                unsure.append(number)
             continue
         except ImportError_ as error:
             refusal = error
         ahead = upcoming(index)
         # A page break: the page's furniture, then the column header again; the table goes on.
         header_at = next((i for i in ahead if is_rollcall_header(cleaned[i])), None)
-        if header_at is not None and not any(_is_row(cleaned[i], columns) for i in ahead if i < header_at):
+        if header_at is not None and not any(is_row(cleaned[i], columns, results) for i in ahead if i < header_at):
             skip_to, columns = header_at, table_columns(cleaned[header_at])
             continue
-        if PAGE_NUMBER_RE.match(stripped) or (RUNNING_LINE_RE.search(stripped) and not _ends_in_result(stripped)):
+        if PAGE_NUMBER_RE.match(stripped) or (
+            RUNNING_LINE_RE.search(stripped) and not ends_in_result(stripped, results)
+        ):
             continue
         # A row wrapped over two lines ("… Tjänstgörande⏎ersättare Ja"): the two read as one row.
         # Only when the second line is no row on its own: a row that lost its cells ("Rasmus
         # Ragnarsson") must not take the next member's name into its own.
-        if ahead and not _is_row(cleaned[ahead[0]], columns) and _is_row(f"{stripped} {cleaned[ahead[0]]}", columns):
-            rows.append(_rollcall_row(f"{stripped} {cleaned[ahead[0]]}", number, columns))
+        joined = f"{stripped} {cleaned[ahead[0]]}" if ahead else ""
+        if ahead and not is_row(cleaned[ahead[0]], columns, results) and is_row(joined, columns, results):
+            rows.append(_rollcall_row(joined, number, columns, results))
             skip_to = ahead[0]
             continue
         # A function wrapped within its cell: "… Tjänstgörande Nej" and "ersättare" under it.
@@ -376,14 +277,23 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
                 _("Antal %(what)s enligt sidhuvudet är %(declared)d men listan har %(counted)d.")
                 % {"what": labels[key], "declared": count, "counted": totals[key]}
             )
-    return ParsedRollCall(rows=rows, totals=totals, declared_totals=declared)
+    flags = []
+    if unsure:
+        flags.append(
+            _(
+                "Rad %(lines)s: ”–” i resultatkolumnen lästes som frånvarande, men ingen teckenförklaring "
+                "säger vad strecket står för – kontrollera."
+            )
+            % {"lines": ", ".join(str(n) for n in unsure)}
+        )
+    return ParsedRollCall(rows=rows, totals=totals, declared_totals=declared, flags=flags)
 
 
 def rollcall_or_flag(parsed, text: str) -> ParsedRollCall | None:
     """The roll call of a protocol's vote; a table whose X marks cannot be placed under their columns
     is flagged on the vote, not the protocol refused: the rest of the § reads as it stands."""
     try:
-        return parse_rollcall(text, ends_at_prose=True)
+        rollcall = parse_rollcall(text, ends_at_prose=True)
     except UnreadMarksError as error:
         parsed.flag(
             "votes",
@@ -395,17 +305,11 @@ def rollcall_or_flag(parsed, text: str) -> ParsedRollCall | None:
             % {"line": error.line},
         )
         return None
+    for flag in rollcall.flags:
+        parsed.flag("votes", flag)
+    return rollcall
 
 
 def _is_sentence(line: str) -> bool:
     words = line.split()
     return len(words) >= 4 and line.endswith((".", ":")) and sum(w[:1].islower() for w in words) >= 2
-
-
-def _is_row(line: str, columns: list[str]) -> bool:
-    tokens = line.split()
-    return len(tokens) >= len(columns) + 1 and _read_cells(tokens, columns) is not None
-
-
-def _ends_in_result(line: str) -> bool:
-    return line.split()[-1].lower() in RESULTS
