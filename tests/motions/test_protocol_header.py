@@ -102,3 +102,66 @@ def test_a_dnr_line_inside_the_decision_is_not_the_case_number():
 def test_a_board_name_with_a_lower_case_word_after_it_is_no_header_body():
     parsed = parse_protocol(SAME_LINE.replace("Socialnämnden Centrum\n", "Socialnämnden beslutar\n"))
     assert parsed.body_name == "" and parsed.field_flags["body"]
+
+
+# Header forms: the § labelled "Ärende:" beside the case number, a date without a label by the
+# extract's name, the case number first and the extract's name carrying the meeting's date.
+
+COLUMNS = (
+    """Kulturnämnden
+Utdrag ur protokoll
+2025-10-14
+
+Ärende: § 31                          Dnr: KUN-2025-00120
+
+Ny rutin för synpunkter
+"""
+    + BODY
+)
+
+
+def test_a_paragraph_labelled_arende_beside_the_case_number_and_a_bare_date_by_the_extract_name():
+    parsed = parse_protocol(COLUMNS)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Kulturnämnden",
+        "2025-10-14",
+        31,
+        "KUN-2025-00120",
+    )
+    assert parsed.title == "Ny rutin för synpunkter"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_an_agenda_number_labelled_arende_is_no_paragraph():
+    parsed = parse_protocol(COLUMNS.replace("Ärende: § 31", "Ärende: 31"))
+    assert parsed.paragraph is None and parsed.field_flags["paragraph"]
+    assert parsed.case_number == "KUN-2025-00120"
+
+
+def test_a_bare_date_away_from_the_extract_name_is_no_meeting_date():
+    text = COLUMNS.replace("Utdrag ur protokoll\n2025-10-14\n", "Utdrag ur protokoll\n").replace(
+        "Ny rutin för synpunkter\n", "Ny rutin för synpunkter\n\n2025-10-14\n"
+    )
+    parsed = parse_protocol(text)
+    assert parsed.date is None and parsed.field_flags["date"]
+
+
+def test_the_case_number_first_and_the_meeting_date_in_the_extract_name():
+    text = (
+        """Diarienummer: SNC-2025-00318
+Socialnämnden Centrum
+Protokollsutdrag från sammanträde 2025-12-02
+
+§ 142 Införande av familjecentral
+"""
+        + BODY
+    )
+    parsed = parse_protocol(text)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Socialnämnden Centrum",
+        "2025-12-02",
+        142,
+        "SNC-2025-00318",
+    )
+    assert parsed.title == "Införande av familjecentral"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
