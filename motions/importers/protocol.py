@@ -52,7 +52,7 @@ CASE_NUMBER_RE = re.compile(r"\b(?P<prefix>[A-ZÅÄÖ]{2,5})[- ](?P<year>\d{4})-
 DNR_RE = re.compile(r"\b\d{4}/\d{2}\b")
 IDENTIFIER_WORDS_RE = re.compile(r"(?i)\b(?:ärendenummer|ärendenr|diarienummer|dnr|ärende)\b[:.]?")
 MEETING_DATE_RE = re.compile(
-    r"(?i)^(?:sammanträdes(?:datum|dag)|datum\s+för\s+sammanträdet?|mötesdatum"
+    r"(?i)^(?:sammanträdes(?:datum|dag)|datum\s+för\s+sammanträdet?|mötesdatum|sammanträde(?:t)?(?=\s*:|\s+\d)"
     # "Protokollsutdrag från sammanträde 2025-12-02": the extract's name with the meeting's date.
     r"|(?:(?:utdrag\s+ur\s+)?protokoll(?:et)?|protokollsutdrag)\s+(?:från|vid)\s+(?:\w+\s+)?"
     r"sammanträde(?:t)?(?:\s+den)?(?=\s+\d))\b:?\s*(?P<rest>.*)$"
@@ -60,13 +60,18 @@ MEETING_DATE_RE = re.compile(
 # Header fields printed as "label: value" (or the value on the next line): "Paragraf: § 119",
 # "Diarienummer: SOC-2025-00741", "Dnr:", "Ärende:".
 # "Ärende: § 88" is the § too; "Ärende: 14" an agenda number, never the §.
-PARAGRAPH_LABEL_RE = re.compile(r"(?i)^(?:paragraf|§|ärende(?=\s*[:.]\s*§))\s*[:.]\s*(?P<rest>.*)$")
+# "Paragraf 241" may stand without a colon (a header's column).
+PARAGRAPH_LABEL_RE = re.compile(
+    r"(?i)^(?:paragraf|§|ärende(?=\s*[:.]\s*§))(?:\s*[:.]\s*|(?<=paragraf)\s+(?=(?:§\s*)?\d+$))(?P<rest>.*)$"
+)
 CASE_LABEL_RE = re.compile(r"(?i)^(?:ärendenummer|ärendenr|diarienummer|dnr|ärende)\b\s*[:.]?\s*(?P<rest>.*)$")
 EXTRACT_RE = re.compile(r"(?i)^(?:(?:utdrag\s+ur\s+)?protokoll(?:et)?(?:\s+\d+/\d{4})?|(?:protokolls)?utdrag)$")
 # A district board carries its area after the name ("Socialnämnden Centrum"): one capitalised word.
 BODY_LINE_RE = re.compile(
     r"(?i)^(?:kommunfullmäktige|kommunstyrelsen|kommunstyrelsens\s+\w+|[\wåäö -]{2,60}(?:nämnden|styrelsen|"
-    r"utskottet|beredningen)(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?)$"
+    r"utskottet|beredningen)(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?"
+    # A body named by its remit: "Nämnden för demokrati och medborgarservice".
+    r"|(?-i:[NS])(?:ämnden|tyrelsen)\s+för\s+[\wåäö ,-]{3,60})$"
 )
 # Header lines that are neither a field nor the body as BODY_LINE_RE knows it: "Protokoll från
 # sammanträde", the § line, "Paragraf: 64", "Nämnden för demokrati och medborgarservice", a company's

@@ -165,3 +165,32 @@ Protokollsutdrag från sammanträde 2025-12-02
     )
     assert parsed.title == "Införande av familjecentral"
     assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_a_meeting_labelled_sammantrade_a_paragraph_without_a_colon_and_a_body_named_by_its_remit():
+    text = (
+        """Nämnden för konsument- och medborgarservice
+Protokollsutdrag
+Sammanträde: 2025-09-24
+                                   Paragraf 33
+Diarienummer NKM-2025-00219
+
+Utökade öppettider
+"""
+        + BODY
+    )
+    parsed = parse_protocol(text)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Nämnden för konsument- och medborgarservice",
+        "2025-09-24",
+        33,
+        "NKM-2025-00219",
+    )
+    assert parsed.title == "Utökade öppettider"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_a_paragraph_label_followed_by_words_is_no_paragraph():
+    text = SAME_LINE.replace("Paragraf: § 119", "Paragraf 119 gäller")
+    parsed = parse_protocol(text)
+    assert parsed.paragraph is None and parsed.field_flags["paragraph"]
