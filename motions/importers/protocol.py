@@ -100,6 +100,8 @@ SECTIONS = {
     "yrkanden": "claims", "yrkande": "claims", "propositionsordning": "propositions",
     "beslutsgång": "propositions", "proposition": "propositions",
     "omröstning": "vote", "votering": "vote", "omröstningar": "vote", "omröstningsresultat": "vote",
+    # A member's reasons for a vote, no verdict of the vote: its text is not read as names.
+    "röstförklaring": "vote_explanation", "röstförklaringar": "vote_explanation",
     "protokollsanteckning": "protokollsanteckning", "protokollsanteckningar": "protokollsanteckning",
     "reservation": "reservation", "reservationer": "reservation",
     "särskilt yttrande": "sarskilt_yttrande", "särskilda yttranden": "sarskilt_yttrande",

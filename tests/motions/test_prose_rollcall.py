@@ -373,3 +373,13 @@ def test_a_labelled_count_that_differs_from_the_names_is_refused():
 
     with pytest.raises(ImportError_, match="Protokollet säger 3 Ja men namnlistan har 2"):
         parse_protocol(_minutes("Ja-röster: 3, nej-röster: 1, avstår: 1.", VERDICT_FIRST))
+
+
+def test_a_rostforklaring_after_the_vote_is_no_second_verdict():
+    from motions.importers.protocol import parse_protocol
+
+    text = _minutes("Omröstningen utfaller med 2 Ja mot 1 Nej.", NAMES) + (
+        "\nRöstförklaring\nErik Lindahl (V) röstar nej eftersom motionen saknar finansiering.\n"
+    )
+    parsed = parse_protocol(text)
+    assert [r.name for r in parsed.votes[0].rollcall.rows] == ["Anna Berg", "Cia Dahl", "Erik Lindahl"]
