@@ -383,3 +383,32 @@ def test_a_rostforklaring_after_the_vote_is_no_second_verdict():
     )
     parsed = parse_protocol(text)
     assert [r.name for r in parsed.votes[0].rollcall.rows] == ["Anna Berg", "Cia Dahl", "Erik Lindahl"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Ja röstar", "Nej röstade", "Följande röstar Ja:", "Avstår gör", "Avstod från att rösta gjorde",
+             "Anna Andersson (S)", ", ordföranden", ";", ",", "och", "samt", "ledamöterna", "1:e vice ordföranden",
+             "Per O.", "Berg (V).", ".", "(2)", "\n", "den som vill bifalla"]
+        ),
+        max_size=40,
+    )
+)  # fmt: skip
+def test_fuzzed_verdict_first_prose_is_read_or_refused_never_crash(words):
+    try:
+        parse_prose_rollcall(" ".join(words))
+    except ImportError_ as error:
+        assert str(error)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Frånvarande var ledamoten Bo Ek (SD).", "Följande är frånvarande: Bo Ek (SD).", "Bo Ek (SD) var frånvarande."],
+)
+def test_an_absent_member_in_either_order(sentence):
+    assert _read(f"Ja röstar Ada Berg (S).\n\n{sentence}\n") == [
+        ("Ada Berg", "S", "Ledamot", "ja"),
+        ("Bo Ek", "SD", "Ledamot", "franvarande"),
+    ]
