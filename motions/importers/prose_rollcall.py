@@ -39,8 +39,8 @@ VERDICT_RE = re.compile(
 )
 # The verdict first, at a sentence's start, the names after it: "Ja röstar …", "Nej röstade …",
 # "Följande (ledamöter) röstar Ja: …", "Avstår gör …", "Avstod från att rösta gjorde …",
-# "Frånvarande var …". The names must follow (a capital or a role), so the proposition "Ja röstar
-# den som vill bifalla …" is none.
+# "Frånvarande var …". The names must follow (a name's capital or a role), so the proposition "Ja
+# röstar den som vill bifalla …" is none, and so are parties ("Ja röstar S, V och MP").
 LEAD_RE = re.compile(
     r"(?:^|(?<=[.!?:;”\"] ))(?:"
     r"(?P<lead>ja|nej)\s+röst(?:ar|ade)"
@@ -49,7 +49,7 @@ LEAD_RE = re.compile(
     r"|(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?\s+(?:gör|gjorde))"
     r"|(?P<lead_absent>följande\s+(?:[a-zåäö]+\s+)?(?:är|var)\s+frånvarande|frånvarande\s+(?:är|var))"
     r")(?:\s*\((?P<lead_count>\d{1,3})\))?\s*:?\s+"
-    r"(?=(?-i:[A-ZÅÄÖÉ])|tjänstgörande\s|ordförande|ledam|ersättar|förste\s|andre\s|vice\s|[12]:[ea]\s)",
+    r"(?=(?-i:[A-ZÅÄÖÉ][a-zåäöé])|tjänstgörande\s|ordförande|ledam|ersättar|förste\s|andre\s|vice\s|[12]:[ea]\s)",
     re.IGNORECASE,
 )
 # Where a verdict-first list ends: the first full stop that closes no initial ("Per O. Ek (S)").

@@ -325,6 +325,7 @@ def test_a_proposition_in_the_verdict_first_order_is_no_roll_call():
 
     text = "Ja röstar den som vill bifalla förslaget. Nej röstar den som vill avslå det."
     assert not looks_like_prose_rollcall(text)
+    assert not looks_like_prose_rollcall("Ja röstar S, V och MP. Nej röstar M och KD.")  # parties, no names
     with pytest.raises(ImportError_, match="Ingen mening"):
         parse_prose_rollcall(text)
 
