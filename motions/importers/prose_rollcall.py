@@ -44,10 +44,10 @@ VERDICT_RE = re.compile(
 LEAD_RE = re.compile(
     r"(?:^|(?<=[.!?:;”\"] ))(?:"
     r"(?P<lead>ja|nej)\s+röst(?:ar|ade)"
-    r"|följande\s+(?:[a-zåäö]+\s+)?röst(?:ar|ade)\s+(?P<listed>ja|nej)"
-    r"|(?P<lead_abstain>följande\s+(?:[a-zåäö]+\s+)?(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?"
+    r"|följande\s+(?:[a-zåäö]+\s+){0,4}?röst(?:ar|ade)\s+(?P<listed>ja|nej)"
+    r"|(?P<lead_abstain>följande\s+(?:[a-zåäö]+\s+){0,4}?(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?"
     r"|(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?\s+(?:gör|gjorde))"
-    r"|(?P<lead_absent>följande\s+(?:[a-zåäö]+\s+)?(?:är|var)\s+frånvarande|frånvarande\s+(?:är|var))"
+    r"|(?P<lead_absent>följande\s+(?:[a-zåäö]+\s+){0,4}?(?:är|var)\s+frånvarande|frånvarande\s+(?:är|var))"
     r")(?:\s*\((?P<lead_count>\d{1,3})\))?\s*:?\s+"
     r"(?=(?-i:[A-ZÅÄÖÉ][a-zåäöé])|tjänstgörande\s|ordförande|ledam|ersättar|förste\s|andre\s|vice\s|[12]:[ea]\s)",
     re.IGNORECASE,

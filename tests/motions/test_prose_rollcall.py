@@ -288,7 +288,8 @@ def test_a_verdict_before_its_names_in_the_past_tense_with_ordinal_and_plural_ro
 def test_a_following_list_with_semicolons_and_the_role_after_the_name():
     text = (
         "Följande röstar Ja: Ada Berg (S), ordföranden; Bo Dahl (V); tjänstgörande ersättaren\nCia Ros (V); "
-        "Dan Ek (C), 2:e vice ordförande.\n\nFöljande röstar Nej: Eva Holm (M); Finn Ås (SD).\n\n"
+        "Dan Ek (C), 2:e vice ordförande.\n\n"
+        "Följande ledamöter och ersättare röstar Nej: Eva Holm (M); Finn Ås (SD).\n\n"
         "Följande avstår: Gun Lo (L).\n"
     )
     assert _read(text) == [
