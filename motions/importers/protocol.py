@@ -51,11 +51,15 @@ PARAGRAPH_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b[,.]?\s*(?P<rest>.*)$")
 CASE_NUMBER_RE = re.compile(r"\b(?P<prefix>[A-ZÅÄÖ]{2,5})[- ](?P<year>\d{4})-(?P<number>\d{5})\b")
 DNR_RE = re.compile(r"\b\d{4}/\d{2}\b")
 IDENTIFIER_WORDS_RE = re.compile(r"(?i)\b(?:ärendenummer|ärendenr|diarienummer|dnr|ärende)\b[:.]?")
+# A meeting label that is also a word of prose ("Sammanträde", "Protokoll från sammanträde") only
+# with a date and nothing else after it, or alone with its colon.
+_DATE_ONLY = r"(?:den\s+)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4})\s*$"
 MEETING_DATE_RE = re.compile(
-    r"(?i)^(?:sammanträdes(?:datum|dag)|datum\s+för\s+sammanträdet?|mötesdatum|sammanträde(?:t)?(?=\s*:|\s+\d)"
+    r"(?i)^(?:sammanträdes(?:datum|dag)|datum\s+för\s+sammanträdet?|mötesdatum"
+    rf"|sammanträde(?:t)?(?=\s*:\s*$|\s*:?\s*{_DATE_ONLY})"
     # "Protokollsutdrag från sammanträde 2025-12-02": the extract's name with the meeting's date.
     r"|(?:(?:utdrag\s+ur\s+)?protokoll(?:et)?|protokollsutdrag)\s+(?:från|vid)\s+(?:\w+\s+)?"
-    r"sammanträde(?:t)?(?:\s+den)?(?=\s+\d))\b:?\s*(?P<rest>.*)$"
+    rf"sammanträde(?:t)?(?:\s+den)?(?=\s+{_DATE_ONLY}))\b:?\s*(?P<rest>.*)$"
 )
 # Header fields printed as "label: value" (or the value on the next line): "Paragraf: § 119",
 # "Diarienummer: SOC-2025-00741", "Dnr:", "Ärende:".

@@ -194,3 +194,22 @@ def test_a_paragraph_label_followed_by_words_is_no_paragraph():
     text = SAME_LINE.replace("Paragraf: § 119", "Paragraf 119 gäller")
     parsed = parse_protocol(text)
     assert parsed.paragraph is None and parsed.field_flags["paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Sammanträde: 2025-11-26", True),
+        ("Sammanträde:", True),  # the date on the next line
+        ("Sammanträde 26 november 2025", True),
+        ("Protokoll från sammanträdet den 2 december 2025", True),
+        ("Protokollsutdrag från sammanträde 2025-12-02", True),
+        ("Sammanträdet den 4 maj 2026 hålls i Angered.", False),  # prose, no label
+        ("Sammanträde 12 flyttas", False),
+        ("Protokoll från sammanträde", False),  # no date: a header line, not the date's label
+    ],
+)
+def test_meeting_labels_that_are_also_words_of_prose_need_a_date_alone(line, label):
+    from motions.importers.protocol import MEETING_DATE_RE
+
+    assert bool(MEETING_DATE_RE.match(line)) is label
