@@ -1,4 +1,4 @@
-"""The KS prose roll call, as its minutes print it:
+"""The prose roll call, as the KS minutes print it:
 
     Daniel Bernmar (V), Viktoria Tryggvadottir Rolka (S), Marina Johansson (S), Karin
     Pleijel (MP), tjänstgörande ersättarna Johannes Hulter (S) och Marie Brynolfsson (V)
@@ -8,9 +8,15 @@ Names and parentheses wrap over lines; a role prefix ("ordföranden", "tjänstg�
 stands before the names it covers; the count in parentheses must equal the names listed. Without a
 count ("… röstar Ja.") the names are taken as listed; the protocol checks them against the counts
 its "Omröstningen utfaller med …" sentence states.
+
+Committees also put the verdict first and the names after it, in either tense: "Ja röstar
+ordföranden A (S), ledamöterna B (V) och C (S).", "Nej röstade …", "Följande röstar Ja: A (S),
+ordföranden; B (V); …", "Avstår gör D (C).", "Avstod från att rösta gjorde ledamoten E (L)." A role
+may then stand after the name it belongs to ("A (S), ordföranden;").
 """
 
 import re
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -19,22 +25,47 @@ from .rollcall import MAX_NAME, ParsedRollCall, RollCallRow
 from .text import ImportError_, check_text, is_furniture, line_error
 
 VERDICT_RE = re.compile(
-    r"röstar\s+(?P<result>ja|nej)\s*\((?P<count>\d{1,3})\)"
-    r"|avstår(?:\s+från\s+att\s+rösta)?\s*\((?P<abstain>\d{1,3})\)"
-    r"|(?:är\s+)?frånvarande\s*\((?P<absent>\d{1,3})\)"
+    r"röst(?:ar|ade)\s+(?P<result>ja|nej)\s*\((?P<count>\d{1,3})\)"
+    r"|(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?\s*\((?P<abstain>\d{1,3})\)"
+    r"|(?:(?:är|var)\s+)?frånvarande\s*\((?P<absent>\d{1,3})\)"
     # Committees often print no count after the verdict ("… Gunnar Holm (M) röstar Ja.") and
     # state the counts once ("Omröstningen utfaller med 6 Ja mot 5 Nej"). Without a count the
-    # verdict must follow a party's parenthesis, so "19 ledamöter avstår från att rösta" is none.
-    r"|(?<=\))\s+(?:röstar\s+(?P<bare>ja|nej)|(?P<bare_abstain>avstår)\s+från\s+att\s+rösta"
-    r"|är\s+(?P<bare_absent>frånvarande))\b(?!\s*\()",
+    # verdict must follow a party's parenthesis, so "19 ledamöter avstår från att rösta" is none;
+    # a bare "avstår" then ends the sentence ("… (C) avstår."), so "avstår från att yrka" is none.
+    r"|(?<=\))\s+(?:röst(?:ar|ade)\s+(?P<bare>ja|nej)"
+    r"|(?P<bare_abstain>avstår|avstod)(?:\s+från\s+att\s+rösta|(?=[.;]))"
+    r"|(?:är|var)\s+(?P<bare_absent>frånvarande))\b(?!\s*\()",
     re.IGNORECASE,
 )
+# The verdict first, at a sentence's start, the names after it: "Ja röstar …", "Nej röstade …",
+# "Följande (ledamöter) röstar Ja: …", "Avstår gör …", "Avstod från att rösta gjorde …",
+# "Frånvarande var …". The names must follow (a name's capital or a role), so the proposition "Ja
+# röstar den som vill bifalla …" is none, and so are parties ("Ja röstar S, V och MP").
+LEAD_RE = re.compile(
+    r"(?:^|(?<=[.!?:;”\"] ))(?:"
+    r"(?P<lead>ja|nej)\s+röst(?:ar|ade)"
+    r"|följande\s+(?:[a-zåäö]+\s+){0,4}?röst(?:ar|ade)\s+(?P<listed>ja|nej)"
+    r"|(?P<lead_abstain>följande\s+(?:[a-zåäö]+\s+){0,4}?(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?"
+    r"|(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?\s+(?:gör|gjorde))"
+    r"|(?P<lead_absent>följande\s+(?:[a-zåäö]+\s+){0,4}?(?:är|var)\s+frånvarande|frånvarande\s+(?:är|var))"
+    r")(?:\s*\((?P<lead_count>\d{1,3})\))?\s*:?\s+"
+    r"(?=(?-i:[A-ZÅÄÖÉ][a-zåäöé])|tjänstgörande\s|ordförande|ledam|ersättar|förste\s|andre\s|vice\s|[12]:[ea]\s)",
+    re.IGNORECASE,
+)
+# Where a verdict-first list ends: the first full stop that closes no initial ("Per O. Ek (S)").
+LIST_END_RE = re.compile(r"(?<![\s.][A-ZÅÄÖ])\.(?=\s|$)")
 # A word the line end broke: the typesetter's own hyphen (U+2010, soft hyphen) or "-" before a
 # lower-case continuation is dropped ("Tryggva-⏎dottir"); before a capital it stays ("Höij-⏎Risberg").
 LINE_END_HYPHENS = "-\u2010\u00ad"
 ROLE_RE = re.compile(
     r"^(?P<role>(?:tjänstgörande\s+)?(?:ersättar(?:en|na)|ordförande(?:n)?|(?:förste|andre|1:e|2:e)\s+vice\s+"
     r"ordförande(?:n)?|vice\s+ordförande(?:n)?|ledamot(?:en|erna)?|ledamöterna))\s+(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# A role standing alone after the name it belongs to: "Erik Sandahl (S), ordföranden; …".
+ROLE_AFTER_RE = re.compile(
+    r"^(?:tjänstgörande\s+)?(?:ersättaren|ersättare|ordförande(?:n)?|(?:förste|andre|1:e|2:e)\s+vice\s+"
+    r"ordförande(?:n)?|vice\s+ordförande(?:n)?|ledamot(?:en)?)$",
     re.IGNORECASE,
 )
 MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉ][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
@@ -47,7 +78,8 @@ RESULTS = {
 
 
 def looks_like_prose_rollcall(text: str) -> bool:
-    return bool(VERDICT_RE.search(" ".join(text.split())))
+    joined = " ".join(text.split())
+    return bool(VERDICT_RE.search(joined) or LEAD_RE.search(joined))
 
 
 def _role_label(role: str) -> str:
@@ -93,32 +125,20 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
 
     rows: list[RollCallRow] = []
     declared: dict[str, int] = {}
-    previous_end = 0
-    found = list(VERDICT_RE.finditer(stream))
+    found = _verdicts(stream)
     if not found:
         raise ImportError_(_("Ingen mening ”… röstar Ja (7).” eller ”… röstar Nej (6).” hittades."))
-    for match in found:
-        segment = stream[previous_end : match.start()]
-        # The names run back to where the sentence before them ended ("… avgörande idag." / "(7).").
-        # A sentence may open with an ordinal role ("1:e vice ordföranden Stefan Hult (M) …").
-        names_text = re.split(r"[.:!?\"”]\s+(?=[A-ZÅÄÖÉ]|\d:[ea]\s)", " " + segment)[-1].strip()
-        sentence_start = match.start() - len(names_text)
-        result_word = (
-            match["result"]
-            or match["bare"]
-            or ("avstår" if match["abstain"] or match["bare_abstain"] else "frånvarande")
-        ).lower()
-        printed = match["count"] or match["abstain"] or match["absent"]
-        count = int(printed) if printed else None
+    for verdict in found:
+        result_word, count = verdict.result, verdict.count
         key = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånvarande": "franvarande"}[result_word]
         if count is not None:
             declared[key] = declared.get(key, 0) + count
-        members = _members(names_text, line_at(sentence_start))
+        members = _members(verdict.names, line_at(verdict.names_at))
         if count is not None and len(members) != count:
             raise line_error(
-                line_at(match.start()),
+                line_at(verdict.at),
                 _("Meningen säger %(what)s (%(count)d) men räknar upp %(listed)d namn.")
-                % {"what": match.group(0).split("(")[0].strip(), "count": count, "listed": len(members)},
+                % {"what": verdict.what, "count": count, "listed": len(members)},
             )
         for name, party, role in members:
             rows.append(
@@ -128,10 +148,9 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
                     seat=None,
                     role=role,
                     result=RESULTS[result_word],
-                    line=line_at(match.start()),
+                    line=line_at(verdict.at),
                 )
             )
-        previous_end = match.end()
     seen: dict[str, int] = {}
     for row in rows:
         if row.name.lower() in seen:
@@ -141,17 +160,84 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
     return ParsedRollCall(rows=rows, totals=totals, declared_totals=declared)
 
 
+@dataclass
+class _Verdict:
+    """One verdict sentence: its result, the count it prints, its names and where they stand."""
+
+    result: str  # ja, nej, avstår, frånvarande
+    count: int | None
+    what: str  # the verdict as printed, for an error
+    names: str
+    names_at: int  # offsets into the stream
+    at: int
+
+
+def _verdicts(stream: str) -> list[_Verdict]:
+    """The verdicts in the order printed: "A (S) och B (V) röstar Ja (2)." names what stands before
+    it; "Ja röstar A (S) och B (V)." what follows it, up to the sentence's end."""
+    leading = []
+    for match in LEAD_RE.finditer(stream):
+        if leading and match.start() < leading[-1][1]:
+            continue
+        stop = LIST_END_RE.search(stream, match.end())
+        end = stop.start() if stop else len(stream)
+        following = LEAD_RE.search(stream, match.end())
+        end = min(end, following.start()) if following else end
+        leading.append((match, end))
+    spans = [(m.start(), m.end(), "lead", m, end) for m, end in leading]
+    spans += [(m.start(), m.end(), "trail", m, m.end()) for m in VERDICT_RE.finditer(stream)]
+    out, previous_end = [], 0
+    for start, verdict_end, kind, match, end in sorted(spans, key=lambda span: span[0]):
+        if start < previous_end:
+            continue  # a trailing verdict inside a leading one's names
+        if kind == "lead":
+            result = (match["lead"] or match["listed"] or "").lower() or (
+                "avstår" if match["lead_abstain"] else "frånvarande"
+            )
+            names = stream[verdict_end:end].strip(" ;,")
+            out.append(_Verdict(result, _count(match["lead_count"]), match.group(0).split("(")[0].strip(" :"),
+                                names, verdict_end, start))  # fmt: skip
+            previous_end = end + 1
+            continue
+        segment = stream[previous_end:start]
+        # The names run back to where the sentence before them ended ("… avgörande idag." / "(7).").
+        # A sentence may open with an ordinal role ("1:e vice ordföranden Stefan Hult (M) …").
+        names = re.split(r"[.:!?\"”]\s+(?=[A-ZÅÄÖÉ]|\d:[ea]\s)", " " + segment)[-1].strip()
+        result = (
+            match["result"]
+            or match["bare"]
+            or ("avstår" if match["abstain"] or match["bare_abstain"] else "frånvarande")
+        ).lower()
+        printed = match["count"] or match["abstain"] or match["absent"]
+        what = match.group(0).split("(")[0].strip()
+        out.append(_Verdict(result, _count(printed), what, names, start - len(names), start))
+        previous_end = end
+    return out
+
+
+def _count(printed: str | None) -> int | None:
+    return int(printed) if printed else None
+
+
 def _members(names_text: str, line: int) -> list[tuple[str, str, str]]:
     """(name, party, role) of "A (S), B (V), ersättarna C (S) och D (V) samt ordföranden E (S)"."""
     # "ersättarna A (S) och B (V) samt C (M)": a plural role covers the names up to the one after
     # "och"; "samt" ends it too, so C is a member again.
-    pieces = re.split(r"(,\s*|\s+och\s+|\s+samt\s+)", names_text)
+    # A list may also run "A (S), ordföranden; B (V); …": semicolons between the members, a role
+    # after the name it belongs to.
+    pieces = re.split(r"([,;]\s*|\s+och\s+|\s+samt\s+)", names_text)
     parts = [(p.strip(), pieces[k - 1].strip() if k else "") for k, p in enumerate(pieces) if k % 2 == 0 and p.strip()]
     members = []
     role, sticky = "Ledamot", False
+    prefixed = False  # whether the last member's role was printed before the name
     for part, before in parts:
         if sticky and before == "samt":
             role, sticky = "Ledamot", False
+        if ROLE_AFTER_RE.match(part) and members and not prefixed and before == ",":
+            name, party, _role = members[-1]
+            members[-1] = (name, party, _role_label(part))
+            prefixed = True
+            continue
         role_match = ROLE_RE.match(part)
         if role_match:
             role = _role_label(role_match["role"])
@@ -167,6 +253,7 @@ def _members(names_text: str, line: int) -> list[tuple[str, str, str]]:
         if len(name) > MAX_NAME:
             raise line_error(line, _("Namnet är för långt: ”%(text)s”") % {"text": name[:80]})
         members.append((name, member["party"], role))
+        prefixed = bool(role_match) or sticky
         if not sticky or (before == "och" and not role_match):
             role, sticky = "Ledamot", False
     return members

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from ..models import DecisionNote, Motion
 from .points import ParsedPoint
-from .protocol_layout import cells, check_votes_counted, layout_heading, paragraph_cell
+from .protocol_layout import cells, check_votes_counted, date_beside, layout_heading, paragraph_cell
 from .protocol_parts import (
     ISO_DATE_RE,
     Claim,
@@ -51,18 +51,31 @@ PARAGRAPH_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b[,.]?\s*(?P<rest>.*)$")
 CASE_NUMBER_RE = re.compile(r"\b(?P<prefix>[A-ZÅÄÖ]{2,5})[- ](?P<year>\d{4})-(?P<number>\d{5})\b")
 DNR_RE = re.compile(r"\b\d{4}/\d{2}\b")
 IDENTIFIER_WORDS_RE = re.compile(r"(?i)\b(?:ärendenummer|ärendenr|diarienummer|dnr|ärende)\b[:.]?")
+# A meeting label that is also a word of prose ("Sammanträde", "Protokoll från sammanträde") only
+# with a date and nothing else after it, or alone with its colon.
+_DATE_ONLY = r"(?:den\s+)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4})\s*$"
 MEETING_DATE_RE = re.compile(
-    r"(?i)^(?:sammanträdes(?:datum|dag)|datum\s+för\s+sammanträdet?|mötesdatum)\b:?\s*(?P<rest>.*)$"
+    r"(?i)^(?:sammanträdes(?:datum|dag)|datum\s+för\s+sammanträdet?|mötesdatum"
+    rf"|sammanträde(?:t)?(?=\s*:\s*$|\s*:?\s*{_DATE_ONLY})"
+    # "Protokollsutdrag från sammanträde 2025-12-02": the extract's name with the meeting's date.
+    r"|(?:(?:utdrag\s+ur\s+)?protokoll(?:et)?|protokollsutdrag)\s+(?:från|vid)\s+(?:\w+\s+)?"
+    rf"sammanträde(?:t)?(?:\s+den)?(?=\s+{_DATE_ONLY}))\b:?\s*(?P<rest>.*)$"
 )
 # Header fields printed as "label: value" (or the value on the next line): "Paragraf: § 119",
 # "Diarienummer: SOC-2025-00741", "Dnr:", "Ärende:".
-PARAGRAPH_LABEL_RE = re.compile(r"(?i)^(?:paragraf|§)\s*[:.]\s*(?P<rest>.*)$")
+# "Ärende: § 88" is the § too; "Ärende: 14" an agenda number, never the §.
+# "Paragraf 241" may stand without a colon (a header's column).
+PARAGRAPH_LABEL_RE = re.compile(
+    r"(?i)^(?:paragraf|§|ärende(?=\s*[:.]\s*§))(?:\s*[:.]\s*|(?<=paragraf)\s+(?=(?:§\s*)?\d+$))(?P<rest>.*)$"
+)
 CASE_LABEL_RE = re.compile(r"(?i)^(?:ärendenummer|ärendenr|diarienummer|dnr|ärende)\b\s*[:.]?\s*(?P<rest>.*)$")
 EXTRACT_RE = re.compile(r"(?i)^(?:(?:utdrag\s+ur\s+)?protokoll(?:et)?(?:\s+\d+/\d{4})?|(?:protokolls)?utdrag)$")
 # A district board carries its area after the name ("Socialnämnden Centrum"): one capitalised word.
 BODY_LINE_RE = re.compile(
     r"(?i)^(?:kommunfullmäktige|kommunstyrelsen|kommunstyrelsens\s+\w+|[\wåäö -]{2,60}(?:nämnden|styrelsen|"
-    r"utskottet|beredningen)(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?)$"
+    r"utskottet|beredningen)(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?"
+    # A body named by its remit: "Nämnden för demokrati och medborgarservice".
+    r"|(?-i:[NS])(?:ämnden|tyrelsen)\s+för\s+[\wåäö ,-]{3,60})$"
 )
 # Header lines that are neither a field nor the body as BODY_LINE_RE knows it: "Protokoll från
 # sammanträde", the § line, "Paragraf: 64", "Nämnden för demokrati och medborgarservice", a company's
@@ -81,7 +94,7 @@ PREPOSITION_RE = re.compile(r"(?i)\b(?:av|om|för|till|över|med|i|på|vid|inom|
 # must not import as if no vote was taken.
 VOTE_MENTION_RE = re.compile(
     r"(?i)\bomröstning\s+(?:begärs\s+och\s+)?verkställs\b|\bomröstning\s+genomförs\b|\bomröstningsresultat\b"
-    r"|\bröstar\s+(?:ja|nej)\b"
+    r"|\bröst(?:ar|ade)\s+(?:ja|nej)\b|^(?:ja|nej)\s+röst(?:ar|ade)\s+(?:ordförande|ledam|ersättar|tjänstg|[A-ZÅÄÖ])"
 )
 DECIDING_BODY_RE = re.compile(r"(?i)finner\s+att\s+(?P<body>kommunfullmäktige|kommunstyrelsen|nämnden)\s+beslutat")
 SECTIONS = {
@@ -91,6 +104,8 @@ SECTIONS = {
     "yrkanden": "claims", "yrkande": "claims", "propositionsordning": "propositions",
     "beslutsgång": "propositions", "proposition": "propositions",
     "omröstning": "vote", "votering": "vote", "omröstningar": "vote", "omröstningsresultat": "vote",
+    # A member's reasons for a vote, no verdict of the vote: its text is not read as names.
+    "röstförklaring": "vote_explanation", "röstförklaringar": "vote_explanation",
     "protokollsanteckning": "protokollsanteckning", "protokollsanteckningar": "protokollsanteckning",
     "reservation": "reservation", "reservationer": "reservation",
     "särskilt yttrande": "sarskilt_yttrande", "särskilda yttranden": "sarskilt_yttrande",
@@ -260,7 +275,8 @@ def _paragraph_at(lines: list[str], index: int, end: int) -> tuple[re.Match, int
     found = PARAGRAPH_RE.match(line)
     if found:
         return found, index
-    labelled = PARAGRAPH_LABEL_RE.match(line)
+    # "Ärende: § 88      Dnr: MK-2025-00655": the label in the first of the header's columns.
+    labelled = PARAGRAPH_LABEL_RE.match(next(iter(cells(lines[index])), ""))
     if not labelled:
         # "Sammanträdesdatum: 2025-11-04      § 141"
         beside = paragraph_cell(lines[index], field_line=bool(MEETING_DATE_RE.match(line)))
@@ -287,18 +303,28 @@ def _read_case_fields(parsed: ParsedProtocol, lines: list[str], end: int, header
         line = _clean(lines[index])
         if _heading(line):
             return
-        labelled = CASE_LABEL_RE.match(line)
-        if not labelled:
-            continue
-        value, last = _value_of(lines, index, end, labelled["rest"])
-        case_number, dnr = CASE_NUMBER_RE.fullmatch(value), DNR_RE.fullmatch(value)
-        if not case_number and not dnr:
-            continue
-        header.update(range(index, last + 1))
-        if case_number and not parsed.case_number:
-            parsed.case_number = f"{case_number['prefix']}-{case_number['year']}-{case_number['number']}"
-        if dnr and not parsed.dnr:
-            parsed.dnr = dnr.group(0)
+        # The line whole, else each column of a two-column header line alone ("Ärende: § 88      Dnr:
+        # MK-2025-00655").
+        row = cells(lines[index])
+        for cell in [line] + (row if len(row) > 1 else []):
+            if _read_case_cell(parsed, lines, index, end, cell, header):
+                break
+
+
+def _read_case_cell(parsed: ParsedProtocol, lines: list[str], index: int, end: int, cell: str, header) -> bool:
+    labelled = CASE_LABEL_RE.match(cell)
+    if not labelled:
+        return False
+    value, last = _value_of(lines, index, end, labelled["rest"])
+    case_number, dnr = CASE_NUMBER_RE.fullmatch(value), DNR_RE.fullmatch(value)
+    if not case_number and not dnr:
+        return False
+    header.update(range(index, last + 1))
+    if case_number and not parsed.case_number:
+        parsed.case_number = f"{case_number['prefix']}-{case_number['year']}-{case_number['number']}"
+    if dnr and not parsed.dnr:
+        parsed.dnr = dnr.group(0)
+    return True
 
 
 def _read_header(parsed: ParsedProtocol, lines: list[str], end: int) -> set[int]:
@@ -323,6 +349,12 @@ def _read_header(parsed: ParsedProtocol, lines: list[str], end: int) -> set[int]
                 )
         elif any(EXTRACT_RE.match(c) for c in row):
             header.add(index)
+    if parsed.date is None:
+        extracts = [i for i in range(end) if any(EXTRACT_RE.match(c) for c in cells(lines[i]))]
+        beside = date_beside(lines, extracts, end)
+        if beside:
+            header.add(beside[0])
+            parsed.date = beside[1]
     _read_case_fields(parsed, lines, end, header)
     candidates = []
     for index in range(end):

@@ -6,11 +6,13 @@ Pure: no database query."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from .protocol_parts import ISO_DATE_RE, PROSE_DATE_RE, parse_date
 from .protocol_propositions import EXPLICIT_RE as PROPOSITION_RE
 
 if TYPE_CHECKING:
@@ -30,8 +32,9 @@ GENITIVE_DECISION_RE = re.compile(
     r"(?i)^(?:(?:[\wåäö-]{2,40}(?:nämnden|styrelsen|utskottet|beredningen|fullmäktige))"
     r"(?:\s+[a-zåäö]+)?|nämnden|styrelsen|utskottet|beredningen|kommunfullmäktige)s\s+beslut$"
 )
-# "Omröstning 1", "Votering 2", "Omröstning nr 2": one of several votes, each under its heading.
-NUMBERED_VOTE_RE = re.compile(r"(?i)^(?:omröstning|votering)\s+(?:nr\.?\s*)?\d{1,2}$")
+# "Omröstning 1", "Votering 2", "Omröstning nr 2": one of several votes, each under its heading,
+# which may say what the vote is about ("Omröstning 2, huvudfrågan"; no sentence: no full stop).
+NUMBERED_VOTE_RE = re.compile(r"(?i)^(?:omröstning|votering)\s+(?:nr\.?\s*)?\d{1,2}(?:\s*[,:–-]\s*[^.]{1,80})?$")
 # The roll call's own heading over a table ("Röstlista", "Röstlista § 141", "Omröstningslista").
 ROLLCALL_HEADING_RE = re.compile(r"(?i)^(?:röst|omröstnings|voterings)lista(?:n)?(?:\s+(?:till\s+)?§\s*\d{1,4})?$")
 
@@ -66,6 +69,22 @@ def paragraph_cell(raw: str, *, field_line: bool = False) -> re.Match | None:
     line = " ".join(raw.split())
     at = line.rfind(" §")
     return PARAGRAPH_CELL_RE.match(line[at + 1 :]) if field_line and at > 0 else None
+
+
+def date_beside(lines: list[str], extracts: list[int], end: int) -> tuple[int, datetime.date] | None:
+    """A date printed without a label in the extract's own header block ("Utdrag ur protokoll⏎
+    2025-11-11"): the meeting's. It stands beside the extract's name (extracts: those lines), in
+    its column or as the nearest line above or below with only blank lines between; (line, date)."""
+    for index in extracts:
+        above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+        below = next((i for i in range(index + 1, end) if lines[i].strip()), None)
+        for at in (index, below, above):
+            for cell in cells(lines[at]) if at is not None else []:
+                if ISO_DATE_RE.fullmatch(cell) or PROSE_DATE_RE.fullmatch(cell):
+                    date = parse_date(cell)
+                    if date:
+                        return at, date
+    return None
 
 
 def layout_heading(key: str) -> str | None:

@@ -33,11 +33,19 @@ NUMBER_WORDS = {
     "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
 }  # fmt: skip
 NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# The label first, digits after it: "Ja-röster: 7, nej-röster: 5, avstår: 1."
+LABELLED = r"(?:\s*:\s*|(?<=röster)\s+)(?P<l>\d{1,3})\b"
 DECLARED_RES = {
-    "ja": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+ja\b"),
-    "nej": re.compile(rf"(?i)\bmot\s+(?P<n>{NUMBER})\s+nej\b|\b(?P<m>{NUMBER})\s+nej\b"),
-    "avstar": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:avstår|avstod|avstått)"),
-    "franvarande": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:är|var)\s+frånvarande"),
+    "ja": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+ja\b|\bja(?:-röster)?{LABELLED}"),
+    "nej": re.compile(rf"(?i)\bmot\s+(?P<n>{NUMBER})\s+nej\b|\b(?P<m>{NUMBER})\s+nej\b|\bnej(?:-röster)?{LABELLED}"),
+    "avstar": re.compile(
+        rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:avstår|avstod|avstått)"
+        rf"|\b(?:avstår|avstående|avstod|nedlagda\s+röster){LABELLED}"
+    ),
+    "franvarande": re.compile(
+        rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:är|var)\s+frånvarande"
+        rf"|\bfrånvarande{LABELLED}"
+    ),
 }
 # "med 7 röster mot 6": the two sides' counts, not which is Ja; the roll call settles it (protocol._check).
 SPLIT_RE = re.compile(rf"(?i)\bmed\s+(?P<a>{NUMBER})\s+röster\s+mot\s+(?P<b>{NUMBER})\b(?!\s+(?:ja|nej)\b)")
@@ -105,7 +113,7 @@ def _declared(text: str) -> dict[str, int]:
     for key, regex in DECLARED_RES.items():
         match = regex.search(text)
         if match:
-            found[key] = _number(match.group("n") or match.groupdict().get("m") or "0")
+            found[key] = _number(next(group for group in match.groups() if group))
     return found
 
 

@@ -241,3 +241,176 @@ def test_a_running_header_is_furniture_but_a_sentence_naming_a_protocol_is_not()
     assert is_furniture("Socialnämnden Hisingen, protokoll 2025-11-18")
     assert not is_furniture("Kommunstyrelsen, protokollsutdrag 2025-11-26, § 734, bifogas.")
     assert not is_furniture("Se Kommunstyrelsens protokollsutdrag 2025-11-26 § 734.")
+
+
+# The verdict first and the names after it, in either tense; a role after the name it belongs to.
+
+
+def _read(text: str) -> list[tuple[str, str, str, str]]:
+    return [(r.name, r.party, r.role, r.result) for r in parse_prose_rollcall(text).rows]
+
+
+def test_a_verdict_before_its_names_in_the_present_tense():
+    text = (
+        "Ja röstar ordföranden Ada Berg (S), ledamöterna Bo Dahl (V), Cia af\nEkström (MP) och Dan Ek (S)\n"
+        "samt tjänstgörande ersättaren Eva Holm (V).\n\nNej röstar ledamöterna Finn Ås (M) och Gun\nLo (L).\n\n"
+        "Avstår gör Hugo de Geer (C).\n"
+    )
+    assert _read(text) == [
+        ("Ada Berg", "S", "Ordförande", "ja"),
+        ("Bo Dahl", "V", "Ledamot", "ja"),
+        ("Cia af Ekström", "MP", "Ledamot", "ja"),  # a particle name wrapped after the particle
+        ("Dan Ek", "S", "Ledamot", "ja"),
+        ("Eva Holm", "V", "Tjänstgörande ersättare", "ja"),
+        ("Finn Ås", "M", "Ledamot", "nej"),
+        ("Gun Lo", "L", "Ledamot", "nej"),
+        ("Hugo de Geer", "C", "Ledamot", "avstar"),
+    ]
+
+
+def test_a_verdict_before_its_names_in_the_past_tense_with_ordinal_and_plural_roles():
+    text = (
+        "Ja röstade ordföranden Ada Lind-Berg (S) samt ersättarna Bo Dahl (V) och Cia Ros (S).\n\n"
+        "Nej röstade 1:e vice ordföranden Dan von Ek (M), 2:e vice ordföranden Eva\nHolm-Lundqvist (KD) och "
+        "ledamoten Finn Ås (L).\n\nAvstod från att rösta gjorde ledamoten Gun Lo (C).\n"
+    )
+    assert _read(text) == [
+        ("Ada Lind-Berg", "S", "Ordförande", "ja"),
+        ("Bo Dahl", "V", "Ersättare", "ja"),
+        ("Cia Ros", "S", "Ersättare", "ja"),
+        ("Dan von Ek", "M", "1:e vice ordförande", "nej"),
+        ("Eva Holm-Lundqvist", "KD", "2:e vice ordförande", "nej"),
+        ("Finn Ås", "L", "Ledamot", "nej"),
+        ("Gun Lo", "C", "Ledamot", "avstar"),
+    ]
+
+
+def test_a_following_list_with_semicolons_and_the_role_after_the_name():
+    text = (
+        "Följande röstar Ja: Ada Berg (S), ordföranden; Bo Dahl (V); tjänstgörande ersättaren\nCia Ros (V); "
+        "Dan Ek (C), 2:e vice ordförande.\n\n"
+        "Följande ledamöter och ersättare röstar Nej: Eva Holm (M); Finn Ås (SD).\n\n"
+        "Följande avstår: Gun Lo (L).\n"
+    )
+    assert _read(text) == [
+        ("Ada Berg", "S", "Ordförande", "ja"),
+        ("Bo Dahl", "V", "Ledamot", "ja"),
+        ("Cia Ros", "V", "Tjänstgörande ersättare", "ja"),
+        ("Dan Ek", "C", "2:e vice ordförande", "ja"),
+        ("Eva Holm", "M", "Ledamot", "nej"),
+        ("Finn Ås", "SD", "Ledamot", "nej"),
+        ("Gun Lo", "L", "Ledamot", "avstar"),
+    ]
+
+
+def test_a_role_after_a_name_whose_role_was_printed_before_it_is_refused():
+    with pytest.raises(ImportError_, match="inte ett namn med parti"):
+        parse_prose_rollcall("Ja röstar ordföranden Ada Berg (S), ledamoten.")
+
+
+def test_an_initial_in_a_verdict_first_list_is_no_sentence_end():
+    assert [r.name for r in parse_prose_rollcall("Ja röstar Per O. Ek (S) och Bo Dahl (V).").rows] == [
+        "Per O. Ek",
+        "Bo Dahl",
+    ]
+
+
+def test_a_count_before_a_verdict_first_list_must_equal_its_names():
+    assert parse_prose_rollcall("Följande röstar Ja (2): Ada Berg (S); Bo Dahl (V).").declared_totals == {"ja": 2}
+    with pytest.raises(ImportError_, match=r"Meningen säger Följande röstar Ja \(3\) men räknar upp 2 namn"):
+        parse_prose_rollcall("Följande röstar Ja (3): Ada Berg (S); Bo Dahl (V).")
+
+
+def test_a_proposition_in_the_verdict_first_order_is_no_roll_call():
+    from motions.importers.prose_rollcall import looks_like_prose_rollcall
+
+    text = "Ja röstar den som vill bifalla förslaget. Nej röstar den som vill avslå det."
+    assert not looks_like_prose_rollcall(text)
+    assert not looks_like_prose_rollcall("Ja röstar S, V och MP. Nej röstar M och KD.")  # parties, no names
+    with pytest.raises(ImportError_, match="Ingen mening"):
+        parse_prose_rollcall(text)
+
+
+def test_past_tense_verdicts_after_the_names():
+    text = "Ada Berg (S) och Bo Dahl (V) röstade ja.\n\nCia Ros (M) röstade nej (1).\n\nDan Ek (C) avstod.\n"
+    assert _read(text) == [
+        ("Ada Berg", "S", "Ledamot", "ja"),
+        ("Bo Dahl", "V", "Ledamot", "ja"),
+        ("Cia Ros", "M", "Ledamot", "nej"),
+        ("Dan Ek", "C", "Ledamot", "avstar"),
+    ]
+
+
+def test_abstaining_from_something_else_than_the_vote_is_no_verdict():
+    with pytest.raises(ImportError_, match="Ingen mening"):
+        parse_prose_rollcall("Dan Ek (C) avstår från att yrka.")
+
+
+VERDICT_FIRST = "Ja röstar Anna Berg (M) och Cia Dahl (M).\n\nNej röstar Erik Lindahl (V).\n\nAvstår gör Bo Ek (SD)."
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        "Ja-röster: 2, nej-röster: 1, avstår: 1.",
+        "Ja: 2, Nej: 1, Avstående: 1.",
+        "Nämnden beslutar med 2 röster mot 1, 1 avstod, att avslå motionen.",
+        "Resultat: 2 ja, 1 nej, 1 avstår.",
+    ],
+)
+def test_counts_in_any_seen_form_are_checked_against_verdict_first_names(counts):
+    from motions.importers.protocol import parse_protocol
+
+    parsed = parse_protocol(_minutes(counts, VERDICT_FIRST))
+    (vote,) = parsed.votes
+    assert vote.declared == {"ja": 2, "nej": 1, "avstar": 1}
+    assert [(r.name, r.result) for r in vote.rollcall.rows] == [
+        ("Anna Berg", "ja"), ("Cia Dahl", "ja"), ("Erik Lindahl", "nej"), ("Bo Ek", "avstar"),
+    ]  # fmt: skip
+    assert "votes" not in parsed.field_flags
+
+
+def test_a_labelled_count_that_differs_from_the_names_is_refused():
+    from motions.importers.protocol import parse_protocol
+
+    with pytest.raises(ImportError_, match="Protokollet säger 3 Ja men namnlistan har 2"):
+        parse_protocol(_minutes("Ja-röster: 3, nej-röster: 1, avstår: 1.", VERDICT_FIRST))
+
+
+def test_a_rostforklaring_after_the_vote_is_no_second_verdict():
+    from motions.importers.protocol import parse_protocol
+
+    text = _minutes("Omröstningen utfaller med 2 Ja mot 1 Nej.", NAMES) + (
+        "\nRöstförklaring\nErik Lindahl (V) röstar nej eftersom motionen saknar finansiering.\n"
+    )
+    parsed = parse_protocol(text)
+    assert [r.name for r in parsed.votes[0].rollcall.rows] == ["Anna Berg", "Cia Dahl", "Erik Lindahl"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Ja röstar", "Nej röstade", "Följande röstar Ja:", "Avstår gör", "Avstod från att rösta gjorde",
+             "Anna Andersson (S)", ", ordföranden", ";", ",", "och", "samt", "ledamöterna", "1:e vice ordföranden",
+             "Per O.", "Berg (V).", ".", "(2)", "\n", "den som vill bifalla"]
+        ),
+        max_size=40,
+    )
+)  # fmt: skip
+def test_fuzzed_verdict_first_prose_is_read_or_refused_never_crash(words):
+    try:
+        parse_prose_rollcall(" ".join(words))
+    except ImportError_ as error:
+        assert str(error)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Frånvarande var ledamoten Bo Ek (SD).", "Följande är frånvarande: Bo Ek (SD).", "Bo Ek (SD) var frånvarande."],
+)
+def test_an_absent_member_in_either_order(sentence):
+    assert _read(f"Ja röstar Ada Berg (S).\n\n{sentence}\n") == [
+        ("Ada Berg", "S", "Ledamot", "ja"),
+        ("Bo Ek", "SD", "Ledamot", "franvarande"),
+    ]

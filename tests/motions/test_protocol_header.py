@@ -102,3 +102,114 @@ def test_a_dnr_line_inside_the_decision_is_not_the_case_number():
 def test_a_board_name_with_a_lower_case_word_after_it_is_no_header_body():
     parsed = parse_protocol(SAME_LINE.replace("Socialnämnden Centrum\n", "Socialnämnden beslutar\n"))
     assert parsed.body_name == "" and parsed.field_flags["body"]
+
+
+# Header forms: the § labelled "Ärende:" beside the case number, a date without a label by the
+# extract's name, the case number first and the extract's name carrying the meeting's date.
+
+COLUMNS = (
+    """Kulturnämnden
+Utdrag ur protokoll
+2025-10-14
+
+Ärende: § 31                          Dnr: KUN-2025-00120
+
+Ny rutin för synpunkter
+"""
+    + BODY
+)
+
+
+def test_a_paragraph_labelled_arende_beside_the_case_number_and_a_bare_date_by_the_extract_name():
+    parsed = parse_protocol(COLUMNS)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Kulturnämnden",
+        "2025-10-14",
+        31,
+        "KUN-2025-00120",
+    )
+    assert parsed.title == "Ny rutin för synpunkter"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_an_agenda_number_labelled_arende_is_no_paragraph():
+    parsed = parse_protocol(COLUMNS.replace("Ärende: § 31", "Ärende: 31"))
+    assert parsed.paragraph is None and parsed.field_flags["paragraph"]
+    assert parsed.case_number == "KUN-2025-00120"
+
+
+def test_a_bare_date_away_from_the_extract_name_is_no_meeting_date():
+    text = COLUMNS.replace("Utdrag ur protokoll\n2025-10-14\n", "Utdrag ur protokoll\n").replace(
+        "Ny rutin för synpunkter\n", "Ny rutin för synpunkter\n\n2025-10-14\n"
+    )
+    parsed = parse_protocol(text)
+    assert parsed.date is None and parsed.field_flags["date"]
+
+
+def test_the_case_number_first_and_the_meeting_date_in_the_extract_name():
+    text = (
+        """Diarienummer: SNC-2025-00318
+Socialnämnden Centrum
+Protokollsutdrag från sammanträde 2025-12-02
+
+§ 142 Införande av familjecentral
+"""
+        + BODY
+    )
+    parsed = parse_protocol(text)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Socialnämnden Centrum",
+        "2025-12-02",
+        142,
+        "SNC-2025-00318",
+    )
+    assert parsed.title == "Införande av familjecentral"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_a_meeting_labelled_sammantrade_a_paragraph_without_a_colon_and_a_body_named_by_its_remit():
+    text = (
+        """Nämnden för konsument- och medborgarservice
+Protokollsutdrag
+Sammanträde: 2025-09-24
+                                   Paragraf 33
+Diarienummer NKM-2025-00219
+
+Utökade öppettider
+"""
+        + BODY
+    )
+    parsed = parse_protocol(text)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Nämnden för konsument- och medborgarservice",
+        "2025-09-24",
+        33,
+        "NKM-2025-00219",
+    )
+    assert parsed.title == "Utökade öppettider"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_a_paragraph_label_followed_by_words_is_no_paragraph():
+    text = SAME_LINE.replace("Paragraf: § 119", "Paragraf 119 gäller")
+    parsed = parse_protocol(text)
+    assert parsed.paragraph is None and parsed.field_flags["paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Sammanträde: 2025-11-26", True),
+        ("Sammanträde:", True),  # the date on the next line
+        ("Sammanträde 26 november 2025", True),
+        ("Protokoll från sammanträdet den 2 december 2025", True),
+        ("Protokollsutdrag från sammanträde 2025-12-02", True),
+        ("Sammanträdet den 4 maj 2026 hålls i Angered.", False),  # prose, no label
+        ("Sammanträde 12 flyttas", False),
+        ("Protokoll från sammanträde", False),  # no date: a header line, not the date's label
+    ],
+)
+def test_meeting_labels_that_are_also_words_of_prose_need_a_date_alone(line, label):
+    from motions.importers.protocol import MEETING_DATE_RE
+
+    assert bool(MEETING_DATE_RE.match(line)) is label

@@ -102,6 +102,9 @@ def test_a_paragraph_in_the_header_with_the_title_below_a_blank_line():
         ("kommunfullmäktiges beslut", "decision"),
         ("omröstning 2", "vote"),
         ("votering 1", "vote"),
+        ("omröstning 1, återremiss eller avgörande i dag", "vote"),  # what the vote is about
+        ("omröstning 2: huvudfrågan", "vote"),
+        ("omröstning 2 genomförs. nämnden beslutar.", None),  # a sentence, no heading
         ("röstlista § 12", "rollcall"),
         ("röstlista", "rollcall"),
         ("förvaltningens beslut", None),  # an office decides nothing in the minutes
@@ -174,3 +177,12 @@ def test_a_vote_whose_proposition_stands_under_no_vote_heading_is_flagged():
     parsed = parse_protocol(text)
     assert len(parsed.votes) == 1
     assert any("nämner 2 omröstningar men 1 lästes" in m for m in parsed.field_flags["votes"])
+
+
+def test_numbered_vote_headings_saying_what_each_vote_is_about_each_open_a_vote():
+    text = TWO_VOTES.replace("Omröstning 1\n", "Omröstning 1, återremiss eller avgörande idag\n").replace(
+        "Omröstning 2\n", "Omröstning 2, huvudfrågan\n"
+    )
+    parsed = parse_protocol(text)
+    assert [v.rollcall.totals["ja"] for v in parsed.votes] == [2, 3]
+    assert "votes" not in parsed.field_flags
