@@ -31,7 +31,8 @@ GENITIVE_DECISION_RE = re.compile(
     r"(?:\s+[a-zåäö]+)?|nämnden|styrelsen|utskottet|beredningen|kommunfullmäktige)s\s+beslut$"
 )
 # "Omröstning 1", "Votering 2", "Omröstning nr 2": one of several votes, each under its heading.
-NUMBERED_VOTE_RE = re.compile(r"(?i)^(?:omröstning|votering)\s+(?:nr\.?\s*)?\d{1,2}$")
+# "Votering 1 – återremiss": the vote's subject may follow its number after a dash.
+NUMBERED_VOTE_RE = re.compile(r"(?i)^(?:omröstning|votering)\s+(?:nr\.?\s*)?\d{1,2}(?:\s+[–-]\s+[\wåäö ]{1,40})?$")
 # The roll call's own heading over a table ("Röstlista", "Röstlista § 141", "Omröstningslista").
 ROLLCALL_HEADING_RE = re.compile(r"(?i)^(?:röst|omröstnings|voterings)lista(?:n)?(?:\s+(?:till\s+)?§\s*\d{1,4})?$")
 

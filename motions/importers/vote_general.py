@@ -1,0 +1,55 @@
+"""The general roll-call readers (vote_grid.py, vote_lists.py) run on a vote's own text where the
+tuned readers (rollcall.py, prose_rollcall.py, marked_table.py) read nothing or refuse: the first
+that reads gives the roll call, with the counts the vote's text states (in digits, in words or both)
+checked against its rows; whatever is unsure is flagged on the vote, never guessed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+
+from .vote_grid import read_grid
+from .vote_lists import read_lists, read_numbered
+from .vote_words import declared_counts
+
+if TYPE_CHECKING:
+    from .protocol import ParsedProtocol
+    from .protocol_votes import ProtocolVote
+
+LABELS = {"ja": "Ja", "nej": "Nej", "avstar": "Avstår", "franvarande": "Frånvarande"}
+
+
+def general_rollcall(parsed: ParsedProtocol, vote: ProtocolVote, body: list[tuple[int, str]], first: int, last: int):
+    """Read the vote's lines first..last (the document's line numbers) with the general readers;
+    True when one of them gave the roll call."""
+    lines = [""] * last
+    for number, raw in body:
+        if first <= number <= last:
+            lines[number - 1] = raw
+    for reader in (read_grid, read_numbered, read_lists):
+        rollcall, flags = reader(lines)
+        for message in flags:
+            parsed.flag("votes", message)
+        if rollcall is not None or flags:
+            break
+    if rollcall is None:
+        return False
+    used = {row.line for row in rollcall.rows}
+    text = "\n".join(x for n, x in enumerate(lines, start=1) if n not in used)
+    counts, flags = declared_counts(text)
+    for message in flags:
+        parsed.flag("votes", message)
+    for key, count in counts.items():
+        rollcall.declared_totals.setdefault(key, count)
+    for key, count in rollcall.declared_totals.items():
+        if rollcall.totals[key] != count:
+            parsed.flag(
+                "votes",
+                _("Rad %(line)d: protokollet säger %(count)d %(what)s men namnlistan har %(listed)d – kontrollera.")
+                % {"line": vote.line, "count": count, "what": _(LABELS[key]), "listed": rollcall.totals[key]},
+            )
+        elif vote.declared.get(key, count) == count:
+            vote.declared[key] = count
+    vote.rollcall = rollcall
+    return True
