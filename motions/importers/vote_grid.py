@@ -22,7 +22,8 @@ HEADER_WORDS = {
     "nr": "seat", "plats": "seat", "stol": "seat", "platsnr": "seat",
     "ersätter": "stands_in", "tjänstgör": "stands_in",
     "röst": "result", "resultat": "result", "votering": "result", "röstade": "result",
-    "ja": "ja", "nej": "nej", "avstår": "avstar", "avstod": "avstar", "frånvarande": "franvarande", "frånv": "franvarande",
+    "ja": "ja", "nej": "nej", "avstår": "avstar", "avstod": "avstar",
+    "frånvarande": "franvarande", "frånv": "franvarande",
 }  # fmt: skip
 MARKS = {"x", "1", "✓", "✔", "×", "•"}
 MARK_KINDS = ("ja", "nej", "avstar", "franvarande")

@@ -102,9 +102,7 @@ def _block(lines: list[str], start: int, first: str) -> tuple[list[tuple[str, in
         if bullet:
             dashed = True
             items.append((raw[bullet.end() :].strip(), index + 1))
-        elif items and not dashed:
-            items[-1] = (f"{items[-1][0]} {stripped}", items[-1][1])
-        elif items and dashed and unfinished:
+        elif items and (not dashed or unfinished):  # a name or list wrapped onto this line
             items[-1] = (f"{items[-1][0]} {stripped}", items[-1][1])
         elif not items:
             items.append((stripped, index + 1))

@@ -97,14 +97,21 @@ def is_break_furniture(lines: list[str], index: int) -> bool:
     """A line a page break left: a page number, the signature boxes, the running line next to a
     form feed. A dated line is furniture only within a few lines of the form feed."""
     stripped = " ".join(lines[index].split())
+    if _is_feed(lines[index]):
+        return True
     if not stripped:
         return False
-    if stripped == "\f" or is_furniture(stripped) or PAGE_NUMBER_RE.match(stripped) or PAGE_PAREN_RE.match(stripped):
+    if is_furniture(stripped) or PAGE_NUMBER_RE.match(stripped) or PAGE_PAREN_RE.match(stripped):
         return True
     if SIGN_RE.match(stripped):
         return True
     near = lines[max(0, index - BREAK_REACH) : index + BREAK_REACH + 1]
-    return bool(RUNNING_LINE_RE.search(stripped) or "§" in stripped) and any(x.strip() == "\f" for x in near)
+    return bool(RUNNING_LINE_RE.search(stripped) or "§" in stripped) and any(_is_feed(x) for x in near)
+
+
+def _is_feed(line: str) -> bool:
+    """A form feed alone on its line (str.strip takes the form feed away too)."""
+    return "\f" in line and not line.replace("\f", "").strip()
 
 
 def rollcall_of(rows: list[RollCallRow], declared: dict[str, int]) -> ParsedRollCall:
