@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from .vote_grid import read_grid
 from .vote_lists import read_lists, read_numbered
+from .vote_sides import read_sides
 from .vote_words import declared_counts
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def general_rollcall(parsed: ParsedProtocol, vote: ProtocolVote, body: list[tupl
     for number, raw in body:
         if first <= number <= last:
             lines[number - 1] = raw
-    for reader in (read_grid, read_numbered, read_lists):
+    for reader in (read_grid, read_numbered, read_lists, read_sides):
         rollcall, flags = reader(lines)
         for message in flags:
             parsed.flag("votes", message)

@@ -122,7 +122,7 @@ def _finished(text: str) -> bool:
     return last.endswith(")") or bool(role_of(last))
 
 
-def _members(text: str, line: int, result: str) -> tuple[list[RollCallRow], str | None]:
+def list_members(text: str, line: int, result: str) -> tuple[list[RollCallRow], str | None]:
     """The members of one list's text: "A (S), ordförande, B (V) och den tjänstgörande ersättaren
     C (S)"; the part that is neither a member nor a role is returned to be flagged."""
     pieces = [p.strip() for p in re.split(r"\s*[,;]\s*|\s+och\s+|\s+samt\s+", text.strip().rstrip(".")) if p.strip()]
@@ -166,7 +166,7 @@ def read_lists(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
         items, end = _block(lines, index, head["rest"])
         listed: list[RollCallRow] = []
         for text, line in items:
-            members, left = _members(text, line, result)
+            members, left = list_members(text, line, result)
             listed += members
             if left is not None:
                 flags.append(

@@ -222,3 +222,35 @@ def test_a_vote_heading_may_name_its_subject_after_the_number():
 
     assert NUMBERED_VOTE_RE.match("Votering 1 – återremiss")
     assert not NUMBERED_VOTE_RE.match("Votering 1 – " + "x" * 60)
+
+
+def test_prose_sides_are_read_as_ja_or_nej_by_the_votes_own_definition():
+    from motions.importers.vote_sides import read_sides
+
+    lines = [
+        "Ja-röst för att ärendet avgörs i dag, nej-röst för återremiss.",
+        "",
+        "För att avgöra ärendet i dag röstar ledamöterna Anna Berg (S) och",
+        "tjänstgörande ersättaren Bo Ek (V).",
+        "",
+        "För återremiss röstar Cia",
+        "Dahl (M).",
+        "",
+        "Avstår från att rösta gör Dan Olsson (L).",
+    ]
+    rollcall, flags = read_sides(lines)
+    assert not flags
+    assert _rows(rollcall) == [
+        ("Anna Berg", "S", "ledamot", "ja"),
+        ("Bo Ek", "V", "tjänstgörande ersättare", "ja"),
+        ("Cia Dahl", "M", "ledamot", "nej"),
+        ("Dan Olsson", "L", "ledamot", "avstar"),
+    ]
+
+
+def test_a_prose_side_that_matches_neither_definition_is_flagged():
+    from motions.importers.vote_sides import read_sides
+
+    lines = ["Ja-röst för bifall, nej-röst för avslag.", "För återremiss röstar Anna Berg (S)."]
+    rollcall, flags = read_sides(lines)
+    assert rollcall is None and "återremiss" in flags[0]
