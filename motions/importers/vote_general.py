@@ -5,6 +5,7 @@ checked against its rows; whatever is unsure is flagged on the vote, never guess
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from .protocol import ParsedProtocol
     from .protocol_votes import ProtocolVote
 
+LINE_RE = re.compile(r"^Rad (?P<line>\d+):")
 LABELS = {"ja": "Ja", "nej": "Nej", "avstar": "Avstår", "franvarande": "Frånvarande"}
 
 
@@ -52,5 +54,20 @@ def general_rollcall(parsed: ParsedProtocol, vote: ProtocolVote, body: list[tupl
             )
         elif vote.declared.get(key, count) == count:
             vote.declared[key] = count
+    _withdraw_unread(parsed, first, last)
     vote.rollcall = rollcall
     return True
+
+
+def _withdraw_unread(parsed: ParsedProtocol, first: int, last: int) -> None:
+    """The tuned readers' flag that this vote's names could not be read (rollcall.rollcall_or_flag)
+    no longer holds once a general reader has read them: it is taken back, not left to contradict."""
+    stale = {
+        message
+        for message in parsed.field_flags.get("votes", [])
+        if "namnlista" in message and (at := LINE_RE.match(message)) and first <= int(at["line"]) <= last
+    }
+    parsed.flags = [m for m in parsed.flags if m not in stale]
+    parsed.field_flags["votes"] = [m for m in parsed.field_flags.get("votes", []) if m not in stale]
+    if not parsed.field_flags["votes"]:
+        del parsed.field_flags["votes"]

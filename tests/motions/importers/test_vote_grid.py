@@ -254,3 +254,28 @@ def test_a_prose_side_that_matches_neither_definition_is_flagged():
     lines = ["Ja-röst för bifall, nej-röst för avslag.", "För återremiss röstar Anna Berg (S)."]
     rollcall, flags = read_sides(lines)
     assert rollcall is None and "återremiss" in flags[0]
+
+
+def test_a_table_the_tuned_reader_flags_is_read_and_its_flag_taken_back():
+    text = PROTOCOL.replace(
+        "Röstar Ja (2):\n- Anna Berg (S), ordförande\n- Bo Ek (V)\n\nRöstar Nej (1):\n- Cia Dahl (M)\n",
+        "Namn          Parti   Ja   Nej\nAnna Berg     S       1\nBo Ek         V       1\n"
+        "Cia Dahl      M            1\n",
+    )
+    parsed = parse_protocol(text)
+    [vote] = parsed.votes
+    assert [str(r.result) for r in vote.rollcall.rows] == ["ja", "ja", "nej"]
+    assert not any("namnlista" in message for message in parsed.flags)
+
+
+@pytest.mark.parametrize(
+    ("heading", "result"),
+    [("Ja-röster:", "ja"), ("Följande röstade nej:", "nej"), ("Avstår (2):", "avstar"), ("Nej röstar:", "nej")],
+)
+def test_the_result_headings_a_list_may_stand_under(heading, result):
+    rollcall, _flags = read_lists([heading, "Anna Berg (S); Bo Ek (V)"])
+    assert [str(r.result) for r in rollcall.rows] == [result, result]
+
+
+def test_a_sentence_saying_how_to_vote_is_no_list_heading():
+    assert read_lists(["Den som vill bifalla röstar Ja, den som vill avslå röstar Nej."]) == (None, [])
