@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
 from .protocol_propositions import Proposition, explicit, propositions
 from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag
-from .text import line_error
+from .text import ImportError_, line_error
+from .vote_general import general_rollcall
 
 if TYPE_CHECKING:
     from .protocol import ParsedProtocol
@@ -163,7 +164,13 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
             # From the paragraph after the proposition: a page break may split the names' paragraph.
             first = members[0].line
             lines = ["" for _n in range(first - 1)] + [x for n, x in body if first <= n <= last]
-            vote.rollcall = parse_prose_rollcall("\n".join(lines))
+            try:
+                vote.rollcall = parse_prose_rollcall("\n".join(lines))
+            except ImportError_:
+                if not general_rollcall(parsed, vote, body, first, last):  # vote_general: lists, tables
+                    raise
+        if vote.rollcall is None and members:
+            general_rollcall(parsed, vote, body, members[0].line, last)
         if not vote.proposition:
             stated = propositions(" ".join(p.text for p in members))
             vote.read = stated[0] if stated else None

@@ -1,0 +1,73 @@
+"""The general roll-call readers (vote_grid.py, vote_lists.py) run on a vote's own text where the
+tuned readers (rollcall.py, prose_rollcall.py, marked_table.py) read nothing or refuse: the first
+that reads gives the roll call, with the counts the vote's text states (in digits, in words or both)
+checked against its rows; whatever is unsure is flagged on the vote, never guessed."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+
+from .vote_grid import read_grid
+from .vote_lists import read_lists, read_numbered
+from .vote_sides import read_sides
+from .vote_words import declared_counts
+
+if TYPE_CHECKING:
+    from .protocol import ParsedProtocol
+    from .protocol_votes import ProtocolVote
+
+LINE_RE = re.compile(r"^Rad (?P<line>\d+):")
+LABELS = {"ja": "Ja", "nej": "Nej", "avstar": "Avstår", "franvarande": "Frånvarande"}
+
+
+def general_rollcall(parsed: ParsedProtocol, vote: ProtocolVote, body: list[tuple[int, str]], first: int, last: int):
+    """Read the vote's lines first..last (the document's line numbers) with the general readers;
+    True when one of them gave the roll call."""
+    lines = [""] * last
+    for number, raw in body:
+        if first <= number <= last:
+            lines[number - 1] = raw
+    for reader in (read_grid, read_numbered, read_lists, read_sides):
+        rollcall, flags = reader(lines)
+        for message in flags:
+            parsed.flag("votes", message)
+        if rollcall is not None or flags:
+            break
+    if rollcall is None:
+        return False
+    used = {row.line for row in rollcall.rows}
+    text = "\n".join(x for n, x in enumerate(lines, start=1) if n not in used)
+    counts, flags = declared_counts(text)
+    for message in flags:
+        parsed.flag("votes", message)
+    for key, count in counts.items():
+        rollcall.declared_totals.setdefault(key, count)
+    for key, count in rollcall.declared_totals.items():
+        if rollcall.totals[key] != count:
+            parsed.flag(
+                "votes",
+                _("Rad %(line)d: protokollet säger %(count)d %(what)s men namnlistan har %(listed)d – kontrollera.")
+                % {"line": vote.line, "count": count, "what": _(LABELS[key]), "listed": rollcall.totals[key]},
+            )
+        elif vote.declared.get(key, count) == count:
+            vote.declared[key] = count
+    _withdraw_unread(parsed, first, last)
+    vote.rollcall = rollcall
+    return True
+
+
+def _withdraw_unread(parsed: ParsedProtocol, first: int, last: int) -> None:
+    """The tuned readers' flag that this vote's names could not be read (rollcall.rollcall_or_flag)
+    no longer holds once a general reader has read them: it is taken back, not left to contradict."""
+    stale = {
+        message
+        for message in parsed.field_flags.get("votes", [])
+        if "namnlista" in message and (at := LINE_RE.match(message)) and first <= int(at["line"]) <= last
+    }
+    parsed.flags = [m for m in parsed.flags if m not in stale]
+    parsed.field_flags["votes"] = [m for m in parsed.field_flags.get("votes", []) if m not in stale]
+    if not parsed.field_flags["votes"]:
+        del parsed.field_flags["votes"]

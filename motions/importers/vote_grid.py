@@ -1,0 +1,188 @@
+"""Any roll-call TABLE, read from its header line: the columns are found by their header words
+(Namn/Ledamot, Parti, Funktion/Roll, Nr/Plats, Ersätter, Röst/Resultat, or a column per result
+Ja/Nej/Avstår/Frånvarande) in whatever order they stand, and each row's cells are put under the
+column they stand under (a typed table or a PDF's laid-out text keeps its columns, pdf.laid_out).
+A mark is any of X x 1 ✓ × •. After a page break the furniture and the repeated header are skipped
+and the table goes on; a "Summa"/"Totalt"/"Antal" row gives the declared counts. Used where the
+tuned readers (rollcall.py, marked_table.py) read nothing. Pure: no database query."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from .rollcall import ParsedRollCall, RollCallRow
+from .vote_words import DEFAULT_ROLE, RESULT_WORDS, duplicate_flags, is_break_furniture, role_of, rollcall_of
+
+HEADER_WORDS = {
+    "namn": "name", "ledamot": "name", "ledamöter": "name", "ledamot/ersättare": "name",
+    "parti": "party", "funktion": "role", "roll": "role", "uppdrag": "role",
+    "nr": "seat", "plats": "seat", "stol": "seat", "platsnr": "seat",
+    "ersätter": "stands_in", "tjänstgör": "stands_in",
+    "röst": "result", "resultat": "result", "votering": "result", "röstade": "result",
+    "ja": "ja", "nej": "nej", "avstår": "avstar", "avstod": "avstar",
+    "frånvarande": "franvarande", "frånv": "franvarande",
+}  # fmt: skip
+MARKS = {"x", "1", "✓", "✔", "×", "•"}
+MARK_KINDS = ("ja", "nej", "avstar", "franvarande")
+SUM_WORD_RE = re.compile(r"(?i)^(?:summa|totalt|antal|total)\s*:?$")
+NAME_RE = re.compile(r"^[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+[\w'’.-]+){1,5}$")
+PARTY_RE = re.compile(r"^\(?(?P<party>[A-ZÅÄÖ]{1,4})\)?$")
+# A role inside the name cell: "Jonas Attar, ordförande", "Irja Lund (tjg ers)".
+ROLE_IN_NAME_RE = re.compile(r"^(?P<name>.+?)(?:,\s*(?P<comma>[^,()]+)|\s*\((?P<paren>[^()]+)\))$")
+MARK_SLACK = 4
+
+
+@dataclass
+class Column:
+    kind: str
+    start: int
+    end: int
+
+
+def _cells(raw: str) -> list[tuple[int, int, str]]:
+    """A line's cells: runs of words one space apart, as (start, end, text)."""
+    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", raw.replace("\t", "    "))]
+
+
+def grid_columns(raw: str) -> list[Column] | None:
+    """The columns of a roll-call table's header line, or None when the line is no such header:
+    every cell opens with a header word, a name column and either a result column or two result
+    columns; a header typed with one space between all its words is read word by word."""
+    columns: list[Column] = []
+    for start, end, text in _cells(raw):
+        words = text.split()
+        kinds = [HEADER_WORDS.get(w.lower().strip(".:").split("/")[0]) for w in words]
+        if kinds[0] is None:
+            return None
+        if len(words) > 1 and None not in kinds:  # "Namn Parti Ja Nej" one space apart
+            at = start
+            for word, kind in zip(words, kinds, strict=True):
+                at = raw.index(word, at)
+                columns.append(Column(kind, at, at + len(word)))
+                at += len(word)
+        elif len(words) <= 3:  # "Ledamot/tjänstgörande ersättare", "Tjänstgör för"
+            columns.append(Column(kinds[0], start, end))
+        else:
+            return None
+    kinds = [c.kind for c in columns]
+    marks = [k for k in kinds if k in MARK_KINDS]
+    if len(set(kinds)) != len(kinds) or "name" not in kinds:
+        return None
+    return columns if "result" in kinds or len(marks) >= 2 else None
+
+
+def _mark_column(columns: list[Column], start: int, end: int) -> Column | None:
+    """The result column a mark stands under: the nearest by centre, within a few characters."""
+    centre = (start + end) / 2
+    marks = [c for c in columns if c.kind in MARK_KINDS]
+    if not marks:
+        return None
+    best = min(marks, key=lambda c: abs((c.start + c.end) / 2 - centre))
+    return best if best.start - MARK_SLACK <= centre <= best.end + MARK_SLACK else None
+
+
+def _text_column(columns: list[Column], start: int) -> Column:
+    """The column a left-aligned cell stands in: the last whose header starts at or before it."""
+    placed = [c for c in columns if c.start <= start + 1]
+    return placed[-1] if placed else columns[0]
+
+
+def _sum_row(raw: str, columns: list[Column]) -> dict[str, int] | None:
+    cells = _cells(raw)
+    if not cells or not SUM_WORD_RE.match(cells[0][2]) or len(cells) < 2:
+        return None
+    counts = {}
+    for start, end, text in cells[1:]:
+        column = _mark_column(columns, start, end)
+        if not text.isdigit() or column is None or column.kind in counts:
+            return None
+        counts[column.kind] = int(text)
+    return counts
+
+
+def _row(raw: str, number: int, columns: list[Column]) -> RollCallRow | None:
+    """The row under the columns, or None when the line is no row of the table."""
+    cells: dict[str, str] = {}
+    result = ""
+    for start, end, text in _cells(raw):
+        if text.lower() in MARKS:
+            column = _mark_column(columns, start, end)
+            if column is None or result:
+                return None
+            result = RESULT_WORDS[{"avstar": "avstår", "franvarande": "frånvarande"}.get(column.kind, column.kind)]
+            continue
+        column = _text_column(columns, start)
+        if column.kind in MARK_KINDS or column.kind in cells:
+            return None
+        cells[column.kind] = text
+    if "result" in cells:
+        if result or cells["result"].lower().rstrip(".") not in RESULT_WORDS:
+            return None
+        result = RESULT_WORDS[cells["result"].lower().rstrip(".")]
+    name = cells.get("name", "")
+    role = cells.get("role", "")
+    inside = ROLE_IN_NAME_RE.match(name)
+    if inside and role_of(inside["comma"] or inside["paren"]):
+        name, role = inside["name"].strip(), role or role_of(inside["comma"] or inside["paren"])
+    party = cells.get("party", "")
+    if not party and "party" not in {c.kind for c in columns}:
+        found = re.match(r"^(?P<name>.+?)\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$", name)
+        name, party = (found["name"], found["party"]) if found else (name, "")
+    party_found = PARTY_RE.match(party)
+    if not result or not NAME_RE.match(name) or not party_found:
+        return None
+    if role and role_of(role):
+        role = role_of(role) if role.lower().startswith(("tjg", "ers.")) else role
+    return RollCallRow(
+        name=name, party=party_found["party"], seat=None, role=role or DEFAULT_ROLE, result=result, line=number
+    )
+
+
+def _looks_like_row(raw: str, columns: list[Column]) -> bool:
+    """A line that holds a mark under a result column or a name-like cell: a member the table
+    meant to list, not prose after it."""
+    cells = _cells(raw)
+    if any(t.lower() in MARKS and _mark_column(columns, s, e) for s, e, t in cells):
+        return True
+    return len(cells) >= 2 and bool(NAME_RE.match(cells[0][2]))
+
+
+def read_grid(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
+    """The first roll-call table in the lines (the text of one vote), and what to flag. A row that
+    cannot be read makes no roll call but a flag: no member is dropped unsaid."""
+    start = next((i for i, raw in enumerate(lines) if grid_columns(raw)), None)
+    if start is None:
+        return None, []
+    columns = grid_columns(lines[start])
+    rows: list[RollCallRow] = []
+    declared: dict[str, int] = {}
+    flags: list[str] = []
+    for index in range(start + 1, len(lines)):
+        raw = lines[index]
+        if not raw.strip() or is_break_furniture(lines, index):
+            continue
+        again = grid_columns(raw)
+        if again:  # the header repeated after a page break: its order rules on
+            columns = again
+            continue
+        counts = _sum_row(raw, columns)
+        if counts is not None:
+            declared.update(counts)
+            continue
+        row = _row(raw, index + 1, columns)
+        if row is not None:
+            rows.append(row)
+            continue
+        if _looks_like_row(raw, columns) and not declared:
+            flags.append(
+                _("Rad %(line)d: raden i omröstningstabellen kunde inte läsas: ”%(text)s” – skriv in namnlistan.")
+                % {"line": index + 1, "text": " ".join(raw.split())[:80]}
+            )
+            return None, flags
+        break
+    if not rows:
+        return None, flags
+    return rollcall_of(rows, declared), flags + duplicate_flags(rows)

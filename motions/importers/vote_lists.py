@@ -1,0 +1,188 @@
+"""Roll calls printed as LISTS under a result: a heading "Röstar Ja (7):", "Ja-röster:", "Ja röstar:",
+"Följande röstade nej:", "Avstår:" followed by one member a line (with or without a dash) or by a
+comma/semicolon list running over lines and page breaks; and the numbered röstlista
+"3. Anna Berg, S, ledamot: Ja" (a member "ersättare för Bo Ek (KD)" is an ersättare; the member
+stood in for is no row). A role may stand before a name ("ordföranden A (S)", "ledamöterna A (S),
+B (V)") or after the party ("A (MP), ordförande"). Used where the tuned readers read nothing or
+refuse. Pure: no database query."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+
+from .rollcall import MAX_NAME, ParsedRollCall, RollCallRow
+from .vote_words import DEFAULT_ROLE, RESULT_WORDS, duplicate_flags, is_break_furniture, role_of, rollcall_of
+
+RESULT = r"(?P<what>ja|nej|avstår|avstod|avstående|frånvarande)"
+HEAD_RE = re.compile(
+    r"(?i)^(?:röstar\s+|röstade\s+|följande\s+(?:ledamöter\s+|ersättare\s+)?(?:röstade|röstar)\s+)?"
+    rf"{RESULT}(?:-?röster|\s+röstar|\s+röstade|\s+från\s+att\s+rösta)?"
+    r"\s*(?:\((?P<count>\d{1,3})\))?\s*:\s*(?P<rest>.*)$"
+)
+BULLET_RE = re.compile(r"^\s*(?:[-–•*]|\d{1,3}[.)])\s+")
+MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+[\w'’.-]+){1,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
+PREFIX_RE = re.compile(
+    r"(?i)^(?P<role>(?:(?:den|det)\s+)?(?:tjänstgörande\s+)?(?:ersättar(?:en|na)|ledamöterna|ledamoten"
+    r"|(?:(?:förste|andre|1:e|2:e)\s+)?(?:vice\s+)?ordföranden))\s+(?P<rest>[A-ZÅÄÖÉÜ].*)$"
+)
+# "8. Lotta Nyberg, KD, ersättare för Bo Ek (KD): Nej" – number, name, party, role, result.
+NUMBERED_RE = re.compile(
+    r"(?i)^\s*\d{1,3}[.)]\s+(?P<name>[A-ZÅÄÖÉÜ][^,():]+?),\s*(?P<party>[A-ZÅÄÖ]{1,4}),\s*(?P<role>[^:]+?)\s*:\s*"
+    r"(?P<result>ja|nej|avstår|avstod|frånvarande)\.?\s*$"
+)
+STANDS_IN_RE = re.compile(r"(?i)^(?P<role>.+?)\s+(?:för|i\s+stället\s+för)\s+.+$")
+
+
+def _result(word: str) -> str:
+    word = word.lower()
+    return RESULT_WORDS["avstår" if word.startswith("avst") else word]
+
+
+def read_numbered(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
+    """A numbered röstlista, two rows or more one after the other."""
+    rows: list[RollCallRow] = []
+    flags: list[str] = []
+    for index, raw in enumerate(lines):
+        found = NUMBERED_RE.match(raw)
+        if not found:
+            if rows and raw.strip() and not is_break_furniture(lines, index):
+                if BULLET_RE.match(raw):
+                    flags.append(_unread(index, raw))
+                break
+            continue
+        role_text = found["role"].strip()
+        stands_in = STANDS_IN_RE.match(role_text)
+        role = role_text if not stands_in else stands_in["role"]
+        role = role_of(role) or role
+        rows.append(
+            RollCallRow(
+                name=" ".join(found["name"].split()),
+                party=found["party"].upper(),
+                seat=None,
+                role=role,
+                result=_result(found["result"]),
+                line=index + 1,
+            )
+        )
+    if len(rows) < 2 or flags:
+        return None, flags
+    return rollcall_of(rows, {}), duplicate_flags(rows)
+
+
+def _unread(index: int, raw: str) -> str:
+    return _("Rad %(line)d: raden i namnlistan kunde inte läsas: ”%(text)s” – skriv in namnlistan.") % {
+        "line": index + 1,
+        "text": " ".join(raw.split())[:80],
+    }
+
+
+def _block(lines: list[str], start: int, first: str) -> tuple[list[tuple[str, int]], int]:
+    """The items of one list from its heading's line: (text, line) per item, and where it ended.
+    A list goes on over blank lines and page furniture while its last item is unfinished or the
+    next line is another dash item."""
+    items: list[tuple[str, int]] = [(first, start + 1)] if first.strip() else []
+    dashed = False
+    index = start + 1
+    gap = False
+    while index < len(lines):
+        raw = lines[index]
+        stripped = raw.strip()
+        if not stripped or is_break_furniture(lines, index):
+            gap = True
+            index += 1
+            continue
+        if HEAD_RE.match(stripped):
+            break
+        bullet = BULLET_RE.match(raw)
+        unfinished = bool(items) and not _finished(items[-1][0])
+        if gap and not (unfinished or (bullet and (dashed or not items))):
+            break
+        if bullet:
+            dashed = True
+            items.append((raw[bullet.end() :].strip(), index + 1))
+        elif items and (not dashed or unfinished):  # a name or list wrapped onto this line
+            items[-1] = (f"{items[-1][0]} {stripped}", items[-1][1])
+        elif not items:
+            items.append((stripped, index + 1))
+        else:
+            break
+        gap = False
+        index += 1
+    return items, index
+
+
+def _finished(text: str) -> bool:
+    """An item that ends in a party's parenthesis or in a role after it ("(V), ersättare")."""
+    text = text.strip()
+    if text.endswith((",", ";")):
+        return False
+    last = re.split(r"\s*[,;]\s*|\s+och\s+", text.rstrip("."))[-1]
+    return last.endswith(")") or bool(role_of(last))
+
+
+def list_members(text: str, line: int, result: str) -> tuple[list[RollCallRow], str | None]:
+    """The members of one list's text: "A (S), ordförande, B (V) och den tjänstgörande ersättaren
+    C (S)"; the part that is neither a member nor a role is returned to be flagged."""
+    pieces = [p.strip() for p in re.split(r"\s*[,;]\s*|\s+och\s+|\s+samt\s+", text.strip().rstrip(".")) if p.strip()]
+    rows: list[RollCallRow] = []
+    prefix, sticky = None, False
+    for piece in pieces:
+        role_after = role_of(piece)
+        if role_after and rows and not MEMBER_RE.match(piece):
+            rows[-1].role = role_after
+            continue
+        found = PREFIX_RE.match(piece)
+        if found:
+            prefix = role_of(found["role"])
+            sticky = found["role"].lower().endswith(("na", "erna"))
+            piece = found["rest"]
+        member = MEMBER_RE.match(" ".join(piece.split()))
+        if not member or len(member["name"]) > MAX_NAME:
+            return rows, piece
+        role = prefix or DEFAULT_ROLE
+        rows.append(
+            RollCallRow(name=member["name"], party=member["party"], seat=None, role=role, result=result, line=line)
+        )
+        if not sticky:
+            prefix = None
+    return rows, None
+
+
+def read_lists(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
+    """Every result-headed list in the lines (one vote's text) as one roll call; a list whose count
+    in its heading differs from its names, or a part that is no member, makes none but a flag."""
+    rows: list[RollCallRow] = []
+    declared: dict[str, int] = {}
+    flags: list[str] = []
+    index = 0
+    while index < len(lines):
+        head = HEAD_RE.match(lines[index].strip())
+        if not head:
+            index += 1
+            continue
+        result = _result(head["what"])
+        items, end = _block(lines, index, head["rest"])
+        listed: list[RollCallRow] = []
+        for text, line in items:
+            members, left = list_members(text, line, result)
+            listed += members
+            if left is not None:
+                flags.append(
+                    _("Rad %(line)d: ”%(text)s” är inte ett namn med parti, t.ex. ”Anna Andersson (S)”.")
+                    % {"line": line, "text": left[:80]}
+                )
+        if head["count"] is not None:
+            key = {"ja": "ja", "nej": "nej", "franvarande": "franvarande"}.get(str(result), "avstar")
+            declared[key] = declared.get(key, 0) + int(head["count"])
+            if int(head["count"]) != len(listed):
+                flags.append(
+                    _("Rad %(line)d: rubriken säger %(count)s men listan har %(listed)d namn.")
+                    % {"line": index + 1, "count": head["count"], "listed": len(listed)}
+                )
+        rows += listed
+        index = max(end, index + 1)
+    if flags or not rows:
+        return None, flags
+    return rollcall_of(rows, declared), duplicate_flags(rows)
