@@ -125,7 +125,8 @@ class Header:
     date: str = ""
     date_line: int = 0
     parties: list[str] = field(default_factory=list)
-    party_line: int = 0
+    party_line: int = 0  # the first party line; party_end the last (parties printed one a line)
+    party_end: int = 0
     revised: bool = False  # a "Reviderad <date>" line
 
 
@@ -149,15 +150,29 @@ def _take_body(header: Header, value: str, number: int) -> None:
 
 
 def _take(header: Header, value: str, number: int) -> bool:
-    """Take a date, party or case-number line into the header; False for any other line."""
+    """Take a date, party or case-number line into the header; False for any other line. Parties
+    printed one a line ("Liberalerna" / "Centerpartiet") are all kept, in printed order: a party
+    line right above or below the block's party lines adds to them."""
     if not header.date and is_date(value):
         header.date, header.date_line = value, number
         header.revised = header.revised or bool(REVISED_DATE_RE.match(value))
     elif not header.parties and is_party_line(value):
-        header.parties, header.party_line = split_parties(value), number
+        header.parties, header.party_line, header.party_end = split_parties(value), number, number
+    elif header.parties and number in (header.party_line - 1, header.party_end + 1) and is_party_line(value):
+        before = number < header.party_line
+        parties = split_parties(value) + header.parties if before else header.parties + split_parties(value)
+        header.parties = list(dict.fromkeys(parties))
+        header.party_line, header.party_end = min(number, header.party_line), max(number, header.party_end)
     elif not AGENDA_RE.match(value):
         return False
     return True
+
+
+def _names_a_body(value: str) -> bool:
+    """The line says it is a body ("…nämnden", "Nämnden för …"), also with the date after the name
+    ("Kulturnämnden 2025-10-14")."""
+    found = _BODY_AND_DATE_RE.match(value)
+    return bool(BODY_WORD_RE.search(found["body"] if found and is_date(found["date"]) else value))
 
 
 def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = None) -> list[Header]:
@@ -210,7 +225,7 @@ def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = 
                 not header.body
                 and looks_like_body(value, True)
                 and (
-                    BODY_WORD_RE.search(value)
+                    _names_a_body(value)
                     or (not header.date and _date_or_party_follows(items, below[step + 1 : step + 2]))
                 )
             ):

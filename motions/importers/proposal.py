@@ -21,6 +21,7 @@ from .motion import PROPOSAL_HEADING_RE, _Lines, page_furniture
 from .points import POINT_RE, read_mark, strip_footnotes
 from .proposal_boards import board_names_of
 from .proposal_costs import SuggestedCost, read_costs
+from .proposal_sections import opens_section, without_own_part
 from .running import interrupted, running_lines
 from .text import ImportError_, check_text, is_furniture
 
@@ -155,7 +156,7 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
     while index < len(items):
         number, raw = items[index]
         text = _clean(raw)
-        field_match = FIELD_RE.match(text)
+        field_match = FIELD_RE.match(text) or _beside_office(parsed, text)
         if not text:
             personal, after_field = "", False
             index += 1
@@ -188,6 +189,24 @@ OFFICE_FOR_RE = re.compile(r"^(?:förvaltningen|kontoret|nämnden)\s+för\s+[\w-
 # The header line that prints the office beside the kind, in two columns or (from a PDF, which
 # loses the gap) one space apart: "Stadsmiljöförvaltningen            Tjänsteutlåtande".
 BESIDE_KIND_RE = re.compile(r"^(?P<office>[A-ZÅÄÖ][\w ,-]{2,80}?)\s+Tjänst(?:e)?utlåtande$")
+
+
+# A two-column header line: the office on the left, a field in the right column ("Inköps- och
+# upphandlingsförvaltningen      Utfärdat 2025-08-20").
+OFFICE_AND_FIELD_RE = re.compile(
+    r"^(?P<office>\S.*?)\s+(?P<field>(?:utfärdat|reviderat?|ärendenummer|ärendenr|diarienummer|dnr)\s*:?\s*\d.*)$",
+    re.IGNORECASE,
+)
+
+
+def _beside_office(parsed: ParsedProposal, text: str):
+    """The field of a header line that prints the office beside it (the office read as the issuer
+    when none is yet); None for any other line."""
+    found = OFFICE_AND_FIELD_RE.match(text)
+    if not found or not _office_line(found["office"]):
+        return None
+    parsed.author_name = parsed.author_name or found["office"]
+    return FIELD_RE.match(found["field"])
 
 
 def _office_beside(raw: str) -> str:
@@ -294,6 +313,7 @@ def _title(items, heading: int, header: set[int], lines: _Lines) -> str:
 def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], lines: _Lines) -> int:
     """The numbered points after "Förslag till beslut"; returns the index where the list ended."""
     points: list[dict] = []
+    sections: list[tuple[str, int]] = []  # (addressee line, its first point) after the first section
     current = None
     blank = False
     index = start
@@ -315,7 +335,18 @@ def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], li
             if points or parsed.addressed_to:
                 raise lines.error(number, _("Texten står före första numrerade punkten: ”%(text)s”")
                                   % {"text": stripped[:80]})  # fmt: skip
-            parsed.addressed_to = stripped
+            parsed.addressed_to = without_own_part(stripped)
+            continue
+        following = None if match else opens_section(stripped, blank, current, items, index, header)
+        if following:
+            if following.style != points[0]["style"] or following.number != len(points) + 1:
+                # A section numbered afresh: which of its points is which is not certain; not guessed.
+                message = _("Punkterna under ”%(section)s” numreras om från %(number)s och lästes inte – kontrollera")
+                printed = point_label(following.number, following.label)
+                parsed.flag("points", message % {"section": stripped, "number": printed})
+                break
+            sections.append((stripped, following.number))
+            blank = False
             continue
         if match and (match.style == "number" or not points or points[0]["style"] != "number"):
             current = {
@@ -338,6 +369,10 @@ def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], li
     else:
         index = len(items)
     _finish_points(parsed, points, lines)
+    for section, first in sections:
+        message = _("Från punkt %(number)d riktas förslaget till ”%(section)s”, inte till ”%(first)s” – kontrollera")
+        values = {"number": first, "section": section.rstrip(":"), "first": parsed.addressed_to.rstrip(":")}
+        parsed.flag("points", message % values)
     return index
 
 

@@ -5,7 +5,8 @@ falls into.
 
 Known by where it stands and by what it is made of, never by its words alone: next to a page break
 or a page footer, and nothing but the names the document's header block prints (its body or office,
-its kind), with a date, the parties in brackets, a case number, "§ 12" or a page number beside them.
+its kind), with a date (also "2025-08-20, rev. 2025-09-11"), the parties in brackets, a case number,
+"§ 12" or a page number beside them.
 A line with one word more ("Stadsmiljönämnden beslutar", "I kommunstyrelsen:") is text.
 """
 
@@ -17,7 +18,9 @@ from .text import is_furniture
 # What a running line may carry beside the names: dates (also the two-digit year), the parties in
 # brackets, a case number, a paragraph, a page number.
 _BESIDE_RE = re.compile(
-    r"\b(?:\d{4}|\d{2})-\d{2}-\d{2}\b"
+    # The revision beside the date: "2025-08-20, rev. 2025-09-11", "reviderad 2025-09-11".
+    r"\brev(?:\.|iderad|iderat)?:?\s*(?:\d{4}|\d{2})-\d{2}-\d{2}\b"
+    r"|\b(?:\d{4}|\d{2})-\d{2}-\d{2}\b"
     r"|\((?-i:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,2})(?:(?:,\s*|\s+och\s+|\s+)(?-i:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,2}))*\)"
     r"|\b[A-ZÅÄÖ]{2,5}[- ]?\d{4}-\d{5}\b|\b\d{3,4}/\d{2}\b|§\s*\d{1,4}"
     r"|\bsida\s+\d{1,3}(?:\s+av\s+\d{1,3})?|\b\d{1,3}\s*\(\d{1,3}\)",

@@ -101,3 +101,34 @@ def test_the_genitive_less_board_name_resolves_to_the_register(real_data):
         "namnden-for-arbetsmarknad-och-vuxenutbildning",
         "idrott-och-foreningsnamnden",
     ]
+
+
+TWO_COLUMNS = """                                          Tjänsteutlåtande
+Inköps- och upphandlingsförvaltningen     Utfärdat 2025-08-20
+                                          Reviderat 2025-09-11
+                                          Diarienummer IUN-2025-00402
+Handläggare: Lovisa Strand
+Telefon: 031-367 00 00
+
+Gemensam upphandlingsplan
+
+Förslag till beslut
+I inköps- och upphandlingsnämnden:
+
+1. Förvaltningen får i uppdrag att införa ett nytt system.
+"""
+
+
+@pytest.mark.parametrize("gap", ["     ", " "])  # the PDF's text may keep one space of the gap
+def test_the_office_beside_a_field_in_a_two_column_header_is_the_issuer(gap):
+    parsed = read_proposal(TWO_COLUMNS.replace("förvaltningen     Utfärdat", f"förvaltningen{gap}Utfärdat"))
+    assert parsed.author_name == "Inköps- och upphandlingsförvaltningen"
+    assert (str(parsed.issued), str(parsed.revised), parsed.case_number) == (
+        "2025-08-20", "2025-09-11", "IUN-2025-00402",
+    )  # fmt: skip
+    assert parsed.points[0].board_names == ["Inköps- och upphandlingsförvaltningen"]
+
+
+def test_a_line_beside_a_field_that_names_no_office_is_not_the_issuer():
+    parsed = read_proposal(TWO_COLUMNS.replace("Inköps- och upphandlingsförvaltningen", "Göteborgs Stad"))
+    assert parsed.author_name == "" and parsed.issued is None
