@@ -14,7 +14,7 @@ from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
 from .protocol_propositions import Proposition, explicit, propositions
 from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag
 from .text import ImportError_, line_error
-from .vote_general import general_rollcall
+from .vote_general import general_rollcall, second_opinion
 
 if TYPE_CHECKING:
     from .protocol import ParsedProtocol
@@ -171,6 +171,8 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
                     raise
         if vote.rollcall is None and members:
             general_rollcall(parsed, vote, body, members[0].line, last)
+        elif members:
+            second_opinion(parsed, vote, body, members[0].line, last)
         if not vote.proposition:
             stated = propositions(" ".join(p.text for p in members))
             vote.read = stated[0] if stated else None

@@ -5,6 +5,7 @@ checked against its rows; whatever is unsure is flagged on the vote, never guess
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,43 @@ def general_rollcall(parsed: ParsedProtocol, vote: ProtocolVote, body: list[tupl
     _withdraw_unread(parsed, first, last)
     vote.rollcall = rollcall
     return True
+
+
+class _Sandbox:
+    """Collects a trial reading's flags, so that a reading which is not kept leaves no trace."""
+
+    def __init__(self) -> None:
+        self.flags: list[tuple[str, str]] = []
+        self.field_flags: dict[str, list[str]] = {}
+
+    def flag(self, field: str, message: str) -> None:
+        self.flags.append((field, message))
+
+
+def agrees(rollcall, vote: ProtocolVote) -> bool:
+    """Whether a roll call fits what the vote's text states: its named counts, and the two sides
+    of "med 7 röster mot 6" in either order; and a vote has someone voting Ja or Nej."""
+    totals = rollcall.totals
+    if not totals.get("ja") and not totals.get("nej"):
+        return False
+    if vote.split and (totals.get("ja"), totals.get("nej")) not in (vote.split, vote.split[::-1]):
+        return False
+    return all(totals.get(key) == count for key, count in vote.declared.items() if key in totals)
+
+
+def second_opinion(parsed: ParsedProtocol, vote: ProtocolVote, body: list[tuple[int, str]], first: int, last: int):
+    """A tuned reader's roll call that contradicts the vote's stated counts (or has no Ja and no
+    Nej) is set against the general readers: their reading is kept when it fits the counts, with
+    its flags; otherwise the tuned one stands and the later count check reports the disagreement."""
+    if vote.rollcall is None or agrees(vote.rollcall, vote):
+        return
+    sandbox = _Sandbox()
+    trial = dataclasses.replace(vote, declared=dict(vote.declared), rollcall=None)
+    if not general_rollcall(sandbox, trial, body, first, last) or not agrees(trial.rollcall, trial):  # type: ignore[arg-type]
+        return
+    for field, message in sandbox.flags:
+        parsed.flag(field, message)
+    vote.rollcall, vote.declared = trial.rollcall, trial.declared
 
 
 def _withdraw_unread(parsed: ParsedProtocol, first: int, last: int) -> None:

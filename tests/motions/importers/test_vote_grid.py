@@ -221,7 +221,7 @@ def test_a_vote_heading_may_name_its_subject_after_the_number():
     from motions.importers.protocol_layout import NUMBERED_VOTE_RE
 
     assert NUMBERED_VOTE_RE.match("Votering 1 – återremiss")
-    assert not NUMBERED_VOTE_RE.match("Votering 1 – " + "x" * 60)
+    assert not NUMBERED_VOTE_RE.match("Votering 1 – " + "x" * 90)  # a subject, not a paragraph
 
 
 def test_prose_sides_are_read_as_ja_or_nej_by_the_votes_own_definition():
@@ -279,3 +279,38 @@ def test_the_result_headings_a_list_may_stand_under(heading, result):
 
 def test_a_sentence_saying_how_to_vote_is_no_list_heading():
     assert read_lists(["Den som vill bifalla röstar Ja, den som vill avslå röstar Nej."]) == (None, [])
+
+
+SIDES_PROTOCOL = (
+    PROTOCOL.split("Omröstning\n")[0]
+    + """Omröstning
+Ja-röst för att ärendet avgörs i dag, nej-röst för återremiss.
+
+För att avgöra ärendet i dag röstar ledamöterna Anna Berg (S) och Bo Ek (V).
+
+För återremiss röstar Cia Dahl (M).
+
+Avstår från att rösta gör Dan Olsson (L).
+
+Nämnden har med två röster mot en, en ledamot avstod, beslutat att avgöra ärendet i dag.
+"""
+)
+
+
+def test_a_tuned_reading_that_contradicts_the_stated_counts_gives_way_to_the_general_readers():
+    # The prose reader reads only the verdict-first sentence (one abstainer, no Ja, no Nej): the
+    # sides reader's reading fits "två röster mot en" and is kept.
+    parsed = parse_protocol(SIDES_PROTOCOL)
+    [vote] = parsed.votes
+    assert [(r.name, str(r.result)) for r in vote.rollcall.rows] == [
+        ("Anna Berg", "ja"),
+        ("Bo Ek", "ja"),
+        ("Cia Dahl", "nej"),
+        ("Dan Olsson", "avstar"),
+    ]
+
+
+def test_a_general_reading_that_does_not_fit_the_counts_either_is_not_kept():
+    text = SIDES_PROTOCOL.replace("med två röster mot en", "med tre röster mot en")
+    with pytest.raises(Exception, match="3 röster mot 1"):
+        parse_protocol(text)
