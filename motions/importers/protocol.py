@@ -285,8 +285,10 @@ def _paragraph_at(lines: list[str], index: int, end: int) -> tuple[re.Match, int
     if not value and index + 1 < end:
         value, last = _clean(lines[index + 1]), index + 1
     found = PARAGRAPH_RE.match(value if value.startswith("§") else f"§ {value}")
-    # A labelled § holds the number alone; anything after it is no ärendemening.
-    return (found, last) if found and not found["rest"] else None
+    # A labelled § holds the number alone; anything after it is no ärendemening, but it may be the
+    # next column's field where a PDF kept one space of a two-column header's gap ("Paragraf: § 211
+    # Diarienummer: SFN-2025-00419").
+    return (found, last) if found and (not found["rest"] or CASE_LABEL_RE.match(found["rest"])) else None
 
 
 def _value_of(lines: list[str], index: int, end: int, rest: str) -> tuple[str, int]:

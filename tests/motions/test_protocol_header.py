@@ -213,3 +213,11 @@ def test_meeting_labels_that_are_also_words_of_prose_need_a_date_alone(line, lab
     from motions.importers.protocol import MEETING_DATE_RE
 
     assert bool(MEETING_DATE_RE.match(line)) is label
+
+
+def test_a_labelled_paragraph_with_the_next_columns_field_after_one_space_is_read():
+    # A PDF without its columns keeps one space of a two-column header's gap.
+    parsed = parse_protocol(SAME_LINE.replace("Paragraf: § 119\nDiarienummer:", "Paragraf: § 119 Diarienummer:"))
+    assert (parsed.paragraph, parsed.case_number) == (119, "SOC-2025-00741")
+    assert parsed.title == "Ansökan om statsbidrag mot våld i nära relationer 2026"
+    assert not {"paragraph", "case", "title"} & set(parsed.field_flags)
