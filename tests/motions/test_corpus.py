@@ -22,6 +22,7 @@ DOCUMENTS = sorted(CORPUS.glob("*.txt"))
 # beside them are read here. Their expectations are written from truth/ by corpus/truth_to_runner.py.
 RUNNER_BATCHES = (
     "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
+    "holdout11",
 )  # fmt: skip
 HOLDOUT = [
     p

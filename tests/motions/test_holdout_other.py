@@ -1,4 +1,4 @@
-"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout10; issue 15)
+"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout11; issue 15)
 read exactly as their hand truth, each from its text and from the PDF rendered from it: every
 decision point, every roll-call row, the declared counts, the TU points' boards and amounts, and
 every header field (a protocol's ärendemening too) right or flagged.
@@ -25,6 +25,7 @@ TRUTH_TOTALS = {
     "holdout8": {"points": 24, "rows": 46, "counts": 5, "header": 40, "boards": 12, "amounts": 12},
     "holdout9": {"points": 23, "rows": 48, "counts": 5, "header": 40, "boards": 11, "amounts": 11},
     "holdout10": {"points": 34, "rows": 86, "counts": 7, "header": 55, "boards": 18, "amounts": 18},
+    "holdout11": {"points": 29, "rows": 84, "counts": 7, "header": 55, "boards": 15, "amounts": 15},
 }
 
 
