@@ -54,6 +54,13 @@ REFERENCE_RE = re.compile(
     r"\b(?:SOU|betänkande\w*|utredar\w*|utredningen|studie\w*|kommunerna|nationell\w*|i\s+riket|regeringen)\b", re.I
 )
 GRANT_RE = re.compile(r"\b(?:statsbidrag\w*|intäkt\w*|ersättning\s+från\s+staten)\b", re.IGNORECASE)
+# What a reserve, a budget or a frame holds ("Kommuncentral reserv … uppgår till 38 mnkr") is money
+# available, not what the point costs.
+BALANCE_RE = re.compile(
+    r"\b(?:reserv(?:en)?|budget(?:en)?|ram(?:en)?|anslag(?:et)?)\s+(?:[^.]{0,60}\s)?(?:uppgår|omfattar|är)\b",
+    re.IGNORECASE,
+)
+COST_WORD_RE = re.compile(r"\b(?:kostnad\w*|kosta[rd]?|utgift\w*|merkostnad\w*)\b", re.IGNORECASE)
 # The year of the cost: printed right after the amount, with nothing but these words between.
 YEARS_AFTER_RE = re.compile(
     r"^\s*(?:(?:årligen|per\s+år|om\s+året)\s*,?\s*)?(?:(?:under|för|från|avseende)\s+)?(?:(?:år|åren|perioden)\s+)?"
@@ -272,9 +279,17 @@ def read_costs(parsed, body, lines) -> None:
     for point in parsed.points:
         for cost in _amounts(point.text, point.line, matcher, by_number, parsed, own_point=point.number):
             parsed.costs.append(cost)
+    stated = {cost.amount_kr for cost in parsed.costs}
+    with_own = {cost.point for cost in parsed.costs}
     for line, text, in_costs in paragraphs:
         if in_costs:
-            found = _amounts(text, line, matcher, by_number, parsed)
+            # "Satsningen kostar 9,75 mnkr" after a point that states 9 750 000 kr: the section sums
+            # up the point's own cost; tied by a shared word to a point that states no amount, it
+            # would become a second cost of the wrong point (and lead the next amount there).
+            found = _amounts(
+                text, line, matcher, by_number, parsed,
+                restates=lambda cost: cost.amount_kr in stated and cost.point not in with_own,
+            )  # fmt: skip
             _supersede(found)
             parsed.costs += found
     parsed.costs = _unique(parsed.costs)
@@ -307,7 +322,7 @@ def flag_costs(parsed) -> None:
         } + (": " + "; ".join(cost.reasons) if cost.reasons else ""))  # fmt: skip
 
 
-def _amounts(text, line, matcher, by_number, parsed, own_point=None) -> list[SuggestedCost]:
+def _amounts(text, line, matcher, by_number, parsed, own_point=None, restates=None) -> list[SuggestedCost]:
     found: list[SuggestedCost] = []
     sentences = SENTENCE_RE.split(text)
     context_start = 0
@@ -331,9 +346,11 @@ def _amounts(text, line, matcher, by_number, parsed, own_point=None) -> list[Sug
                     point, why = last_point, [_("knuten till samma punkt som beloppet före i stycket")]
                 elif point is not None:
                     why = [_("knuten till punkten genom orden %(words)s") % {"words": ", ".join(shared[:4])}]
-        last_point = point if point is not None else last_point
-        for match in matches:
-            found += _costs_of(match, sentence, text, line, point, why, by_number)
+        costs = [c for match in matches for c in _costs_of(match, sentence, text, line, point, why, by_number)]
+        kept = [c for c in costs if not (restates and restates(c))]
+        if kept or not costs:
+            last_point = point if point is not None else last_point
+        found += kept
     return found
 
 
@@ -382,6 +399,10 @@ def _costs_of(match, sentence, paragraph, line, point, why, by_number) -> list[S
         if GRANT_RE.search(sentence):
             cost.accepted = False
             cost.reasons.append(_("ett bidrag eller en intäkt, inte en kostnad"))
+        before = sentence[: match.start()]
+        if BALANCE_RE.search(before) and not COST_WORD_RE.search(before):
+            cost.accepted = False
+            cost.reasons.append(_("det som en reserv eller budget rymmer, inte en kostnad"))
         costs.append(cost)
     return costs
 
