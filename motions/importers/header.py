@@ -134,6 +134,7 @@ class Header:
     parties: list[str] = field(default_factory=list)
     party_line: int = 0
     revised: bool = False  # a "Reviderad <date>" line
+    doubts: list[str] = field(default_factory=list)  # labelled values not read as their field, as printed
 
 
 def _date_or_party_follows(items: list[tuple[int, str]], following: list[int]) -> bool:

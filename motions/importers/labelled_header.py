@@ -1,8 +1,8 @@
 """The motion's header printed as a block of labelled lines, often in columns ("Nämnd:   Nämnden för
 …", "Typ:   Yrkande", "Parti:   Socialdemokraterna, Miljöpartiet", "Datum:   2025-12-04"), beside
 the unlabelled blocks header.py reads. Each label says what its value is, so the value is read as
-that field whatever it looks like; a value that does not read as the field is left out and flagged
-by the motion parser as missing, never guessed. A line under a value with no label of its own and
+that field whatever it looks like; a kind or date that does not read as one is left out, kept in the
+header's doubts for the motion parser to flag, never guessed. A line under a value with no label of its own and
 indented, or starting in lower case, continues that value ("Nämnd:  Nämnden för demokrati och ⏎
 medborgarservice").
 
@@ -71,6 +71,8 @@ def _read_block(items: list[tuple[int, str]], start: int) -> tuple[Header | None
     header = Header(start=start, end=index)
     for name, label, value_lines, number in fields:
         value = join_lines(value_lines)
+        if name in ("kind", "date") and not (KIND_LINE_RE.match(value) if name == "kind" else _date_of(value)):
+            header.doubts.append(f"{label.capitalize()}: {value}")
         if name == "body" and not header.body:
             header.body = value
         elif name == "kind" and not header.kind_word and KIND_LINE_RE.match(value):

@@ -434,6 +434,8 @@ def _read_header(
             % {"where": lines.where(lines.items[main.start][0])},
         )
     parsed.body_name = next((h.body for h in headers if h.body), "")
+    for doubt in (d for h in headers for d in h.doubts):
+        parsed.flag("header", _("Sidhuvudets rad ”%(line)s” kunde inte läsas – kontrollera") % {"line": doubt})
     word = main.kind_word or next((h.kind_word for h in headers if h.kind_word), "")
     if not word:  # a labelled block without "Typ:": the title says the kind
         word = TITLE_RE.match(parsed.title)["kind"].lower() if TITLE_RE.match(parsed.title) else ""

@@ -186,3 +186,9 @@ def test_a_dash_list_under_a_lead_that_is_no_clause_stays_the_decisions_sub_item
     decision = "Underlaget kompletteras med:\n\n– en värdering,\n– en analys."
     parsed = parse_protocol(PROTOCOL.format(body="Nämnden för funktionsstöd", decision=decision))
     assert parsed.points == []
+
+
+def test_a_labelled_kind_or_date_that_does_not_read_is_flagged_not_guessed():
+    parsed = read_motion(LABELLED.replace("Typ:          Yrkande", "Typ:          Skrivelse"))
+    assert parsed.kind == "yrkande"  # from the title
+    assert any("Typ: Skrivelse" in flag for flag in parsed.field_flags["header"])
