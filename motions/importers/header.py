@@ -42,6 +42,13 @@ TEXT_DATE_RE = re.compile(
     rf"^(?:{_DATE_PREFIX}|göteborg,?\s+)?(?:den\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})$",
     re.IGNORECASE,
 )
+# The meeting the document is for, with its date and perhaps the agenda item: "Sammanträde
+# 2025-11-25, ärende 9", "Nämndens sammanträde den 4 juni 2024", "Möte 2025-11-25, punkt 9".
+MEETING_RE = re.compile(
+    r"^(?:\w+s\s+)?(?:sammanträde(?:t|sdatum|sdag)?|möte(?:t|sdatum)?)(?:\s+den)?:?\s+(?P<date>.+?)"
+    r"(?:,?\s+(?:ärende|punkt|§)\s*(?:nr\.?\s*)?\d{1,3})?$",
+    re.IGNORECASE,
+)
 AGENDA_RE = re.compile(r"^(?:ärende\s*nr\.?|ärende|dnr|diarienummer)(?::\s*|\s+)\S+$", re.IGNORECASE)
 BODY_WORD_RE = re.compile(
     r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?|beredning(?:en)?|kommunledningen|"
@@ -128,6 +135,7 @@ class Header:
     party_line: int = 0  # the first party line; party_end the last (parties printed one a line)
     party_end: int = 0
     revised: bool = False  # a "Reviderad <date>" line
+    doubts: list[str] = field(default_factory=list)  # labelled values not read as their field, as printed
 
 
 def _date_or_party_follows(items: list[tuple[int, str]], following: list[int]) -> bool:
@@ -153,9 +161,12 @@ def _take(header: Header, value: str, number: int) -> bool:
     """Take a date, party or case-number line into the header; False for any other line. Parties
     printed one a line ("Liberalerna" / "Centerpartiet") are all kept, in printed order: a party
     line right above or below the block's party lines adds to them."""
+    meeting = MEETING_RE.match(value)
     if not header.date and is_date(value):
         header.date, header.date_line = value, number
         header.revised = header.revised or bool(REVISED_DATE_RE.match(value))
+    elif not header.date and meeting and is_date(meeting["date"]):
+        header.date, header.date_line = meeting["date"], number
     elif not header.parties and is_party_line(value):
         header.parties, header.party_line, header.party_end = split_parties(value), number, number
     elif header.parties and number in (header.party_line - 1, header.party_end + 1) and is_party_line(value):

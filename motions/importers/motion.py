@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..models import Motion
-from .header import AGENDA_RE, KIND_WORDS, TITLE_RE, find_headers, is_date, is_party_line, parse_date, split_parties
+from .footnotes import footnote_bodies, strip_footnotes
+from .header import AGENDA_RE, KIND_WORDS, TITLE_RE, is_date, is_party_line, parse_date, split_parties
 from .joining import join_lines
+from .labelled_header import all_headers
+from .motion_points import headless_section, parse_points
 from .pdf import PAGE_BREAK
-from .points import ParsedPoint, footnote_bodies, join_items, parse_points, read_mark, strip_footnotes
+from .points import ParsedPoint, join_items, read_mark
 from .running import interrupted, running_lines
 from .text import ImportError_, check_text, is_furniture
 
@@ -242,12 +245,12 @@ def read_motion(text: str) -> ParsedMotion:
     whole = lines.items
     lines.items = [item for index, item in enumerate(whole) if index not in dropped]
     items = lines.items
-    headers = find_headers(items, lines.page_of)
+    headers = all_headers(items, lines.page_of)
     in_header = {i for h in headers for i in range(h.start, h.end)}
     # The header repeated as a page's running line ("Inköps- och upphandlingsnämnden, yrkande (S, V,
     # MP)" after "Sida 1 (2)"): furniture, known once the header block says what it repeats.
     turns = {whole[i][0] for i in dropped}
-    names = [h.body for h in headers] + [h.kind_word for h in headers]
+    names = [name for h in headers for name in (h.body, h.kind_word) if name]
     running = running_lines(
         whole, lines.page_of, turns, {items[i][0] for i in in_header}, names, [p for h in headers for p in h.parties]
     )
@@ -255,7 +258,7 @@ def read_motion(text: str) -> ParsedMotion:
         removed_headers += interrupted(whole, running, turns)
         lines.items = [item for item in items if item[0] not in running]
         items = lines.items
-        headers = find_headers(items, lines.page_of)
+        headers = all_headers(items, lines.page_of)
         in_header = {i for h in headers for i in range(h.start, h.end)}
     content = [i for i, (_n, t) in enumerate(items) if t.strip() and i not in in_header and not is_furniture(t)]
     if not content:
@@ -265,7 +268,8 @@ def read_motion(text: str) -> ParsedMotion:
     first = content[0]
     title_match = TITLE_RE.match(" ".join(items[first][1].split()))
     leading = [h for h in headers if h.end <= first]
-    if not title_match and not leading:
+    kinded = [h for h in leading if h.kind_word]
+    if not title_match and not kinded:
         raise lines.error(
             items[first][0],
             _(
@@ -284,7 +288,7 @@ def read_motion(text: str) -> ParsedMotion:
             title_lines.append(stripped)
         position += 1
     uncertain: list[str] = []
-    kind = KIND_WORDS[title_match["kind"].lower()] if title_match else KIND_WORDS[leading[0].kind_word]
+    kind = KIND_WORDS[title_match["kind"].lower()] if title_match else KIND_WORDS[kinded[0].kind_word]
     parsed = ParsedMotion(kind=kind, title=join_lines(title_lines), pages=lines.pages)
     parsed.is_revised = bool(title_match and title_match["kind"].lower().startswith("reviderat"))
     _flag_uncertain_title(parsed, title_match, title_lines)
@@ -336,10 +340,11 @@ def read_motion(text: str) -> ParsedMotion:
         if not parsed.justification:
             parsed.flag("justification", _("Texten i yttrandet saknas."))
     else:
-        if proposal is None:
-            raise ImportError_(_("Avsnittet ”Förslag till beslut” saknas."))
+        headless = proposal is None
+        if headless:
+            proposal = headless_section(body_items, justification)
         stop = justification if justification is not None and justification > proposal else len(body_items)
-        parse_points(parsed, body_items[proposal + 1 : stop], lines, uncertain)
+        parse_points(parsed, body_items[proposal + 1 : stop], lines, uncertain, headless=headless)
         if justification is not None:
             parsed.justification = "\n\n".join(
                 strip_footnotes(p)[0] for p in _paragraphs(body_items[justification + 1 :], uncertain)
@@ -429,9 +434,13 @@ def _read_header(
             % {"where": lines.where(lines.items[main.start][0])},
         )
     parsed.body_name = next((h.body for h in headers if h.body), "")
-    word = main.kind_word
-    header_kind = KIND_WORDS[word]
-    if parsed.title and TITLE_RE.match(parsed.title):
+    for doubt in (d for h in headers for d in h.doubts):
+        parsed.flag("header", _("Sidhuvudets rad ”%(line)s” kunde inte läsas – kontrollera") % {"line": doubt})
+    word = main.kind_word or next((h.kind_word for h in headers if h.kind_word), "")
+    if not word:  # a labelled block without "Typ:": the title says the kind
+        word = TITLE_RE.match(parsed.title)["kind"].lower() if TITLE_RE.match(parsed.title) else ""
+    header_kind = KIND_WORDS.get(word, parsed.kind)
+    if word and parsed.title and TITLE_RE.match(parsed.title):
         title_word = TITLE_RE.match(parsed.title)["kind"].lower()
         if KIND_WORDS[title_word] != header_kind:
             parsed.flag(

@@ -1,29 +1,18 @@
-"""The decision points under "Förslag till beslut", in each layout the city writes them:
-
-- numbered ("1." / "1)") or lettered ("a)" / "a.") points; the style of the first point is the
-  list's, and items of the other style inside a point are its sub-items ("2. … i uppdrag att: ⏎
-  a) … ⏎ b) …"), as are dash and bullet items ("– fler träningslägenheter,");
-- "att"-clauses ("att ge … i uppdrag att …,⏎⏎att …", "…, samt⏎att …"), each a point;
-- bullets ("• Stadsledningskontoret får i uppdrag …") where the list starts with one, each a point;
-- one unnumbered decision ("Ärendet återremitteras …"), read as one point and flagged;
-- a lead-in above numbered points or "att"-clauses ("Ärendet återremitteras till … för att", "… med
-  uppdrag att:", "Kommunfullmäktige beslutar" below "I kommunfullmäktige:"): the motion's lead-in,
-  kept apart from its points; any other text there is refused with its line;
-- the approve-the-rest line last ("I övrigt bifalla tjänsteutlåtandet.", "Därutöver bifalla …",
-  "Bifalla förvaltningens förslag i övrigt.", "att i övrigt bifalla …"): a flag with its wording.
-
-Sub-items keep their own lines in the point's text. Footnote digits glued to words are taken out
-and kept as the point's notes; the footnotes' own lines ("1 Se …") are found here too.
+"""What a decision point's line is, for motions, TUs and protocol extracts alike (read_point): a
+numbered ("1." / "1)") or lettered ("a)" / "a.", "A." in a list of capitals) point, or an unlabelled
+one — an "att"-clause ("att ge … i uppdrag …,") or a dash or bullet item ("– godkänna …,", "• …") —
+where the list starts with one; the list's first point sets its style, and items of another style
+inside a point are its sub-items. Also the shared vocabulary around the points (addressee, lead-in,
+the approve-the-rest line), a review box's points and the labels of lettered points.
+motion_points.py reads a motion's "Förslag till beslut" section with these rules.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
-
 from ..models import point_label, point_marker
+from .footnotes import strip_footnotes  # noqa: F401 - re-exported, where the points' notes come from
 from .joining import join_lines
-from .text import is_furniture
 
 POINT_RE = re.compile(r"^(?:(?P<number>\d{1,3})|(?P<letter>[a-zåäö]))(?P<mark>[.)])\s+(?P<text>\S.*)$")
 # Capital letters ("A.", "B)") are points only in a list that starts with "A": elsewhere "M. Svensson"
@@ -63,56 +52,6 @@ LEAD_IN_RE = re.compile(
 # An addressee line ending in "att" ("… för att:") is a lead-in, not whom the motion addresses.
 _ENDS_IN_ATT_RE = re.compile(r"\batt:?$", re.IGNORECASE)
 _REST_START_RE = re.compile(rf"^(?:att\s+)?(?:{_REST_WORDS}\s+(?:att\s+)?bifall|bifalla\s+\S+)", re.IGNORECASE)
-# Footnote digits glued to a word or to the punctuation after it: "grooming3", "regionalt.11", and
-# to the full stop after a year or a date ("i september 2025.2", "senast 2025-12-31.4"); after
-# other digits they are a section number ("avsnitt 4.1.2") and stay.
-FOOTNOTE_RES = [
-    re.compile(r"(?<=[^\W\d_]{3})\d{1,2}(?=[\s,;:)]|$|\.(?:\s|$))"),
-    re.compile(r"(?<=[^\W\d_][.,;:])\d{1,2}(?=\s|$)"),
-    re.compile(r"(?<=[^\d.,]\d{4}\.)\d{1,2}(?=\s|$)"),
-    re.compile(r"(?<=[^\d.,]\d{4}-\d\d-\d\d\.)\d{1,2}(?=\s|$)"),
-]
-# A word broken at the line end by a hyphen, the typesetter's or a plain one.
-_BROKEN_WORD_RE = re.compile(r"(?P<left>[^\W\d_]+)[-\u2010\u00ad]$")
-_FOOTNOTE_BODY_RE = re.compile(r"^(?P<digit>\d{1,2})\s+(?P<text>[A-ZÅÄÖ\"”“].{2,})$")
-
-
-def strip_footnotes(text: str) -> tuple[str, list[str]]:
-    """The text without footnote digits glued to words, and the digits removed (kept as notes)."""
-    removed = []
-    for pattern in FOOTNOTE_RES:
-        removed += [m.group(0) for m in pattern.finditer(text)]
-        text = pattern.sub("", text)
-    return text, removed
-
-
-def footnote_bodies(items: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
-    """The lines that are footnotes ("1 Se Länsstyrelsen …"), by index: a line that starts with
-    the digits of a footnote glued to a word elsewhere in the text, then a capital."""
-    glued: set[str] = set()
-    for position, (_n, line) in enumerate(items):
-        if not _FOOTNOTE_BODY_RE.match(line.strip()):
-            glued.update(strip_footnotes(line)[1])
-            # The typesetter may hyphenate the word a footnote's digits are glued to ("Götebor-⏎g1."):
-            # the word, joined again, is what carries them.
-            broken = _BROKEN_WORD_RE.search(line.rstrip())
-            rest = items[position + 1][1].split() if broken and position + 1 < len(items) else []
-            if rest and rest[0][:1].islower():
-                glued.update(strip_footnotes(broken["left"] + rest[0])[1])
-    found = {}
-    index = 0
-    while index < len(items):
-        match = _FOOTNOTE_BODY_RE.match(items[index][1].strip())
-        if match and match["digit"] in glued and not POINT_RE.match(items[index][1].strip()):
-            digit, body, first = match["digit"], [match["text"]], index
-            # A footnote the typesetter hyphenated runs on to the next line ("Storgöte-⏎borg.").
-            while index + 1 < len(items) and body[-1].rstrip().endswith(("-", "\u2010", "\u00ad")):
-                index += 1
-                body.append(items[index][1])
-                found[index] = (digit, "")
-            found[first] = (digit, join_lines(body))
-        index += 1
-    return found
 
 
 def join_items(lines: list[str], uncertain: list[str] | None = None) -> str:
@@ -187,7 +126,10 @@ class Mark:
     text: str
 
     def follows(self, previous: "Mark | None") -> bool:
-        """Whether this point comes next after `previous` (the first point when None) in one list."""
+        """Whether this point comes next after `previous` (the first point when None) in one list.
+        An unlabelled point (number 0) follows any point of its own style."""
+        if self.style in UNLABELLED:
+            return previous is None or previous.style == self.style
         if previous is None:
             return self.number == 1
         return self.style == previous.style and self.number == previous.number + 1
@@ -201,6 +143,68 @@ def read_mark(line: str, style: str = "") -> Mark | None:
     if match is None:
         return None
     return Mark(number=_number(match), label=_label(match), style=_style(match), text=match["text"])
+
+
+# Points printed without a number or letter: "att"-clauses ("att ge förvaltningen i uppdrag …,"; the
+# "att" is the point's first word) and dash or bullet items ("– godkänna …,", "• Förvaltningen får …";
+# the glyph is no part of the text). They are points only in a list that starts with one; inside a
+# numbered point they are its sub-items.
+UNLABELLED = ("att", "bullet")
+
+
+def read_item(line: str) -> Mark | None:
+    """The line as an unlabelled point (number 0: it is numbered by its place), or None."""
+    if ATT_RE.match(line):
+        return Mark(number=0, label="", style="att", text=line)
+    if ITEM_RE.match(line):
+        return Mark(number=0, label="", style="bullet", text=_BULLET_RE.sub("", line))
+    return None
+
+
+def read_point(line: str, style: str = "") -> Mark | None:
+    """The one rule of a point's line for motions, TUs and protocol extracts alike: its mark
+    (read_mark), or — as a list's first point or in a list of unlabelled points — an "att"-clause or
+    a dash or bullet item (read_item)."""
+    mark = read_mark(line, style if style not in UNLABELLED else "")
+    if mark is not None and style not in UNLABELLED:
+        return mark
+    item = read_item(line)
+    if item is not None and style in ("", item.style):
+        return item
+    return None if style in UNLABELLED else mark
+
+
+def runs_on(text: str, line: str) -> bool:
+    """Whether `line` goes on with `text` (an addressee or lead-in wrapped over lines: "I äldre samt
+    vård- och ⏎ omsorgsnämnden:"): the text ends no sentence or clause and the line starts in lower
+    case and is no point of its own."""
+    return (
+        bool(text)
+        and not text.rstrip().endswith((".", ":", ";", "!", "?"))
+        and line[:1].islower()
+        and read_point(line) is None
+    )
+
+
+def decides(mark: Mark, lead: str) -> bool:
+    """Whether a list under the lead-in `lead` is the list of decision points. A dash list is when its
+    items are clauses ("– att komplettera …,") or complete a lead-in ending in "att" ("… beslutar att
+    ⏎ – godkänna …,"); under any other lead ("… underlaget med: ⏎ – en värdering,") it names what the
+    one decision covers: that decision's sub-items."""
+    if mark.style != "bullet" or not lead:
+        return True
+    return bool(ATT_RE.match(mark.text) or _ENDS_IN_ATT_RE.search(lead))
+
+
+def opens_point(mark: Mark, previous: str, blank_before: bool, first: bool = False) -> bool:
+    """Whether an unlabelled point's line begins a point rather than running on the text above it.
+    A dash item always does; an "att" at a line's start only after a blank line, after a line that
+    ends a clause (",", ";", ".", "samt") or, as the list's first point, after its lead-in
+    ("Kommunstyrelsen beslutar" / "… följande:") — "… visar ⏎ att …" is one sentence."""
+    if mark.style != "att" or blank_before or not previous:
+        return True
+    previous = " ".join(previous.split())
+    return previous.endswith((",", ";", ".", " samt")) or (first and bool(LEAD_IN_RE.match(previous)))
 
 
 def label_fits(number: int, label: str) -> bool:
@@ -253,159 +257,3 @@ def _expected_label(label: str, expected: int) -> str:
         return ""
     letter = LETTERS[expected - 1] if expected <= len(LETTERS) else ""
     return (letter.upper() if label[0].isupper() else letter) + label[-1] if letter else ""
-
-
-def _preamble(parsed, section, lines, numbered: bool) -> set[int]:
-    """Read the addressee and the lead-in above the first point; the indexes of `section` they took.
-
-    The text between the addressee and the first numbered point or "att"-clause is the lead-in when
-    it is one paragraph that LEAD_IN_RE accepts. Above numbered points anything else is refused with
-    its line; above "att"-clauses, or with no list at all, it stays for _collect to read as before
-    (one unnumbered decision).
-    """
-    taken: set[int] = set()
-    stray: list[list[tuple[int, int, str]]] = []  # paragraphs of (index, line number, text)
-    blank_before = False
-    starts_list = False
-    for index, (n, line) in enumerate(section):
-        stripped = " ".join(line.split())
-        if not stripped:
-            blank_before = True
-            continue
-        if is_furniture(stripped):
-            continue
-        # "att …" right under a line of text that is no lead-in yet is that text run on
-        # ("Ärendet återremitteras … med uppdrag⏎att komplettera planförslaget med:").
-        wrapped = (
-            ATT_RE.match(stripped)
-            and stray
-            and not blank_before
-            and not LEAD_IN_RE.match(join_lines([text for _i, _n, text in stray[-1]]))
-        )
-        if not wrapped and (_match(stripped, "") or ATT_RE.match(stripped) or ITEM_RE.match(stripped)):
-            starts_list = bool(_match(stripped, "") or ATT_RE.match(stripped))
-            break
-        if (
-            not stray
-            and not parsed.addressed_to
-            and ADDRESSED_RE.match(stripped)
-            and not _REST_START_RE.match(stripped)
-            and not _ENDS_IN_ATT_RE.search(stripped)
-        ):
-            parsed.addressed_to = stripped.rstrip(":").strip()
-            taken.add(index)
-        elif blank_before or not stray:
-            stray.append([(index, n, stripped)])
-        else:
-            stray[-1].append((index, n, stripped))
-        blank_before = False
-    if not stray or not starts_list:
-        return taken
-    lead_in = join_lines([text for _i, _n, text in stray[-1]])
-    if len(stray) == 1 and LEAD_IN_RE.match(lead_in):
-        parsed.lead_in = lead_in
-        return taken | {index for index, _n, _text in stray[0]}
-    if numbered:
-        _index, n, text = stray[0][0]
-        message = _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": text[:80]}
-        raise lines.error(n, message)
-    return taken
-
-
-def _collect(parsed, section, lines) -> tuple[list[dict], str]:
-    """The points as lists of line segments (the point's own text, then one per sub-item)."""
-    numbered = any(_match(" ".join(line.split()), "") for _n, line in section)
-    taken = _preamble(parsed, section, lines, numbered)
-    points: list[dict] = []
-    style = ""
-    previous, blank_before = "", False
-    for index, (n, line) in enumerate(section):
-        stripped = " ".join(line.split())
-        if not stripped:
-            blank_before = True
-            continue
-        if is_furniture(stripped) or index in taken:
-            continue
-        match = _match(stripped, style)
-        if not style:
-            if match:
-                style = _style(match)
-            elif ATT_RE.match(stripped):
-                style = "att"
-            elif ITEM_RE.match(stripped):
-                style = "bullet"
-            elif numbered:
-                message = _("Texten står före första numrerade punkten: ”%(text)s”") % {"text": stripped[:80]}
-                raise lines.error(n, message)
-            else:
-                style = "free"
-        starts_paragraph = blank_before or previous.endswith((",", ";", ".", " samt")) or not points
-        label = ""
-        if match and _style(match) == style:
-            number, text, label = _number(match), match["text"], _label(match)
-        elif style == "bullet" and ITEM_RE.match(stripped):
-            number, text = len(points) + 1, _BULLET_RE.sub("", stripped)
-        elif (
-            not points
-            or (style == "att" and ATT_RE.match(stripped) and starts_paragraph)
-            or (starts_paragraph and _REST_START_RE.match(stripped))
-        ):
-            number, text = len(points) + 1, stripped
-        else:
-            number = None
-        if number is not None:
-            points.append({"number": number, "label": label, "line": n, "segments": [[text]], "pages": set()})
-        elif match or ITEM_RE.match(stripped):
-            points[-1]["segments"].append([stripped])  # a sub-item, on a line of its own
-        else:
-            points[-1]["segments"][-1].append(stripped)
-        points[-1]["pages"].add(lines.page_of.get(n, 1))
-        previous, blank_before = stripped, False
-    return points, style
-
-
-def parse_points(parsed, section, lines, uncertain: list[str]) -> None:
-    """Read the points of `section` (numbered lines of the text) into `parsed`."""
-    points, style = _collect(parsed, section, lines)
-    if style == "free" and points:
-        parsed.flag(
-            "points",
-            _("Förslaget har inga numrerade punkter; det lästes som en beslutspunkt – kontrollera"),
-        )
-    expected = 1
-    for point in points:
-        own_uncertain: list[str] = []
-        joined = "\n".join(join_lines(segment, own_uncertain) for segment in point["segments"]).strip()
-        if APPROVES_REST_RE.match(joined) and point is points[-1]:
-            parsed.approves_rest = True
-            parsed.approves_rest_wording = joined
-            continue
-        if point["number"] != expected:
-            raise lines.error(
-                point["line"],
-                _("Punkt %(number)s kommer där punkt %(expected)s väntades.")
-                % {
-                    "number": point_label(point["number"], point["label"]),
-                    "expected": point_label(expected, _expected_label(point["label"], expected)),
-                },
-            )
-        expected += 1
-        uncertain += own_uncertain
-        text, removed = strip_footnotes(joined)
-        parsed_point = ParsedPoint(
-            number=point["number"], text=text, line=point["line"], notes=removed, label=point["label"]
-        )
-        if len(point["pages"]) > 1:
-            parsed_point.continues_after_page_break = True
-            parsed.flag(
-                "points",
-                _("Punkt %(number)s fortsätter efter sidbrytning – kontrollera att texten hänger ihop")
-                % {"number": parsed_point.printed_label},
-            )
-        if removed:
-            parsed.flag(
-                "points",
-                _("Fotnotssiffror borttagna i punkt %(number)s och sparade som noter: %(digits)s")
-                % {"number": parsed_point.printed_label, "digits": ", ".join(removed)},
-            )
-        parsed.points.append(parsed_point)

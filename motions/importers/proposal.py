@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from ..models import point_label
 from .joining import join_lines
 from .motion import PROPOSAL_HEADING_RE, _Lines, page_furniture
-from .points import POINT_RE, read_mark, strip_footnotes
+from .points import POINT_RE, UNLABELLED, opens_point, read_point, runs_on, strip_footnotes
 from .proposal_boards import board_names_of
 from .proposal_costs import SuggestedCost, read_costs
 from .proposal_sections import opens_section, without_own_part
@@ -29,6 +29,7 @@ KIND_RE = re.compile(r"^tjänst(?:e)?utlåtande$", re.IGNORECASE)  # "Tjänstutl
 FIELD_RE = re.compile(
     r"^(?P<name>utfärdat|reviderat?|ärendenummer|ärendenr|diarienummer|dnr)\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE
 )
+FIELD_SPLIT_RE = re.compile(r"\s+(?=(?:utfärdat|reviderat?|ärendenummer|ärendenr|diarienummer|dnr)\b)", re.IGNORECASE)
 PERSONAL_RE = re.compile(r"^(?:handläggare|telefon|tfn|e-post|epost|mejl)\b|@", re.IGNORECASE)
 DATE_RE = re.compile(r"^(?P<year>\d{4}|\d{2})-(?P<month>\d{2})-(?P<day>\d{2})$")
 CASE_NUMBER_RE = re.compile(r"^[A-ZÅÄÖ]{2,5}[- ]?\d{4}-\d{5}$")
@@ -163,7 +164,10 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
             continue
         if field_match:
             personal, after_field = "", True
-            _read_field(parsed, field_match["name"].lower(), field_match["value"].strip(), lines, number)
+            # Two fields side by side on one line ("Utfärdat 2025-09-29      Reviderat 2025-11-24").
+            for part in FIELD_SPLIT_RE.split(text):
+                if found := FIELD_RE.match(part):
+                    _read_field(parsed, found["name"].lower(), found["value"].strip(), lines, number)
         elif re.match(r"^handläggare\b", text, re.IGNORECASE):
             personal = "names"
         elif PERSONAL_RE.search(text):
@@ -327,15 +331,22 @@ def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], li
             continue
         if is_furniture(stripped):
             continue
-        # The motions' rule for a point's mark (points.read_mark); the first point sets the list's style.
-        match = read_mark(stripped, points[0]["style"] if points else "")
+        # The motions' rule for a point's line (points.read_point: a mark, or an "att"-clause or dash
+        # item as an unlabelled point); the first point sets the list's style.
+        match = read_point(stripped, points[0]["style"] if points else "")
+        if match and match.style in UNLABELLED:
+            previous = current["parts"][-1][-1] if current else parsed.addressed_to
+            match = match if opens_point(match, previous, blank, first=not points) else None
         if SECTION_RE.match(stripped) and not match:
             break
         if current is None and not match:
+            if not points and not blank and runs_on(parsed.addressed_to, stripped):
+                parsed.addressed_to = join_lines([parsed.addressed_to, stripped])  # wrapped over two lines
+                continue
             if points or parsed.addressed_to:
                 raise lines.error(number, _("Texten står före första numrerade punkten: ”%(text)s”")
                                   % {"text": stripped[:80]})  # fmt: skip
-            parsed.addressed_to = without_own_part(stripped)
+            parsed.addressed_to, blank = without_own_part(stripped), False
             continue
         following = None if match else opens_section(stripped, blank, current, items, index, header)
         if following:
@@ -350,7 +361,7 @@ def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], li
             continue
         if match and (match.style == "number" or not points or points[0]["style"] != "number"):
             current = {
-                "number": match.number,
+                "number": match.number or len(points) + 1,
                 "label": match.label,
                 "style": match.style,
                 "line": number,

@@ -401,7 +401,7 @@ def _choose_body(parsed: ParsedProtocol, lines: list[str], candidates: list[tupl
 
     in_block = [(i, name) for i, name in candidates if attached(i)]
     chosen = in_block or candidates
-    parsed.body_name = chosen[0][1]
+    parsed.body_name = _as_named(chosen[0][1])
     others = sorted({name for _i, name in candidates if name.lower() != parsed.body_name.lower()})
     if not in_block and marks:
         parsed.flag(
@@ -415,6 +415,21 @@ def _choose_body(parsed: ParsedProtocol, lines: list[str], candidates: list[tupl
             _("Utdraget nämner flera organ i sidhuvudet (%(others)s); ”%(body)s” lästes in – kontrollera.")
             % {"others": ", ".join(others), "body": parsed.body_name},
         )
+
+
+def _year_span(text: str, found: re.Match) -> bool:
+    """A dnr-shaped "2026/27" that is a school or financial year in the ärendemening ("… från och med
+    läsåret 2026/27"): the second year follows the first, and a word that is no label stands before it."""
+    first, second = found.group(0).split("/")
+    before = text[: found.start()].split()
+    word = before[-1].lower().strip(":.,") if before else ""
+    return (int(first) + 1) % 100 == int(second) and word.isalpha() and not IDENTIFIER_WORDS_RE.fullmatch(word)
+
+
+def _as_named(name: str) -> str:
+    """A body printed in capitals as a page heading ("IDROTT- OCH FÖRENINGSNÄMNDEN") in the case its
+    name is written in ("Idrott- och föreningsnämnden"): the boards are looked up without regard to case."""
+    return name[:1] + name[1:].lower() if name.isupper() else name
 
 
 def _header_like(lines: list[str], index: int, header: set[int]) -> bool:
@@ -458,10 +473,12 @@ def _read_title(parsed: ParsedProtocol, lines: list[str], at: int | None, end: i
     case_number = CASE_NUMBER_RE.search(rest)
     if case_number:
         parsed.case_number = f"{case_number['prefix']}-{case_number['year']}-{case_number['number']}"
-    dnr = DNR_RE.search(rest)
-    if dnr:
-        parsed.dnr = dnr.group(0)
-    rest = DNR_RE.sub("", CASE_NUMBER_RE.sub("", rest))
+    dnrs = [found for found in DNR_RE.finditer(rest) if not _year_span(rest, found)]
+    if dnrs:
+        parsed.dnr = dnrs[0].group(0)
+    for found in reversed(dnrs):
+        rest = rest[: found.start()] + rest[found.end() :]
+    rest = CASE_NUMBER_RE.sub("", rest)
     rest = _clean(IDENTIFIER_WORDS_RE.sub("", rest)).strip(" ,;:-")
     if not parsed.case_number and not parsed.dnr:
         parsed.flag(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..models import Motion
 from .joining import join_lines
-from .points import Mark, ParsedPoint, read_mark
+from .points import UNLABELLED, Mark, ParsedPoint, decides, opens_point, read_point
 from .prose_rollcall import ROLE_RE, _role_label
 
 MONTHS = {
@@ -73,8 +73,8 @@ class Para:
 
 def paragraphs(lines: list[tuple[int, str]], *, split_points: bool = False) -> list[Para]:
     """Blank lines end a paragraph, so does a line ending in ":"; with split_points a numbered or
-    lettered line ("1. …", "a) …", "A. …"; the motions' rule, points.read_mark) begins one when it
-    is the next point expected."""
+    lettered line ("1. …", "a) …", "A. …"), an "att"-clause or a dash item (the motions' rule,
+    points.read_point) begins one when it is the next point expected."""
     out: list[Para] = []
     current: list[str] = []
     start = 0
@@ -93,7 +93,12 @@ def paragraphs(lines: list[tuple[int, str]], *, split_points: bool = False) -> l
             if line != "\f":
                 close()
             continue
-        point = read_mark(" ".join(line.split()), expected.style if expected else "") if split_points else None
+        point = read_point(" ".join(line.split()), expected.style if expected else "") if split_points else None
+        if point and point.style in UNLABELLED:
+            before = join_lines(current) if expected is None else (current[-1] if current else "")
+            lead = (before or (out[-1].text if out else "")) if expected is None else ""
+            opens = opens_point(point, before, not current, first=expected is None)
+            point = point if opens and (expected is not None or decides(point, lead)) else None
         if point and point.follows(expected):
             close()
             expected = point
@@ -112,9 +117,12 @@ def points_of(paras: list[Para]) -> tuple[list[Para], list[ParsedPoint]]:
     points: list[ParsedPoint] = []
     expected: Mark | None = None
     for para in paras:
-        found = read_mark(para.text, expected.style if expected else "")
+        found = read_point(para.text, expected.style if expected else "")
+        if found and expected is None and not decides(found, intro[-1].text if intro else ""):
+            found = None  # "… med: ⏎ – en värdering,": what the one decision names, no points
         if found and found.follows(expected):
-            points.append(ParsedPoint(number=found.number, text=found.text.strip(), line=para.line, label=found.label))
+            number = found.number or len(points) + 1  # an unlabelled point is numbered by its place
+            points.append(ParsedPoint(number=number, text=found.text.strip(), line=para.line, label=found.label))
             expected = found
         elif points:
             points[-1].text = f"{points[-1].text} {para.text}"
