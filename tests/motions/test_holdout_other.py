@@ -1,4 +1,4 @@
-"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout11; issue 15)
+"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout13; issue 15)
 read exactly as their hand truth, each from its text and from the PDF rendered from it: every
 decision point, every roll-call row, the declared counts, the TU points' boards and amounts, and
 every header field (a protocol's ärendemening too) right or flagged.
@@ -14,7 +14,17 @@ from .corpus.measure_other import BATCHES, CORPUS, TRUTH_ERRATA, documents, load
 # Read wrong today, each for a cause named in the batch's FIRST_RUN.md; strict, so a fix shows as
 # XPASS and the entry goes.
 # A key names the document ("holdout9/p02_…") or one source of it ("holdout9/p02_…-pdf").
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    "holdout12/t02_tu_slk_ks_kf_yrkesvux": "point 2: the economic section's 1,2 mnkr for the companies is offered",
+    "holdout12/t04_tu_avf_avo_ord": "an amount in words (tre miljoner kronor) is not read",
+    "holdout13/p02_sfn_xtabell_roll_sidbrytning-pdf": "a result cell hyphenated by the typesetter (FIRST_RUN.md 4)",
+    "holdout13/p03_nav_tva_voteringar_listor": "lists 'Ja (7): …' with the role after the party (FIRST_RUN.md 1)",
+    "holdout13/p05_snh_lista_tjanstgor_for": "'Ledamöter som röstar ja:' one a line, 'ersättare för …' (2)",
+    "holdout13/p06_ubn_prosa_brytning_i_namn": "'Nej till punkt 2 röstar …' (FIRST_RUN.md 3)",
+    "holdout13/t01_tu_slk_ks_seed_sidbrytning-pdf": "'2026–' at a line end keeps a space (FIRST_RUN.md 8)",
+    "holdout13/t03_tu_ubf_ubn_belopp_brutet": "'Förvaltningen' not mapped to the issuer (FIRST_RUN.md 6)",
+    "holdout13/t04_tu_kuf_kun_slut_sidbrytning": "point 4 after a page break lost (FIRST_RUN.md 7)",
+}
 # What each batch's truth types, so that no document, and no kind of item, drops out of the scoring.
 TRUTH_TOTALS = {
     "holdout3": {"points": 9, "rows": 27, "header": 13},
@@ -26,6 +36,8 @@ TRUTH_TOTALS = {
     "holdout9": {"points": 23, "rows": 48, "counts": 5, "header": 40, "boards": 11, "amounts": 11},
     "holdout10": {"points": 34, "rows": 86, "counts": 7, "header": 55, "boards": 18, "amounts": 18},
     "holdout11": {"points": 29, "rows": 84, "counts": 7, "header": 55, "boards": 15, "amounts": 15},
+    "holdout12": {"points": 30, "rows": 82, "counts": 7, "header": 55, "boards": 15, "amounts": 15},
+    "holdout13": {"points": 31, "rows": 77, "counts": 7, "header": 55, "boards": 15, "amounts": 15},
 }
 
 

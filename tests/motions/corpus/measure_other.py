@@ -37,7 +37,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent
-BATCHES = ("holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11")
+BATCHES = (
+    "holdout3",
+    "holdout4",
+    "holdout5",
+    "holdout6",
+    "holdout7",
+    "holdout8",
+    "holdout9",
+    "holdout10",
+    "holdout11",
+    "holdout12",
+    "holdout13",
+)
 VOTE = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånvarande": "franvarande"}
 # The PDF footer by the document's index in its batch, as every batch was first scored.
 FOOTERS = ["sida", "paren", "number"]
