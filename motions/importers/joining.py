@@ -106,6 +106,8 @@ def join_lines(lines: list[str], uncertain: list[str] | None = None) -> str:
                 out = out[:-1] + line
             else:
                 out = out + line  # "LOV3-⏎områden" → "LOV3-områden"
+        elif re.search(r"\d[–-]$", out) and first[:1].isdigit():
+            out = out + line  # a span broken after its dash: "2026–⏎2028" → "2026–2028"
         else:
             out = f"{out} {line}"
     return out.replace("\u00ad", "")  # a soft hyphen where the line did not break is invisible

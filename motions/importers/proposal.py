@@ -172,9 +172,10 @@ def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
             personal = "names"
         elif PERSONAL_RE.search(text):
             personal = "contact"
-        elif not parsed.author_name and after_field and _named_office(text):
-            # Right under the field lines, with no blank between, and named as an office: a title such
-            # as "Yttrande till kommunstyrelsen" after the block is never read as the issuer.
+        elif not parsed.author_name and (after_field or index == start + 1) and _named_office(text):
+            # Right under the kind line or the field lines, with no blank between, and named as an
+            # office: a title such as "Yttrande till kommunstyrelsen" after the block is never read
+            # as the issuer.
             parsed.author_name = text
         elif personal == "names" and not POINT_RE.match(text) and not PROPOSAL_HEADING_RE.match(text):
             pass
@@ -372,6 +373,12 @@ def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], li
         elif match:  # "a) …" inside a numbered point: its sub-list, kept in the point, one item a line
             current["parts"].append([f"{match.label[:-1]}) {match.text}"])
         elif blank and stripped[:1].isupper() and re.search(r"[.!?]$", current["parts"][-1][-1]):
+            if _next_point_on_next_page(items, index, header, lines, len(points) + 1):
+                # "Göteborgs Stad Kulturförvaltningen" above "Sida 1 av 2", and point 4 on the next
+                # page: a footer no repetition revealed, not the end of the list.
+                parsed.flag("points", _("%(where)s: ”%(text)s” mellan två punkter lästes som sidfot – kontrollera")
+                            % {"where": lines.where(number), "text": stripped[:80]})  # fmt: skip
+                continue
             break  # a new paragraph after a finished point: the text after the list
         else:
             current["parts"][-1].append(stripped)
@@ -385,6 +392,19 @@ def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], li
         values = {"number": first, "section": section.rstrip(":"), "first": parsed.addressed_to.rstrip(":")}
         parsed.flag("points", message % values)
     return index
+
+
+def _next_point_on_next_page(items, index: int, header: set[int], lines: _Lines, expected: int) -> bool:
+    """Whether the next line of text, on a later page and within a few lines, is point `expected`."""
+    here = lines.page_of.get(items[index][0], 1)
+    for later in range(index + 1, min(index + 6, len(items))):
+        number, raw = items[later]
+        text = _clean(raw)
+        if later in header or not text or is_furniture(text):
+            continue
+        found = read_point(text, "number")
+        return bool(found and found.number == expected and lines.page_of.get(number, 1) > here)
+    return False
 
 
 # "Förvaltningen får i uppdrag …" in a TU is the office that wrote it (named in its header).

@@ -23,6 +23,9 @@ from motions.importers.joining import is_known, join_lines, words
         (["ett mjukt binde\u00ad", "streck"], "ett mjukt bindestreck"),
         (["osynligt av\u00adstavad"], "osynligt avstavad"),
         (["  mellanslag  ", " och  radslut "], "mellanslag och radslut"),
+        (["relationer 2026–", "2028 enligt bilaga"], "relationer 2026–2028 enligt bilaga"),
+        (["under åren 2026 –", "2028"], "under åren 2026 – 2028"),
+        (["punkt 2–", "och 3"], "punkt 2– och 3"),
     ],
 )
 def test_lines_join_the_swedish_way(lines, joined):

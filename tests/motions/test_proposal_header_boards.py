@@ -132,3 +132,14 @@ def test_the_office_beside_a_field_in_a_two_column_header_is_the_issuer(gap):
 def test_a_line_beside_a_field_that_names_no_office_is_not_the_issuer():
     parsed = read_proposal(TWO_COLUMNS.replace("Inköps- och upphandlingsförvaltningen", "Göteborgs Stad"))
     assert parsed.author_name == "" and parsed.issued is None
+
+
+def test_the_office_line_right_under_the_kind_line_is_the_issuer_and_the_fields_below_are_read():
+    text = ISSUER_LAST.replace("Tjänsteutlåtande\n", "Tjänsteutlåtande\nSocialförvaltningen Hisingen\n\n", 1).replace(
+        "Reviderat 2025-11-17\nSocialförvaltningen Hisingen\n", "Reviderat 2025-11-17\n"
+    )
+    parsed = read_proposal(text)
+    assert parsed.author_name == "Socialförvaltningen Hisingen"
+    assert str(parsed.issued) == "2025-11-03" and parsed.case_number == "SOC-2025-01022"
+    assert parsed.points[0].board_names == ["Socialförvaltningen Hisingen"]
+    assert not {"issued", "case"} & set(parsed.field_flags)
