@@ -33,8 +33,11 @@ GENITIVE_DECISION_RE = re.compile(
     r"(?:\s+[a-zåäö]+)?|nämnden|styrelsen|utskottet|beredningen|kommunfullmäktige)s\s+beslut$"
 )
 # "Omröstning 1", "Votering 2", "Omröstning nr 2": one of several votes, each under its heading,
-# which may say what the vote is about ("Omröstning 2, huvudfrågan"; no sentence: no full stop).
-NUMBERED_VOTE_RE = re.compile(r"(?i)^(?:omröstning|votering)\s+(?:nr\.?\s*)?\d{1,2}(?:\s*[,:–-]\s*[^.]{1,80})?$")
+# which may say what the vote is about ("Omröstning 2, huvudfrågan", "Votering 1 (återremiss)"; no
+# sentence: no full stop).
+NUMBERED_VOTE_RE = re.compile(
+    r"(?i)^(?:omröstning|votering)\s+(?:nr\.?\s*)?\d{1,2}(?:\s*[,:–-]\s*[^.]{1,80}|\s*\([^().]{1,80}\))?$"
+)
 # The roll call's own heading over a table ("Röstlista", "Röstlista § 141", "Omröstningslista").
 ROLLCALL_HEADING_RE = re.compile(r"(?i)^(?:röst|omröstnings|voterings)lista(?:n)?(?:\s+(?:till\s+)?§\s*\d{1,4})?$")
 

@@ -311,5 +311,8 @@ def rollcall_or_flag(parsed, text: str) -> ParsedRollCall | None:
 
 
 def _is_sentence(line: str) -> bool:
+    """Prose, not a row: words, most in lower case, ending in a full stop or a colon – or in a word
+    the typesetter broke at the line end with its hyphen ("… mot 3 nej-rös‐"), the sentence going on."""
     words = line.split()
-    return len(words) >= 4 and line.endswith((".", ":")) and sum(w[:1].islower() for w in words) >= 2
+    ends = line.endswith((".", ":")) or bool(re.search(r"[a-zåäö][‐\u00ad-]$", line))
+    return len(words) >= 4 and ends and sum(w[:1].islower() for w in words) >= 2

@@ -1,4 +1,5 @@
 """Roll calls printed as LISTS under a result: a heading "Röstar Ja (7):", "Ja-röster:", "Ja röstar:",
+"Ledamöter som röstar ja:", "Ja (7):" ("Avstår (0)." heads no list),
 "Följande röstade nej:", "Avstår:" followed by one member a line (with or without a dash) or by a
 comma/semicolon list running over lines and page breaks; and the numbered röstlista
 "3. Anna Berg, S, ledamot: Ja" (a member "ersättare för Bo Ek (KD)" is an ersättare; the member
@@ -17,10 +18,11 @@ from .vote_words import DEFAULT_ROLE, RESULT_WORDS, duplicate_flags, is_break_fu
 
 RESULT = r"(?P<what>ja|nej|avstår|avstod|avstående|frånvarande)"
 HEAD_RE = re.compile(
-    r"(?i)^(?:röstar\s+|röstade\s+|följande\s+(?:ledamöter\s+|ersättare\s+)?(?:röstade|röstar)\s+)?"
+    r"(?i)^(?:röstar\s+|röstade\s+|följande\s+(?:ledamöter\s+|ersättare\s+)?(?:röstade|röstar)\s+"
+    r"|(?:ledamöter(?:na)?|ersättar(?:e|na)|de)\s+som\s+(?:röstar\s+|röstade\s+)?)?"
     rf"{RESULT}(?:-?röster|\s+röstar|\s+röstade|\s+från\s+att\s+rösta)?"
-    r"\s*(?:\((?P<count>\d{1,3})\))?\s*:\s*(?P<rest>.*)$"
-)
+    r"\s*(?:\((?P<count>\d{1,3})\))?\s*(?::\s*(?P<rest>.*)|(?<=\))\s*\.)$"
+)  # "Avstår (0)." – a count with a full stop and no colon heads no list: nobody voted so.
 BULLET_RE = re.compile(r"^\s*(?:[-–•*]|\d{1,3}[.)])\s+")
 MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+[\w'’.-]+){1,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
 PREFIX_RE = re.compile(
@@ -32,6 +34,10 @@ NUMBERED_RE = re.compile(
     r"(?i)^\s*\d{1,3}[.)]\s+(?P<name>[A-ZÅÄÖÉÜ][^,():]+?),\s*(?P<party>[A-ZÅÄÖ]{1,4}),\s*(?P<role>[^:]+?)\s*:\s*"
     r"(?P<result>ja|nej|avstår|avstod|frånvarande)\.?\s*$"
 )
+# A line that begins with a member ("Tiina Mäkelä (V)", "Peter Gran (V), tjänstgörande ersättare …").
+MEMBER_LINE_RE = re.compile(r"^[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+[\w'’.-]+){1,5}\s*\([A-ZÅÄÖ]{1,4}\)(?:[,;.]|\s*$)")
+# "tjänstgörande ersättare för Ulla Berg (V)" after a member's party: the role, and the member stood in for.
+SERVES_RE = re.compile(r"(?i)^(?P<role>.+?)\s+(?:för|i\s+stället\s+för)\s+(?P<member>[^()]+\([A-ZÅÄÖ]{1,4}\))$")
 STANDS_IN_RE = re.compile(r"(?i)^(?P<role>.+?)\s+(?:för|i\s+stället\s+för)\s+.+$")
 
 
@@ -102,6 +108,8 @@ def _block(lines: list[str], start: int, first: str) -> tuple[list[tuple[str, in
         if bullet:
             dashed = True
             items.append((raw[bullet.end() :].strip(), index + 1))
+        elif items and not dashed and not unfinished and MEMBER_LINE_RE.match(stripped):
+            items.append((stripped, index + 1))  # one member a line, no dash: the line ends the item
         elif items and (not dashed or unfinished):  # a name or list wrapped onto this line
             items[-1] = (f"{items[-1][0]} {stripped}", items[-1][1])
         elif not items:
@@ -119,12 +127,19 @@ def _finished(text: str) -> bool:
     if text.endswith((",", ";")):
         return False
     last = re.split(r"\s*[,;]\s*|\s+och\s+", text.rstrip("."))[-1]
-    return last.endswith(")") or bool(role_of(last))
+    # A role in the definite form ("… och den tjänstgörande ersättaren", "ledamöterna") stands before
+    # the name on the next line; only the indefinite one after a party ("(V), ersättare") ends an item.
+    definite = bool(re.search(r"(?i)(?:en|na)$", last.strip()))
+    return last.endswith(")") or (bool(role_of(last)) and not definite)
 
 
 def list_members(text: str, line: int, result: str) -> tuple[list[RollCallRow], str | None]:
     """The members of one list's text: "A (S), ordförande, B (V) och den tjänstgörande ersättaren
     C (S)"; the part that is neither a member nor a role is returned to be flagged."""
+    # A name broken at its hyphen over a line end ("Ann-⏎Louise Berg") is one name again.
+    # and a word the typesetter hyphenated ("tjänstgörande er‐⏎sättare", U+2010 or a soft hyphen) one word.
+    text = re.sub(r"(?<=\w)-\s+(?=[A-ZÅÄÖÉÜ])", "-", text)
+    text = re.sub(r"(?<=[a-zåäöé])[\u2010\u00ad]\s*(?=[a-zåäöé])", "", text)
     pieces = [p.strip() for p in re.split(r"\s*[,;]\s*|\s+och\s+|\s+samt\s+", text.strip().rstrip(".")) if p.strip()]
     rows: list[RollCallRow] = []
     prefix, sticky = None, False
@@ -132,6 +147,10 @@ def list_members(text: str, line: int, result: str) -> tuple[list[RollCallRow], 
         role_after = role_of(piece)
         if role_after and rows and not MEMBER_RE.match(piece):
             rows[-1].role = role_after
+            continue
+        serves = SERVES_RE.match(" ".join(piece.split()))
+        if serves and rows and role_of(serves["role"]) and MEMBER_RE.match(serves["member"].strip()):
+            rows[-1].role, rows[-1].serves_for = role_of(serves["role"]), serves["member"].strip()
             continue
         found = PREFIX_RE.match(piece)
         if found:
@@ -163,7 +182,7 @@ def read_lists(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
             index += 1
             continue
         result = _result(head["what"])
-        items, end = _block(lines, index, head["rest"])
+        items, end = _block(lines, index, head["rest"]) if head["rest"] is not None else ([], index + 1)
         listed: list[RollCallRow] = []
         for text, line in items:
             members, left = list_members(text, line, result)

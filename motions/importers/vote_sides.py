@@ -3,6 +3,7 @@ ledamöterna A (M) och B (KD)." / "Avstår från att rösta gör C (L).", where 
 says what each side is ("Ja-röst för att ärendet avgörs i dag, nej-röst för återremiss", or "Den
 som vill … röstar Ja, den som vill … röstar Nej"). A side is Ja or Nej when its words share more
 with the one than with the other; a side that matches neither or both is flagged, never guessed.
+A sentence may also give the verdict with its object: "Nej till punkt 2 röstar A (L), …".
 Pure: no database query."""
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ DEFINITION_RES = [
                r"(?:vill\s+)?(?P<nej>[^,;.]+?)\s+röstar\s+nej\b"),
 ]  # fmt: skip
 SIDE_RE = re.compile(r"^För\s+(?P<side>[^()]+?)\s+röstar\s+(?P<names>.+?)\.?$")
+# "Ja till punkt 2 röstar …", "Nej till förslaget röstade …", "Ja för återremiss röstar …": the verdict
+# with its object before "röstar"; the verdict itself says Ja or Nej, no definition needed.
+VERDICT_RE = re.compile(
+    r"^(?P<what>Ja|Nej)\s+(?:till|för|på|mot)\s+[^()]{1,60}?\s+röst(?:ar|ade)\s+(?P<names>[^()]*\(.+?)\.?$"
+)
 ABSTAIN_RE = re.compile(r"(?i)^(?:avstår\s+från\s+att\s+rösta\s+gör|från\s+att\s+rösta\s+avstår)\s+(?P<names>.+?)\.?$")
 STOP = {"att", "för", "som", "den", "det", "och", "med", "till", "vill", "ska", "dag", "i"}
 
@@ -54,24 +60,32 @@ def _sentences(lines: list[str]) -> list[tuple[str, int]]:
     return sentences
 
 
+def _verdict(found: re.Match | None) -> str | None:
+    """Ja or Nej where a sentence states it ("Nej till förslaget röstar …"); None for an abstention."""
+    what = found.groupdict().get("what") if found else None
+    return (VoteRecord.Result.YES if what == "Ja" else VoteRecord.Result.NO) if what else None
+
+
 def read_sides(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
     """The roll call of "För … röstar …" sentences, each side read as Ja or Nej from the vote's
     definition of the two; None without such sentences or without the definition."""
     sentences = _sentences(lines)
     definition = next((m for s, _n in sentences for r in DEFINITION_RES if (m := r.search(s))), None)
-    sided = [(SIDE_RE.match(s), ABSTAIN_RE.match(s), n) for s, n in sentences]
-    sided = [(side, abstain, n) for side, abstain, n in sided if side or abstain]
-    if not any(side for side, _a, _n in sided):
+    # Each sentence as (side, plain, line): a "För …" side to be matched to the definition, or a
+    # sentence that says its result itself (an abstention, or "Ja till punkt 2 röstar …").
+    sided = [(SIDE_RE.match(s), ABSTAIN_RE.match(s) or VERDICT_RE.match(s), n) for s, n in sentences]
+    sided = [(side, plain, n) for side, plain, n in sided if side or plain]
+    if not any(side or _verdict(plain) for side, plain, _n in sided):
         return None, []
-    if definition is None:
-        line = sided[0][2]
+    if definition is None and any(side for side, _p, _n in sided):
+        line = next(n for side, _p, n in sided if side)
         return None, [_("Rad %(line)d: namnlistan säger inte vad som är Ja och Nej – ange rösterna.") % {"line": line}]
-    ja, nej = _stems(definition["ja"]), _stems(definition["nej"])
+    ja, nej = (_stems(definition["ja"]), _stems(definition["nej"])) if definition else (set(), set())
     rows: list[RollCallRow] = []
     flags: list[str] = []
-    for side, abstain, line in sided:
-        if abstain:
-            result, names = VoteRecord.Result.ABSTAIN, abstain["names"]
+    for side, plain, line in sided:
+        if plain:
+            result, names = _verdict(plain) or VoteRecord.Result.ABSTAIN, plain["names"]
         else:
             words = _stems(side["side"])
             to_ja, to_nej = len(words & ja), len(words & nej)
