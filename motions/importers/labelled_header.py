@@ -11,6 +11,7 @@ Pure: no database query; resolve.py looks the body and party names up afterwards
 
 import re
 
+from .column_header import column_headers
 from .header import KIND_LINE_RE, Header, find_headers, is_date, split_parties
 from .joining import join_lines
 
@@ -105,5 +106,7 @@ def all_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = N
     a block inside a labelled one is that block's."""
     labelled = labelled_headers(items)
     inside = {i for h in labelled for i in range(h.start, h.end)}
+    columned = [h for h in column_headers(items, page_of) if not inside & set(range(h.start, h.end))]
+    inside |= {i for h in columned for i in range(h.start, h.end)}
     plain = [h for h in find_headers(items, page_of) if not inside & set(range(h.start, h.end))]
-    return sorted(labelled + plain, key=lambda h: h.start)
+    return sorted(labelled + columned + plain, key=lambda h: h.start)

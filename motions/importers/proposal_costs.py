@@ -24,6 +24,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from .joining import join_lines
+from .number_words import NUMBER_WORDS, WORD_PATTERN
 from .proposal_boards import receiver_names
 
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -35,6 +36,8 @@ AMOUNT_RE = re.compile(
     re.IGNORECASE,
 )
 FACTORS = {"m": Decimal(1_000_000), "t": Decimal(1_000), "k": Decimal(1)}
+# An amount written out: "tre miljoner kronor", "tolv miljoner kr", "fem tusen kronor"; read as its digits.
+SPELLED_RE = re.compile(rf"(?i)\b(?P<word>{WORD_PATTERN})(?=\s+(?:miljon(?:er)?|tusen)\s+(?:svenska\s+)?kr(?:onor)?\b)")
 COST_SECTION_RE = re.compile(
     r"^(?:bedömning\s+ur\s+ekonomisk\s+dimension|ekonomiska\s+konsekvenser|ekonomisk\s+bedömning|"
     r"kostnadsredovisning.*|finansiering|ekonomi)\s*:?$",
@@ -328,6 +331,7 @@ def _amounts(text, line, matcher, by_number, parsed, own_point=None, restates=No
     context_start = 0
     last_point = None
     for index, sentence in enumerate(sentences):
+        sentence = SPELLED_RE.sub(lambda m: str(NUMBER_WORDS[m["word"].lower()]), sentence)
         matches = list(AMOUNT_RE.finditer(sentence))
         if not matches:
             continue

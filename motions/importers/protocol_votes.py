@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from .number_words import NUMBER_WORDS, WORD_PATTERN
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
 from .protocol_propositions import Proposition, explicit, propositions
 from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag
@@ -28,12 +29,7 @@ ATTACHMENT_RE = re.compile(
 )
 ATTACHMENT_REF_RE = re.compile(r"(?i)framgår\s+av\s+bilaga\s+(?P<number>\d{1,2})")
 # Counts the minutes write out in words ("med sju röster mot sex") read as the digits.
-NUMBER_WORDS = {
-    "noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
-    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-    "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
-}  # fmt: skip
-NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+NUMBER = r"(?:\d{1,3}|" + WORD_PATTERN + r")"
 # The label first, digits after it: "Ja-röster: 7, nej-röster: 5, avstår: 1."
 LABELLED = r"(?:\s*:\s*|(?<=röster)\s+)(?P<l>\d{1,3})\b"
 DECLARED_RES = {

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ..models import VoteRecord
 from .marked_table import PAGE_NUMBER_RE, RUNNING_LINE_RE
+from .number_words import NUMBER_WORDS, WORD_PATTERN
 from .rollcall import ParsedRollCall, RollCallRow
 from .text import is_furniture
 
@@ -20,12 +21,7 @@ RESULT_WORDS = {
     "a": VoteRecord.Result.ABSTAIN,
     "frånvarande": VoteRecord.Result.ABSENT, "frånv": VoteRecord.Result.ABSENT, "f": VoteRecord.Result.ABSENT,
 }  # fmt: skip
-COUNT_WORDS = {
-    "noll": 0, "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
-    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-    "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
-}  # fmt: skip
-WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+WORD = WORD_PATTERN
 KEYS = ("ja", "nej", "avstar", "franvarande")
 # "sex (6) ja", "6 ja", "sex ja", "en (1) avstår", "1 ledamot avstod": the count before the result.
 COUNT_FIRST_RE = re.compile(
@@ -70,7 +66,7 @@ def declared_counts(text: str) -> tuple[dict[str, int], list[str]]:
     for match in COUNT_FIRST_RE.finditer(flat):
         key = _key(match["what"])
         if match["word"]:
-            worded, digits = COUNT_WORDS[match["word"].lower()], int(match["paren"])
+            worded, digits = NUMBER_WORDS[match["word"].lower()], int(match["paren"])
             if worded != digits:
                 flags.append(
                     _("”%(text)s”: talet i ord och i siffror stämmer inte – kontrollera antalet.")
@@ -79,7 +75,7 @@ def declared_counts(text: str) -> tuple[dict[str, int], list[str]]:
                 continue
             count = digits
         else:
-            count = int(match["digits"]) if match["digits"] else COUNT_WORDS[match["alone"].lower()]
+            count = int(match["digits"]) if match["digits"] else NUMBER_WORDS[match["alone"].lower()]
         found.setdefault(key, count)
     for line in text.split("\n"):
         totals = TOTALS_LINE_RE.match(line.strip())

@@ -35,9 +35,7 @@ HOLDOUT = [
 WITHOUT_JUSTIFICATION = set(RUNNER_BATCHES)
 # Read wrong (some flagged, so benchmarks/import_accuracy.py counts them right-or-flagged); not exact
 # yet. Strict: a fix shows as XPASS and the entry goes. A tuple names the one source that misses.
-KNOWN_MISSES: dict[str, str | tuple[str, str]] = {
-    "holdout13/m03_andring_kun_fotnot": "refused: a two-column header at the start (FIRST_RUN.md 5)",
-}
+KNOWN_MISSES: dict[str, str | tuple[str, str]] = {}
 
 
 def _holdout_param(path, index=None):
