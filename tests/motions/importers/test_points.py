@@ -1,10 +1,10 @@
-"""Footnotes (points.footnote_bodies): the digits glued to a word the typesetter hyphenated at the
+"""Footnotes (footnotes.footnote_bodies): the digits glued to a word the typesetter hyphenated at the
 line end still make the footnote's own line a footnote (holdout9/m07 from its PDF)."""
 
 import pytest
 
 from motions.importers import read_motion
-from motions.importers.points import footnote_bodies
+from motions.importers.footnotes import footnote_bodies
 
 PROPOSAL = "Yrkande angående – Ett ärende\nFörslag till beslut\nI kommunstyrelsen:\n\n"
 
