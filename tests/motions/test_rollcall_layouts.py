@@ -1,0 +1,168 @@
+"""Roll calls in every layout family the minutes use, generated (tests/motions/rollcall_layouts.py)
+and read with parse_protocol: each generated extract's rows (name, party, role, vote, in the order
+printed) and declared counts must come out exactly as its truth.
+
+The variants the importers misread today are kept in the generator and listed in
+KNOWN_FAILING_VARIANTS with their cause; the Hypothesis tests leave them out and each has a strict
+xfail with a fixed example, so that it turns red (XPASS) the day it is read right – then move it out
+of the dict. The truth follows the hand truth of the corpus batches (truth/README.md): the role in
+its base form, lower-case, "ledamot" where none is printed; the counts compared on the keys the page
+prints, as tests/motions/corpus/measure_other.py scores them.
+"""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from motions.importers.protocol import parse_protocol
+
+from .rollcall_layouts import FEATURES, Generated, build, generated, matches, variant_keys
+from .rollcall_layouts_base import CAST, DEPUTY, SERVING, Frame, Member
+
+# variant → what parse_protocol does with it today. A key is "family.feature=value", or a
+# combination "family.a=x+b=y|z" (every part; any value of a part).
+KNOWN_FAILING_VARIANTS = {
+    "tables.role=in_name": "the role after a comma in the name cell (”Anna Berg, ordförande   S   Ja”): "
+    "refused, ”Raden kunde inte delas upp i namn, parti och resultat”",
+    "tables.cells=marks_word": "a column per side marked with the side's word (”Ja” under Ja, ”Nej” under Nej): "
+    "the table is not taken for a roll call, no rows",
+    "prose.serves_for=True": "”ersättaren X (S) som tjänstgjorde för Y (M)” in a prose list: refused, "
+    "”… som tjänstgjorde för Y (M)” är inte ett namn med parti",
+    "prose.opening=ja_rostar+avstar_form=list+counts=none|med_roster": "”Avstår: X (S).” after ”Ja röstar: …” and "
+    "”Nej röstar: …” with no count of the abstainers printed: the abstainers' rows are dropped",
+    "lists.heading=count": "a heading ”Ja (5)” without colon on its own line over the names: joined with the "
+    "first name and refused, ”Ja (5) Anna Berg (S)” är inte ett namn med parti",
+    "lists.heading=roster": "a heading ”Ja-röster (5)” without colon on its own line: joined with the first name "
+    "and refused as for ”Ja (5)”",
+}
+# A fixed example of each known failing variant: the family's baseline with the variant's features.
+FAILING_EXAMPLES = {
+    "tables.role=in_name": ("tables", {"role": "in_name"}),
+    "tables.cells=marks_word": ("tables", {"cells": "marks_word"}),
+    "prose.serves_for=True": ("prose", {"serves_for": True}),
+    "prose.opening=ja_rostar+avstar_form=list+counts=none|med_roster": (
+        "prose",
+        {"opening": "ja_rostar", "avstar_form": "list", "counts": "none"},
+    ),
+    "lists.heading=count": ("lists", {"heading": "count", "layout": "one_a_line"}),
+    "lists.heading=roster": ("lists", {"heading": "roster", "layout": "comma"}),
+}
+# A deputy serving for an absent member, for the prose examples that print it.
+SERVING_CAST = [*CAST[:-1], Member("Mona Öhrn", "S", DEPUTY, "ja", serves_for="Elif Yilmaz (S)")]
+
+
+def read(text: str) -> tuple[list[tuple[str, str, str, str]], dict[str, int]]:
+    """Every vote's rows as the truth types them, and the counts the parse says the page declares."""
+    parsed = parse_protocol(text)
+    rows, declared = [], {}
+    for vote in parsed.votes:
+        declared.update(vote.declared or {})
+        if vote.rollcall:
+            declared.update(vote.rollcall.declared_totals or {})
+            rows += [(r.name, r.party, r.role.lower(), str(r.result)) for r in vote.rollcall.rows]
+    return rows, declared
+
+
+def assert_reads_exactly(doc: Generated) -> None:
+    rows, declared = read(doc.text)
+    assert rows == doc.rows, doc.variant
+    assert {key: declared.get(key) for key in doc.declared} == doc.declared, doc.variant
+
+
+def _excluded(family: str) -> frozenset[str]:
+    return frozenset(key for key in KNOWN_FAILING_VARIANTS if key.startswith(f"{family}."))
+
+
+def _failing(family: str, chosen: dict) -> bool:
+    return any(matches(key, family, chosen) for key in KNOWN_FAILING_VARIANTS)
+
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(generated("tables", _excluded("tables")))
+def test_a_generated_table_reads_exactly(doc):
+    assert_reads_exactly(doc)
+
+
+@FAST
+@given(generated("prose", _excluded("prose")))
+def test_a_generated_prose_roll_call_reads_exactly(doc):
+    assert_reads_exactly(doc)
+
+
+@FAST
+@given(generated("lists", _excluded("lists")))
+def test_generated_lists_under_headings_read_exactly(doc):
+    assert_reads_exactly(doc)
+
+
+EXAMPLES = {
+    "tables": [
+        {},
+        {"cells": "marks_x", "summa": True, "page_break": "furniture", "seat": True},
+        {"cells": "result_letter", "order": "party_first", "absent": True, "summa": True},
+        {"cells": "marks_lower_x", "order": "role_first", "page_break": "bare", "absent": True},
+        {"cells": "result_word", "role": "none", "seat": True, "page_break": "furniture"},
+    ],
+    "prose": [
+        {},
+        {"opening": "foljande", "counts": "parens", "last_join": "samt", "width": 62},
+        {"opening": "ledamoterna", "counts": "parens", "width": 78, "avstar_form": "sentence"},
+        {"opening": "ja_rostar", "counts": "utfaller", "width": 90, "roles": "plain"},
+        {"opening": "foljande", "counts": "med_roster", "avstar_form": "sentence", "width": 62},
+    ],
+    "lists": [
+        {},
+        {"heading": "count_colon", "layout": "one_a_line", "bullet": True, "page_break": True},
+        {"heading": "roster_colon", "layout": "comma", "role": "none"},
+        {"heading": "count_colon", "layout": "inline", "page_break": True},
+        {"heading": "colon", "layout": "one_a_line", "role": "after_party", "page_break": True},
+    ],
+}
+CASES = [(family, changes) for family, examples in EXAMPLES.items() for changes in examples]
+
+
+@pytest.mark.parametrize(
+    ("family", "changes"), CASES, ids=[f"{f}-{i}" for f, e in EXAMPLES.items() for i in range(len(e))]
+)
+def test_a_fixed_example_of_each_family_reads_exactly(family, changes):
+    assert not _failing(family, {**build(family, **changes).variant}), "a known failing variant: see FAILING_EXAMPLES"
+    frame = Frame(
+        body=len(changes) % 6, paragraph=40 + len(changes), vote_heading="Votering", date_form=len(changes) % 3
+    )
+    assert_reads_exactly(build(family, frame=frame, **changes))
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param(key, marks=pytest.mark.xfail(strict=True, reason=cause))
+        for key, cause in KNOWN_FAILING_VARIANTS.items()
+    ],
+)
+def test_a_known_failing_variant_reads_exactly(key):
+    family, changes = FAILING_EXAMPLES[key]
+    cast = SERVING_CAST if changes.get("serves_for") else CAST
+    doc = build(family, cast=cast, **changes)
+    assert matches(key, family, doc.variant)
+    assert_reads_exactly(doc)
+
+
+def test_each_known_failing_variant_names_features_the_generator_has_and_has_an_example():
+    assert set(FAILING_EXAMPLES) == set(KNOWN_FAILING_VARIANTS)
+    keys = {key for family in FEATURES for key in variant_keys(family)}
+    for key in KNOWN_FAILING_VARIANTS:
+        family, _, parts = key.partition(".")
+        for part in parts.split("+"):
+            name, values = part.split("=")
+            assert all(f"{family}.{name}={value}" in keys for value in values.split("|")), key
+
+
+def test_the_generated_truth_is_the_cast_as_printed():
+    """The generator's own truth: every member of the cast once, the deputy's role as printed."""
+    doc = build("prose", cast=SERVING_CAST, serves_for=True)
+    assert sorted(doc.rows) == sorted(m.row() for m in SERVING_CAST)
+    assert "ersättaren Mona Öhrn (S) som tjänstgjorde för Elif Yilmaz (S)" in doc.text
+    table = build("tables", cells="marks_x", summa=True)
+    assert table.declared == {"ja": 4, "nej": 3, "avstar": 1} and [r[2] for r in table.rows].count(SERVING) == 1
