@@ -13,66 +13,89 @@ dict of features, and a Hypothesis strategy drawing all three:
   list, or the list after the heading's colon, the role after the party.
 
 FEATURES[family] maps each feature to its values, the first the plainest; a variant is
-"family.feature=value". The strategies can leave variants out (the ones the importers misread).
+"family.feature=value", or a combination "family.a=x+b=y|z". The strategies can leave variants out
+(the ones the importers misread). The tables are built here, prose and lists in
+rollcall_layouts_prose.py, the cast, the frame and the truth in rollcall_layouts_base.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from hypothesis import strategies as st
 
 from .rollcall_layouts_base import (
-    BODIES,
     CAST,
-    DEFINITE,
+    CHAIR,
     DEPUTY,
+    FIRST_VICE,
     MEMBER,
+    SECOND_VICE,
     SERVING,
+    SIDE_WORD,
+    VICE,
     VOTES,
     Frame,
     Generated,
     Member,
+    as_printed,
     counts,
     frame_text,
     frames,
     members,
-    wrap,
+    page_end,
 )
+from .rollcall_layouts_prose import lists, prose
 
 FEATURES = {
     "tables": {
-        # One Resultat column holding "Ja"/"Nej"/"Avstår" or "J"/"N"/"A" (a legend under the table),
-        # or a column per side marked "X", "x" or with the side's word.
-        "cells": ("result_word", "result_letter", "marks_x", "marks_lower_x", "marks_word"),
+        # One Resultat column holding "Ja"/"Nej"/"Avstår", "ja"/"nej"/"avstår" or "J"/"N"/"A" (a legend
+        # under the table), or a column per side marked "X", "x" or with the side's word.
+        "cells": ("result_word", "result_lower", "result_letter", "marks_x", "marks_lower_x", "marks_word"),
         "order": ("name_first", "party_first", "role_first"),
-        "role": ("column", "in_name", "none"),
-        "seat": (False, True),
+        "role": ("column", "in_name", "none"),  # a Funktion column, ", ordförande" in the name cell, none
+        "role_form": ("words", "ordinal", "short"),  # "Förste vice ordförande", "1:e vice ordförande", "1:e v ordf"
+        "party": ("column", "in_name"),  # a Parti column, or "Anna Berg (S)" in the name cell
+        "seat": ("none", "plats", "nr_first"),  # a Plats column after the party, or "Nr" before everything
+        "header": ("plain", "slash", "rost"),  # "Namn", "Ledamot/tjänstgörande ersättare"; "Röst" for "Resultat"
+        "spacing": ("wide", "tight", "single"),  # 3 or 2 spaces between aligned columns; single (results only)
+        "title": ("Omröstningslista", "Röstlista", "Voteringslista", ""),
         "absent": (False, True),  # members marked Frånvarande
         "summa": (False, True),
-        "page_break": ("none", "furniture", "bare"),
+        "page_break": ("none", "furniture", "bare"),  # signature box, page number, form feed; or a form feed only
     },
     "prose": {
-        "opening": ("ja_rostar", "foljande", "ledamoterna"),
+        "opening": ("ja_rostar", "foljande", "ledamoterna", "verb_first"),
         "roles": ("prefix", "plain"),
+        "article": (False, True),  # verb first: "… och den tjänstgörande ersättaren X (S)"
+        "vote_case": ("lower", "upper"),  # "röstar ja" or "röstar Ja"
+        "separator": (",", ";"),
         "last_join": ("och", "samt"),
-        "counts": ("none", "parens", "utfaller", "med_roster"),
+        "counts": ("none", "parens", "utfaller", "resultat", "med_roster"),
         "width": (0, 62, 78, 90),
+        "hyphen_wrap": (False, True),  # a double name broken after its hyphen at a line end
+        "page_break": (False, True),
         "serves_for": (False, True),
         "avstar_form": ("sentence", "list"),  # "Ledamoten X (S) avstår från att rösta." or the opening's label
     },
     "lists": {
-        # "Ja:", "Ja (5):", "Nej-röster (4):", "Ja (5)", "Nej-röster (4)" (a list after the heading on
-        # its line takes a colon in every form).
-        "heading": ("colon", "count_colon", "roster_colon", "count", "roster"),
-        "layout": ("one_a_line", "comma", "inline"),
+        # "Ja:", "Ja (5):", "Nej-röster (4):", "Ledamöter som röstar ja:", "Ja (5)", "Nej-röster (4)" (a
+        # list after the heading on its line takes a colon in every form).
+        "heading": ("colon", "count_colon", "roster_colon", "ledamoter", "count", "roster"),
+        "layout": ("one_a_line", "comma", "inline", "two_columns"),  # two columns: Ja beside Nej, one a line
+        "party_form": ("parens", "comma"),  # "Anna Berg (S)" or "Anna Berg, S"
+        "numbered": (False, True),  # "1. Anna Berg (S)" one a line
+        "joiner": (",", "och"),  # the last name of a comma list after "och"
         "role": ("after_party", "none"),
+        "serves_for": (False, True),  # "X (V), tjänstgörande ersättare för Y (V)"
         "bullet": (False, True),
+        "empty_side": (False, True),  # "Avstår (0)." printed for a side nobody took
         "page_break": (False, True),
     },
 }
-SIDE_WORD = {"ja": "Ja", "nej": "Nej", "avstar": "Avstår", "franvarande": "Frånvarande"}
 LETTER = {"ja": "J", "nej": "N", "avstar": "A", "franvarande": "–"}
+ROLE_FORMS = {
+    "ordinal": {FIRST_VICE: "1:e vice ordförande", SECOND_VICE: "2:e vice ordförande"},
+    "short": {CHAIR: "ordf", VICE: "v ordf", FIRST_VICE: "1:e v ordf", SECOND_VICE: "2:e v ordf"},
+}
 
 
 def variant_keys(family: str) -> list[str]:
@@ -83,204 +106,76 @@ def baseline(family: str, **changes) -> dict:
     return {name: values[0] for name, values in FEATURES[family].items()} | changes
 
 
-def _cast(cast: list[Member], *, roles: bool, absent: bool = False, deputies: bool = True) -> list[Member]:
-    """The cast as the layout can show it: without printed roles everyone is a ledamot; without an
-    absent column nobody is absent; a deputy serves for nobody unless the layout says so."""
-    out = []
-    for m in cast:
-        role = m.role if roles else MEMBER
-        role = MEMBER if role in (SERVING, DEPUTY) and not deputies else role
-        vote = m.vote if absent or m.vote != "franvarande" else "nej"
-        out.append(replace(m, role=role, vote=vote))
-    return out
-
-
-def _party(m: Member) -> str:
-    return f"{m.name} ({m.party})"
-
-
 # ---- tables ---------------------------------------------------------------------------------------
 
 
-def _table_cells(m: Member, seat: int, f: dict, sides: list[str]) -> list[str]:
-    name = f"{m.name}, {m.role}" if f["role"] == "in_name" and m.role != MEMBER else m.name
-    role = [m.role[0].upper() + m.role[1:]] if f["role"] == "column" else []
+def _printed_role(role: str, f: dict) -> str:
+    return ROLE_FORMS.get(f["role_form"], {}).get(role, role)
+
+
+def _lead(f: dict, name: str, party: str, role: str, seat: str) -> list[str]:
+    """The cells before the votes, in the layout's order."""
+    parties = [party] if f["party"] == "column" else []
+    roles = [role] if f["role"] == "column" else []
+    seats = [seat] if f["seat"] == "plats" else []
     lead = {
-        "name_first": [name, m.party, *([str(seat)] if f["seat"] else []), *role],
-        "party_first": [m.party, name, *([str(seat)] if f["seat"] else []), *role],
-        "role_first": [*role, name, m.party, *([str(seat)] if f["seat"] else [])],
+        "name_first": [name, *parties, *seats, *roles],
+        "party_first": [*parties, name, *seats, *roles],
+        "role_first": [*roles, name, *parties, *seats],
     }[f["order"]]
+    return [seat, *lead] if f["seat"] == "nr_first" else lead
+
+
+def _row_cells(m: Member, seat: int, f: dict, sides: list[str]) -> list[str]:
+    name = f"{m.name} ({m.party})" if f["party"] == "in_name" else m.name
+    if f["role"] == "in_name" and m.role != MEMBER:
+        name = f"{name}, {m.role}"
+    role = m.role[0].upper() + m.role[1:]
+    lead = _lead(f, name, m.party, role, str(seat))
     if f["cells"].startswith("result"):
-        return [*lead, LETTER[m.vote] if f["cells"] == "result_letter" else SIDE_WORD[m.vote]]
+        result = {"result_letter": LETTER[m.vote], "result_lower": SIDE_WORD[m.vote].lower()}
+        return [*lead, result.get(f["cells"], SIDE_WORD[m.vote])]
     mark = {"marks_x": "X", "marks_lower_x": "x", "marks_word": SIDE_WORD[m.vote]}[f["cells"]]
     return [*lead, *[mark if side == m.vote else "" for side in sides]]
 
 
-def _table_header(f: dict, sides: list[str]) -> list[str]:
+def _header(f: dict, sides: list[str]) -> list[str]:
     result = f["cells"].startswith("result")
-    name = "Namn" if result else "Ledamot"
-    role = ["Funktion"] if f["role"] == "column" else []
-    seat = ["Plats"] if f["seat"] else []
-    lead = {
-        "name_first": [name, "Parti", *seat, *role],
-        "party_first": ["Parti", name, *seat, *role],
-        "role_first": [*role, name, "Parti", *seat],
-    }[f["order"]]
-    return [*lead, "Resultat"] if result else [*lead, *[SIDE_WORD[s] for s in sides]]
+    name = {"plain": "Namn" if result else "Ledamot", "slash": "Ledamot/tjänstgörande ersättare"}
+    lead = _lead(f, name.get(f["header"], "Namn"), "Parti", "Funktion", "Plats" if f["seat"] == "plats" else "Nr")
+    if result:
+        return [*lead, "Röst" if f["header"] == "rost" else "Resultat"]
+    return [*lead, *[SIDE_WORD[s] for s in sides]]
 
 
-def _align(rows: list[list[str]]) -> list[str]:
+def _align(rows: list[list[str]], f: dict) -> list[str]:
+    if f["spacing"] == "single" and f["cells"].startswith("result"):
+        return [" ".join(cell for cell in r if cell) for r in rows]
+    gap = "  " if f["spacing"] == "tight" else "   "
     widths = [max(len(r[i]) for r in rows if i < len(r)) for i in range(max(map(len, rows)))]
-    return ["   ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip() for r in rows]
+    return [gap.join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip() for r in rows]
 
 
 def table(cast: list[Member], frame: Frame, f: dict) -> Generated:
-    cast = _cast(cast, roles=f["role"] != "none", absent=f["absent"])
+    cast = as_printed(cast, roles=f["role"] != "none", absent=f["absent"])
+    cast = [m if m.role == MEMBER else Member(m.name, m.party, _printed_role(m.role, f), m.vote) for m in cast]
     sides = [v for v in VOTES if v != "franvarande" or f["absent"]]
-    header = _table_header(f, sides)
-    body = [_table_cells(m, seat, f, sides) for seat, m in enumerate(cast, 1)]
+    header = _header(f, sides)
+    body = [_row_cells(m, seat, f, sides) for seat, m in enumerate(cast, 1)]
     tally = counts(cast)
-    declared = {}
-    if f["summa"]:
-        if f["cells"].startswith("marks"):
-            body.append(["Summa", *[""] * (len(header) - len(sides) - 1), *[str(tally[s]) for s in sides]])
-        declared = {s: tally[s] for s in sides}
-    lines = _align([header, *body])
+    declared = {s: tally[s] for s in sides} if f["summa"] else {}
+    if f["summa"] and f["cells"].startswith("marks"):
+        body.append(["Summa", *[""] * (len(header) - len(sides) - 1), *[str(tally[s]) for s in sides]])
+    lines = _align([header, *body], f)
     if f["summa"] and f["cells"].startswith("result"):
         lines.append("Summa   " + "   ".join(f"{SIDE_WORD[s]} {tally[s]}" for s in sides))
     if f["page_break"] != "none":
         cut = 1 + len(cast) // 2
-        running = f"\f{lines[0]}" if f["page_break"] == "bare" else lines[0]
-        furniture = ["", "Justerandes signatur          Utdragsbestyrkande", "", " " * 60 + "Sida 1 av 2"]
-        furniture += ["\fGöteborgs Stad, protokollsutdrag, § " + str(frame.paragraph), ""]
-        lines = lines[:cut] + (furniture if f["page_break"] == "furniture" else []) + [running] + lines[cut:]
+        repeated = [f"\f{lines[0]}"] if f["page_break"] == "bare" else ["", page_end(frame), lines[0]]
+        lines = lines[:cut] + repeated + lines[cut:]
     legend = ["", "J = Ja, N = Nej, A = Avstår, – = Frånvarande"] if f["cells"] == "result_letter" else []
-    section = "\n".join(["Omröstningslista", "", *lines, *legend])
-    rows = [m.row() for m in cast]
-    return Generated(frame_text(frame, section), rows, declared, {"family": "tables", **f})
-
-
-# ---- prose ----------------------------------------------------------------------------------------
-
-
-def _joined(names: list[str], last: str) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {last} {names[-1]}"
-
-
-def _prose_name(m: Member, f: dict, *, opening: str) -> str:
-    named = _party(m)
-    if m.serves_for and f["serves_for"]:
-        return f"{DEFINITE[m.role]} {named} som tjänstgjorde för {m.serves_for}"
-    if f["roles"] == "plain" or (m.role == MEMBER and opening != "ledamoterna"):
-        return named
-    return named if m.role == MEMBER else f"{DEFINITE[m.role]} {named}"
-
-
-def _prose_side(side: str, group: list[Member], f: dict, declared: dict) -> str:
-    names = [_prose_name(m, f, opening=f["opening"]) for m in group]
-    if f["opening"] == "ledamoterna":
-        # "Ledamöterna A (S), B (V), ersättaren C (S) och ordföranden D (S) röstar ja (4)."
-        plain = [n for m, n in zip(group, names, strict=True) if m.role == MEMBER]
-        others = [n for m, n in zip(group, names, strict=True) if m.role != MEMBER]
-        head = ("Ledamöterna " if len(plain) > 1 else "Ledamoten ") + ", ".join(plain) if plain else ""
-        parts = [head] if head else []
-        listed = _joined([*parts, *others], f["last_join"]) if parts or others else ""
-        listed = listed[0].upper() + listed[1:]
-        verb = {"ja": "röstar ja", "nej": "röstar nej", "avstar": "avstår från att rösta"}[side]
-        count = f" ({len(group)})" if f["counts"] == "parens" else ""
-        if f["counts"] == "parens":
-            declared[side] = len(group)
-        return f"{listed} {verb}{count}."
-    listed = _joined(names, f["last_join"])
-    count = f" ({len(group)})" if f["counts"] == "parens" else ""
-    if f["counts"] == "parens":
-        declared[side] = len(group)
-    if f["opening"] == "ja_rostar":
-        label = {"ja": "Ja röstar", "nej": "Nej röstar", "avstar": "Avstår"}[side]
-        return f"{label}{count}: {listed}."
-    label = {"ja": "Följande röstar ja", "nej": "Följande röstar nej", "avstar": "Följande avstår"}[side]
-    return f"{label}{count}: {listed}."
-
-
-def prose(cast: list[Member], frame: Frame, f: dict) -> Generated:
-    cast = _cast(cast, roles=f["roles"] == "prefix")
-    if not f["serves_for"] or f["roles"] == "plain":
-        cast = [replace(m, serves_for="") for m in cast]
-    if f["opening"] == "ledamoterna":  # "Ledamöterna A, B, …" first, the named roles after
-        cast = sorted(cast, key=lambda m: m.role != MEMBER)
-    declared: dict[str, int] = {}
-    paragraphs = []
-    tally = counts(cast)
-    for side in ("ja", "nej", "avstar"):
-        group = [m for m in cast if m.vote == side]
-        if not group:
-            continue
-        if side == "avstar" and f["avstar_form"] == "sentence" and f["opening"] != "ledamoterna":
-            who = ", ".join(_prose_name(m, f, opening="ledamoterna") for m in group)
-            paragraphs.append(f"{who[0].upper()}{who[1:]} avstår från att rösta.")
-            continue
-        paragraphs.append(_prose_side(side, group, f, declared))
-    if f["counts"] == "utfaller":
-        tail = f", {tally['avstar']} avstår" if tally["avstar"] else ""
-        paragraphs.append(f"Omröstningen utfaller med {tally['ja']} ja-röster mot {tally['nej']} nej-röster{tail}.")
-        declared = {"ja": tally["ja"], "nej": tally["nej"]} | ({"avstar": tally["avstar"]} if tail else {})
-    elif f["counts"] == "med_roster":
-        paragraphs.append(
-            f"Nämnden har beslutat enligt förvaltningens förslag med {tally['ja']} röster mot {tally['nej']}."
-        )
-    text = "\n\n".join(wrap(p, f["width"]) if f["width"] else p for p in paragraphs)
-    rows = [m.row() for side in ("ja", "nej", "avstar") for m in cast if m.vote == side]
-    return Generated(frame_text(frame, text), rows, declared, {"family": "prose", **f})
-
-
-# ---- lists ----------------------------------------------------------------------------------------
-
-
-def _list_heading(side: str, n: int, f: dict) -> str:
-    word = SIDE_WORD[side]
-    if f["heading"] == "colon":
-        return f"{word}:"
-    roster = f["heading"].startswith("roster") and side != "avstar"
-    heading = f"{word}-röster ({n})" if roster else f"{word} ({n})"
-    return heading + ":" if f["heading"].endswith("_colon") or f["layout"] == "inline" else heading
-
-
-def _list_entry(m: Member, f: dict) -> str:
-    if f["role"] == "after_party" and m.role != MEMBER:
-        return f"{_party(m)}, {m.role}"
-    return _party(m)
-
-
-def lists(cast: list[Member], frame: Frame, f: dict) -> Generated:
-    cast = _cast(cast, roles=f["role"] == "after_party")
-    cast = [replace(m, serves_for="") for m in cast]
-    declared: dict[str, int] = {}
-    blocks = []
-    for side in ("ja", "nej", "avstar"):
-        group = [m for m in cast if m.vote == side]
-        if not group:
-            continue
-        if f["heading"] != "colon":
-            declared[side] = len(group)
-        heading = _list_heading(side, len(group), f)
-        entries = [_list_entry(m, f) for m in group]
-        if f["layout"] == "one_a_line":
-            bullet = "- " if f["bullet"] else ""
-            block = [heading, *[f"{bullet}{e}" for e in entries]]
-        elif f["layout"] == "comma":
-            block = [heading, wrap(", ".join(entries) + ".", 80)]
-        else:
-            block = [wrap(f"{heading} {', '.join(entries)}.", 84)]
-        blocks.append("\n".join(block))
-    if f["page_break"] and len(blocks) > 1:
-        # A page ends between the first side and the next: the signature box, the page number and
-        # the next page's running line stand between them.
-        running = f"\f{BODIES[frame.body][0]}, protokollsutdrag {frame.date.isoformat()}, § {frame.paragraph}"
-        furniture = f"Justerandes signatur          Utdragsbestyrkande\n{' ' * 60}Sida 1 av 2\n\n{running}"
-        blocks[1:1] = [furniture]
-    text = "\n\n".join(blocks)
-    rows = [m.row() for side in ("ja", "nej", "avstar") for m in cast if m.vote == side]
-    return Generated(frame_text(frame, text), rows, declared, {"family": "lists", **f})
+    section = "\n".join([*([f["title"], ""] if f["title"] else []), *lines, *legend])
+    return Generated(frame_text(frame, section), [m.row() for m in cast], declared, {"family": "tables", **f})
 
 
 BUILDERS = {"tables": table, "prose": prose, "lists": lists}
@@ -317,7 +212,6 @@ def features(family: str, exclude: frozenset[str] = frozenset()) -> st.SearchStr
 @st.composite
 def generated(draw, family: str, exclude: frozenset[str] = frozenset()) -> Generated:
     chosen = draw(features(family, exclude))
-    votes = VOTES if family == "tables" else VOTES[:3]
-    deputies = (SERVING, DEPUTY) if family == "prose" else (SERVING,)
-    cast = draw(members(votes=votes, deputies=deputies, serves_for=family == "prose"))
+    votes = VOTES if family == "tables" else VOTES[: draw(st.sampled_from((2, 3, 3)))]  # at times none abstains
+    cast = draw(members(votes=votes, deputies=(SERVING, DEPUTY), serves_for=family != "tables"))
     return BUILDERS[family](cast, draw(frames), chosen)

@@ -11,7 +11,7 @@ who is listed (name, party, role lower-case in its base form as printed – "ord
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hypothesis import strategies as st
 
@@ -154,6 +154,53 @@ def wrap(text: str, width: int) -> str:
         else:
             line = f"{line} {word}" if line else word
     return "\n".join([*lines, line])
+
+
+def wrap_hyphens(text: str, width: int) -> str:
+    """As wrap, but a double name that does not fit breaks after its hyphen ("Ann-" / "Louise"), as
+    a justified PDF column breaks it."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width and "-" in word[1:-1]:
+            head, _, tail = word.partition("-")
+            if len(line) + len(head) + 2 <= width:
+                lines.append(f"{line} {head}-")
+                line = tail
+                continue
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join([*lines, line])
+
+
+SIDE_WORD = {"ja": "Ja", "nej": "Nej", "avstar": "Avstår", "franvarande": "Frånvarande"}
+
+
+def as_printed(cast: list[Member], *, roles: bool, absent: bool = False, serves_for: bool = False) -> list[Member]:
+    """The cast as the layout can show it: without printed roles everyone is a ledamot; without an
+    absent column nobody is absent; a deputy serves for nobody unless the layout prints it."""
+    out = []
+    for m in cast:
+        vote = m.vote if absent or m.vote != "franvarande" else "nej"
+        out.append(replace(m, role=m.role if roles else MEMBER, vote=vote, serves_for=m.serves_for * serves_for))
+    return out
+
+
+def named(m: Member) -> str:
+    return f"{m.name} ({m.party})"
+
+
+def joined(names: list[str], last: str = "och", separator: str = ",") -> str:
+    return names[0] if len(names) == 1 else f"{f'{separator} '.join(names[:-1])} {last} {names[-1]}"
+
+
+def page_end(frame: Frame) -> str:
+    """The furniture between two pages: the signature box, the page number, a form feed and the
+    next page's running line."""
+    running = f"\f{BODIES[frame.body][0]}, protokollsutdrag {frame.date.isoformat()}, § {frame.paragraph}"
+    return f"Justerandes signatur          Utdragsbestyrkande\n{' ' * 60}Sida 1 av 2\n\n{running}"
 
 
 # ---- Hypothesis strategies for the people and the frame -----------------------------------------
