@@ -17,6 +17,8 @@ FOOTNOTE_RES = [
 ]
 # A word broken at the line end by a hyphen, the typesetter's or a plain one.
 _BROKEN_WORD_RE = re.compile(r"(?P<left>[^\W\d_]+)[-\u2010\u00ad]$")
+# The rule the typesetter draws above a page's footnotes ("__________", "– – – –", "──────").
+_RULE_RE = re.compile(r"^(?:[_\-–—‐─=]\s?){5,}$")
 _FOOTNOTE_BODY_RE = re.compile(r"^(?P<digit>\d{1,2})\s+(?P<text>[A-ZÅÄÖ\"”“].{2,})$")
 
 
@@ -31,7 +33,8 @@ def strip_footnotes(text: str) -> tuple[str, list[str]]:
 
 def footnote_bodies(items: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
     """The lines that are footnotes ("1 Se Länsstyrelsen …"), by index: a line that starts with
-    the digits of a footnote glued to a word elsewhere in the text, then a capital."""
+    the digits of a footnote glued to a word elsewhere in the text, then a capital; and the rule
+    drawn right above one (kept with an empty text)."""
     glued: set[str] = set()
     for position, (_n, line) in enumerate(items):
         if not _FOOTNOTE_BODY_RE.match(line.strip()):
@@ -54,5 +57,8 @@ def footnote_bodies(items: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
                 body.append(items[index][1])
                 found[index] = (digit, "")
             found[first] = (digit, join_lines(body))
+            above = next((j for j in range(first - 1, -1, -1) if items[j][1].strip()), None)
+            if above is not None and above not in found and _RULE_RE.match(items[above][1].strip()):
+                found[above] = (digit, "")  # the rule over the footnote: no text of the page
         index += 1
     return found

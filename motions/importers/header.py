@@ -28,7 +28,12 @@ KIND_WORDS = {
 }
 _KIND_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in KIND_WORDS), key=len, reverse=True))
 TITLE_RE = re.compile(rf"^(?P<kind>{_KIND_ALTERNATIVES})\s+(?:angående|om|gällande|i\s+ärende)\b", re.IGNORECASE)
-KIND_LINE_RE = re.compile(rf"^(?P<kind>{_KIND_ALTERNATIVES})(?:\s*\((?P<party>[^)]{{1,60}})\))?$", re.IGNORECASE)
+# The kind alone, with the parties in brackets ("Yrkande (S, V)"), or in prose after "från"
+# ("Tilläggsyrkande från Liberalerna"; find_headers checks that the sender is parties).
+KIND_LINE_RE = re.compile(
+    rf"^(?P<kind>{_KIND_ALTERNATIVES})(?:\s*\((?P<party>[^)]{{1,60}})\)|\s+från\s+(?P<sender>[^.:;()]{{2,80}}))?$",
+    re.IGNORECASE,
+)
 MONTHS = [
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
@@ -44,8 +49,10 @@ TEXT_DATE_RE = re.compile(
 )
 # The meeting the document is for, with its date and perhaps the agenda item: "Sammanträde
 # 2025-11-25, ärende 9", "Nämndens sammanträde den 4 juni 2024", "Möte 2025-11-25, punkt 9".
+# The meeting's owner may be a body's name in the genitive, of several words ("Idrott- och
+# föreningsnämndens sammanträde den 22 januari 2026"): header.body when no line names it.
 MEETING_RE = re.compile(
-    r"^(?:\w+s\s+)?(?:sammanträde(?:t|sdatum|sdag)?|möte(?:t|sdatum)?)(?:\s+den)?:?\s+(?P<date>.+?)"
+    r"^(?:(?P<owner>[\w-]+(?:\s+[\w-]+){0,5}?)s\s+)?(?:sammanträde(?:t|sdatum|sdag)?|möte(?:t|sdatum)?)(?:\s+den)?:?\s+(?P<date>.+?)"
     r"(?:,?\s+(?:ärende|punkt|§)\s*(?:nr\.?\s*)?\d{1,3})?$",
     re.IGNORECASE,
 )
@@ -135,6 +142,7 @@ class Header:
     party_line: int = 0  # the first party line; party_end the last (parties printed one a line)
     party_end: int = 0
     revised: bool = False  # a "Reviderad <date>" line
+    meeting_body: str = ""  # the body owning the meeting line ("Kulturnämndens sammanträde …"), if no body line
     doubts: list[str] = field(default_factory=list)  # labelled values not read as their field, as printed
 
 
@@ -167,6 +175,9 @@ def _take(header: Header, value: str, number: int) -> bool:
         header.revised = header.revised or bool(REVISED_DATE_RE.match(value))
     elif not header.date and meeting and is_date(meeting["date"]):
         header.date, header.date_line = meeting["date"], number
+        owner = meeting["owner"] or ""
+        named = BODY_WORD_RE.search(owner) and owner.lower() not in ("nämnden", "styrelsen", "utskottet")
+        header.meeting_body = owner if named and owner[:1].isupper() else ""
     elif not header.parties and is_party_line(value):
         header.parties, header.party_line, header.party_end = split_parties(value), number, number
     elif header.parties and number in (header.party_line - 1, header.party_end + 1) and is_party_line(value):
@@ -204,11 +215,11 @@ def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = 
     while index < len(items):
         stripped = " ".join(items[index][1].split())
         match = KIND_LINE_RE.match(stripped) if stripped else None
-        if not match:
+        if not match or (match["sender"] and not is_party_line(match["sender"])):
             index += 1
             continue
         header = Header(start=index, end=index + 1, kind_word=match["kind"].lower(), kind_line=items[index][0])
-        header.kind_party = match["party"] or ""
+        header.kind_party = match["party"] or match["sender"] or ""
         k = position[index]
         # Upwards: the line just above, and more lines of the block when they stand right above it
         # with no blank line between (a block that starts with its date or its parties).
@@ -247,6 +258,7 @@ def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = 
             else:
                 break
             header.end = nxt + 1
+        header.body = header.body or header.meeting_body
         headers.append(header)
         index = header.end
     return headers

@@ -78,7 +78,7 @@ def _read_block(items: list[tuple[int, str]], start: int) -> tuple[Header | None
             header.body = value
         elif name == "kind" and not header.kind_word and KIND_LINE_RE.match(value):
             header.kind_word, header.kind_line = KIND_LINE_RE.match(value)["kind"].lower(), number
-            header.kind_party = KIND_LINE_RE.match(value)["party"] or ""
+            header.kind_party = KIND_LINE_RE.match(value)["party"] or KIND_LINE_RE.match(value)["sender"] or ""
         elif name == "parties" and not header.parties:
             header.parties, header.party_line = split_parties(value), number
         elif name == "date" and not header.date and _date_of(value):

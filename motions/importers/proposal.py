@@ -5,8 +5,7 @@ their point), the boards each point gives its assignment to, and the amounts the
 (proposal_costs.py).
 
 read_proposal() only reads: no database query, board names stay as printed; proposal_resolve.py turns
-them into boards afterwards. Case officers' names, phone numbers and e-mail addresses in the header
-are read past and never kept.
+them into boards afterwards. The header block is read by proposal_header.py.
 """
 
 import datetime
@@ -18,33 +17,20 @@ from django.utils.translation import gettext as _
 from ..models import point_label
 from .joining import join_lines
 from .motion import PROPOSAL_HEADING_RE, _Lines, page_furniture
-from .points import POINT_RE, UNLABELLED, opens_point, read_point, runs_on, strip_footnotes
+from .points import UNLABELLED, opens_point, read_point, runs_on, strip_footnotes
 from .proposal_boards import board_names_of
 from .proposal_costs import SuggestedCost, read_costs
+from .proposal_header import find_header
 from .proposal_sections import opens_section, without_own_part
 from .running import interrupted, running_lines
 from .text import ImportError_, check_text, is_furniture
 
-KIND_RE = re.compile(r"^tjänst(?:e)?utlåtande$", re.IGNORECASE)  # "Tjänstutlåtande": a typo the city makes
-FIELD_RE = re.compile(
-    r"^(?P<name>utfärdat|reviderat?|ärendenummer|ärendenr|diarienummer|dnr)\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE
-)
-FIELD_SPLIT_RE = re.compile(r"\s+(?=(?:utfärdat|reviderat?|ärendenummer|ärendenr|diarienummer|dnr)\b)", re.IGNORECASE)
-PERSONAL_RE = re.compile(r"^(?:handläggare|telefon|tfn|e-post|epost|mejl)\b|@", re.IGNORECASE)
-DATE_RE = re.compile(r"^(?P<year>\d{4}|\d{2})-(?P<month>\d{2})-(?P<day>\d{2})$")
-CASE_NUMBER_RE = re.compile(r"^[A-ZÅÄÖ]{2,5}[- ]?\d{4}-\d{5}$")
-DNR_RE = re.compile(r"^\d{3,4}/\d{2}$")
 # Headings of the TU's body: the list of points ends at the first of them.
 SECTION_RE = re.compile(
     r"^(?:sammanfattning|bedömning(?:\s+ur\s+.+)?|ärendet|beskrivning\s+av\s+ärendet|bakgrund|samverkan|bilag(?:a|or)"
     r"(?:\s+\d+)?|ekonomiska\s+konsekvenser|inledning|förvaltningens\s+bedömning|stadsledningskontorets\s+bedömning|"
     r"kostnadsredovisning.*|yttrande|motivering)\s*:?$",
     re.IGNORECASE,
-)
-# A district office carries its area after the name ("Socialförvaltningen Hisingen"): one capitalised word.
-OFFICE_RE = re.compile(
-    r"(?:kontor(?:et)?|förvaltning(?:en)?|nämnd(?:en)?|styrelse(?:n)?|sekretariat(?:et)?)(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?$",
-    re.I,
 )
 
 
@@ -119,140 +105,12 @@ def _clean(line: str) -> str:
     return " ".join(line.split())
 
 
-def _date(value: str, lines: _Lines, number: int) -> datetime.date:
-    match = DATE_RE.match(value.split()[0] if value.split() else "")
-    if not match:
-        raise lines.error(number, _("”%(value)s” är inget datum (ÅÅÅÅ-MM-DD).") % {"value": value[:40]})
-    year = int(match["year"]) + (2000 if len(match["year"]) == 2 else 0)
-    try:
-        return datetime.date(year, int(match["month"]), int(match["day"]))
-    except ValueError as error:
-        raise lines.error(number, _("Datumet %(value)s finns inte.") % {"value": value[:40]}) from error
-
-
-def _find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
-    """The indexes of the header block's lines (read into parsed); the block starts at the line that
-    is only "Tjänsteutlåtande", takes the office line above it (or among the field lines below it,
-    where some offices print it last) and the field lines below it."""
-    taken: set[int] = set()
-    kinds = [i for i, (_n, t) in enumerate(items) if KIND_RE.match(_clean(t)) or _office_beside(t)]
-    if not kinds:
-        return taken
-    if len(kinds) > 1:
-        parsed.flag("header", _("Handlingen har flera sidhuvuden ”Tjänsteutlåtande”; det första lästes."))
-    start = kinds[0]
-    taken.add(start)
-    above = next((i for i in range(start - 1, -1, -1) if items[i][1].strip()), None)
-    beside = _office_beside(items[start][1])
-    if beside:
-        parsed.author_name = beside
-    elif above is not None and start - above <= 6:
-        text = _clean(items[above][1])
-        if _office_line(text):
-            parsed.author_name = text
-            taken.add(above)
-    # After "Handläggare": the officers' names, then "Telefon"/"E-post" and addresses wrapped onto
-    # lines of their own — read past, never kept. A blank line or any other line ends the block.
-    index, personal, after_field = start + 1, "", False
-    while index < len(items):
-        number, raw = items[index]
-        text = _clean(raw)
-        field_match = FIELD_RE.match(text) or _beside_office(parsed, text)
-        if not text:
-            personal, after_field = "", False
-            index += 1
-            continue
-        if field_match:
-            personal, after_field = "", True
-            # Two fields side by side on one line ("Utfärdat 2025-09-29      Reviderat 2025-11-24").
-            for part in FIELD_SPLIT_RE.split(text):
-                if found := FIELD_RE.match(part):
-                    _read_field(parsed, found["name"].lower(), found["value"].strip(), lines, number)
-        elif re.match(r"^handläggare\b", text, re.IGNORECASE):
-            personal = "names"
-        elif PERSONAL_RE.search(text):
-            personal = "contact"
-        elif not parsed.author_name and (after_field or index == start + 1) and _named_office(text):
-            # Right under the kind line or the field lines, with no blank between, and named as an
-            # office: a title such as "Yttrande till kommunstyrelsen" after the block is never read
-            # as the issuer.
-            parsed.author_name = text
-        elif personal == "names" and not POINT_RE.match(text) and not PROPOSAL_HEADING_RE.match(text):
-            pass
-        else:
-            break
-        taken.add(index)
-        index += 1
-    return taken
-
-
-OFFICE_NAME_RE = re.compile(r"(?i)^\w*(?:kontor|förvaltning|nämnd|styrelse|sekretariat)\w*(?:\s+\w+)?$")
-# An office named by its task after "för": "Förvaltningen för funktionsstöd", "Förvaltningen för inköp
-# och upphandling", "Nämnden för demokrati och medborgarservice" – a name, not a sentence: no verb's
-# punctuation, a few words.
-OFFICE_FOR_RE = re.compile(r"^(?:förvaltningen|kontoret|nämnden)\s+för\s+[\w-]+(?:\s+[\w-]+){0,4}$", re.I)
-# The header line that prints the office beside the kind, in two columns or (from a PDF, which
-# loses the gap) one space apart: "Stadsmiljöförvaltningen            Tjänsteutlåtande".
-BESIDE_KIND_RE = re.compile(r"^(?P<office>[A-ZÅÄÖ][\w ,-]{2,80}?)\s+Tjänst(?:e)?utlåtande$")
-
-
-# A two-column header line: the office on the left, a field in the right column ("Inköps- och
-# upphandlingsförvaltningen      Utfärdat 2025-08-20").
-OFFICE_AND_FIELD_RE = re.compile(
-    r"^(?P<office>\S.*?)\s+(?P<field>(?:utfärdat|reviderat?|ärendenummer|ärendenr|diarienummer|dnr)\s*:?\s*\d.*)$",
-    re.IGNORECASE,
-)
-
-
-def _beside_office(parsed: ParsedProposal, text: str):
-    """The field of a header line that prints the office beside it (the office read as the issuer
-    when none is yet); None for any other line."""
-    found = OFFICE_AND_FIELD_RE.match(text)
-    if not found or not _office_line(found["office"]):
-        return None
-    parsed.author_name = parsed.author_name or found["office"]
-    return FIELD_RE.match(found["field"])
-
-
-def _office_beside(raw: str) -> str:
-    """The office of a header line that prints it beside "Tjänsteutlåtande", else ""."""
-    found = BESIDE_KIND_RE.match(_clean(raw))
-    if found and len(found["office"].split()) <= 6 and _office_line(found["office"]):
-        return found["office"]
-    return ""
-
-
-def _named_office(text: str) -> bool:
-    return bool(OFFICE_NAME_RE.match(text) or OFFICE_FOR_RE.match(text)) and _office_line(text)
-
-
-def _office_line(text: str) -> bool:
-    named = OFFICE_RE.search(text) or OFFICE_FOR_RE.match(text)
-    return bool(named) and len(text) <= 80 and not POINT_RE.match(text)
-
-
-def _read_field(parsed: ParsedProposal, name: str, value: str, lines: _Lines, number: int) -> None:
-    if name == "utfärdat":
-        parsed.issued = _date(value, lines, number)
-    elif name.startswith("reviderat") or name == "revidera":
-        parsed.revised = _date(value, lines, number)
-    else:
-        value = value.replace(" ", "") if re.fullmatch(r"[A-ZÅÄÖ]{2,5}-?\s?\d{4}-\d{5}", value) else value
-        if CASE_NUMBER_RE.match(value):
-            parsed.case_number = value.replace(" ", "-")
-        elif DNR_RE.match(value):
-            parsed.dnr = value.zfill(7)
-        else:
-            parsed.flag("case", _("%(where)s: ”%(value)s” är varken ärendenummer eller diarienummer.")
-                        % {"where": lines.where(number), "value": value[:40]})  # fmt: skip
-
-
 def read_proposal(text: str) -> ParsedProposal:
     """Read one tjänsteutlåtande without touching the database; board names stay as printed."""
     lines = _Lines(check_text(text))
     items = lines.items
     parsed = ParsedProposal(title="", pages=lines.pages)
-    header = _find_header(items, parsed, lines)
+    header = find_header(items, parsed, lines)
     heading = next(
         (i for i, (_n, t) in enumerate(items) if i not in header and PROPOSAL_HEADING_RE.match(_clean(t))), None
     )
@@ -263,6 +121,8 @@ def read_proposal(text: str) -> ParsedProposal:
     furniture |= _running(parsed, items, lines, header, furniture)
     parsed.title = _title(items, heading, header | furniture, lines)
     end = _read_points(parsed, items, heading + 1, header | furniture, lines)
+    if not parsed.addressed_to:
+        parsed.addressed_to = _addressee_above(items, heading, header | furniture)
     first_header = min(header) if header else None
     if first_header is None:
         parsed.flag("header", _("Sidhuvudet (Tjänsteutlåtande, Utfärdat, ärendenummer) saknas i texten"))
@@ -313,6 +173,22 @@ def _title(items, heading: int, header: set[int], lines: _Lines) -> str:
     if not title:
         raise lines.error(items[heading][0], _("Rubriken saknas före ”Förslag till beslut”."))
     return join_lines(title)[:400]
+
+
+# The addressee on a line of its own above the title ("Till idrotts- och föreningsnämnden"), where the
+# "Förslag till beslut" has no "I …" line: a body's name, a few words, no sentence.
+TO_BODY_RE = re.compile(
+    r"^till\s+(?P<body>[\w-]+(?:\s+[\w-]+){0,5}?(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige)(?-i:\s+[A-ZÅÄÖ]\w+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _addressee_above(items, heading: int, skipped: set[int]) -> str:
+    for index in range(heading - 1, -1, -1):
+        found = index not in skipped and TO_BODY_RE.match(_clean(items[index][1]))
+        if found:
+            return found["body"]
+    return ""
 
 
 def _read_points(parsed: ParsedProposal, items, start: int, header: set[int], lines: _Lines) -> int:

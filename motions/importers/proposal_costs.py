@@ -9,7 +9,8 @@ to go to ("till utbildningsnämnden"), "respektive" pairs amounts with the point
 
 What is offered but not accepted (the preview says why): a figure from a source (an SOU, a study,
 "kommunerna" nationally), a state grant (income, not a cost), a range, an amount a later one in the
-same paragraph replaces for the same point and board ("uppräknat … 0,6" after "0,5").
+same paragraph replaces for the same point and board ("uppräknat … 0,6" after "0,5"), a total of the
+whole proposal ("totalt 54 mnkr") tied to a point by its words alone.
 Amounts per person or in other currencies are not costs and are not offered.
 
 Years: only a year printed with the amount itself ("2 mnkr per år 2025–2027", "3 mnkr för 2025") is
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from .joining import join_lines
 from .number_words import NUMBER_WORDS, WORD_PATTERN
 from .proposal_boards import receiver_names
+from .proposal_financing import SENTENCE_RE, point_numbers, read_financing
 
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 UNIT = r"mnkr|mkr|miljon(?:er)?\s+kr(?:onor)?|miljon(?:er)?\s+svenska\s+kronor|tkr|tusen\s+kr(?:onor)?|kr(?:onor)?\b"
@@ -38,6 +40,10 @@ AMOUNT_RE = re.compile(
 FACTORS = {"m": Decimal(1_000_000), "t": Decimal(1_000), "k": Decimal(1)}
 # An amount written out: "tre miljoner kronor", "tolv miljoner kr", "fem tusen kronor"; read as its digits.
 SPELLED_RE = re.compile(rf"(?i)\b(?P<word>{WORD_PATTERN})(?=\s+(?:miljon(?:er)?|tusen)\s+(?:svenska\s+)?kr(?:onor)?\b)")
+# Half a unit: "en halv miljon kronor" (0,5), "två och en halv miljoner kronor" (2,5).
+HALF_RE = re.compile(
+    rf"(?i)\b(?:(?P<whole>{WORD_PATTERN}|\d+)\s+och\s+)?en\s+halv(?=\s+(?:miljon(?:er)?|tusen)\s+(?:svenska\s+)?kr(?:onor)?\b)"
+)
 COST_SECTION_RE = re.compile(
     r"^(?:bedömning\s+ur\s+ekonomisk\s+dimension|ekonomiska\s+konsekvenser|ekonomisk\s+bedömning|"
     r"kostnadsredovisning.*|finansiering|ekonomi)\s*:?$",
@@ -63,6 +69,9 @@ BALANCE_RE = re.compile(
     r"\b(?:reserv(?:en)?|budget(?:en)?|ram(?:en)?|anslag(?:et)?)\s+(?:[^.]{0,60}\s)?(?:uppgår|omfattar|är)\b",
     re.IGNORECASE,
 )
+# The whole of the proposal ("Programmet bedöms kosta totalt 54 mnkr", "Den sammanlagda kostnaden"):
+# a sum over the points, no point's own cost unless the sentence names the point.
+TOTAL_RE = re.compile(r"\b(?:totalt|sammanlagt|sammantaget|totala|sammanlagda|i\s+sin\s+helhet)\b", re.IGNORECASE)
 COST_WORD_RE = re.compile(r"\b(?:kostnad\w*|kosta[rd]?|utgift\w*|merkostnad\w*)\b", re.IGNORECASE)
 # The year of the cost: printed right after the amount, with nothing but these words between.
 YEARS_AFTER_RE = re.compile(
@@ -75,32 +84,12 @@ YEARS_AFTER_RE = re.compile(
 YEAR_BEFORE_LIST_RE = re.compile(
     r"\b(?:under|hösten|våren|sommaren|vintern|år|året|budgetåret|från|till|för|t\.o\.m\.?)\s*$", re.IGNORECASE
 )
-POINT_REF_RE = re.compile(
-    r"\b(?:förslag(?:en|et)?|punkt(?:erna)?|beslutssats(?:en|erna)?)\s+(?P<list>\d{1,2}(?:\s*(?:,|och|samt|–|-|till)"
-    r"\s*(?:förslag(?:en)?\s+|punkt(?:erna)?\s+)?\d{1,2})*)",
-    re.IGNORECASE,
-)
-SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ(”\"])")
 _STOP_WORDS = (
     "att och för som med till från inom genom eller samt även under efter skall ska kan får uppdrag uppdraget "
     "arbetet arbete stadens staden göteborgs nämnden nämnder nämnderna styrelsen förslag förslaget föreslås "
     "respektive kommunstyrelsen kommunfullmäktige stadsledningskontoret"
 )
 STOP = frozenset(_STOP_WORDS.split())
-LIMITED_RE = re.compile(r"\bbegränsad\s+omfattning\b", re.IGNORECASE)
-EXTRA_RE = re.compile(r"\b(?:extra\s+resurs\w*|resurstilldelning|resursförstärkning|budgetförutsättning\w*|"
-                      r"ordinarie\s+budgetprocess\w*|kräver\s+\w*\s*resurser)\b", re.IGNORECASE)  # fmt: skip
-# "inom befintlig ram", "inom budgetramen", and with the owner named: "inom nämndens budgetram",
-# "inom nämndernas ram", "inom respektive nämnds budgetram", "inom styrelsens egen ram".
-WITHIN_RE = re.compile(
-    r"\binom\s+(?:respektive\s+)?(?:(?:\w*nämnd\w*|styrelse\w*|bolag\w*|förvaltning\w*)\s+)?"
-    r"(?:befintlig\s+|egen\s+)?(?:budget)?ram(?:en)?\b",
-    re.IGNORECASE,
-)
-OWN_FINANCING_RE = re.compile(r"\b(?:finansier\w*|ryms|bekostas|kostnade\w*)\b", re.IGNORECASE)
-PROCESS_YEARS_RE = re.compile(
-    r"\b(?:budgetförutsättning\w*|budgetprocess\w*|budget)\s+(?P<first>20\d{2})(?:\s*[–-]\s*(?P<last>20\d{2}))?", re.I
-)
 
 
 @dataclass
@@ -137,6 +126,11 @@ class SuggestedCost:
         }
 
 
+def _half(match: re.Match) -> str:
+    whole = match["whole"] or "0"
+    return f"{NUMBER_WORDS.get(whole.lower(), whole)},5"
+
+
 def _kronor(number: str, unit: str) -> int | None:
     value = Decimal(re.sub(r"[ \u00a0\u202f]", "", number).replace(",", "."))
     first = unit.lower()[0]
@@ -149,22 +143,6 @@ def _kronor(number: str, unit: str) -> int | None:
 
 def _words(text: str) -> set[str]:
     return {w[:7] for w in re.findall(r"[^\W\d_]{5,}", text.casefold()) if w not in STOP}
-
-
-def _point_numbers(text: str, known: set[int]) -> list[int]:
-    found: list[int] = []
-    for match in POINT_REF_RE.finditer(text):
-        numbers = [int(n) for n in re.findall(r"\d{1,2}", match["list"])]
-        parts = re.split(r"\s*(?:,|och|samt|förslag(?:en)?|punkt(?:erna)?)\s*", match["list"])
-        expanded: list[int] = []
-        for part in parts:
-            ends = [int(n) for n in re.findall(r"\d{1,2}", part)]
-            if len(ends) == 2 and re.search(r"[–-]|till", part) and 0 < ends[1] - ends[0] < 30:
-                expanded += list(range(ends[0], ends[1] + 1))
-            else:
-                expanded += ends
-        found += [n for n in (expanded or numbers) if n in known and n not in found]
-    return found
 
 
 class _Matcher:
@@ -220,46 +198,6 @@ def _paragraphs(body, lines) -> list[tuple[int, str, bool]]:
     if current:
         out.append((start, join_lines(current), in_costs))
     return out
-
-
-def _financing_kind(sentence: str) -> str:
-    return ("limited_within_frame" if LIMITED_RE.search(sentence) else "extra_resources"
-            if EXTRA_RE.search(sentence) else "within_frame" if WITHIN_RE.search(sentence) else "")  # fmt: skip
-
-
-def _process_years(sentence: str, kind: str) -> list[int] | None:
-    process = PROCESS_YEARS_RE.search(sentence) if kind == "extra_resources" else None
-    return [int(process["first"]), int(process["last"] or process["first"])] if process else None
-
-
-def read_financing(parsed, paragraphs) -> None:
-    """The TU's classing of its points: within the frame, limited within it, or extra resources (and the
-    budget process that then takes them). The first statement about a point is kept; a contradiction is flagged."""
-    known = {p.number for p in parsed.points}
-    # A point that states its own financing ("Kostnaden … ryms inom nämndens budgetram") comes first.
-    for point in parsed.points:
-        for sentence in SENTENCE_RE.split(point.text):
-            # Only a sentence about the money: "utreda behovet av resurstilldelning" is the task itself.
-            kind = _financing_kind(sentence) if OWN_FINANCING_RE.search(sentence) else ""
-            if kind and not _point_numbers(sentence, known) and point.number not in parsed.financing:
-                parsed.financing[point.number] = {"financing": kind, "years": _process_years(sentence, kind),
-                                                  "line": point.line}  # fmt: skip
-    for line, text, _costs in paragraphs:
-        for sentence in SENTENCE_RE.split(text):
-            numbers = _point_numbers(sentence, known)
-            if not numbers:
-                continue
-            kind = _financing_kind(sentence)
-            if not kind:
-                continue
-            years = _process_years(sentence, kind)
-            for number in numbers:
-                stated = parsed.financing.get(number)
-                if stated is None:
-                    parsed.financing[number] = {"financing": kind, "years": years, "line": line}
-                elif stated["financing"] != kind:
-                    parsed.flag("financing", _("Punkt %(number)d klassas olika på olika ställen i texten")
-                                % {"number": number})  # fmt: skip
 
 
 def _board_for(after: str, names: list[str]) -> str:
@@ -331,15 +269,15 @@ def _amounts(text, line, matcher, by_number, parsed, own_point=None, restates=No
     context_start = 0
     last_point = None
     for index, sentence in enumerate(sentences):
-        sentence = SPELLED_RE.sub(lambda m: str(NUMBER_WORDS[m["word"].lower()]), sentence)
+        sentence = SPELLED_RE.sub(lambda m: str(NUMBER_WORDS[m["word"].lower()]), HALF_RE.sub(_half, sentence))
         matches = list(AMOUNT_RE.finditer(sentence))
         if not matches:
             continue
         context = " ".join(sentences[context_start : index + 1])
         context_start = index + 1
-        point, why = own_point, []
+        point, why, explicit = own_point, [], []
         if point is None:
-            explicit = _point_numbers(context, set(by_number))
+            explicit = point_numbers(context, set(by_number))
             if len(explicit) == 1:
                 point = explicit[0]
             else:
@@ -351,6 +289,10 @@ def _amounts(text, line, matcher, by_number, parsed, own_point=None, restates=No
                 elif point is not None:
                     why = [_("knuten till punkten genom orden %(words)s") % {"words": ", ".join(shared[:4])}]
         costs = [c for match in matches for c in _costs_of(match, sentence, text, line, point, why, by_number)]
+        by_words = own_point is None and len(explicit) != 1
+        for cost in costs if by_words and TOTAL_RE.search(sentence) else []:
+            cost.accepted = False
+            cost.reasons.append(_("en summa för hela förslaget, inte en punkts kostnad"))
         kept = [c for c in costs if not (restates and restates(c))]
         if kept or not costs:
             last_point = point if point is not None else last_point

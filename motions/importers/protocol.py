@@ -45,6 +45,7 @@ from .protocol_votes import (
 )
 from .rollcall import unmark_tables
 from .rollcall_filled import unmark_filled
+from .running import running_indexes
 from .text import ImportError_, check_text, is_furniture, line_error
 
 PARAGRAPH_RE = re.compile(r"^§\s*(?P<number>\d{1,4})\b[,.]?\s*(?P<rest>.*)$")
@@ -227,6 +228,7 @@ def parse_protocol(text: str) -> ParsedProtocol:
         end = min(end, later)
         attachments = [a for a in attachments if a[1] < later]
     body_lines = _read_header(parsed, lines, end)
+    body_lines |= running_indexes(lines[:end], [parsed.body_name], body_lines)  # a page's running line
     first_section = _read_title(parsed, lines, paragraph_at, end, body_lines)
     sections = _sections(lines, first_section, end, body_lines)
     stray = stray_tables(sections)

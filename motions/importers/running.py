@@ -107,3 +107,29 @@ def interrupted(items: list[tuple[int, str]], running: set[int], skipped: set[in
         if before and after and not before.endswith((".", "!", "?", ":", ";")):
             out.append(text)
     return out
+
+
+# A body's name as a header prints it: "Stadsfastighetsnämnden", "Idrott- och föreningsnämnden",
+# "Tekniska nämnden", "Socialnämnden Hisingen", "Kommunstyrelsen".
+_BODY_NAME_RE = re.compile(
+    r"(?<!\w)(?-i:[A-ZÅÄÖ])[\w-]*(?:\s+och\s+[\w-]*|\s+)?(?:nämnden|styrelsen|fullmäktige)(?:\s+(?-i:[A-ZÅÄÖ])\w+)?(?!\w)",
+    re.IGNORECASE,
+)
+HEADER_LINES = 8  # the lines at the top of the first page where the header names the body
+
+
+def running_indexes(lines: list[str], names: Iterable[str], protected: set[int]) -> set[int]:
+    """running_lines() for a document given as its list of lines, a line holding only a form feed
+    being a page break: the indexes of its running lines (`protected`: indexes never taken). Without
+    a name read, the bodies the first lines of the first page name stand in for it."""
+    names = [n for n in names if n and n.strip()]
+    if not names:
+        top = [x for x in lines if x.strip()][:HEADER_LINES]
+        names = [found.group(0) for x in top if "\f" not in x for found in _BODY_NAME_RE.finditer(x)]
+    items, page_of, page = [], {}, 1
+    for index, raw in enumerate(lines):
+        if raw.strip() == "\f" or raw.startswith("\f"):
+            page += 1
+        page_of[index] = page
+        items.append((index, raw.replace("\f", "")))
+    return running_lines(items, page_of, set(), protected, names)

@@ -5,7 +5,8 @@
 import pytest
 
 from motions.importers.motion import read_motion
-from motions.importers.running import is_running_line, running_lines
+from motions.importers.protocol import parse_protocol
+from motions.importers.running import is_running_line, running_indexes, running_lines
 
 NAMES = ["Kulturnämnden", "tilläggsyrkande"]
 
@@ -99,3 +100,60 @@ def test_the_same_line_away_from_a_page_edge_stays_in_the_text():
     )
     parsed = read_motion(text)
     assert parsed.points[1].text.endswith("redovisa dem för Kulturnämnden")
+
+
+EXTRACT = """Protokollsutdrag
+Kretsloppsnämnden, sammanträde nr 4, 2027-04-14
+
+§ 61   Dnr KRN-2027-00208
+Återvinningscentral i Tuve
+
+Beslut
+1) Kretsloppsnämnden godkänner att förvaltningen tecknar avtal om mark för en ny
+   återvinningscentral i Tuve.
+2) Förvaltningen får i uppdrag att, i dialog med stadsbyggnadsförvaltningen, ta fram ett förslag till
+   trafiklösning som gör att besökarna kan
+
+Justerandes sign.                                     1 (2)
+\f
+RUNNING
+
+   köra in utan att köerna når Tuvevägen.
+3) Paragrafen förklaras omedelbart justerad.
+
+Ärendet
+Den nuvarande centralen är för liten.
+"""
+
+
+@pytest.mark.parametrize(
+    "running", ["Kretsloppsnämnden                                2027-04-14", "KRETSLOPPSNÄMNDEN 2027-04-14"]
+)
+def test_a_protocols_running_line_after_a_page_break_leaves_the_point_it_splits(running):
+    parsed = parse_protocol(EXTRACT.replace("RUNNING", running))
+    assert [p.text for p in parsed.points][1] == (
+        "Förvaltningen får i uppdrag att, i dialog med stadsbyggnadsförvaltningen, ta fram ett förslag till "
+        "trafiklösning som gör att besökarna kan köra in utan att köerna når Tuvevägen."
+    )
+    assert len(parsed.points) == 3
+
+
+def test_a_protocols_sentence_naming_the_body_after_a_page_break_stays():
+    parsed = parse_protocol(
+        EXTRACT.replace("RUNNING\n\n   köra", "Kretsloppsnämnden beslutar också att besökarna ska\n   köra")
+    )
+    assert "Kretsloppsnämnden beslutar också att besökarna ska köra in" in parsed.points[1].text
+
+
+def test_running_indexes_takes_the_body_the_first_lines_name():
+    lines = [
+        "Utdrag",
+        "Tekniska nämnden, 2027-01-02",
+        "",
+        "Text som",
+        "1 (2)",
+        "\f",
+        "Tekniska nämnden  2027-01-02",
+        "går vidare.",
+    ]
+    assert running_indexes(lines, [""], set()) == {6}
