@@ -63,7 +63,7 @@ def cells(raw: str) -> list[str]:
 
 def paragraph_cell(raw: str, *, field_line: bool = False) -> re.Match | None:
     """The "§ 141" a two-column header prints beside another field (never its first column, which
-    protocol._paragraph_at reads as the § line); on a header field's line (field_line: "Sammanträdes-
+    protocol_header.paragraph_at reads as the § line); on a header field's line (field_line: "Sammanträdes-
     datum: 2025-11-04 § 141") also where the columns' gap is lost."""
     for cell in cells(raw)[1:]:
         found = PARAGRAPH_CELL_RE.match(cell)

@@ -210,7 +210,7 @@ def test_a_paragraph_label_followed_by_words_is_no_paragraph():
     ],
 )
 def test_meeting_labels_that_are_also_words_of_prose_need_a_date_alone(line, label):
-    from motions.importers.protocol import MEETING_DATE_RE
+    from motions.importers.protocol_header import MEETING_DATE_RE
 
     assert bool(MEETING_DATE_RE.match(line)) is label
 
