@@ -5,9 +5,10 @@ of a "Bilaga" or the KS prose form), reservations, protokollsanteckningar and s�
 the justering date.
 
 The header (body, date, §, case, ärendemening) is read in protocol_header.py; the sections,
-decision and notes here. Pure: no database query (parse_protocol); protocol_resolve.py matches the names to rows. Whatever is
-not certain is flagged on its field; a document that cannot be a protocol extract, or a roll call
-whose counts do not add up, is refused with an ImportError_ naming the line.
+decision and notes here. Pure: no database query (parse_protocol); protocol_resolve.py matches
+the names to rows. Whatever is not certain is flagged on its field; a document that cannot be a
+protocol extract, or a roll call whose counts do not add up, is refused with an ImportError_
+naming the line.
 """
 
 from __future__ import annotations
