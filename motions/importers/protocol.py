@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from ..models import DecisionNote, Motion
 from .points import ParsedPoint
-from .protocol_header import another_paragraph, clean, paragraph_at, read_header, read_paragraph_title
+from .protocol_header import another_paragraph, clean, paragraph_at, read_header, read_paragraph_title, running_lines
 from .protocol_layout import check_votes_counted, layout_heading
 from .protocol_parts import (
     Claim,
@@ -172,6 +172,7 @@ def parse_protocol(text: str) -> ParsedProtocol:
         attachments = [a for a in attachments if a[1] < later]
     body_lines = read_header(parsed, lines, end, _heading)
     first_section = read_paragraph_title(parsed, lines, first, end, body_lines, _heading)
+    body_lines |= running_lines(parsed, lines, end, body_lines)
     sections = _sections(lines, first_section, end, body_lines)
     stray = stray_tables(sections)
     _read_sections(parsed, sections)

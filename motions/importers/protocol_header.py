@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from .protocol_layout import cells, date_beside, paragraph_cell
-from .protocol_parts import ISO_DATE_RE, parse_date
+from .protocol_parts import ISO_DATE_RE, PROSE_DATE_RE, parse_date
 from .protocol_title import read_title
 from .text import is_furniture
 
@@ -35,7 +35,9 @@ MEETING_DATE_RE = re.compile(
     rf"|sammanträde(?:t)?(?=\s*:\s*$|\s*:?\s*{_DATE_ONLY})"
     # "Protokollsutdrag från sammanträde 2025-12-02": the extract's name with the meeting's date.
     r"|(?:(?:utdrag\s+ur\s+)?protokoll(?:et)?|protokollsutdrag)\s+(?:från|vid)\s+(?:\w+\s+)?"
-    rf"sammanträde(?:t)?(?:\s+den)?(?=\s+{_DATE_ONLY}))\b:?\s*(?P<rest>.*)$"
+    rf"sammanträde(?:t)?(?:\s+den)?(?=\s+{_DATE_ONLY})"
+    # "Utdrag ur protokoll 2026-02-19": the extract's name with the meeting's date alone after it.
+    rf"|(?:utdrag\s+ur\s+protokoll(?:et)?|protokollsutdrag)(?=\s+{_DATE_ONLY}))\b:?\s*(?P<rest>.*)$"
 )
 # Header fields printed as "label: value" (or the value on the next line): "Paragraf: § 119",
 # "Diarienummer: SOC-2025-00741", "Dnr:", "Ärende:".
@@ -52,6 +54,12 @@ BODY_LINE_RE = re.compile(
     r"utskottet|beredningen)(?-i:\s+[A-ZÅÄÖ][a-zåäö]+)?"
     # A body named by its remit: "Nämnden för demokrati och medborgarservice".
     r"|(?-i:[NS])(?:ämnden|tyrelsen)\s+för\s+[\wåäö ,-]{3,60})$"
+)
+# The body with the meeting on one line of the header block: "Stadsfastighetsnämnden, sammanträde
+# nr 2, 2026-02-09", "Idrottsnämnden 2026-03-04".
+BODY_MEETING_RE = re.compile(
+    r"(?i)^(?P<body>[^,\d]{2,80}?)\s*,?\s+(?:sammanträde(?:t)?(?:\s+nr\.?\s*\d{1,3})?\s*,?\s+)?"
+    r"(?P<date>(?:den\s+)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4}))$"
 )
 # Header lines that are neither a field nor the body as BODY_LINE_RE knows it: "Protokoll från
 # sammanträde", the § line, "Paragraf: 64", "Nämnden för demokrati och medborgarservice", a company's
@@ -99,13 +107,16 @@ def paragraph_at(lines: list[str], index: int, end: int) -> tuple[re.Match, int]
     if found:
         return found, index
     # "Ärende: § 88      Dnr: MK-2025-00655": the label in the first of the header's columns.
-    labelled = PARAGRAPH_LABEL_RE.match(next(iter(cells(lines[index])), ""))
+    row = cells(lines[index])
+    labelled = PARAGRAPH_LABEL_RE.match(next(iter(row), ""))
     if not labelled:
         # "Sammanträdesdatum: 2025-11-04      § 141"
         beside = paragraph_cell(lines[index], field_line=bool(MEETING_DATE_RE.match(line)))
         return (beside, index) if beside else None
     value, last = labelled["rest"], index
-    if not value and index + 1 < end:
+    if not value and len(row) == 2:
+        value = row[1]  # aligned labels: "Paragraf:          § 19", the value in the label's row
+    elif not value and index + 1 < end:
         value, last = clean(lines[index + 1]), index + 1
     found = PARAGRAPH_RE.match(value if value.startswith("§") else f"§ {value}")
     # A labelled § holds the number alone; anything after it is no ärendemening, but it may be the
@@ -158,11 +169,14 @@ def read_header(parsed: ParsedProtocol, lines: list[str], end: int, heading: Hea
     header: set[int] = set()
     for index in range(end):
         row = cells(lines[index])
-        dated = next((MEETING_DATE_RE.match(c) for c in row if MEETING_DATE_RE.match(c)), None)
-        if dated:
+        at = next((k for k, c in enumerate(row) if MEETING_DATE_RE.match(c)), None)
+        if at is not None:
+            dated = MEETING_DATE_RE.match(row[at])
             header.add(index)
-            rest = dated["rest"] or (clean(lines[index + 1]) if index + 1 < end else "")
-            if not dated["rest"] and index + 1 < end:
+            # The value after the label's gap in its own row ("Datum för sammanträdet:    2026-05-06").
+            beside = row[at + 1] if not dated["rest"] and at + 1 < len(row) and parse_date(row[at + 1]) else ""
+            rest = dated["rest"] or beside or (clean(lines[index + 1]) if index + 1 < end else "")
+            if not dated["rest"] and not beside and index + 1 < end:
                 header.add(index + 1)
             date = parse_date(rest)
             if date and not parsed.date:
@@ -175,6 +189,8 @@ def read_header(parsed: ParsedProtocol, lines: list[str], end: int, heading: Hea
         elif any(EXTRACT_RE.match(c) for c in row):
             header.add(index)
     if parsed.date is None:
+        _body_meeting_date(parsed, lines, end, header)
+    if parsed.date is None:
         extracts = [i for i in range(end) if any(EXTRACT_RE.match(c) for c in cells(lines[i]))]
         beside = date_beside(lines, extracts, end)
         if beside:
@@ -184,7 +200,7 @@ def read_header(parsed: ParsedProtocol, lines: list[str], end: int, heading: Hea
     candidates = []
     for index in range(end):
         # A two-column header prints the body beside "Protokollsutdrag": each column is read alone.
-        line = next((c for c in cells(lines[index]) if BODY_LINE_RE.match(c)), "")
+        line = next((_body_of(c) for c in cells(lines[index]) if _body_of(c)), "")
         if not line or _in_list(lines, index, header):
             continue
         if line.lower() in ("kommunfullmäktige", "kommunstyrelsen") or _header_cluster(lines, index):
@@ -192,6 +208,28 @@ def read_header(parsed: ParsedProtocol, lines: list[str], end: int, heading: Hea
             candidates.append((index, line))
     _choose_body(parsed, lines, candidates, header)
     return header
+
+
+def _body_of(cell: str) -> str:
+    """The body a header cell names: the whole cell, or its body before the meeting's date."""
+    if BODY_LINE_RE.match(cell):
+        return cell
+    found = BODY_MEETING_RE.match(cell)
+    return found["body"] if found and BODY_LINE_RE.match(found["body"]) else ""
+
+
+def _body_meeting_date(parsed: ParsedProtocol, lines: list[str], end: int, header: set[int]) -> None:
+    """The meeting's date on the body's line of the header block ("Stadsfastighetsnämnden,
+    sammanträde nr 2, 2026-02-09") standing with "Protokollsutdrag"."""
+    for index in range(end):
+        for cell in cells(lines[index]):
+            found = BODY_MEETING_RE.match(cell)
+            if found and BODY_LINE_RE.match(found["body"]) and _header_cluster(lines, index):
+                date = parse_date(found["date"])
+                if date:
+                    parsed.date = date
+                    header.add(index)
+                    return
 
 
 def _in_list(lines: list[str], index: int, header: set[int]) -> bool:
@@ -337,3 +375,32 @@ def _title_below(
         index += 1
     parsed.title = " ".join(after)
     return index
+
+
+def running_lines(parsed: ParsedProtocol, lines: list[str], end: int, header: set[int]) -> set[int]:
+    """The running header a page break leaves inside the text ("Stadsfastighetsnämnden      2026-02-09"):
+    a line of the body's name and the meeting's date (and perhaps the §), both as the header gave
+    them, and nothing else – never part of a point or a paragraph."""
+    if not parsed.body_name or parsed.date is None:
+        return set()
+    body = parsed.body_name.lower()
+    found = set()
+    for index in range(end):
+        raw = lines[index].strip()
+        if index in header or not raw.lower().startswith(body):
+            continue
+        parts = [clean(p) for p in re.split(r"\s*[,–]\s+|\s{2,}", raw[len(body) :]) if p.strip(" ,–-")]
+        dated = [p for p in parts if _is_date(p) and parse_date(p) == parsed.date]
+        others = [p for p in parts if p not in dated and not _same_paragraph(p, parsed)]
+        if dated and not others:
+            found.add(index)
+    return found
+
+
+def _is_date(text: str) -> bool:
+    return bool(ISO_DATE_RE.fullmatch(text) or PROSE_DATE_RE.fullmatch(text))
+
+
+def _same_paragraph(text: str, parsed: ParsedProtocol) -> bool:
+    found = PARAGRAPH_RE.match(text)
+    return bool(found) and not found["rest"] and int(found["number"]) == parsed.paragraph

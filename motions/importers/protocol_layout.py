@@ -29,7 +29,8 @@ PARAGRAPH_CELL_RE = re.compile(
 # "Utbildningsnämndens beslut", "Socialnämnden Sydvästs beslut", "Nämndens beslut": the body's
 # decision, whichever body's name stands in the genitive.
 GENITIVE_DECISION_RE = re.compile(
-    r"(?i)^(?:(?:[\wåäö-]{2,40}(?:nämnden|styrelsen|utskottet|beredningen|fullmäktige))"
+    # "Miljö- och klimatnämndens beslut": a name with a suspended first word ("Miljö- och").
+    r"(?i)^(?:(?:[\wåäö]{2,30}-\s+(?:och|samt)\s+)?(?:[\wåäö-]{2,40}(?:nämnden|styrelsen|utskottet|beredningen|fullmäktige))"
     r"(?:\s+[a-zåäö]+)?|nämnden|styrelsen|utskottet|beredningen|kommunfullmäktige)s\s+beslut$"
 )
 # "Omröstning 1", "Votering 2", "Omröstning nr 2": one of several votes, each under its heading,

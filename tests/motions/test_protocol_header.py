@@ -221,3 +221,102 @@ def test_a_labelled_paragraph_with_the_next_columns_field_after_one_space_is_rea
     assert (parsed.paragraph, parsed.case_number) == (119, "SOC-2025-00741")
     assert parsed.title == "Ansökan om statsbidrag mot våld i nära relationer 2026"
     assert not {"paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+CITY_AND_EXTRACT_ON_ONE_LINE = """\
+Göteborgs Stad                                        Utdrag ur protokoll
+Kultur- och fritidsnämnden
+
+Datum för sammanträdet:   2026-05-06
+Paragraf:                 § 44
+Diarienummer:             KFN-2026-00312
+
+Bidrag till sommarlovsaktiviteter i Angered
+
+Kultur- och fritidsnämndens beslut
+Kultur- och fritidsnämnden beviljar föreningen Lekparken ett bidrag om 80 000 kronor för
+sommarlovsaktiviteter 2026.
+"""
+
+
+def test_aligned_labels_take_their_value_from_their_own_row():
+    """ "Paragraf:      § 44": the value stands in the label's row after the gap, not on the next line
+    (which holds the next label)."""
+    parsed = parse_protocol(CITY_AND_EXTRACT_ON_ONE_LINE)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Kultur- och fritidsnämnden",
+        "2026-05-06",
+        44,
+        "KFN-2026-00312",
+    )
+    assert parsed.title == "Bidrag till sommarlovsaktiviteter i Angered"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+    # One unnumbered paragraph under the genitive heading: the decision, kept whole.
+    assert parsed.decision_text.startswith("Kultur- och fritidsnämnden beviljar föreningen Lekparken")
+    assert parsed.decision_text.endswith("sommarlovsaktiviteter 2026.")
+
+
+def test_the_extract_name_with_the_date_after_it_and_an_upper_case_body():
+    text = """\
+NÄMNDEN FÖR KONSUMENT- OCH MEDBORGARSERVICE
+Protokollsutdrag 2026-04-22
+
+§ 9
+Dnr NKM-2026-00077
+
+Ny taxa för konsumentvägledning
+
+Beslut
+1. Nämnden fastställer taxan enligt bilaga 1.
+"""
+    parsed = parse_protocol(text)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Nämnden för konsument- och medborgarservice",
+        "2026-04-22",
+        9,
+        "NKM-2026-00077",
+    )
+    assert parsed.title == "Ny taxa för konsumentvägledning"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+BODY_AND_MEETING_ON_ONE_LINE = """\
+Protokollsutdrag
+Trafiknämnden, sammanträde nr 5, 2026-06-03
+
+§ 71   Dnr TN-2026-00145
+Ny hastighetsplan för Lundby
+
+Beslut
+1) Trafiknämnden fastställer hastighetsplanen enligt förvaltningens förslag och ger förvaltningen
+   i uppdrag att skylta om gatorna runt skolorna före
+
+Justerandes sign.                                                      1 (2)
+\f
+Trafiknämnden                                                2026-06-03
+
+   höstterminens start.
+2) Trafiknämnden 2026-06-03 års beslut om Lindholmen upphävs.
+"""
+
+
+def test_the_body_with_the_meeting_number_and_date_on_one_line():
+    parsed = parse_protocol(BODY_AND_MEETING_ON_ONE_LINE)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Trafiknämnden",
+        "2026-06-03",
+        71,
+        "TN-2026-00145",
+    )
+    assert parsed.title == "Ny hastighetsplan för Lundby"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_a_running_line_of_body_and_date_after_a_page_break_is_no_part_of_the_point():
+    parsed = parse_protocol(BODY_AND_MEETING_ON_ONE_LINE)
+    assert [p.text for p in parsed.points] == [
+        "Trafiknämnden fastställer hastighetsplanen enligt förvaltningens förslag och ger förvaltningen "
+        "i uppdrag att skylta om gatorna runt skolorna före höstterminens start.",
+        # Body and date inside a sentence with other words: text, never furniture.
+        "Trafiknämnden 2026-06-03 års beslut om Lindholmen upphävs.",
+    ]

@@ -99,6 +99,9 @@ def test_a_paragraph_in_the_header_with_the_title_below_a_blank_line():
         ("grundskolenämndens beslut", "decision"),
         ("socialnämnden nordosts beslut", "decision"),
         ("nämndens beslut", "decision"),
+        ("kultur- och fritidsnämndens beslut", "decision"),  # a suspended first word
+        ("bygg- samt planutskottets beslut", "decision"),
+        ("kultur- och beslut", None),
         ("kommunfullmäktiges beslut", "decision"),
         ("omröstning 2", "vote"),
         ("votering 1", "vote"),
