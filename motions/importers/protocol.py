@@ -21,7 +21,15 @@ from django.utils.translation import gettext as _
 
 from ..models import DecisionNote, Motion
 from .points import ParsedPoint
-from .protocol_header import another_paragraph, clean, paragraph_at, read_header, read_paragraph_title, running_lines
+from .protocol_header import (
+    another_paragraph,
+    clean,
+    paragraph_at,
+    read_header,
+    read_paragraph_title,
+    running_lines,
+    title_paragraph,
+)
 from .protocol_layout import check_votes_counted, layout_heading
 from .protocol_parts import (
     Claim,
@@ -171,7 +179,9 @@ def parse_protocol(text: str) -> ParsedProtocol:
         end = min(end, later)
         attachments = [a for a in attachments if a[1] < later]
     body_lines = read_header(parsed, lines, end, _heading)
-    first_section = read_paragraph_title(parsed, lines, first, end, body_lines, _heading)
+    at = title_paragraph(lines, first, end) if first is not None else None
+    body_lines.update(range(first, paragraph_at(lines, first, end)[1] + 1) if at != first else ())
+    first_section = read_paragraph_title(parsed, lines, at, end, body_lines, _heading)
     body_lines |= running_lines(parsed, lines, end, body_lines)
     sections = _sections(lines, first_section, end, body_lines)
     stray = stray_tables(sections)
@@ -216,6 +226,13 @@ def _sections(lines: list[str], start: int, end: int, skip: set[int]) -> list[tu
         if name == "rollcall" and sections and sections[-1][0] == "vote":
             continue  # "Röstlista" under the vote's heading: the names of that vote
         name = "vote" if name == "rollcall" else name
+        if name == "decision_lead":
+            # "Nämnden beslutar" heads the decision when none is open yet, and leads its points in.
+            decided = any(section[0] == "decision" for section in sections)
+            name = None if decided else "decision"
+            if name:
+                sections.append((name, index + 1, [(index + 1, raw)]))
+                continue
         if name:
             sections.append((name, index + 1, []))
         elif index in skip or is_furniture(raw):

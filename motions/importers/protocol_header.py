@@ -61,6 +61,7 @@ BODY_MEETING_RE = re.compile(
     r"(?i)^(?P<body>[^,\d]{2,80}?)\s*,?\s+(?:sammanträde(?:t)?(?:\s+nr\.?\s*\d{1,3})?\s*,?\s+)?"
     r"(?P<date>(?:den\s+)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4}))$"
 )
+CITY_RE = re.compile(r"(?i)^göteborgs\s+stad$")
 # Header lines that are neither a field nor the body as BODY_LINE_RE knows it: "Protokoll från
 # sammanträde", the § line, "Paragraf: 64", "Nämnden för demokrati och medborgarservice", a company's
 # board ("Förvaltnings AB Framtiden").
@@ -123,6 +124,24 @@ def paragraph_at(lines: list[str], index: int, end: int) -> tuple[re.Match, int]
     # next column's field where a PDF kept one space of a two-column header's gap ("Paragraf: § 211
     # Diarienummer: SFN-2025-00419").
     return (found, last) if found and (not found["rest"] or CASE_LABEL_RE.match(found["rest"])) else None
+
+
+def title_paragraph(lines: list[str], first: int, end: int) -> int:
+    """The line the ärendemening is read from: the header's labelled § ("Ärende: § 14") unless a §
+    line with the same number carries the ärendemening ("§ 14 Avgifter för …") further down."""
+    found, last = paragraph_at(lines, first, end)
+    if PARAGRAPH_RE.match(clean(lines[first])) and last == first:
+        return first
+    for index in range(last + 1, end):
+        line = PARAGRAPH_RE.match(clean(lines[index]))
+        if line and line["number"] == found["number"] and _words_beyond_identifiers(line["rest"]):
+            return index
+    return first
+
+
+def _words_beyond_identifiers(text: str) -> bool:
+    bare = IDENTIFIER_WORDS_RE.sub("", DNR_RE.sub("", CASE_NUMBER_RE.sub("", text)))
+    return bool(re.sub(r"[\W\d_]", "", bare))
 
 
 def _value_of(lines: list[str], index: int, end: int, rest: str) -> tuple[str, int]:
@@ -242,6 +261,8 @@ def _in_list(lines: list[str], index: int, header: set[int]) -> bool:
     paragraph = PARAGRAPH_RE.match(above)
     if paragraph and not clean(IDENTIFIER_WORDS_RE.sub("", DNR_RE.sub("", CASE_NUMBER_RE.sub("", paragraph["rest"])))):
         return False
+    if all(CITY_RE.match(cell) or EXTRACT_RE.match(cell) for cell in cells(lines[index - 1])):
+        return False  # under the city's name ("Göteborgs Stad⏎Kommunstyrelsen"): the page's header
     return bool(above) and index - 1 not in header and not is_furniture(lines[index - 1])
 
 

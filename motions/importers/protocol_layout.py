@@ -33,6 +33,12 @@ GENITIVE_DECISION_RE = re.compile(
     r"(?i)^(?:(?:[\wåäö]{2,30}-\s+(?:och|samt)\s+)?(?:[\wåäö-]{2,40}(?:nämnden|styrelsen|utskottet|beredningen|fullmäktige))"
     r"(?:\s+[a-zåäö]+)?|nämnden|styrelsen|utskottet|beredningen|kommunfullmäktige)s\s+beslut$"
 )
+# "Förskolenämnden beslutar" alone on its line, the decision's "att"-clauses under it: the body's
+# decision, whose lead-in the line is too (protocol._sections keeps it in the decision's text).
+DECIDES_LEAD_RE = re.compile(
+    r"(?i)^(?:(?:[\wåäö]{2,30}-\s+(?:och|samt)\s+)?[\wåäö-]{2,40}(?:nämnden|styrelsen|utskottet|beredningen)"
+    r"(?:\s+[a-zåäö]+)?|kommunstyrelsen|kommunfullmäktige)\s+beslutar$"
+)
 # "Omröstning 1", "Votering 2", "Omröstning nr 2": one of several votes, each under its heading,
 # which may say what the vote is about ("Omröstning 2, huvudfrågan", "Votering 1 (återremiss)"; no
 # sentence: no full stop).
@@ -95,6 +101,8 @@ def layout_heading(key: str) -> str | None:
     """The section a heading outside protocol.SECTIONS opens (key: the cleaned, lower-cased line)."""
     if GENITIVE_DECISION_RE.match(key):
         return "decision"
+    if DECIDES_LEAD_RE.match(key):
+        return "decision_lead"
     if NUMBERED_VOTE_RE.match(key):
         return "vote"
     if ROLLCALL_HEADING_RE.match(key):

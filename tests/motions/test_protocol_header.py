@@ -320,3 +320,62 @@ def test_a_running_line_of_body_and_date_after_a_page_break_is_no_part_of_the_po
         # Body and date inside a sentence with other words: text, never furniture.
         "Trafiknämnden 2026-06-03 års beslut om Lindholmen upphävs.",
     ]
+
+
+def test_the_body_under_the_citys_name_is_the_header_not_a_list_item():
+    text = """\
+Göteborgs Stad
+Kommunstyrelsen
+
+Utdrag ur protokoll
+Sammanträde: 2026-03-18
+Dnr: SLK-2026-00210
+
+§ 61
+Program för stadens arbete med barns rättigheter
+
+Beslut
+1. Programmet antas.
+"""
+    parsed = parse_protocol(text)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph) == ("Kommunstyrelsen", "2026-03-18", 61)
+    assert "body" not in parsed.field_flags
+
+
+RIGHT_COLUMN_WITH_THE_TITLE_ON_THE_PARAGRAPH_LINE = """\
+                                                   Grundskolenämnden
+                                                   Protokollsutdrag
+                                                   Sammanträdesdag: onsdag 4 mars 2026
+                                                   Ärende: § 22
+                                                   Dnr: GSN-2026-00090
+
+§ 22 Skolskjutsregler från och med 2026-08-01
+
+Grundskolenämnden beslutar
+att anta reviderade regler för skolskjuts enligt bilaga 1,
+
+att uppdra åt förvaltningen att informera vårdnadshavarna.
+"""
+
+
+def test_the_title_stands_on_the_paragraph_line_under_a_labelled_paragraph():
+    """ "Ärende: § 22" in the header and "§ 22 Skolskjutsregler …" below it: the ärendemening is the
+    § line's, not the decision under it."""
+    parsed = parse_protocol(RIGHT_COLUMN_WITH_THE_TITLE_ON_THE_PARAGRAPH_LINE)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Grundskolenämnden",
+        "2026-03-04",
+        22,
+        "GSN-2026-00090",
+    )
+    assert parsed.title == "Skolskjutsregler från och med 2026-08-01"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_a_body_beslutar_line_heads_the_decision_and_leads_in_its_att_clauses():
+    parsed = parse_protocol(RIGHT_COLUMN_WITH_THE_TITLE_ON_THE_PARAGRAPH_LINE)
+    assert [p.text for p in parsed.points] == [
+        "att anta reviderade regler för skolskjuts enligt bilaga 1,",
+        "att uppdra åt förvaltningen att informera vårdnadshavarna.",
+    ]
+    assert "decision" not in parsed.field_flags
