@@ -29,8 +29,15 @@ PARAGRAPH_CELL_RE = re.compile(
 # "Utbildningsnämndens beslut", "Socialnämnden Sydvästs beslut", "Nämndens beslut": the body's
 # decision, whichever body's name stands in the genitive.
 GENITIVE_DECISION_RE = re.compile(
-    r"(?i)^(?:(?:[\wåäö-]{2,40}(?:nämnden|styrelsen|utskottet|beredningen|fullmäktige))"
+    # "Miljö- och klimatnämndens beslut": a name with a suspended first word ("Miljö- och").
+    r"(?i)^(?:(?:[\wåäö]{2,30}-\s+(?:och|samt)\s+)?(?:[\wåäö-]{2,40}(?:nämnden|styrelsen|utskottet|beredningen|fullmäktige))"
     r"(?:\s+[a-zåäö]+)?|nämnden|styrelsen|utskottet|beredningen|kommunfullmäktige)s\s+beslut$"
+)
+# "Förskolenämnden beslutar" alone on its line, the decision's "att"-clauses under it: the body's
+# decision, whose lead-in the line is too (protocol._sections keeps it in the decision's text).
+DECIDES_LEAD_RE = re.compile(
+    r"(?i)^(?:(?:[\wåäö]{2,30}-\s+(?:och|samt)\s+)?[\wåäö-]{2,40}(?:nämnden|styrelsen|utskottet|beredningen)"
+    r"(?:\s+[a-zåäö]+)?|kommunstyrelsen|kommunfullmäktige)\s+beslutar$"
 )
 # "Omröstning 1", "Votering 2", "Omröstning nr 2": one of several votes, each under its heading,
 # which may say what the vote is about ("Omröstning 2, huvudfrågan", "Votering 1 (återremiss)"; no
@@ -63,7 +70,7 @@ def cells(raw: str) -> list[str]:
 
 def paragraph_cell(raw: str, *, field_line: bool = False) -> re.Match | None:
     """The "§ 141" a two-column header prints beside another field (never its first column, which
-    protocol._paragraph_at reads as the § line); on a header field's line (field_line: "Sammanträdes-
+    protocol_header.paragraph_at reads as the § line); on a header field's line (field_line: "Sammanträdes-
     datum: 2025-11-04 § 141") also where the columns' gap is lost."""
     for cell in cells(raw)[1:]:
         found = PARAGRAPH_CELL_RE.match(cell)
@@ -94,6 +101,8 @@ def layout_heading(key: str) -> str | None:
     """The section a heading outside protocol.SECTIONS opens (key: the cleaned, lower-cased line)."""
     if GENITIVE_DECISION_RE.match(key):
         return "decision"
+    if DECIDES_LEAD_RE.match(key):
+        return "decision_lead"
     if NUMBERED_VOTE_RE.match(key):
         return "vote"
     if ROLLCALL_HEADING_RE.match(key):

@@ -19,9 +19,11 @@ EXPLICIT_RE = re.compile(
     r"|godkänner\s+(?:följande\s+)?voteringsproposition(?:en)?\s*:\s*"
 )
 QUOTES = "”“\"'„»«"
-# "Den som vill bifalla X röstar ja": the wish is the side. Within one sentence ([^.;]), across lines.
+# "Den som vill bifalla X röstar ja", "Den som bifaller X röstar ja": the wish is the side. Within
+# one sentence ([^.;]), across lines.
 WISH_RE = re.compile(
-    rf"(?i)\bden\s+som\s+(?:vill|önskar)\s+(?P<what>[^.;]+?)\s*,?\s+röstar\s+[{QUOTES}]?(?P<side>ja|nej)\b"
+    r"(?i)\bden\s+som\s+(?:(?:vill|önskar)\s+|(?=(?:bifaller|avslår)\s))"
+    rf"(?P<what>[^.;]+?)\s*,?\s+röstar\s+[{QUOTES}]?(?P<side>ja|nej)\b"
 )
 # "Ja-röst för X", "ja för X", "Ja innebär bifall till X", "nej-rösten betyder avslag": up to the
 # other side ("…, nej för Y", "… och nej för Y") or the sentence's end.
@@ -59,9 +61,9 @@ def _wish(what: str) -> str:
     what = " ".join(what.split()).strip(QUOTES + " ,")
     verb, _space, rest = what.partition(" ")
     lowered = verb.lower()
-    if lowered == "bifalla":
+    if lowered in ("bifalla", "bifaller"):
         return f"bifall till {rest.removeprefix('till ')}" if rest else "bifall"
-    if lowered == "avslå":
+    if lowered in ("avslå", "avslår"):
         return f"avslag på {rest}" if rest else "avslag"
     return what if lowered == "att" else f"att {what}"
 

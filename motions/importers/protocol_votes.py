@@ -36,7 +36,7 @@ DECLARED_RES = {
     "ja": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+ja\b|\bja(?:-röster)?{LABELLED}"),
     "nej": re.compile(rf"(?i)\bmot\s+(?P<n>{NUMBER})\s+nej\b|\b(?P<m>{NUMBER})\s+nej\b|\bnej(?:-röster)?{LABELLED}"),
     "avstar": re.compile(
-        rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:avstår|avstod|avstått)"
+        rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare|som)?\s*(?:avstår|avstod|avstått)"
         rf"|\b(?:avstår|avstående|avstod|nedlagda\s+röster){LABELLED}"
     ),
     "franvarande": re.compile(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from .rollcall import ParsedRollCall, RollCallRow
+from .vote_columns import read_columns
 from .vote_words import DEFAULT_ROLE, RESULT_WORDS, duplicate_flags, is_break_furniture, role_of, rollcall_of
 
 HEADER_WORDS = {
@@ -21,6 +22,8 @@ HEADER_WORDS = {
     "parti": "party", "funktion": "role", "roll": "role", "uppdrag": "role",
     "nr": "seat", "plats": "seat", "stol": "seat", "platsnr": "seat",
     "ersätter": "stands_in", "tjänstgör": "stands_in",
+    # "Ledamot   Tjänstgörande ersättare   Ja Nej": the ersättare who serves for the member beside.
+    "tjänstgörande": "substitute",
     "röst": "result", "resultat": "result", "votering": "result", "röstade": "result",
     "ja": "ja", "nej": "nej", "avstår": "avstar", "avstod": "avstar",
     "frånvarande": "franvarande", "frånv": "franvarande",
@@ -33,6 +36,7 @@ PARTY_RE = re.compile(r"^\(?(?P<party>[A-ZÅÄÖ]{1,4})\)?$")
 # A role inside the name cell: "Jonas Attar, ordförande", "Irja Lund (tjg ers)".
 ROLE_IN_NAME_RE = re.compile(r"^(?P<name>.+?)(?:,\s*(?P<comma>[^,()]+)|\s*\((?P<paren>[^()]+)\))$")
 MARK_SLACK = 4
+SUBSTITUTE_ROLE = "tjänstgörande ersättare"
 
 
 @dataclass
@@ -124,6 +128,9 @@ def _row(raw: str, number: int, columns: list[Column]) -> RollCallRow | None:
         result = RESULT_WORDS[cells["result"].lower().rstrip(".")]
     name = cells.get("name", "")
     role = cells.get("role", "")
+    if cells.get("substitute"):
+        # The ersättare in the substitute column voted in the member's stead: the row is theirs.
+        name, role = cells["substitute"], SUBSTITUTE_ROLE
     inside = ROLE_IN_NAME_RE.match(name)
     if inside and role_of(inside["comma"] or inside["paren"]):
         name, role = inside["name"].strip(), role or role_of(inside["comma"] or inside["paren"])
@@ -155,7 +162,7 @@ def read_grid(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
     cannot be read makes no roll call but a flag: no member is dropped unsaid."""
     start = next((i for i, raw in enumerate(lines) if grid_columns(raw)), None)
     if start is None:
-        return None, []
+        return read_columns(lines)  # no table: perhaps name columns under "Ja  Nej  Avstår"
     columns = grid_columns(lines[start])
     rows: list[RollCallRow] = []
     declared: dict[str, int] = {}

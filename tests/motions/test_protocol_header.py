@@ -210,7 +210,7 @@ def test_a_paragraph_label_followed_by_words_is_no_paragraph():
     ],
 )
 def test_meeting_labels_that_are_also_words_of_prose_need_a_date_alone(line, label):
-    from motions.importers.protocol import MEETING_DATE_RE
+    from motions.importers.protocol_header import MEETING_DATE_RE
 
     assert bool(MEETING_DATE_RE.match(line)) is label
 
@@ -221,3 +221,161 @@ def test_a_labelled_paragraph_with_the_next_columns_field_after_one_space_is_rea
     assert (parsed.paragraph, parsed.case_number) == (119, "SOC-2025-00741")
     assert parsed.title == "Ansökan om statsbidrag mot våld i nära relationer 2026"
     assert not {"paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+CITY_AND_EXTRACT_ON_ONE_LINE = """\
+Göteborgs Stad                                        Utdrag ur protokoll
+Kultur- och fritidsnämnden
+
+Datum för sammanträdet:   2026-05-06
+Paragraf:                 § 44
+Diarienummer:             KFN-2026-00312
+
+Bidrag till sommarlovsaktiviteter i Angered
+
+Kultur- och fritidsnämndens beslut
+Kultur- och fritidsnämnden beviljar föreningen Lekparken ett bidrag om 80 000 kronor för
+sommarlovsaktiviteter 2026.
+"""
+
+
+def test_aligned_labels_take_their_value_from_their_own_row():
+    """ "Paragraf:      § 44": the value stands in the label's row after the gap, not on the next line
+    (which holds the next label)."""
+    parsed = parse_protocol(CITY_AND_EXTRACT_ON_ONE_LINE)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Kultur- och fritidsnämnden",
+        "2026-05-06",
+        44,
+        "KFN-2026-00312",
+    )
+    assert parsed.title == "Bidrag till sommarlovsaktiviteter i Angered"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+    # One unnumbered paragraph under the genitive heading: the decision, kept whole.
+    assert parsed.decision_text.startswith("Kultur- och fritidsnämnden beviljar föreningen Lekparken")
+    assert parsed.decision_text.endswith("sommarlovsaktiviteter 2026.")
+
+
+def test_the_extract_name_with_the_date_after_it_and_an_upper_case_body():
+    text = """\
+NÄMNDEN FÖR KONSUMENT- OCH MEDBORGARSERVICE
+Protokollsutdrag 2026-04-22
+
+§ 9
+Dnr NKM-2026-00077
+
+Ny taxa för konsumentvägledning
+
+Beslut
+1. Nämnden fastställer taxan enligt bilaga 1.
+"""
+    parsed = parse_protocol(text)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Nämnden för konsument- och medborgarservice",
+        "2026-04-22",
+        9,
+        "NKM-2026-00077",
+    )
+    assert parsed.title == "Ny taxa för konsumentvägledning"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+BODY_AND_MEETING_ON_ONE_LINE = """\
+Protokollsutdrag
+Trafiknämnden, sammanträde nr 5, 2026-06-03
+
+§ 71   Dnr TN-2026-00145
+Ny hastighetsplan för Lundby
+
+Beslut
+1) Trafiknämnden fastställer hastighetsplanen enligt förvaltningens förslag och ger förvaltningen
+   i uppdrag att skylta om gatorna runt skolorna före
+
+Justerandes sign.                                                      1 (2)
+\f
+Trafiknämnden                                                2026-06-03
+
+   höstterminens start.
+2) Trafiknämnden 2026-06-03 års beslut om Lindholmen upphävs.
+"""
+
+
+def test_the_body_with_the_meeting_number_and_date_on_one_line():
+    parsed = parse_protocol(BODY_AND_MEETING_ON_ONE_LINE)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Trafiknämnden",
+        "2026-06-03",
+        71,
+        "TN-2026-00145",
+    )
+    assert parsed.title == "Ny hastighetsplan för Lundby"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_a_running_line_of_body_and_date_after_a_page_break_is_no_part_of_the_point():
+    parsed = parse_protocol(BODY_AND_MEETING_ON_ONE_LINE)
+    assert [p.text for p in parsed.points] == [
+        "Trafiknämnden fastställer hastighetsplanen enligt förvaltningens förslag och ger förvaltningen "
+        "i uppdrag att skylta om gatorna runt skolorna före höstterminens start.",
+        # Body and date inside a sentence with other words: text, never furniture.
+        "Trafiknämnden 2026-06-03 års beslut om Lindholmen upphävs.",
+    ]
+
+
+def test_the_body_under_the_citys_name_is_the_header_not_a_list_item():
+    text = """\
+Göteborgs Stad
+Kommunstyrelsen
+
+Utdrag ur protokoll
+Sammanträde: 2026-03-18
+Dnr: SLK-2026-00210
+
+§ 61
+Program för stadens arbete med barns rättigheter
+
+Beslut
+1. Programmet antas.
+"""
+    parsed = parse_protocol(text)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph) == ("Kommunstyrelsen", "2026-03-18", 61)
+    assert "body" not in parsed.field_flags
+
+
+RIGHT_COLUMN_WITH_THE_TITLE_ON_THE_PARAGRAPH_LINE = """\
+                                                   Grundskolenämnden
+                                                   Protokollsutdrag
+                                                   Sammanträdesdag: onsdag 4 mars 2026
+                                                   Ärende: § 22
+                                                   Dnr: GSN-2026-00090
+
+§ 22 Skolskjutsregler från och med 2026-08-01
+
+Grundskolenämnden beslutar
+att anta reviderade regler för skolskjuts enligt bilaga 1,
+
+att uppdra åt förvaltningen att informera vårdnadshavarna.
+"""
+
+
+def test_the_title_stands_on_the_paragraph_line_under_a_labelled_paragraph():
+    """ "Ärende: § 22" in the header and "§ 22 Skolskjutsregler …" below it: the ärendemening is the
+    § line's, not the decision under it."""
+    parsed = parse_protocol(RIGHT_COLUMN_WITH_THE_TITLE_ON_THE_PARAGRAPH_LINE)
+    assert (parsed.body_name, str(parsed.date), parsed.paragraph, parsed.case_number) == (
+        "Grundskolenämnden",
+        "2026-03-04",
+        22,
+        "GSN-2026-00090",
+    )
+    assert parsed.title == "Skolskjutsregler från och med 2026-08-01"
+    assert not {"body", "date", "paragraph", "case", "title"} & set(parsed.field_flags)
+
+
+def test_a_body_beslutar_line_heads_the_decision_and_leads_in_its_att_clauses():
+    parsed = parse_protocol(RIGHT_COLUMN_WITH_THE_TITLE_ON_THE_PARAGRAPH_LINE)
+    assert [p.text for p in parsed.points] == [
+        "att anta reviderade regler för skolskjuts enligt bilaga 1,",
+        "att uppdra åt förvaltningen att informera vårdnadshavarna.",
+    ]
+    assert "decision" not in parsed.field_flags

@@ -99,6 +99,11 @@ def test_a_paragraph_in_the_header_with_the_title_below_a_blank_line():
         ("grundskolenämndens beslut", "decision"),
         ("socialnämnden nordosts beslut", "decision"),
         ("nämndens beslut", "decision"),
+        ("kultur- och fritidsnämndens beslut", "decision"),  # a suspended first word
+        ("bygg- samt planutskottets beslut", "decision"),
+        ("kultur- och beslut", None),
+        ("förskolenämnden beslutar", "decision_lead"),  # protocol._sections keeps the line as the lead-in
+        ("förskolenämnden beslutar att anta reglerna", None),
         ("kommunfullmäktiges beslut", "decision"),
         ("omröstning 2", "vote"),
         ("votering 1", "vote"),

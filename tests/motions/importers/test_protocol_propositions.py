@@ -132,3 +132,14 @@ def test_counts_and_names_are_no_proposition():
     assert propositions("Omröstningen utfaller med 6 ja-röster och 6 nej-röster; 1 ledamot avstår.") == []
     assert propositions("Ledamöterna Anna Berg (S) och Bo Ek (M) röstar ja (2).") == []
     assert propositions("Den som vill avslå motionen röstar nej.")[0].nej == "avslag på motionen"
+
+
+def test_the_wish_in_the_present_tense_den_som_bifaller_or_avslar():
+    (read,) = propositions(
+        "Den som bifaller nämndens förslag röstar Ja, den som bifaller Vänsterpartiets och Centerpartiets "
+        "yrkande om återremiss röstar Nej."
+    )
+    assert read.ja == "bifall till nämndens förslag"
+    assert read.nej == "bifall till Vänsterpartiets och Centerpartiets yrkande om återremiss"
+    assert propositions("Den som avslår motionen röstar nej.")[0].nej == "avslag på motionen"
+    assert propositions("Den som bifallit förslaget har röstat ja.") == []  # no "röstar": no side

@@ -314,3 +314,26 @@ def test_a_general_reading_that_does_not_fit_the_counts_either_is_not_kept():
     text = SIDES_PROTOCOL.replace("med två röster mot en", "med tre röster mot en")
     with pytest.raises(Exception, match="3 röster mot 1"):
         parse_protocol(text)
+
+
+def test_an_ersattare_in_the_substitute_column_votes_for_the_absent_member():
+    """ "Ledamot   Tjänstgörande ersättare   Ja Nej …": the row is the ersättare's (the member beside
+    is absent and no row); a member marked under Frånvarande is a row; the role in the name cell."""
+    lines = [
+        "Ledamot                     Tjänstgörande ersättare     Ja   Nej  Avstår  Frånvarande",
+        "Petra Lund (V), ordförande                              X",
+        "Jonas Ek (M)                Maja Frost (M)                   X",
+        "Ebba Storm (S)                                          X",
+        "Kim Ahl (L)                                                                  X",
+        "",
+        "Summa                                                   2    1    0        1",
+    ]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [
+        ("Petra Lund", "V", "ordförande", "ja"),
+        ("Maja Frost", "M", "tjänstgörande ersättare", "nej"),
+        ("Ebba Storm", "S", "ledamot", "ja"),
+        ("Kim Ahl", "L", "ledamot", "franvarande"),
+    ]
+    assert rollcall.declared_totals == {"ja": 2, "nej": 1, "avstar": 0, "franvarande": 1}
