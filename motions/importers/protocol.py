@@ -27,7 +27,6 @@ from .protocol_header import (
     paragraph_at,
     read_header,
     read_paragraph_title,
-    running_lines,
     title_paragraph,
 )
 from .protocol_layout import check_votes_counted, layout_heading
@@ -183,7 +182,6 @@ def parse_protocol(text: str) -> ParsedProtocol:
     at = title_paragraph(lines, first, end) if first is not None else None
     body_lines.update(range(first, paragraph_at(lines, first, end)[1] + 1) if at != first else ())
     first_section = read_paragraph_title(parsed, lines, at, end, body_lines, _heading)
-    body_lines |= running_lines(parsed, lines, end, body_lines)
     body_lines |= running_indexes(lines[:end], [parsed.body_name], body_lines)  # a page's running line
     sections = _sections(lines, first_section, end, body_lines)
     stray = stray_tables(sections)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from .protocol_layout import cells, date_beside, paragraph_cell
-from .protocol_parts import ISO_DATE_RE, PROSE_DATE_RE, parse_date
+from .protocol_parts import ISO_DATE_RE, parse_date
 from .protocol_title import read_title
 from .text import is_furniture
 
@@ -396,32 +396,3 @@ def _title_below(
         index += 1
     parsed.title = " ".join(after)
     return index
-
-
-def running_lines(parsed: ParsedProtocol, lines: list[str], end: int, header: set[int]) -> set[int]:
-    """The running header a page break leaves inside the text ("Stadsfastighetsnämnden      2026-02-09"):
-    a line of the body's name and the meeting's date (and perhaps the §), both as the header gave
-    them, and nothing else – never part of a point or a paragraph."""
-    if not parsed.body_name or parsed.date is None:
-        return set()
-    body = parsed.body_name.lower()
-    found = set()
-    for index in range(end):
-        raw = lines[index].strip()
-        if index in header or not raw.lower().startswith(body):
-            continue
-        parts = [clean(p) for p in re.split(r"\s*[,–]\s+|\s{2,}", raw[len(body) :]) if p.strip(" ,–-")]
-        dated = [p for p in parts if _is_date(p) and parse_date(p) == parsed.date]
-        others = [p for p in parts if p not in dated and not _same_paragraph(p, parsed)]
-        if dated and not others:
-            found.add(index)
-    return found
-
-
-def _is_date(text: str) -> bool:
-    return bool(ISO_DATE_RE.fullmatch(text) or PROSE_DATE_RE.fullmatch(text))
-
-
-def _same_paragraph(text: str, parsed: ParsedProtocol) -> bool:
-    found = PARAGRAPH_RE.match(text)
-    return bool(found) and not found["rest"] and int(found["number"]) == parsed.paragraph
