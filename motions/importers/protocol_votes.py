@@ -16,6 +16,7 @@ from .protocol_propositions import Proposition, explicit, propositions
 from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag
 from .text import ImportError_, line_error
 from .vote_general import general_rollcall, second_opinion
+from .vote_lists import NUMBERED_MEMBER_AHEAD
 
 if TYPE_CHECKING:
     from .protocol import ParsedProtocol
@@ -31,7 +32,8 @@ ATTACHMENT_REF_RE = re.compile(r"(?i)framgår\s+av\s+bilaga\s+(?P<number>\d{1,2}
 # Counts the minutes write out in words ("med sju röster mot sex") read as the digits.
 NUMBER = r"(?:\d{1,3}|" + WORD_PATTERN + r")"
 # The label first, digits after it: "Ja-röster: 7, nej-röster: 5, avstår: 1."
-LABELLED = r"(?:\s*:\s*|(?<=röster)\s+)(?P<l>\d{1,3})\b"
+# Not the list number of "Ja:" "1. Anna Berg (S)" (vote_lists: names numbered one a line).
+LABELLED = rf"(?:\s*:\s*|(?<=röster)\s+)(?P<l>\d{{1,3}})\b(?!(?<=[\s:]1){NUMBERED_MEMBER_AHEAD})"
 DECLARED_RES = {
     "ja": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+ja\b|\bja(?:-röster)?{LABELLED}"),
     "nej": re.compile(rf"(?i)\bmot\s+(?P<n>{NUMBER})\s+nej\b|\b(?P<m>{NUMBER})\s+nej\b|\bnej(?:-röster)?{LABELLED}"),

@@ -4,7 +4,11 @@
 comma/semicolon list running over lines and page breaks; and the numbered röstlista
 "3. Anna Berg, S, ledamot: Ja" (a member "ersättare för Bo Ek (KD)" is an ersättare; the member
 stood in for is no row). A role may stand before a name ("ordföranden A (S)", "ledamöterna A (S),
-B (V)") or after the party ("A (MP), ordförande"). Used where the tuned readers read nothing or
+B (V)") or after the party ("A (MP), ordförande"); the party may follow the name after a comma
+("Anna Berg, S") when it is a known abbreviation; the names may be numbered one a line ("1. Anna
+Berg (S)", a list number, no count); a heading with a count needs no colon ("Ja (5)", "Ja-röster (5)")
+on its own line or before the first name; the sides may stand in columns side by side ("Ja:" and
+"Nej:" on one line, each list under its heading). Used where the tuned readers read nothing or
 refuse. Pure: no database query."""
 
 from __future__ import annotations
@@ -21,8 +25,22 @@ HEAD_RE = re.compile(
     r"(?i)^(?:röstar\s+|röstade\s+|följande\s+(?:ledamöter\s+|ersättare\s+)?(?:röstade|röstar)\s+"
     r"|(?:ledamöter(?:na)?|ersättar(?:e|na)|de)\s+som\s+(?:röstar\s+|röstade\s+)?)?"
     rf"{RESULT}(?:-?röster|\s+röstar|\s+röstade|\s+från\s+att\s+rösta)?"
-    r"\s*(?:\((?P<count>\d{1,3})\))?\s*(?::\s*(?P<rest>.*)|(?<=\))\s*\.)$"
-)  # "Avstår (0)." – a count with a full stop and no colon heads no list: nobody voted so.
+    r"\s*(?:\((?P<count>\d{1,3})\))?\s*(?::\s*(?P<rest>.*)|(?<=\))\s*\."
+    r"|(?<=\))(?P<bare>)|(?<=\))\s+(?P<first>[A-ZÅÄÖÉÜ].*))$"
+)  # "Avstår (0)." – a count with a full stop and no colon heads no list: nobody voted so. "Ja (5)" with
+# no colon heads the names under it, or the names after it when they begin with a member ("first").
+# The parties of the city's council (fixtures/parties.json): only these are read as a party after a comma.
+PARTIES = ("MP", "SD", "KD", "FI", "S", "M", "V", "L", "C", "D")
+# "Anna Berg, S, ordförande" / "Bo Ek, KD och …": the party after the name's comma, as "(S)".
+COMMA_PARTY_RE = re.compile(rf"(?<=[\w'’.])\s*,\s*(?P<party>{'|'.join(PARTIES)})(?=\s*[,;.]|\s+(?:och|samt)\s|\s*$)")
+# A name and its party after a list number: "1. Anna Berg (S)" – the "1" after a heading "Ja:" is no count
+# (protocol_votes.LABELLED uses this to leave it alone). Each word of the name capitalised or a particle
+# ("von", "af", "de"), and no verb after the party: "Avstår: 1. Ja röstar Anna Berg (M)" keeps its count.
+PARTICLES = r"(?:von|van|af|de|der|den|da|di|del|du|la|le|zu|ten|ter)"
+NUMBERED_MEMBER_AHEAD = (
+    rf"[.)]\s+[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+(?:[A-ZÅÄÖÉÜ][\w'’.-]*|{PARTICLES})){{1,5}}"
+    r"\s*(?:\([A-ZÅÄÖ]{1,4}\)|,\s*[A-ZÅÄÖ]{1,4}\b)(?!\s+[a-zåäöé])"
+)
 BULLET_RE = re.compile(r"^\s*(?:[-–•*]|\d{1,3}[.)])\s+")
 MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+[\w'’.-]+){1,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
 PREFIX_RE = re.compile(
@@ -99,7 +117,7 @@ def _block(lines: list[str], start: int, first: str) -> tuple[list[tuple[str, in
             gap = True
             index += 1
             continue
-        if HEAD_RE.match(stripped):
+        if _heading(stripped)[0]:
             break
         bullet = BULLET_RE.match(raw)
         unfinished = bool(items) and not _finished(items[-1][0])
@@ -138,7 +156,7 @@ def list_members(text: str, line: int, result: str) -> tuple[list[RollCallRow], 
     C (S)"; the part that is neither a member nor a role is returned to be flagged."""
     # A name broken at its hyphen over a line end ("Ann-⏎Louise Berg") is one name again.
     # and a word the typesetter hyphenated ("tjänstgörande er‐⏎sättare", U+2010 or a soft hyphen) one word.
-    text = re.sub(r"(?<=\w)-\s+(?=[A-ZÅÄÖÉÜ])", "-", text)
+    text = re.sub(r"(?<=\w)-\s+(?=[A-ZÅÄÖÉÜ])", "-", _comma_parties(text))
     text = re.sub(r"(?<=[a-zåäöé])[\u2010\u00ad]\s*(?=[a-zåäöé])", "", text)
     pieces = [p.strip() for p in re.split(r"\s*[,;]\s*|\s+och\s+|\s+samt\s+", text.strip().rstrip(".")) if p.strip()]
     rows: list[RollCallRow] = []
@@ -169,20 +187,95 @@ def list_members(text: str, line: int, result: str) -> tuple[list[RollCallRow], 
     return rows, None
 
 
+def _heading(line: str) -> tuple[re.Match | None, str | None]:
+    """A list's heading and the text its list begins with on its line (None: it heads no list)."""
+    head = HEAD_RE.match(line.strip())
+    if not head:
+        return None, None
+    if head["rest"] is not None:
+        return head, head["rest"]
+    if head["first"] is not None:  # "Ja (5) Anna Berg (S), …": the names on the heading's line
+        return (head, head["first"]) if MEMBER_LINE_RE.match(head["first"]) else (None, None)
+    if head["bare"] is not None and head["count"] != "0":  # "Ja (5)" on its own line, the names under it
+        return head, ""
+    return head, None
+
+
+def _comma_parties(text: str) -> str:
+    return COMMA_PARTY_RE.sub(lambda m: f" ({m['party']})", text)
+
+
+def _column_starts(raw: str) -> list[int] | None:
+    """The columns of a line of headings side by side ("Ja (4):      Nej (3):"): where each begins."""
+    cells = list(re.finditer(r"\S+(?: \S+)*", raw))
+    if len(cells) < 2 or not all(_heading(c.group(0))[0] for c in cells):
+        return None
+    return [c.start() for c in cells]
+
+
+def _split_columns(raw: str, starts: list[int]) -> list[str] | None:
+    """A line under headings side by side cut into its columns at the gaps (two spaces or more) at
+    the headings' positions (a text layer may shift a column a character or two); None when text
+    runs across a column's edge."""
+    pieces, at = [], 0
+    for edge in starts[1:]:
+        if len(raw.rstrip()) <= edge:
+            break
+        gap = next((g for g in re.finditer(r" {2,}|^ +", raw) if g.start() <= edge + 2 and g.end() >= edge - 2), None)
+        if gap is None or gap.end() < at:
+            return None
+        pieces.append(raw[at : gap.start()] if gap.start() > at else "")
+        at = gap.end()
+    pieces.append(raw[at:])
+    return [p.strip() for p in pieces] + [""] * (len(starts) - len(pieces))
+
+
+def _views(lines: list[str]) -> list[list[str]]:
+    """The lines as read one list after the other: headings side by side and the lines under them
+    (up to a blank line) become one view per column, the lines after them the next view."""
+    for index, raw in enumerate(lines):
+        starts = _column_starts(raw)
+        if starts is None:
+            continue
+        rows = [(index, [c.group(0) for c in re.finditer(r"\S+(?: \S+)*", raw)])]
+        end = index + 1
+        while end < len(lines) and lines[end].strip() and not is_break_furniture(lines, end):
+            split = _split_columns(lines[end], starts)
+            if split is None:
+                return [lines]  # the columns cannot be told apart: read as printed, and flagged
+            rows.append((end, split))
+            end += 1
+        views = []
+        for column in range(len(starts)):
+            view = list(lines[:index]) if column == 0 else [""] * index
+            view += [cells[column] for _n, cells in rows] + [""] * (len(lines) - end)
+            views.append(view)
+        return views + _views([""] * end + lines[end:])
+    return [lines]
+
+
 def read_lists(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
     """Every result-headed list in the lines (one vote's text) as one roll call; a list whose count
     in its heading differs from its names, or a part that is no member, makes none but a flag."""
     rows: list[RollCallRow] = []
     declared: dict[str, int] = {}
     flags: list[str] = []
+    for view in _views(lines):
+        _read_view([_comma_parties(raw) for raw in view], rows, declared, flags)
+    if flags or not rows:
+        return None, flags
+    return rollcall_of(rows, declared), duplicate_flags(rows)
+
+
+def _read_view(lines: list[str], rows: list[RollCallRow], declared: dict[str, int], flags: list[str]) -> None:
     index = 0
     while index < len(lines):
-        head = HEAD_RE.match(lines[index].strip())
+        head, first = _heading(lines[index])
         if not head:
             index += 1
             continue
         result = _result(head["what"])
-        items, end = _block(lines, index, head["rest"]) if head["rest"] is not None else ([], index + 1)
+        items, end = _block(lines, index, first) if first is not None else ([], index + 1)
         listed: list[RollCallRow] = []
         for text, line in items:
             members, left = list_members(text, line, result)
@@ -202,6 +295,3 @@ def read_lists(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
                 )
         rows += listed
         index = max(end, index + 1)
-    if flags or not rows:
-        return None, flags
-    return rollcall_of(rows, declared), duplicate_flags(rows)

@@ -2,6 +2,7 @@
 around them (a vote's heading, the prose under a table): each rule on a short synthetic text."""
 
 from motions.importers.protocol_layout import NUMBERED_VOTE_RE
+from motions.importers.protocol_votes import DECLARED_RES
 from motions.importers.rollcall import parse_rollcall
 from motions.importers.vote_lists import read_lists
 from motions.importers.vote_sides import read_sides
@@ -143,3 +144,92 @@ def test_the_prose_under_a_table_ends_it_though_its_last_word_is_hyphenated():
     )
     rollcall = parse_rollcall(text, ends_at_prose=True)
     assert [(r.name, str(r.result)) for r in rollcall.rows] == [("Anna Berg", "ja"), ("Bo Ek", "nej")]
+
+
+def test_two_lists_side_by_side_are_cut_at_the_headings_columns():
+    lines = [
+        "Ja (3):                          Nej (2):",
+        "Tove Ringh (C), ordförande       Oskar Falk (SD)",
+        "Ida Mård (L)                      Rut Sand (M), tjänstgörande ersättare",  # shifted a character
+        "Nils Öst (V)",
+        "",
+        "Avstår (1):",
+        "Maj Wik (KD)",
+    ]
+    rollcall, flags = read_lists(lines)
+    assert not flags
+    assert _rows(rollcall) == [
+        ("Tove Ringh", "C", "ordförande", "ja"),
+        ("Ida Mård", "L", "ledamot", "ja"),
+        ("Nils Öst", "V", "ledamot", "ja"),
+        ("Oskar Falk", "SD", "ledamot", "nej"),
+        ("Rut Sand", "M", "tjänstgörande ersättare", "nej"),
+        ("Maj Wik", "KD", "ledamot", "avstar"),
+    ]
+    assert [r.line for r in rollcall.rows] == [2, 3, 4, 2, 3, 7]
+    assert rollcall.declared_totals == {"ja": 3, "nej": 2, "avstar": 1}
+
+
+def test_a_line_whose_text_runs_across_the_columns_edge_is_not_guessed():
+    lines = ["Ja:                  Nej:", "Tove Ringh (C), ordförande Oskar Falk (SD)"]
+    rollcall, flags = read_lists(lines)
+    assert rollcall is None and flags
+
+
+def test_a_party_after_a_comma_is_read_only_when_it_is_a_known_abbreviation():
+    lines = ["Ja:", "Tove Ringh, C, ordförande, Ida Mård, L och", "Nils Öst, V.", "Nej:", "Oskar Falk, SD"]
+    rollcall, flags = read_lists(lines)
+    assert not flags
+    assert _rows(rollcall) == [
+        ("Tove Ringh", "C", "ordförande", "ja"),
+        ("Ida Mård", "L", "ledamot", "ja"),
+        ("Nils Öst", "V", "ledamot", "ja"),
+        ("Oskar Falk", "SD", "ledamot", "nej"),
+    ]
+    rollcall, flags = read_lists(["Ja:", "Tove Ringh, XY", "Nej:", "Oskar Falk, SD"])
+    assert rollcall is None and "Tove Ringh" in flags[0]
+
+
+def test_names_numbered_one_a_line_carry_a_list_number_not_a_count():
+    lines = ["Ja:", "1. Tove Ringh (C), ordförande", "2. Ida Mård (L)", "", "Nej:", "1. Oskar Falk (SD)"]
+    rollcall, flags = read_lists(lines)
+    assert not flags
+    assert [(r.name, str(r.result)) for r in rollcall.rows] == [
+        ("Tove Ringh", "ja"),
+        ("Ida Mård", "ja"),
+        ("Oskar Falk", "nej"),
+    ]
+    assert rollcall.declared_totals == {}
+    # The vote's stated counts (protocol_votes) take no list number for a count, but a count is still one.
+    assert not DECLARED_RES["ja"].search("Ja: 1. Tove Ringh (C), ordförande")
+    assert not DECLARED_RES["avstar"].search("Avstår: 1. Ida Mård, L")
+    assert DECLARED_RES["ja"].search("Ja-röster: 1. Nej-röster: 1.")["l"] == "1"
+    assert DECLARED_RES["ja"].search("Ja: 12. Tove Ringh (C)")["l"] == "12"
+
+
+def test_a_count_heading_without_a_colon_on_its_own_line_or_before_the_first_name():
+    lines = [
+        "Ja-röster (2)",
+        "Tove Ringh (C), ordförande",
+        "Ida Mård (L)",
+        "",
+        "Nej (1) Oskar Falk (SD)",
+        "Avstår (0)",
+        "Nämnden beslutar enligt förslaget.",
+    ]
+    rollcall, flags = read_lists(lines)
+    assert not flags
+    assert [(r.name, str(r.result)) for r in rollcall.rows] == [
+        ("Tove Ringh", "ja"),
+        ("Ida Mård", "ja"),
+        ("Oskar Falk", "nej"),
+    ]
+    assert rollcall.declared_totals == {"ja": 2, "nej": 1, "avstar": 0}
+    rollcall, flags = read_lists(["Ja (2) röstade de flesta.", "Tove Ringh (C)"])
+    assert rollcall is None and not flags  # no heading: not a member after the count
+
+
+def test_a_count_before_a_sentence_that_names_a_member_stays_a_count():
+    assert DECLARED_RES["avstar"].search("Avstår: 1. Ja röstar Anna Berg (M) och Bo Ek (V).")["l"] == "1"
+    assert DECLARED_RES["avstar"].search("Avstår: 1. Bo Ek (SD) avstod.")["l"] == "1"
+    assert not DECLARED_RES["nej"].search("Nej: 1. Karl-Johan von Essen (KD), vice ordförande")
