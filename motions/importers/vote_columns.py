@@ -30,6 +30,8 @@ COLUMN_WORDS = {
 ENTRY_RE = re.compile(
     r"^(?P<name>[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+[\w'’.-]+){1,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)(?:\s*,\s*(?P<role>.+))?$"
 )
+# A list mark before a name ("- Karin Ek (S)", "• …", "3. …"): it starts an entry and is not part of it.
+BULLET_RE = re.compile(r"^(?:[-–•*]|\d{1,2}[.)])\s+")
 # A column's text may start a little left of its header word.
 SLACK = 2
 
@@ -55,7 +57,10 @@ def column_header(raw: str) -> list[_Column] | None:
     """The columns of a header of result words alone ("Ja      Nej      Avstår"), two or more,
     each once; None for any other line."""
     cells = _cells(raw)
-    words = [COLUMN_WORDS.get(text.lower().rstrip(":")) for _start, text in cells]
+    # "Ja:   Nej:" heads lists side by side, with all a list's forms (vote_lists reads them).
+    if any(text.endswith(":") for _start, text in cells):
+        return None
+    words = [COLUMN_WORDS.get(text.lower()) for _start, text in cells]
     if len(cells) < 2 or None in words or len(set(words)) != len(words):
         return None
     return [_Column(word, start) for (start, _text), word in zip(cells, words, strict=True)]
@@ -124,7 +129,9 @@ def read_columns(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
             continue
         for at, text in _cells(raw):
             column = entries[_column_of(columns, at)]
-            if ENTRY_RE.match(text.split(",")[0].strip()) or not column:
+            bulleted = BULLET_RE.match(text)
+            text = text[bulleted.end() :] if bulleted else text
+            if bulleted or ENTRY_RE.match(text.split(",")[0].strip()) or not column:
                 column.append(_Entry(text, index + 1))
             else:
                 column[-1].text = f"{column[-1].text} {text}"  # a role wrapped inside the column

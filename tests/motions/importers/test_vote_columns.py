@@ -122,3 +122,25 @@ Tage Ring (M) reserverar sig mot beslutet.
     assert vote.declared == {"ja": 3, "nej": 1, "avstar": 1}
     assert (parsed.body_name, parsed.paragraph, parsed.case_number) == ("Byggnadsnämnden", 33, "BN-2026-00420")
     assert len(parsed.notes) == 1
+
+
+def test_headings_with_colons_are_lists_side_by_side_not_columns():
+    # "Ja:   Nej:" heads lists (vote_lists reads them with every list form and the blocks after).
+    assert column_header("Ja:                 Nej:") is None
+
+
+def test_a_list_mark_starts_a_name_and_is_not_part_of_it():
+    lines = [
+        "Ja                        Nej",
+        "- Vera Holt (S)           - Malte Ring (M), vice ordförande",
+        "- Idun Sand (MP)          • Tor Wik (L)",
+        "",
+    ]
+    rollcall, flags = read_columns(lines)
+    assert not flags
+    assert _rows(rollcall) == [
+        ("Vera Holt", "S", "ledamot", "ja"),
+        ("Idun Sand", "MP", "ledamot", "ja"),
+        ("Malte Ring", "M", "vice ordförande", "nej"),
+        ("Tor Wik", "L", "ledamot", "nej"),
+    ]
