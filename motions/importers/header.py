@@ -151,7 +151,12 @@ def _date_or_party_follows(items: list[tuple[int, str]], following: list[int]) -
     return any(is_date(" ".join(items[i][1].split())) or is_party_line(items[i][1]) for i in following)
 
 
-_BODY_AND_DATE_RE = re.compile(r"^(?P<body>.+?),?\s+(?P<date>\d{4}-\d{2}-\d{2})$")
+# The body line may carry the date and the agenda item after the name ("Grundskolenämnden
+# 2025-09-30", "Nämnden för funktionsstöd 2026-02-11, ärende 4").
+_BODY_AND_DATE_RE = re.compile(
+    r"^(?P<body>.+?),?\s+(?P<date>\d{4}-\d{2}-\d{2})(?:,?\s+(?:ärende|punkt|§)\s*(?:nr\.?\s*)?\d{1,3})?$",
+    re.IGNORECASE,
+)
 
 
 def _take_body(header: Header, value: str, number: int) -> None:

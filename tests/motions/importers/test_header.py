@@ -74,3 +74,21 @@ def test_a_kind_from_an_office_is_no_header():
 def test_the_meeting_line_names_its_owner_and_date(line, owner, date):
     found = MEETING_RE.match(line)
     assert (found["owner"], found["date"]) == (owner, date)
+
+
+def test_a_body_line_may_carry_the_date_and_the_agenda_item_after_the_name():
+    text = """ÄNDRINGSYRKANDE
+Miljöpartiet de gröna
+Kulturnämnden 2027-05-18, ärende 11
+
+Ändringsyrkande angående – förvaltningens förslag om öppettider
+
+Förslag till beslut
+I kulturnämnden:
+
+1. Biblioteken i ytterstaden öppnar även på söndagar.
+"""
+    motion = read_motion(text)
+    assert motion.body_name == "Kulturnämnden"
+    assert motion.date == datetime.date(2027, 5, 18)
+    assert motion.party_names == ["Miljöpartiet de gröna"]
