@@ -125,10 +125,21 @@ def _replace(path: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def test_a_prose_count_that_differs_from_the_names_is_refused_with_its_line():
+def test_a_prose_count_that_differs_from_the_names_flags_its_vote_and_keeps_the_rest():
+    # Policy (issue 15): an unreadable roll call flags its vote, which keeps no rows; it was a refusal.
     text = _replace("p02_ks_prose_wrapped.txt", "röstar Ja (6).", "röstar Ja (7).")
-    with pytest.raises(ImportError_, match=r"^Rad 41: Meningen säger röstar Ja \(7\) men räknar upp 6 namn"):
-        parse_protocol(text)
+    parsed = parse_protocol(text)
+    assert parsed.field_flags["votes"] == [
+        "Omröstningen på rad 41 kunde inte läsas: Meningen säger röstar Ja (7) men räknar upp 6 namn "
+        "– för in namnlistan för hand."
+    ]
+    vote = parsed.votes[0]
+    assert vote.rollcall is None and vote.declared == {}
+    assert vote.unread.startswith("Axel Josefson (M)") and vote.unread.endswith("rösta (2).")
+    assert vote.as_json()["unread"]["text"] == vote.unread
+    assert (parsed.paragraph, parsed.case_number, len(parsed.points), len(parsed.notes)) == (
+        112, "SLK-2023-00456", 2, 2,
+    )  # fmt: skip
 
 
 PROSE_NO_COUNTS = (
@@ -159,10 +170,23 @@ def test_a_stated_count_that_differs_from_the_attachment_is_refused_with_its_lin
         parse_protocol(text)
 
 
-def test_a_table_row_that_cannot_be_read_is_refused_with_its_line():
+def test_a_table_row_that_cannot_be_read_flags_its_vote_with_its_line_and_keeps_the_rest():
+    # Policy (issue 15): an unreadable roll call flags its vote, which keeps no rows; it was a refusal.
     text = _replace("p01_kf_bilaga_page_break.txt", "Rasmus  Ragnarsson SD 69 Ledamot Nej", "Rasmus Ragnarsson")
-    with pytest.raises(ImportError_, match=r"^Rad 75: Raden ska ha namn, parti"):
-        parse_protocol(text)
+    whole = parse_protocol((CORPUS / "protocols" / "p01_kf_bilaga_page_break.txt").read_text("utf-8"))
+    parsed = parse_protocol(text)
+    assert parsed.field_flags["votes"] == [
+        "Omröstningen på rad 75 kunde inte läsas: Raden ska ha namn, parti, plats, funktion och resultat: "
+        "”Rasmus Ragnarsson” – för in namnlistan för hand."
+    ]
+    vote = parsed.votes[0]
+    assert vote.rollcall is None and vote.attachment == "1"
+    assert vote.declared == whole.votes[0].declared == {"ja": 9, "nej": 3, "avstar": 2, "franvarande": 1}
+    assert "\nRasmus Ragnarsson\n" in vote.unread and "Aslan  Akbas S 61 Ledamot Ja" in vote.unread
+    assert parsed.as_json()["points"] == whole.as_json()["points"] and parsed.points
+    assert (parsed.paragraph, parsed.date, parsed.body_name, parsed.title) == (
+        whole.paragraph, whole.date, whole.body_name, whole.title,
+    )  # fmt: skip
 
 
 def test_a_text_that_is_no_extract_is_refused():
