@@ -21,7 +21,10 @@ HEAD_RE = re.compile(
     r"(?i)^(?:röstar\s+|röstade\s+|följande\s+(?:ledamöter\s+|ersättare\s+)?(?:röstade|röstar)\s+"
     r"|(?:ledamöter(?:na)?|ersättar(?:e|na)|de)\s+som\s+(?:röstar\s+|röstade\s+)?)?"
     rf"{RESULT}(?:-?röster|\s+röstar|\s+röstade|\s+från\s+att\s+rösta)?"
-    r"\s*(?:\((?P<count>\d{1,3})\))?\s*(?::\s*(?P<rest>.*)|(?<=\))\s*\.)$"
+    r"\s*(?:\((?P<count>\d{1,3})\))?\s*(?::\s*(?P<rest>.*)|(?<=\))\s*\."
+    # "Ja-röster (6)" alone on its line, or with the first name after it: a count heads the list.
+    r"|(?<=\))(?P<bare>)\s*(?P<after>(?-i:[A-ZÅÄÖÉÜ])[\w'’.-]*\s.*|(?:ordförande|vice\s|förste\s|andre\s"
+    r"|ledam|tjänstgörande\s|ersättar|den\s).*)?)$"
 )  # "Avstår (0)." – a count with a full stop and no colon heads no list: nobody voted so.
 BULLET_RE = re.compile(r"^\s*(?:[-–•*]|\d{1,3}[.)])\s+")
 MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+[\w'’.-]+){1,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
@@ -91,19 +94,21 @@ def _block(lines: list[str], start: int, first: str) -> tuple[list[tuple[str, in
     items: list[tuple[str, int]] = [(first, start + 1)] if first.strip() else []
     dashed = False
     index = start + 1
-    gap = False
+    gap = turned = False  # turned: the gap holds a page break (its furniture), not only blank lines
     while index < len(lines):
         raw = lines[index]
         stripped = raw.strip()
         if not stripped or is_break_furniture(lines, index):
-            gap = True
+            gap, turned = True, turned or bool(stripped) or "\f" in raw
             index += 1
             continue
         if HEAD_RE.match(stripped):
             break
         bullet = BULLET_RE.match(raw)
         unfinished = bool(items) and not _finished(items[-1][0])
-        if gap and not (unfinished or (bullet and (dashed or not items))):
+        # One member a line, broken by a page: the next page's first line that is a member goes on.
+        one_a_line = turned and items and not dashed and bool(MEMBER_LINE_RE.match(stripped))
+        if gap and not (unfinished or (bullet and (dashed or not items)) or one_a_line):
             break
         if bullet:
             dashed = True
@@ -116,7 +121,7 @@ def _block(lines: list[str], start: int, first: str) -> tuple[list[tuple[str, in
             items.append((stripped, index + 1))
         else:
             break
-        gap = False
+        gap = turned = False
         index += 1
     return items, index
 
@@ -182,7 +187,8 @@ def read_lists(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
             index += 1
             continue
         result = _result(head["what"])
-        items, end = _block(lines, index, head["rest"]) if head["rest"] is not None else ([], index + 1)
+        rest = head["rest"] if head["bare"] is None else head["after"] or ""
+        items, end = _block(lines, index, rest) if rest is not None else ([], index + 1)
         listed: list[RollCallRow] = []
         for text, line in items:
             members, left = list_members(text, line, result)

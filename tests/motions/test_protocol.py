@@ -697,3 +697,47 @@ def test_an_extract_without_a_vote_or_with_a_vote_of_words_only_has_no_such_flag
     # "Hur var och en röstar framgår av bilaga" names no verdict; "röstar" alone is no mention.
     spoken = plain + "\nProtokollsanteckning\nS antecknar hur var och en röstar i frågan.\n"
     assert not any("nämner en omröstning" in f for f in parse_protocol(spoken).flags)
+
+
+PROSE_SIDES_ONLY = (
+    "Kulturnämnden\nUtdrag ur protokoll\nSammanträdesdatum 2025-11-12\n\n§ 9 Dnr KUN-2025-00123\n"
+    "Bidrag till studieförbunden\n\nBeslut\nNämnden bifaller förvaltningens förslag.\n\nOmröstning\n"
+    "Nämnden godkänner följande propositionsordning: den som bifaller förvaltningens förslag röstar\n"
+    "ja, den som bifaller Moderaternas yrkande röstar nej.\n\n"
+    "Ja röstade ordföranden Sofia Lund (S), ledamöterna Ahmed Nur (V), Klara Ström (MP) samt\n"
+    "ersättaren Ivar Björk (S), som tjänstgjorde i stället för Eva Tall (S).\n\n"
+    "Nej röstade vice ordföranden Nils Hed (M), ledamöterna Greta Ulv (KD) och Tim Rask (SD).\n\n"
+    "Ledamoten Oskar Bäck (L) anmälde jäv och deltog inte i handläggningen.\n\n"
+    "Ledamoten Lova Sten (C) var inte närvarande vid voteringen.\n\n"
+    "Med 4 röster mot 3 har nämnden således beslutat enligt förvaltningens förslag.\n"
+)
+
+
+def test_sides_counted_only_as_votes_against_and_members_without_a_vote_give_no_row():
+    parsed = parse_protocol(PROSE_SIDES_ONLY)
+    vote = parsed.votes[0]
+    assert [(r.name, r.role, r.result) for r in vote.rollcall.rows] == [
+        ("Sofia Lund", "Ordförande", "ja"),
+        ("Ahmed Nur", "Ledamot", "ja"),
+        ("Klara Ström", "Ledamot", "ja"),
+        ("Ivar Björk", "Ersättare", "ja"),
+        ("Nils Hed", "Vice ordförande", "nej"),
+        ("Greta Ulv", "Ledamot", "nej"),
+        ("Tim Rask", "Ledamot", "nej"),
+    ]  # the jäv, the absent member and the one served for give no row
+    assert vote.declared == {"ja": 4, "nej": 3}
+    assert parse_protocol(PROSE_SIDES_ONLY.replace("Med 4 röster mot 3", "med 3 röster mot 4")).votes[0].declared == {
+        "ja": 4, "nej": 3,
+    }  # fmt: skip
+
+
+def test_a_tie_decided_by_the_chairs_casting_vote_keeps_its_printed_counts():
+    head, _rest = PROSE_SIDES_ONLY.split("Ja röstade")
+    text = head + (
+        "Ja röstade ordföranden Sofia Lund (S), ledamöterna Ahmed Nur (V) och Klara Ström (MP).\n\n"
+        "Nej röstade vice ordföranden Nils Hed (M), ledamöterna Greta Ulv (KD) och Tim Rask (SD).\n\n"
+        "Då rösterna fallit lika med 3 röster mot 3 avgör ordförandens utslagsröst.\n"
+    )
+    vote = parse_protocol(text).votes[0]
+    assert (vote.rollcall.totals["ja"], vote.rollcall.totals["nej"]) == (3, 3)
+    assert vote.declared == {"ja": 3, "nej": 3}

@@ -143,3 +143,52 @@ def test_the_prose_under_a_table_ends_it_though_its_last_word_is_hyphenated():
     )
     rollcall = parse_rollcall(text, ends_at_prose=True)
     assert [(r.name, str(r.result)) for r in rollcall.rows] == [("Anna Berg", "ja"), ("Bo Ek", "nej")]
+
+
+def test_a_count_heading_without_a_colon_with_the_first_name_on_its_line_or_under_it():
+    lines = [
+        "Ja-röster (3) Alva Nyström (S), ordförande, Oskar Hed (V)",
+        "och Lisa Fjäll (MP).",
+        "Nej-röster (2)",
+        "Tor Brink (M), vice ordförande",
+        "Elin Sköld (KD)",
+    ]
+    rollcall, flags = read_lists(lines)
+    assert not flags
+    assert _rows(rollcall) == [
+        ("Alva Nyström", "S", "ordförande", "ja"),
+        ("Oskar Hed", "V", "ledamot", "ja"),
+        ("Lisa Fjäll", "MP", "ledamot", "ja"),
+        ("Tor Brink", "M", "vice ordförande", "nej"),
+        ("Elin Sköld", "KD", "ledamot", "nej"),
+    ]
+    assert rollcall.declared_totals == {"ja": 3, "nej": 2}
+
+
+def test_a_one_a_line_list_goes_on_over_a_page_break():
+    lines = [
+        "Ja-röster (3)",
+        "Mona Ek (S), ordförande",
+        "Rolf Tran (V)",
+        "",
+        "Justerandes signatur          Utdragsbestyrkande          1 (2)",
+        "\f",
+        "Kulturnämnden 2025-11-12 § 9",
+        "",
+        "Siri Vall (MP)",
+        "",
+        "Avstår (1)",
+        "Nils Berg (M)",
+        "",
+        "Nämnden har beslutat enligt förslaget.",
+    ]
+    rollcall, flags = read_lists(lines)
+    assert not flags
+    assert [(r.name, str(r.result)) for r in rollcall.rows] == [
+        ("Mona Ek", "ja"), ("Rolf Tran", "ja"), ("Siri Vall", "ja"), ("Nils Berg", "avstar"),
+    ]  # fmt: skip
+
+
+def test_after_blank_lines_alone_a_member_line_ends_a_one_a_line_list():
+    rollcall, flags = read_lists(["Ja-röster (2)", "Mona Ek (S)", "Rolf Tran (V)", "", "Siri Vall (MP)"])
+    assert not flags and [r.name for r in rollcall.rows] == ["Mona Ek", "Rolf Tran"]
