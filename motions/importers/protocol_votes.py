@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from .number_words import NUMBER_WORDS, WORD_PATTERN
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
 from .protocol_propositions import Proposition, explicit, propositions
 from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag
 from .text import ImportError_, line_error
+from .vote_counts import stated_counts, stated_split
 from .vote_general import LINE_RE, general_rollcall, second_opinion
 
 if TYPE_CHECKING:
@@ -28,24 +28,6 @@ ATTACHMENT_RE = re.compile(
     r"|(?:omröstnings|voterings)(?:bilaga|lista)(?:n)?(?:\s+(?:till\s+)?§\s*\d{1,4})?)$"
 )
 ATTACHMENT_REF_RE = re.compile(r"(?i)framgår\s+av\s+bilaga\s+(?P<number>\d{1,2})")
-# Counts the minutes write out in words ("med sju röster mot sex") read as the digits.
-NUMBER = r"(?:\d{1,3}|" + WORD_PATTERN + r")"
-# The label first, digits after it: "Ja-röster: 7, nej-röster: 5, avstår: 1."
-LABELLED = r"(?:\s*:\s*|(?<=röster)\s+)(?P<l>\d{1,3})\b"
-DECLARED_RES = {
-    "ja": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+ja\b|\bja(?:-röster)?{LABELLED}"),
-    "nej": re.compile(rf"(?i)\bmot\s+(?P<n>{NUMBER})\s+nej\b|\b(?P<m>{NUMBER})\s+nej\b|\bnej(?:-röster)?{LABELLED}"),
-    "avstar": re.compile(
-        rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:avstår|avstod|avstått)"
-        rf"|\b(?:avstår|avstående|avstod|nedlagda\s+röster){LABELLED}"
-    ),
-    "franvarande": re.compile(
-        rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:är|var)\s+frånvarande"
-        rf"|\bfrånvarande{LABELLED}"
-    ),
-}
-# "med 7 röster mot 6": the two sides' counts, not which is Ja; the roll call settles it (protocol._check).
-SPLIT_RE = re.compile(rf"(?i)\bmed\s+(?P<a>{NUMBER})\s+röster\s+mot\s+(?P<b>{NUMBER})\b(?!\s+(?:ja|nej)\b)")
 MAX_VOTES = 20
 
 
@@ -105,24 +87,6 @@ def split_attachments(lines: list[str], minutes_heading=None) -> tuple[int, list
     return (starts[0][1] if starts else len(lines)), attachments
 
 
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
-
-
-def _declared(text: str) -> dict[str, int]:
-    found = {}
-    for key, regex in DECLARED_RES.items():
-        match = regex.search(text)
-        if match:
-            found[key] = _number(next(group for group in match.groups() if group))
-    return found
-
-
-def _split(text: str) -> tuple[int, int] | None:
-    found = SPLIT_RE.search(text)
-    return (_number(found["a"]), _number(found["b"])) if found else None
-
-
 def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[Para], heading_line: int) -> None:
     """Each "Godkänd voteringsproposition" begins a vote; the sentences after it give its counts
     and, in the KS prose form, its names. A vote without one may state its proposition in sentences
@@ -159,9 +123,9 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
                 vote.rollcall = rollcall_or_flag(parsed, "\n".join(["" for _n in range(body[0][0] - 1)] + rows))
             except ImportError_ as error:
                 unreadable = error
-        vote.declared = _declared(" ".join(p.text for p in members))
-        vote.split = _split(" ".join(p.text for p in members))
-        vote.line = next((p.line for p in members if _declared(p.text) or _split(p.text)), vote.line)
+        vote.declared = stated_counts(" ".join(p.text for p in members))
+        vote.split = stated_split(" ".join(p.text for p in members))
+        vote.line = next((p.line for p in members if stated_counts(p.text) or stated_split(p.text)), vote.line)
         reference = ATTACHMENT_REF_RE.search(" ".join(p.text for p in members))
         if reference:
             vote.attachment = reference["number"]
