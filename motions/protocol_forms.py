@@ -16,7 +16,7 @@ from .forms import TextImportForm, reviewed_points
 from .importers import MAX_TEXT_CHARS
 from .importers.protocol import ParsedProtocol
 from .models import DecisionNote
-from .protocol_import import Match, NoteDraft, VoteDraft
+from .protocol_import import Match, NoteDraft, VoteDraft, saved_unreviewed
 from .protocol_vote_rows import rows_read, rows_text
 from .secretariat_forms import _date_field, _Form
 
@@ -71,7 +71,9 @@ class ProtocolReviewForm(_Form):
         self.vote_count, self.note_count = len(parsed.votes), len(parsed.notes)
         for index, vote in enumerate(parsed.votes):
             self.fields[f"vote_{index}_include"] = forms.BooleanField(
-                label=_("Spara omröstning %(n)d") % {"n": index + 1}, required=False, initial=True
+                label=_("Spara omröstning %(n)d") % {"n": index + 1},
+                required=False,
+                initial=saved_unreviewed(vote),
             )
             self.fields[f"vote_{index}_proposition"] = forms.CharField(
                 label=_("Voteringsproposition"),
@@ -130,6 +132,13 @@ class ProtocolReviewForm(_Form):
         data = super().clean()
         for index, vote in enumerate(self._parsed_votes):
             name = f"vote_{index}_names"
+            if vote.unread_reason and data.get(name, "").strip() and not data.get(f"vote_{index}_include"):
+                # The names typed for a roll call that could not be read are not dropped unasked.
+                self.add_error(
+                    name, _("Du har fört in en namnlista – markera ”Spara omröstning %(n)d” för att spara den.")
+                    % {"n": index + 1},
+                )  # fmt: skip
+                continue
             if name not in data or not data.get(f"vote_{index}_include"):
                 continue
             try:

@@ -211,8 +211,19 @@ def protocol_import(
     return decision
 
 
+def saved_unreviewed(vote) -> bool:
+    """Whether a vote is saved as read when nobody reviews it: one whose names no reader could read
+    (protocol_votes.flag_unread) only with the counts the minutes state – without them it would be
+    saved as 0 ja, 0 nej; it is flagged, and in the review its names can be typed."""
+    return not vote.unread_reason or bool(vote.declared)
+
+
 def drafts_from(parsed: ParsedProtocol) -> tuple[list[VoteDraft], list[NoteDraft]]:
-    votes = [VoteDraft(proposition=v.proposition, rollcall=v.rollcall, declared=v.declared) for v in parsed.votes]
+    votes = [
+        VoteDraft(proposition=v.proposition, rollcall=v.rollcall, declared=v.declared)
+        for v in parsed.votes
+        if saved_unreviewed(v)
+    ]
     notes = [
         NoteDraft(kind=n.kind, party_abbreviations=n.parties, members=", ".join(n.members), text=n.text)
         for n in parsed.notes

@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 
 from ..models import VoteRecord
 from .rollcall import MAX_NAME, ParsedRollCall, RollCallRow
-from .text import ImportError_, check_text, is_furniture, line_error
+from .text import ImportError_, check_text, line_error
+from .vote_words import is_break_furniture
 
 VERDICT_RE = re.compile(
     r"röst(?:ar|ade)\s+(?P<result>ja|nej)\s*\((?P<count>\d{1,3})\)"
@@ -57,8 +58,9 @@ LIST_END_RE = re.compile(r"(?<![\s.][A-ZÅÄÖ])\.(?=\s|$)")
 # A word the line end broke: the typesetter's own hyphen (U+2010, soft hyphen) or "-" before a
 # lower-case continuation is dropped ("Tryggva-⏎dottir"); before a capital it stays ("Höij-⏎Risberg").
 LINE_END_HYPHENS = "-\u2010\u00ad"
+# "den tjänstgörande ersättaren A (S)", "de tjänstgörande ersättarna …": the article is no part of the role.
 ROLE_RE = re.compile(
-    r"^(?P<role>(?:tjänstgörande\s+)?(?:ersättar(?:en|na)|ordförande(?:n)?|(?:förste|andre|1:e|2:e)\s+vice\s+"
+    r"^(?:(?:den|de)\s+)?(?P<role>(?:tjänstgörande\s+)?(?:ersättar(?:en|na)|ordförande(?:n)?|(?:förste|andre|1:e|2:e)\s+vice\s+"
     r"ordförande(?:n)?|vice\s+ordförande(?:n)?|ledamot(?:en|erna)?|ledamöterna))\s+(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -66,6 +68,12 @@ ROLE_RE = re.compile(
 ROLE_AFTER_RE = re.compile(
     r"^(?:tjänstgörande\s+)?(?:ersättaren|ersättare|ordförande(?:n)?|(?:förste|andre|1:e|2:e)\s+vice\s+"
     r"ordförande(?:n)?|vice\s+ordförande(?:n)?|ledamot(?:en)?)$",
+    re.IGNORECASE,
+)
+# "ersättaren A (S), som tjänstgjorde i stället för B (S)": the member A served for, who gives no row.
+SERVED_FOR_RE = re.compile(
+    r"^som\s+(?:tjänstgjorde|tjänstgör|tjänstgjort)\s+(?:i\s+stället\s+för|istället\s+för|för)\s+"
+    r"(?P<member>[A-ZÅÄÖÉ][\w'’.-]*(?:\s+[\w'’.-]+){0,5}\s*\([A-ZÅÄÖ]{1,4}\))$",
     re.IGNORECASE,
 )
 MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉ][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
@@ -97,7 +105,7 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
     # One stream of words, each remembering its line, so a name wrapped over a line end reads whole.
     words: list[tuple[str, int]] = []
     for number, raw in enumerate(lines, start=1):
-        if is_furniture(raw):
+        if is_break_furniture(lines, number - 1):  # a page break inside a list of names
             continue
         for word in raw.replace("\u2011", "-").split():
             previous = words[-1][0] if words else ""
@@ -140,7 +148,7 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
                 _("Meningen säger %(what)s (%(count)d) men räknar upp %(listed)d namn.")
                 % {"what": verdict.what, "count": count, "listed": len(members)},
             )
-        for name, party, role in members:
+        for name, party, role, served_for in members:
             rows.append(
                 RollCallRow(
                     name=name,
@@ -149,6 +157,7 @@ def parse_prose_rollcall(text: str) -> ParsedRollCall:
                     role=role,
                     result=RESULTS[result_word],
                     line=line_at(verdict.at),
+                    serves_for=served_for,
                 )
             )
     seen: dict[str, int] = {}
@@ -219,8 +228,9 @@ def _count(printed: str | None) -> int | None:
     return int(printed) if printed else None
 
 
-def _members(names_text: str, line: int) -> list[tuple[str, str, str]]:
-    """(name, party, role) of "A (S), B (V), ersättarna C (S) och D (V) samt ordföranden E (S)"."""
+def _members(names_text: str, line: int) -> list[tuple[str, str, str, str]]:
+    """(name, party, role, the member served for) of "A (S), B (V), ersättarna C (S) och D (V) samt
+    ordföranden E (S)"; "ersättaren F (S), som tjänstgjorde i stället för G (S)" gives F's row only."""
     # "ersättarna A (S) och B (V) samt C (M)": a plural role covers the names up to the one after
     # "och"; "samt" ends it too, so C is a member again.
     # A list may also run "A (S), ordföranden; B (V); …": semicolons between the members, a role
@@ -234,9 +244,14 @@ def _members(names_text: str, line: int) -> list[tuple[str, str, str]]:
         if sticky and before == "samt":
             role, sticky = "Ledamot", False
         if ROLE_AFTER_RE.match(part) and members and not prefixed and before == ",":
-            name, party, _role = members[-1]
-            members[-1] = (name, party, _role_label(part))
+            name, party, _role, served = members[-1]
+            members[-1] = (name, party, _role_label(part), served)
             prefixed = True
+            continue
+        served_for = SERVED_FOR_RE.match(" ".join(part.split()))
+        if served_for and members and before == ",":
+            name, party, role_before, _served = members[-1]
+            members[-1] = (name, party, role_before, " ".join(served_for["member"].split()))
             continue
         role_match = ROLE_RE.match(part)
         if role_match:
@@ -252,7 +267,7 @@ def _members(names_text: str, line: int) -> list[tuple[str, str, str]]:
         name = " ".join(member["name"].split())
         if len(name) > MAX_NAME:
             raise line_error(line, _("Namnet är för långt: ”%(text)s”") % {"text": name[:80]})
-        members.append((name, member["party"], role))
+        members.append((name, member["party"], role, ""))
         prefixed = bool(role_match) or sticky
         if not sticky or (before == "och" and not role_match):
             role, sticky = "Ledamot", False

@@ -6,9 +6,9 @@ the justering date.
 
 The header (body, date, §, case, ärendemening) is read in protocol_header.py; the sections,
 decision and notes here. Pure: no database query (parse_protocol); protocol_resolve.py matches
-the names to rows. Whatever is not certain is flagged on its field; a document that cannot be a
-protocol extract, or a roll call whose counts do not add up, is refused with an ImportError_
-naming the line.
+the names to rows. Whatever is not certain is flagged on its field; a roll call no reader can read
+flags its vote, which keeps no rows; a document that cannot be a protocol extract, or a roll call
+whose rows contradict the counts the minutes state, is refused with an ImportError_ naming the line.
 """
 
 from __future__ import annotations
@@ -196,7 +196,7 @@ def parse_protocol(text: str) -> ParsedProtocol:
 
 def _check_vote_mentioned(parsed: ParsedProtocol, lines: list[str]) -> None:
     """A vote the text speaks of but no roll call or count was read from: flagged at its line."""
-    if any(v.rollcall is not None or v.declared or v.split for v in parsed.votes):
+    if any(v.rollcall is not None or v.declared or v.split or v.unread_reason for v in parsed.votes):
         return
     for index, raw in enumerate(lines):
         here = clean(raw)
@@ -356,11 +356,12 @@ def _check(parsed: ParsedProtocol, sections) -> None:
     for vote in parsed.votes:
         _settle_split(parsed, vote)
         if vote.rollcall is None:
-            parsed.flag(
-                "votes",
-                _("Rad %(line)d: omröstningen har ingen namnlista (bilaga saknas?) – bara antalen sparas.")
-                % {"line": vote.line},
-            )
+            if not vote.unread_reason:  # an unreadable one is flagged with why (protocol_votes.flag_unread)
+                parsed.flag(
+                    "votes",
+                    _("Rad %(line)d: omröstningen har ingen namnlista (bilaga saknas?) – bara antalen sparas.")
+                    % {"line": vote.line},
+                )
             continue
         for key, count in vote.declared.items():
             if vote.rollcall.totals[key] != count:

@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from .number_words import NUMBER_WORDS, WORD_PATTERN
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
 from .protocol_propositions import Proposition, explicit, propositions
 from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag
 from .text import ImportError_, line_error
-from .vote_general import general_rollcall, second_opinion
-from .vote_lists import NUMBERED_MEMBER_AHEAD
+from .vote_counts import stated_counts, stated_split
+from .vote_general import LINE_RE, general_rollcall, second_opinion
 
 if TYPE_CHECKING:
     from .protocol import ParsedProtocol
@@ -29,25 +28,6 @@ ATTACHMENT_RE = re.compile(
     r"|(?:omröstnings|voterings)(?:bilaga|lista)(?:n)?(?:\s+(?:till\s+)?§\s*\d{1,4})?)$"
 )
 ATTACHMENT_REF_RE = re.compile(r"(?i)framgår\s+av\s+bilaga\s+(?P<number>\d{1,2})")
-# Counts the minutes write out in words ("med sju röster mot sex") read as the digits.
-NUMBER = r"(?:\d{1,3}|" + WORD_PATTERN + r")"
-# The label first, digits after it: "Ja-röster: 7, nej-röster: 5, avstår: 1."
-# Not the list number of "Ja:" "1. Anna Berg (S)" (vote_lists: names numbered one a line).
-LABELLED = rf"(?:\s*:\s*|(?<=röster)\s+)(?P<l>\d{{1,3}})\b(?!(?<=[\s:]1){NUMBERED_MEMBER_AHEAD})"
-DECLARED_RES = {
-    "ja": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+ja\b|\bja(?:-röster)?{LABELLED}"),
-    "nej": re.compile(rf"(?i)\bmot\s+(?P<n>{NUMBER})\s+nej\b|\b(?P<m>{NUMBER})\s+nej\b|\bnej(?:-röster)?{LABELLED}"),
-    "avstar": re.compile(
-        rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare|som)?\s*(?:avstår|avstod|avstått)"
-        rf"|\b(?:avstår|avstående|avstod|nedlagda\s+röster){LABELLED}"
-    ),
-    "franvarande": re.compile(
-        rf"(?i)\b(?P<n>{NUMBER})\s+(?:ledamöter|ledamot|ersättare)?\s*(?:är|var)\s+frånvarande"
-        rf"|\bfrånvarande{LABELLED}"
-    ),
-}
-# "med 7 röster mot 6": the two sides' counts, not which is Ja; the roll call settles it (protocol._check).
-SPLIT_RE = re.compile(rf"(?i)\bmed\s+(?P<a>{NUMBER})\s+röster\s+mot\s+(?P<b>{NUMBER})\b(?!\s+(?:ja|nej)\b)")
 MAX_VOTES = 20
 
 
@@ -62,14 +42,18 @@ class ProtocolVote:
     read: Proposition | None = None  # what Ja and Nej stand for, read from sentences (protocol_propositions)
     attachment: str = ""  # "3" when the names stand in "Bilaga 3"
     split: tuple[int, int] | None = None  # "med 7 röster mot 6", sides not named
+    # A roll call no reader could read: its lines as printed and why (flag_unread), shown to the user.
+    unread: str = ""
+    unread_reason: str = ""
 
     def as_json(self) -> dict:
-        return {
+        out = {
             "proposition": self.proposition,
             "declared": self.declared,
             "attachment": self.attachment or None,
             "rollcall": self.rollcall.as_json() if self.rollcall else None,
         }
+        return out | ({"unread": {"reason": self.unread_reason, "text": self.unread}} if self.unread_reason else {})
 
 
 def split_attachments(lines: list[str], minutes_heading=None) -> tuple[int, list[tuple[str, int, int]]]:
@@ -103,24 +87,6 @@ def split_attachments(lines: list[str], minutes_heading=None) -> tuple[int, list
     return (starts[0][1] if starts else len(lines)), attachments
 
 
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
-
-
-def _declared(text: str) -> dict[str, int]:
-    found = {}
-    for key, regex in DECLARED_RES.items():
-        match = regex.search(text)
-        if match:
-            found[key] = _number(next(group for group in match.groups() if group))
-    return found
-
-
-def _split(text: str) -> tuple[int, int] | None:
-    found = SPLIT_RE.search(text)
-    return (_number(found["a"]), _number(found["b"])) if found else None
-
-
 def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[Para], heading_line: int) -> None:
     """Each "Godkänd voteringsproposition" begins a vote; the sentences after it give its counts
     and, in the KS prose form, its names. A vote without one may state its proposition in sentences
@@ -148,27 +114,34 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
             ),
             None,
         )
+        unreadable: ImportError_ | None = None  # why the tuned reader could not read the names
+        first = members[0].line if members else vote.line
         if table is not None:
             members = [p for p in members if p.line < table]
             rows = [x if table <= n <= last else "" for n, x in body]
-            vote.rollcall = rollcall_or_flag(parsed, "\n".join(["" for _n in range(body[0][0] - 1)] + rows))
-        vote.declared = _declared(" ".join(p.text for p in members))
-        vote.split = _split(" ".join(p.text for p in members))
-        vote.line = next((p.line for p in members if _declared(p.text) or _split(p.text)), vote.line)
+            try:
+                vote.rollcall = rollcall_or_flag(parsed, "\n".join(["" for _n in range(body[0][0] - 1)] + rows))
+            except ImportError_ as error:
+                unreadable = error
+        vote.declared = stated_counts(" ".join(p.text for p in members))
+        vote.split = stated_split(" ".join(p.text for p in members))
+        vote.line = next((p.line for p in members if stated_counts(p.text) or stated_split(p.text)), vote.line)
         reference = ATTACHMENT_REF_RE.search(" ".join(p.text for p in members))
         if reference:
             vote.attachment = reference["number"]
         if table is None and any(looks_like_prose_rollcall(p.text) for p in members):
             # From the paragraph after the proposition: a page break may split the names' paragraph.
-            first = members[0].line
             lines = ["" for _n in range(first - 1)] + [x for n, x in body if first <= n <= last]
             try:
                 vote.rollcall = parse_prose_rollcall("\n".join(lines))
-            except ImportError_:
-                if not general_rollcall(parsed, vote, body, first, last):  # vote_general: lists, tables
-                    raise
+            except ImportError_ as error:
+                unreadable = error
         if vote.rollcall is None and members:
-            general_rollcall(parsed, vote, body, members[0].line, last)
+            # vote_general: lists, tables; what none of them reads either is flagged, not refused.
+            if not general_rollcall(parsed, vote, body, first, last) and unreadable is not None:
+                flag_unread(parsed, vote, unreadable, [x for n, x in body if first <= n <= last])
+        elif vote.rollcall is None and unreadable is not None:
+            flag_unread(parsed, vote, unreadable, [x for n, x in body if first <= n <= last])
         elif members:
             second_opinion(parsed, vote, body, members[0].line, last)
         if not vote.proposition:
@@ -233,7 +206,10 @@ def stray_tables(sections: list[tuple[str, int, list[tuple[int, str]]]]) -> list
 def read_attachments(parsed: ParsedProtocol, lines: list[str], attachments) -> None:
     for number, start, end in attachments:
         text = "\n".join(["" for _n in range(start)] + lines[start:end])
-        rollcall = rollcall_or_flag(parsed, text)
+        try:
+            rollcall, unreadable = rollcall_or_flag(parsed, text), None
+        except ImportError_ as error:
+            rollcall, unreadable = None, error
         vote = next((v for v in parsed.votes if number and v.attachment == number), None)
         if vote is None:
             vote = next((v for v in parsed.votes if v.rollcall is None and not v.attachment), None)
@@ -248,6 +224,26 @@ def read_attachments(parsed: ParsedProtocol, lines: list[str], attachments) -> N
             vote = ProtocolVote(proposition="", declared={}, line=start + 1)
             parsed.votes.append(vote)
         vote.attachment, vote.rollcall = number, rollcall
+        if unreadable is not None:
+            body = [(n + 1, lines[n]) for n in range(start, end)]
+            if not general_rollcall(parsed, vote, body, start + 1, end):
+                flag_unread(parsed, vote, unreadable, lines[start:end])
+
+
+def flag_unread(parsed: ParsedProtocol, vote: ProtocolVote, error: ImportError_, lines: list[str]) -> None:
+    """A roll call that no reader could read does not refuse the protocol: its vote is flagged at the
+    line the reader stopped on, keeps no rows (only the counts the minutes state) and carries its lines
+    as printed, so that the user can type the names in the review; the rest of the § is kept."""
+    message = str(error)
+    at = LINE_RE.match(message)
+    line = int(at["line"]) if at else vote.line
+    reason = message[at.end() :].strip() if at else message
+    vote.rollcall = None
+    vote.unread = "\n".join(x.rstrip() for x in lines if x.strip() and not x.startswith("\f")).strip()
+    vote.unread_reason = _(
+        "Omröstningen på rad %(line)d kunde inte läsas: %(reason)s – för in namnlistan för hand."
+    ) % {"line": line, "reason": reason.rstrip(".")}
+    parsed.flag("votes", vote.unread_reason)
 
 
 def _clean(line: str) -> str:

@@ -23,8 +23,9 @@ from .rollcall_cells import (
     read_cells,
     table_columns,
 )
-from .rollcall_vocab import count_line, declare, is_non_voting_heading, legend_of, results_of
+from .rollcall_vocab import is_non_voting_heading, legend_of, results_of
 from .text import ImportError_, check_text, is_furniture, line_error
+from .vote_counts import count_line, declare
 
 # A member whose table has no Funktion column is a ledamot, as in the prose form (prose_rollcall).
 DEFAULT_ROLE = "Ledamot"

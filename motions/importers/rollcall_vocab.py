@@ -1,8 +1,8 @@
 """The words a roll-call table uses besides its members (rollcall.parse_rollcall): how a result is
 written (a word, an abbreviation, a letter, a dash, defined by convention or by a legend such as
-"J = Ja, N = Nej, A = Avstår, – = Frånvarande"), the lines that declare the counts ("Antal Ja: 39",
-"Ja-röster: 7", "Summa 6 4 0 1", "Resultat: 4 ja, 4 nej, 1 avstår."), and the headings of sections
-whose people are present but do not vote ("Närvarande ersättare (deltar ej i omröstningen)"). Pure."""
+"J = Ja, N = Nej, A = Avstår, – = Frånvarande") and the headings of sections whose people are
+present but do not vote ("Närvarande ersättare (deltar ej i omröstningen)"); the lines that declare
+the counts ("Antal Ja: 39", "Summa 6 4 0 1") are vote_counts.py's. Pure."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..models import VoteRecord
-from .marked_table import SUM_RE
 from .text import line_error
 
 # A result written out, as any table prints it (matched lower-cased).
@@ -38,19 +37,6 @@ DASHES = {"–", "-", "—"}
 LEGEND_PAIR_RE = re.compile(r"(?P<token>[^\s=,;]{1,6})\s*=\s*(?P<word>[A-Za-zÅÄÖåäö.]+)")
 LEGEND_PREFIX_RE = re.compile(r"(?i)^(?:teckenförklaring|förklaring|förkortningar)\s*:?\s*")
 
-COUNT_KEYS = {
-    "ja": "ja", "nej": "nej", "avstår": "avstar", "avstående": "avstar", "avstod": "avstar",
-    "frånv": "franvarande", "frånv.": "franvarande", "frånvarande": "franvarande",
-}  # fmt: skip
-_LABEL = r"(?:antal\s+)?(?P<what>ja|nej|avstår|avstående|avstod|frånvarande|frånv\.?)(?:-?röster)?"
-# "Ja-röster: 7", "Antal Ja: 39", "Nej 6": the label before its count.
-LABEL_FIRST_RE = re.compile(rf"(?i){_LABEL}\s*(?P<colon>:)?\s*(?P<count>\d{{1,3}})\b")
-# "4 ja", "1 avstår": the count before its label.
-COUNT_FIRST_RE = re.compile(rf"(?i)(?P<count>\d{{1,3}})\s+{_LABEL}\b")
-# What may stand between the pairs of a counts line.
-COUNT_GLUE_RE = re.compile(r"(?i)^(?:[\s,;.:]|\boch\b|\bsamt\b)*$")
-# A counts sentence whose line goes on with prose: "Resultat: 4 ja, 4 nej. Ordföranden har …".
-SENTENCE_END_RE = re.compile(r"\.\s+(?=[A-ZÅÄÖ])")
 # The heading of a section whose people are present but do not vote: "Närvarande ersättare (deltar
 # ej i omröstningen)", "Närvarande ersättare, ej tjänstgörande", "Ej tjänstgörande ersättare",
 # "Övriga närvarande". "Närvarande ersättare" alone is such a section: those who serve are
@@ -108,67 +94,6 @@ def results_of(lines: list[str], first_line: int = 1) -> Results:
                 )
             legend[token] = result
     return Results(legend)
-
-
-def _pairs(text: str, regex: re.Pattern, *, colons: bool) -> dict[str, int] | None:
-    found = list(regex.finditer(text))
-    if not found or not COUNT_GLUE_RE.match(regex.sub("", text)):
-        return None
-    if colons and not all(m.groupdict().get("colon") for m in found):
-        return None
-    counts: dict[str, int] = {}
-    for match in found:
-        key = COUNT_KEYS[match["what"].lower()]
-        if counts.get(key, int(match["count"])) != int(match["count"]):
-            return None
-        counts[key] = int(match["count"])
-    return counts
-
-
-def _counts(text: str, *, prefixed: bool) -> dict[str, int] | None:
-    numbers = re.fullmatch(r"(\d{1,3})\s+(\d{1,3})(?:\s+(\d{1,3}))?(?:\s+(\d{1,3}))?", text.strip())
-    if numbers:
-        # "Summa 7 6 0 2": Ja, Nej, Avstår, Frånvarande in that order, only under a Summa label.
-        keys = ("ja", "nej", "avstar", "franvarande")
-        return {k: int(n) for k, n in zip(keys, numbers.groups(), strict=True) if n is not None} if prefixed else None
-    label_first = _pairs(text, LABEL_FIRST_RE, colons=not prefixed)
-    if label_first is not None:
-        return label_first
-    count_first = _pairs(text, COUNT_FIRST_RE, colons=False)
-    # Unlabelled, "4 ja" alone could be anything's count: two pairs make it a counts line.
-    return count_first if count_first is not None and (prefixed or len(count_first) >= 2) else None
-
-
-def count_line(line: str) -> tuple[dict[str, int], str] | None:
-    """The counts a line declares and the prose that follows them on the line ("" when none), or
-    None when the line declares none. A line without a label ("Summa", "Resultat") must give each
-    count with a colon ("Ja-röster: 7") or hold two count-first pairs ("7 ja, 4 nej")."""
-    cleaned = " ".join(line.split())
-    labelled = SUM_RE.match(cleaned) or re.match(
-        r"(?i)^(?:röstresultat|omröstningsresultat|röstsiffror)\s*:?\s+(?P<rest>.+)$", cleaned
-    )
-    rest = labelled["rest"] if labelled else cleaned
-    counts = _counts(rest.rstrip("."), prefixed=bool(labelled))
-    if counts is not None:
-        return counts, ""
-    sentence = SENTENCE_END_RE.search(rest)
-    if sentence:
-        counts = _counts(rest[: sentence.start()], prefixed=bool(labelled))
-        if counts is not None:
-            return counts, rest[sentence.end() :]
-    return None
-
-
-def declare(declared: dict[str, int], counts: dict[str, int], number: int) -> None:
-    labels = {"ja": _("Ja"), "nej": _("Nej"), "avstar": _("Avstår"), "franvarande": _("Frånvarande")}
-    for key, count in counts.items():
-        if key in declared and declared[key] != count:
-            raise line_error(
-                number,
-                _("Antal %(what)s står som %(one)d på ett ställe och %(other)d på ett annat.")
-                % {"what": labels[key], "one": declared[key], "other": count},
-            )
-        declared[key] = count
 
 
 def is_non_voting_heading(line: str) -> bool:

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from .vote_counts import declared_counts
 from .vote_grid import read_grid
 from .vote_lists import read_lists, read_numbered
 from .vote_sides import read_sides
-from .vote_words import declared_counts
 
 if TYPE_CHECKING:
     from .protocol import ParsedProtocol

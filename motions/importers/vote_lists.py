@@ -33,14 +33,6 @@ HEAD_RE = re.compile(
 PARTIES = ("MP", "SD", "KD", "FI", "S", "M", "V", "L", "C", "D")
 # "Anna Berg, S, ordförande" / "Bo Ek, KD och …": the party after the name's comma, as "(S)".
 COMMA_PARTY_RE = re.compile(rf"(?<=[\w'’.])\s*,\s*(?P<party>{'|'.join(PARTIES)})(?=\s*[,;.]|\s+(?:och|samt)\s|\s*$)")
-# A name and its party after a list number: "1. Anna Berg (S)" – the "1" after a heading "Ja:" is no count
-# (protocol_votes.LABELLED uses this to leave it alone). Each word of the name capitalised or a particle
-# ("von", "af", "de"), and no verb after the party: "Avstår: 1. Ja röstar Anna Berg (M)" keeps its count.
-PARTICLES = r"(?:von|van|af|de|der|den|da|di|del|du|la|le|zu|ten|ter)"
-NUMBERED_MEMBER_AHEAD = (
-    rf"[.)]\s+[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+(?:[A-ZÅÄÖÉÜ][\w'’.-]*|{PARTICLES})){{1,5}}"
-    r"\s*(?:\([A-ZÅÄÖ]{1,4}\)|,\s*[A-ZÅÄÖ]{1,4}\b)(?!\s+[a-zåäöé])"
-)
 BULLET_RE = re.compile(r"^\s*(?:[-–•*]|\d{1,3}[.)])\s+")
 MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+[\w'’.-]+){1,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
 PREFIX_RE = re.compile(
@@ -109,19 +101,21 @@ def _block(lines: list[str], start: int, first: str) -> tuple[list[tuple[str, in
     items: list[tuple[str, int]] = [(first, start + 1)] if first.strip() else []
     dashed = False
     index = start + 1
-    gap = False
+    gap = turned = False  # turned: the gap holds a page break (its furniture), not only blank lines
     while index < len(lines):
         raw = lines[index]
         stripped = raw.strip()
         if not stripped or is_break_furniture(lines, index):
-            gap = True
+            gap, turned = True, turned or bool(stripped) or "\f" in raw
             index += 1
             continue
         if _heading(stripped)[0]:
             break
         bullet = BULLET_RE.match(raw)
         unfinished = bool(items) and not _finished(items[-1][0])
-        if gap and not (unfinished or (bullet and (dashed or not items))):
+        # One member a line, broken by a page: the next page's first line that is a member goes on.
+        one_a_line = turned and items and not dashed and bool(MEMBER_LINE_RE.match(stripped))
+        if gap and not (unfinished or (bullet and (dashed or not items)) or one_a_line):
             break
         if bullet:
             dashed = True
@@ -134,7 +128,7 @@ def _block(lines: list[str], start: int, first: str) -> tuple[list[tuple[str, in
             items.append((stripped, index + 1))
         else:
             break
-        gap = False
+        gap = turned = False
         index += 1
     return items, index
 

@@ -1,6 +1,6 @@
 """The words every general roll-call reader shares (vote_grid.py, vote_lists.py): results as
-printed, counts in digits or in words ("sex (6) ja"), roles, and the page furniture a page break
-leaves inside a roll call. Pure: no database query."""
+printed, roles, and the page furniture a page break leaves inside a roll call; the counts a vote's
+text states are vote_counts.py's. Pure: no database query."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 
 from ..models import VoteRecord
 from .marked_table import PAGE_NUMBER_RE, RUNNING_LINE_RE
-from .number_words import NUMBER_WORDS, WORD_PATTERN
 from .rollcall import ParsedRollCall, RollCallRow
 from .text import is_furniture
 
@@ -21,16 +20,7 @@ RESULT_WORDS = {
     "a": VoteRecord.Result.ABSTAIN,
     "frånvarande": VoteRecord.Result.ABSENT, "frånv": VoteRecord.Result.ABSENT, "f": VoteRecord.Result.ABSENT,
 }  # fmt: skip
-WORD = WORD_PATTERN
 KEYS = ("ja", "nej", "avstar", "franvarande")
-# "sex (6) ja", "6 ja", "sex ja", "en (1) avstår", "1 ledamot avstod": the count before the result.
-COUNT_FIRST_RE = re.compile(
-    rf"(?i)(?<![\w-])(?:(?P<word>{WORD})\s*\((?P<paren>\d{{1,3}})\)|(?P<digits>\d{{1,3}})|(?P<alone>{WORD}))"
-    r"\s+(?:ledamöter\s+|ledamot\s+)?(?:röster\s+för\s+)?(?P<what>ja|nej|avstår|avstod|frånvarande)\b"
-)
-# "Resultat: Ja 5 – Nej 3 – Avstår 2": the result before its count, only on a totals line.
-TOTALS_LINE_RE = re.compile(r"(?i)^\s*(?:resultat|summa|totalt|sammanräkning|röstresultat)\s*:?\s+(?P<rest>.+)$")
-WORD_FIRST_RE = re.compile(r"(?i)\b(?P<what>ja|nej|avstår|avstod|frånvarande)\s*:?\s*(?P<n>\d{1,3})\b")
 # Furniture a page break leaves inside a roll call besides what text.is_furniture knows.
 SIGN_RE = re.compile(r"(?i)^(?:justerandes?\s+sign\w*\.?|utdragsbestyrkande)(?:\s|[.…_]|$)")
 PAGE_PAREN_RE = re.compile(r"^\d{1,3}\s*\(\d{1,3}\)$")
@@ -55,38 +45,6 @@ def role_of(text: str) -> str | None:
     role = re.sub(r"\bers\.?$|ersättar(?:en|na)$", "ersättare", role)
     role = re.sub(r"ordföranden$", "ordförande", role)
     return "ledamot" if role.startswith("ledam") else role
-
-
-def declared_counts(text: str) -> tuple[dict[str, int], list[str]]:
-    """The counts a vote's text states, in digits, in words or both ("sex (6) ja"); a word and a
-    digit that disagree are no count but a flag."""
-    found: dict[str, int] = {}
-    flags: list[str] = []
-    flat = " ".join(text.split())
-    for match in COUNT_FIRST_RE.finditer(flat):
-        key = _key(match["what"])
-        if match["word"]:
-            worded, digits = NUMBER_WORDS[match["word"].lower()], int(match["paren"])
-            if worded != digits:
-                flags.append(
-                    _("”%(text)s”: talet i ord och i siffror stämmer inte – kontrollera antalet.")
-                    % {"text": match.group(0)}
-                )
-                continue
-            count = digits
-        else:
-            count = int(match["digits"]) if match["digits"] else NUMBER_WORDS[match["alone"].lower()]
-        found.setdefault(key, count)
-    for line in text.split("\n"):
-        totals = TOTALS_LINE_RE.match(line.strip())
-        if totals:
-            for match in WORD_FIRST_RE.finditer(totals["rest"]):
-                found.setdefault(_key(match["what"]), int(match["n"]))
-    return found, flags
-
-
-def _key(word: str) -> str:
-    return {"ja": "ja", "nej": "nej", "frånvarande": "franvarande"}.get(word.lower(), "avstar")
 
 
 def is_break_furniture(lines: list[str], index: int) -> bool:

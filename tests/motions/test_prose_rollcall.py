@@ -414,3 +414,42 @@ def test_an_absent_member_in_either_order(sentence):
         ("Ada Berg", "S", "Ledamot", "ja"),
         ("Bo Ek", "SD", "Ledamot", "franvarande"),
     ]
+
+
+def test_a_page_break_inside_the_names_and_an_article_before_a_role():
+    text = (
+        "Ja röstar ordföranden Ulrika Bergsten (V), ledamöterna Sven Tallqvist (S), Minna\n"
+        "Åkerlund (MP) och den tjänstgörande ersättaren Per-Ola Vinge (S).\n\n"
+        "Nej röstar vice ordföranden Gustav Rehn (M), ledamöterna Tove Lindahl (KD),\n\n"
+        "Justerandes sign.                          Utdragsbestyrkande\n"
+        "                                                        1 (3)\n\f\n"
+        "Miljönämnden, protokollsutdrag 2025-10-02, § 81\n\n"
+        "Jonna Kvist (SD) och Leo Falk (L).\n"
+    )
+    parsed = parse_prose_rollcall(text)
+    assert [(r.name, r.role, r.result) for r in parsed.rows] == [
+        ("Ulrika Bergsten", "Ordförande", "ja"),
+        ("Sven Tallqvist", "Ledamot", "ja"),
+        ("Minna Åkerlund", "Ledamot", "ja"),
+        ("Per-Ola Vinge", "Tjänstgörande ersättare", "ja"),
+        ("Gustav Rehn", "Vice ordförande", "nej"),
+        ("Tove Lindahl", "Ledamot", "nej"),
+        ("Jonna Kvist", "Ledamot", "nej"),
+        ("Leo Falk", "Ledamot", "nej"),
+    ]
+
+
+def test_an_ersattare_serving_for_an_absent_member_and_a_surname_hyphenated_at_the_line_end():
+    text = (
+        "Ja röstade andre vice ordföranden Hedvig Sand-\nqvist (C), ledamoten Arvid Holm (S) samt\n"
+        "ersättaren Stina Myr (S), som tjänstgjorde i stället för Kalle Ros (S).\n\n"
+        "Nej röstade ledamöterna Ebbe Lund (M) och Rut Alm (SD).\n"
+    )
+    parsed = parse_prose_rollcall(text)
+    assert [(r.name, r.role, r.result, r.serves_for) for r in parsed.rows] == [
+        ("Hedvig Sandqvist", "Andre vice ordförande", "ja", ""),
+        ("Arvid Holm", "Ledamot", "ja", ""),
+        ("Stina Myr", "Ersättare", "ja", "Kalle Ros (S)"),  # the member served for gives no row
+        ("Ebbe Lund", "Ledamot", "nej", ""),
+        ("Rut Alm", "Ledamot", "nej", ""),
+    ]

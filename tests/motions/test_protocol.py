@@ -125,10 +125,21 @@ def _replace(path: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def test_a_prose_count_that_differs_from_the_names_is_refused_with_its_line():
+def test_a_prose_count_that_differs_from_the_names_flags_its_vote_and_keeps_the_rest():
+    # Policy (issue 15): an unreadable roll call flags its vote, which keeps no rows; it was a refusal.
     text = _replace("p02_ks_prose_wrapped.txt", "röstar Ja (6).", "röstar Ja (7).")
-    with pytest.raises(ImportError_, match=r"^Rad 41: Meningen säger röstar Ja \(7\) men räknar upp 6 namn"):
-        parse_protocol(text)
+    parsed = parse_protocol(text)
+    assert parsed.field_flags["votes"] == [
+        "Omröstningen på rad 41 kunde inte läsas: Meningen säger röstar Ja (7) men räknar upp 6 namn "
+        "– för in namnlistan för hand."
+    ]
+    vote = parsed.votes[0]
+    assert vote.rollcall is None and vote.declared == {}
+    assert vote.unread.startswith("Axel Josefson (M)") and vote.unread.endswith("rösta (2).")
+    assert vote.as_json()["unread"]["text"] == vote.unread
+    assert (parsed.paragraph, parsed.case_number, len(parsed.points), len(parsed.notes)) == (
+        112, "SLK-2023-00456", 2, 2,
+    )  # fmt: skip
 
 
 PROSE_NO_COUNTS = (
@@ -159,10 +170,23 @@ def test_a_stated_count_that_differs_from_the_attachment_is_refused_with_its_lin
         parse_protocol(text)
 
 
-def test_a_table_row_that_cannot_be_read_is_refused_with_its_line():
+def test_a_table_row_that_cannot_be_read_flags_its_vote_with_its_line_and_keeps_the_rest():
+    # Policy (issue 15): an unreadable roll call flags its vote, which keeps no rows; it was a refusal.
     text = _replace("p01_kf_bilaga_page_break.txt", "Rasmus  Ragnarsson SD 69 Ledamot Nej", "Rasmus Ragnarsson")
-    with pytest.raises(ImportError_, match=r"^Rad 75: Raden ska ha namn, parti"):
-        parse_protocol(text)
+    whole = parse_protocol((CORPUS / "protocols" / "p01_kf_bilaga_page_break.txt").read_text("utf-8"))
+    parsed = parse_protocol(text)
+    assert parsed.field_flags["votes"] == [
+        "Omröstningen på rad 75 kunde inte läsas: Raden ska ha namn, parti, plats, funktion och resultat: "
+        "”Rasmus Ragnarsson” – för in namnlistan för hand."
+    ]
+    vote = parsed.votes[0]
+    assert vote.rollcall is None and vote.attachment == "1"
+    assert vote.declared == whole.votes[0].declared == {"ja": 9, "nej": 3, "avstar": 2, "franvarande": 1}
+    assert "\nRasmus Ragnarsson\n" in vote.unread and "Aslan  Akbas S 61 Ledamot Ja" in vote.unread
+    assert parsed.as_json()["points"] == whole.as_json()["points"] and parsed.points
+    assert (parsed.paragraph, parsed.date, parsed.body_name, parsed.title) == (
+        whole.paragraph, whole.date, whole.body_name, whole.title,
+    )  # fmt: skip
 
 
 def test_a_text_that_is_no_extract_is_refused():
@@ -673,3 +697,47 @@ def test_an_extract_without_a_vote_or_with_a_vote_of_words_only_has_no_such_flag
     # "Hur var och en röstar framgår av bilaga" names no verdict; "röstar" alone is no mention.
     spoken = plain + "\nProtokollsanteckning\nS antecknar hur var och en röstar i frågan.\n"
     assert not any("nämner en omröstning" in f for f in parse_protocol(spoken).flags)
+
+
+PROSE_SIDES_ONLY = (
+    "Kulturnämnden\nUtdrag ur protokoll\nSammanträdesdatum 2025-11-12\n\n§ 9 Dnr KUN-2025-00123\n"
+    "Bidrag till studieförbunden\n\nBeslut\nNämnden bifaller förvaltningens förslag.\n\nOmröstning\n"
+    "Nämnden godkänner följande propositionsordning: den som bifaller förvaltningens förslag röstar\n"
+    "ja, den som bifaller Moderaternas yrkande röstar nej.\n\n"
+    "Ja röstade ordföranden Sofia Lund (S), ledamöterna Ahmed Nur (V), Klara Ström (MP) samt\n"
+    "ersättaren Ivar Björk (S), som tjänstgjorde i stället för Eva Tall (S).\n\n"
+    "Nej röstade vice ordföranden Nils Hed (M), ledamöterna Greta Ulv (KD) och Tim Rask (SD).\n\n"
+    "Ledamoten Oskar Bäck (L) anmälde jäv och deltog inte i handläggningen.\n\n"
+    "Ledamoten Lova Sten (C) var inte närvarande vid voteringen.\n\n"
+    "Med 4 röster mot 3 har nämnden således beslutat enligt förvaltningens förslag.\n"
+)
+
+
+def test_sides_counted_only_as_votes_against_and_members_without_a_vote_give_no_row():
+    parsed = parse_protocol(PROSE_SIDES_ONLY)
+    vote = parsed.votes[0]
+    assert [(r.name, r.role, r.result) for r in vote.rollcall.rows] == [
+        ("Sofia Lund", "Ordförande", "ja"),
+        ("Ahmed Nur", "Ledamot", "ja"),
+        ("Klara Ström", "Ledamot", "ja"),
+        ("Ivar Björk", "Ersättare", "ja"),
+        ("Nils Hed", "Vice ordförande", "nej"),
+        ("Greta Ulv", "Ledamot", "nej"),
+        ("Tim Rask", "Ledamot", "nej"),
+    ]  # the jäv, the absent member and the one served for give no row
+    assert vote.declared == {"ja": 4, "nej": 3}
+    assert parse_protocol(PROSE_SIDES_ONLY.replace("Med 4 röster mot 3", "med 3 röster mot 4")).votes[0].declared == {
+        "ja": 4, "nej": 3,
+    }  # fmt: skip
+
+
+def test_a_tie_decided_by_the_chairs_casting_vote_keeps_its_printed_counts():
+    head, _rest = PROSE_SIDES_ONLY.split("Ja röstade")
+    text = head + (
+        "Ja röstade ordföranden Sofia Lund (S), ledamöterna Ahmed Nur (V) och Klara Ström (MP).\n\n"
+        "Nej röstade vice ordföranden Nils Hed (M), ledamöterna Greta Ulv (KD) och Tim Rask (SD).\n\n"
+        "Då rösterna fallit lika med 3 röster mot 3 avgör ordförandens utslagsröst.\n"
+    )
+    vote = parse_protocol(text).votes[0]
+    assert (vote.rollcall.totals["ja"], vote.rollcall.totals["nej"]) == (3, 3)
+    assert vote.declared == {"ja": 3, "nej": 3}

@@ -129,10 +129,68 @@ def test_an_unknown_party_in_a_note_refuses_the_whole_import(client_s, case):
 
 
 def test_a_refused_document_says_which_line_failed(client_s, case):
-    text = P02.read_text("utf-8").replace("röstar Ja (6).", "röstar Ja (7).")
+    # An unreadable roll call no longer refuses (issue 15): a stated count the names contradict does.
+    stated = 'från S, V och MP."\n\nOmröstningen utfaller med 7 Ja.\n'
+    text = P02.read_text("utf-8").replace('från S, V och MP."\n', stated)
+    before = _counts()
     response = client_s.post(URL, {"text": text, "forhandsgranska": "1"})
     assert response.status_code == 400
-    assert "Rad 41: Meningen säger röstar Ja (7) men räknar upp 6 namn." in response.content.decode()
+    assert "Rad 40: Protokollet säger 7 Ja men namnlistan har 6." in response.content.decode()
+    assert _counts() == before
+
+
+def test_a_text_without_paragraph_or_decision_is_refused(client_s, case):
+    text = "Kommunstyrelsen\nAnteckningar från mötet\n\nVi talade om föreningsbidragen.\n"
+    response = client_s.post(URL, {"text": text, "forhandsgranska": "1"})
+    assert response.status_code == 400
+    assert "varken en paragraf (”§ 4”) eller rubriken ”Beslut” hittades" in response.content.decode()
+    assert "Förhandsgranskning" not in response.content.decode()
+
+
+UNREAD = P02.read_text("utf-8").replace("röstar Ja (6).", "röstar Ja (7).")
+
+
+def test_an_unreadable_roll_call_is_previewed_with_its_flag_and_its_lines(client_s, case):
+    response = client_s.post(URL, {"text": UNREAD, "forhandsgranska": "1"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    flag = "Omröstningen på rad 41 kunde inte läsas: Meningen säger röstar Ja (7) men räknar upp 6 namn"
+    assert page.count(flag) == 2  # in the list to check and at the vote
+    assert "Texten som inte kunde läsas:" in page and "1:e vice ordföranden Hampus Magnusson (M) röstar Ja (7)." in page
+    assert 'value="112"' in page and "Ledamöterna från S, V och MP reserverar sig" in page
+    form = response.context["review"]
+    assert form["vote_0_names"].value() == "" and not form["vote_0_include"].value()
+
+
+def test_an_unreadable_roll_call_saves_the_decision_without_the_vote(client_s, case):
+    data = _review_data(client_s, UNREAD)
+    assert "vote_0_include" not in data  # no counts stated: nothing to save but 0 ja, 0 nej
+    records = VoteRecord.objects.count()
+    response = client_s.post(URL, {**data, "bekrafta": "1"})
+    assert response.status_code == 302
+    decision = Decision.objects.get(case=case)
+    assert decision.paragraph == 112 and decision.points.count() == 2 and decision.notes.count() == 2
+    assert not decision.votes.exists() and VoteRecord.objects.count() == records
+
+
+def test_the_names_of_an_unreadable_roll_call_can_be_typed_in_the_review(client_s, case):
+    data = _review_data(client_s, UNREAD)
+    typed = "Siv Holmqvist; M; Ja\nPelle Kron; S; Nej"
+    response = client_s.post(URL, {**data, "vote_0_names": typed, "bekrafta": "1"})
+    assert response.status_code == 400  # typed but not ticked: not dropped unasked
+    assert "markera ”Spara omröstning 1”" in response.content.decode()
+    response = client_s.post(URL, {**data, "vote_0_names": typed, "vote_0_include": "on", "bekrafta": "1"})
+    assert response.status_code == 302
+    vote = Decision.objects.get(case=case).votes.get()
+    assert (vote.yes, vote.no) == (1, 1)
+    assert {r.member.name: r.result for r in vote.records.all()} == {"Siv Holmqvist": "ja", "Pelle Kron": "nej"}
+
+
+def test_an_unreadable_attachment_keeps_the_counts_the_minutes_state_for_the_save():
+    text = (CORPUS / "p01_kf_bilaga_page_break.txt").read_text("utf-8")
+    parsed = parse_protocol(text.replace("Rasmus  Ragnarsson SD 69 Ledamot Nej", "Rasmus Ragnarsson"))
+    votes, _notes = drafts_from(parsed)
+    assert [(v.rollcall, v.declared) for v in votes] == [(None, {"ja": 9, "nej": 3, "avstar": 2, "franvarande": 1})]
 
 
 def test_the_pdf_is_read_as_the_text(client_s, case):
@@ -175,6 +233,19 @@ def test_the_command_prints_the_parse_as_json_on_a_dry_run(real_data):
     call_command("import_protocol", str(P02), "--dry-run", stdout=out)
     assert json.loads(out.getvalue()) == json.loads(P02.with_suffix(".json").read_text("utf-8"))
     assert _counts() == before
+
+
+def test_the_dry_run_shows_an_unreadable_roll_call_with_its_flag_and_lines(real_data, tmp_path):
+    path = tmp_path / "utdrag.txt"
+    path.write_text(UNREAD, "utf-8")
+    out = StringIO()
+    call_command("import_protocol", str(path), "--dry-run", stdout=out)
+    read = json.loads(out.getvalue())
+    flag = read["flags"]["votes"][0]
+    assert flag.startswith("Omröstningen på rad 41 kunde inte läsas: Meningen säger röstar Ja (7)")
+    assert read["votes"][0]["rollcall"] is None and read["votes"][0]["unread"]["reason"] == flag
+    assert "Björn Tidland (SD)" in read["votes"][0]["unread"]["text"]
+    assert read["paragraph"] == 112 and len(read["points"]) == 2
 
 
 def test_the_command_saves_into_the_case_the_extract_names(case):

@@ -7,7 +7,8 @@ import pytest
 
 from motions.importers import ImportError_, parse_rollcall
 from motions.importers.protocol import parse_protocol
-from motions.importers.rollcall_vocab import count_line, is_non_voting_heading, legend_of
+from motions.importers.rollcall_vocab import is_non_voting_heading, legend_of
+from motions.importers.vote_counts import count_line
 
 
 def _rows(parsed):

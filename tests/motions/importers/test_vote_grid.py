@@ -5,9 +5,10 @@ in words; each rule on a short synthetic text of its own."""
 import pytest
 
 from motions.importers.protocol import parse_protocol
+from motions.importers.vote_counts import declared_counts
 from motions.importers.vote_grid import grid_columns, read_grid
 from motions.importers.vote_lists import read_lists, read_numbered
-from motions.importers.vote_words import declared_counts, is_break_furniture, role_of
+from motions.importers.vote_words import is_break_furniture, role_of
 
 
 def _rows(rollcall):

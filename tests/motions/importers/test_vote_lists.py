@@ -2,8 +2,8 @@
 around them (a vote's heading, the prose under a table): each rule on a short synthetic text."""
 
 from motions.importers.protocol_layout import NUMBERED_VOTE_RE
-from motions.importers.protocol_votes import DECLARED_RES
 from motions.importers.rollcall import parse_rollcall
+from motions.importers.vote_counts import DECLARED_RES
 from motions.importers.vote_lists import read_lists
 from motions.importers.vote_sides import read_sides
 
@@ -233,3 +233,52 @@ def test_a_count_before_a_sentence_that_names_a_member_stays_a_count():
     assert DECLARED_RES["avstar"].search("Avstår: 1. Ja röstar Anna Berg (M) och Bo Ek (V).")["l"] == "1"
     assert DECLARED_RES["avstar"].search("Avstår: 1. Bo Ek (SD) avstod.")["l"] == "1"
     assert not DECLARED_RES["nej"].search("Nej: 1. Karl-Johan von Essen (KD), vice ordförande")
+
+
+def test_a_count_heading_without_a_colon_with_the_first_name_on_its_line_or_under_it():
+    lines = [
+        "Ja-röster (3) Alva Nyström (S), ordförande, Oskar Hed (V)",
+        "och Lisa Fjäll (MP).",
+        "Nej-röster (2)",
+        "Tor Brink (M), vice ordförande",
+        "Elin Sköld (KD)",
+    ]
+    rollcall, flags = read_lists(lines)
+    assert not flags
+    assert _rows(rollcall) == [
+        ("Alva Nyström", "S", "ordförande", "ja"),
+        ("Oskar Hed", "V", "ledamot", "ja"),
+        ("Lisa Fjäll", "MP", "ledamot", "ja"),
+        ("Tor Brink", "M", "vice ordförande", "nej"),
+        ("Elin Sköld", "KD", "ledamot", "nej"),
+    ]
+    assert rollcall.declared_totals == {"ja": 3, "nej": 2}
+
+
+def test_a_one_a_line_list_goes_on_over_a_page_break():
+    lines = [
+        "Ja-röster (3)",
+        "Mona Ek (S), ordförande",
+        "Rolf Tran (V)",
+        "",
+        "Justerandes signatur          Utdragsbestyrkande          1 (2)",
+        "\f",
+        "Kulturnämnden 2025-11-12 § 9",
+        "",
+        "Siri Vall (MP)",
+        "",
+        "Avstår (1)",
+        "Nils Berg (M)",
+        "",
+        "Nämnden har beslutat enligt förslaget.",
+    ]
+    rollcall, flags = read_lists(lines)
+    assert not flags
+    assert [(r.name, str(r.result)) for r in rollcall.rows] == [
+        ("Mona Ek", "ja"), ("Rolf Tran", "ja"), ("Siri Vall", "ja"), ("Nils Berg", "avstar"),
+    ]  # fmt: skip
+
+
+def test_after_blank_lines_alone_a_member_line_ends_a_one_a_line_list():
+    rollcall, flags = read_lists(["Ja-röster (2)", "Mona Ek (S)", "Rolf Tran (V)", "", "Siri Vall (MP)"])
+    assert not flags and [r.name for r in rollcall.rows] == ["Mona Ek", "Rolf Tran"]
