@@ -1,4 +1,4 @@
-"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout13; issue 15)
+"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout14; issue 15)
 read exactly as their hand truth, each from its text and from the PDF rendered from it: every
 decision point, every roll-call row, the declared counts, the TU points' boards and amounts, and
 every header field (a protocol's ärendemening too) right or flagged.
@@ -30,6 +30,7 @@ TRUTH_TOTALS = {
     "holdout11": {"points": 29, "rows": 84, "counts": 7, "header": 55, "boards": 15, "amounts": 15},
     "holdout12": {"points": 30, "rows": 82, "counts": 7, "header": 55, "boards": 15, "amounts": 15},
     "holdout13": {"points": 31, "rows": 77, "counts": 7, "header": 55, "boards": 15, "amounts": 15},
+    "holdout14": {"points": 31, "rows": 80, "counts": 7, "header": 55, "boards": 16, "amounts": 16},
 }
 
 

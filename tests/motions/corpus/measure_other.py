@@ -49,6 +49,7 @@ BATCHES = (
     "holdout11",
     "holdout12",
     "holdout13",
+    "holdout14",
 )
 VOTE = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånvarande": "franvarande"}
 # The PDF footer by the document's index in its batch, as every batch was first scored.
