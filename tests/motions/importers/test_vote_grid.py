@@ -5,7 +5,7 @@ in words; each rule on a short synthetic text of its own."""
 import pytest
 
 from motions.importers.protocol import parse_protocol
-from motions.importers.vote_grid import grid_columns, read_grid
+from motions.importers.vote_grid import grid_columns, grid_instead, read_grid
 from motions.importers.vote_lists import read_lists, read_numbered
 from motions.importers.vote_words import declared_counts, is_break_furniture, role_of
 
@@ -337,3 +337,67 @@ def test_an_ersattare_in_the_substitute_column_votes_for_the_absent_member():
         ("Kim Ahl", "L", "ledamot", "franvarande"),
     ]
     assert rollcall.declared_totals == {"ja": 2, "nej": 1, "avstar": 0, "franvarande": 1}
+
+
+def test_an_abbreviated_role_after_a_comma_and_a_seat_numbered_1_under_plats():
+    lines = [
+        "Namn                       Parti   Plats   Röst",
+        "Sara Lind, ordf            L       1       Nej",
+        "Omar Nilsson, 1:e v ordf   C       2       Ja",
+        "Greta Holm                 KD      3       Ja",
+    ]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [
+        ("Sara Lind", "L", "ordf", "nej"),
+        ("Omar Nilsson", "C", "1:e v ordf", "ja"),
+        ("Greta Holm", "KD", "ledamot", "ja"),
+    ]
+
+
+def test_a_summa_row_of_labelled_counts_under_a_result_column():
+    lines = [
+        "Namn          Parti   Resultat",
+        "Sara Lind     L       Ja",
+        "Greta Holm    KD      Avstår",
+        "Summa   Ja 1   Nej 0   Avstår 1",
+    ]
+    rollcall, _flags = read_grid(lines)
+    assert rollcall.declared_totals == {"ja": 1, "nej": 0, "avstar": 1}
+    assert read_grid([*lines[:3], "Summa: Ja 1, Avstår 1"])[0].declared_totals == {"ja": 1, "avstar": 1}
+
+
+def test_a_table_typed_with_single_spaces_is_split_by_its_header():
+    lines = ["Nr Namn Parti Röst", "1 Sara Lind, vice ordförande L Nej", "2 Omar af Nilsson C Ja"]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [("Sara Lind", "L", "vice ordförande", "nej"), ("Omar af Nilsson", "C", "ledamot", "ja")]
+    # With a role column of several words the split is unsure: no guess.
+    assert read_grid(["Namn Parti Funktion Röst", "Sara Lind L Vice ordförande Nej"])[0] is None
+
+
+def test_cells_two_spaces_apart_but_not_aligned_go_under_the_columns_in_order():
+    lines = ["Ledamot  Parti  Resultat", "Sara Lind, ordförande  L  Ja", "Omar Nilsson  C  Nej"]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [("Sara Lind", "L", "ordförande", "ja"), ("Omar Nilsson", "C", "ledamot", "nej")]
+
+
+def test_a_dash_the_legend_defines_and_a_form_feed_before_the_repeated_header():
+    lines = [
+        "Namn          Parti  Röst",
+        "Sara Lind     L      –",
+        "\fNamn          Parti  Röst",
+        "Omar Nilsson  C      J",
+        "",
+        "J = Ja, N = Nej, – = Frånvarande",
+    ]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [("Sara Lind", "L", "ledamot", "franvarande"), ("Omar Nilsson", "C", "ledamot", "ja")]
+
+
+def test_grid_instead_reads_only_a_table_it_reads_whole():
+    good = "Namn          Parti   Resultat\nSara Lind, ordförande   L   Ja"
+    assert [r.name for r in grid_instead(good).rows] == ["Sara Lind"]
+    assert grid_instead("Namn          Parti   Resultat\nSara Lind     L       Ja\nOmar Nilsson  C  Kanske") is None
