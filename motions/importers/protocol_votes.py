@@ -16,6 +16,7 @@ from .protocol_propositions import Proposition, explicit, propositions
 from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag
 from .text import ImportError_, line_error
 from .vote_general import general_rollcall, second_opinion
+from .vote_grid import grid_columns
 from .vote_lists import NUMBERED_MEMBER_AHEAD
 
 if TYPE_CHECKING:
@@ -144,7 +145,9 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
             (
                 n
                 for n, x in body
-                if members and members[0].line <= n <= last and (is_rollcall_header(x) or is_marked_header(x))
+                if members
+                and members[0].line <= n <= last
+                and (is_rollcall_header(x) or is_marked_header(x) or grid_columns(x))
             ),
             None,
         )

@@ -16,7 +16,15 @@ from django.utils.translation import gettext as _
 from .rollcall import ParsedRollCall, RollCallRow
 from .rollcall_vocab import results_of
 from .vote_columns import read_columns
-from .vote_words import DEFAULT_ROLE, RESULT_WORDS, duplicate_flags, is_break_furniture, role_of, rollcall_of
+from .vote_words import (
+    DEFAULT_ROLE,
+    RESULT_WORDS,
+    declared_counts,
+    duplicate_flags,
+    is_break_furniture,
+    role_of,
+    rollcall_of,
+)
 
 HEADER_WORDS = {
     "namn": "name", "ledamot": "name", "ledamöter": "name", "ledamot/ersättare": "name",
@@ -70,11 +78,16 @@ def grid_columns(raw: str) -> list[Column] | None:
         kinds = [HEADER_WORDS.get(w.lower().strip(".:").split("/")[0]) for w in words]
         if kinds[0] is None:
             return None
-        if len(words) > 1 and None not in kinds:  # "Namn Parti Ja Nej" one space apart
+        # "Ledamot/tjänstgörande ersättare Parti …" one space apart: the word after the slash's goes on.
+        joined = [k is None and "/" in words[i - 1] and kinds[i - 1] == "name" for i, k in enumerate(kinds)]
+        if len(words) > 1 and all(k is not None or j for k, j in zip(kinds, joined, strict=True)):
             at = start
-            for word, kind in zip(words, kinds, strict=True):
+            for word, kind, goes_on in zip(words, kinds, joined, strict=True):
                 at = raw.index(word, at)
-                columns.append(Column(kind, at, at + len(word)))
+                if goes_on:
+                    columns[-1].end = at + len(word)
+                else:
+                    columns.append(Column(kind, at, at + len(word)))
                 at += len(word)
         elif len(words) <= 3:  # "Ledamot/tjänstgörande ersättare", "Tjänstgör för"
             columns.append(Column(kinds[0], start, end))
@@ -95,6 +108,16 @@ def _mark_column(columns: list[Column], start: int, end: int) -> Column | None:
         return None
     best = min(marks, key=lambda c: abs((c.start + c.end) / 2 - centre))
     return best if best.start - MARK_SLACK <= centre <= best.end + MARK_SLACK else None
+
+
+def _is_mark(text: str, columns: list[Column], start: int, end: int) -> bool:
+    """A mark: X (or the like) – not a seat numbered 1 under Plats – or the side's own word under its
+    column ("Ja" under Ja)."""
+    if text.lower() in MARKS:
+        return not (text.isdigit() and _text_column(columns, start).kind == "seat")
+    column = _mark_column(columns, start, end)
+    side = {"avstår": "avstar", "frånvarande": "franvarande"}.get(text.lower(), text.lower())
+    return column is not None and column.kind == side
 
 
 def _text_column(columns: list[Column], start: int) -> Column:
@@ -125,9 +148,9 @@ def _sum_row(raw: str, columns: list[Column]) -> dict[str, int] | None:
 
 def _row_cells(raw: str, columns: list[Column]) -> list[tuple[int, int, str]]:
     """The row's cells; a row typed with one space between all its words, under a header typed so,
-    split by the header: one word for each column after the name (party, seat, result) and before it,
-    the name the words between. Left as one cell where a role column (of several words) or a mark
-    column makes the split unsure."""
+    split by the header: one word for each column beside the name (party, seat, result), the words
+    of a role for a role column ("Vice ordförande"), the name the words between. Left as one cell
+    where a mark column or a substitute column makes the split unsure."""
     cells = _cells(raw)
     if len(cells) == len(columns) > 2 and not any(c.kind in MARK_KINDS for c in columns):
         # As many cells as columns, two spaces apart but not aligned (a table typed so, or an X-marked
@@ -135,17 +158,47 @@ def _row_cells(raw: str, columns: list[Column]) -> list[tuple[int, int, str]]:
         return [(c.start, c.end, text) for c, (_s, _e, text) in zip(columns, cells, strict=True)]
     single = all(b.start - a.end == 1 for a, b in zip(columns, columns[1:], strict=False))
     kinds = [c.kind for c in columns]
-    if len(cells) != 1 or not single or "name" not in kinds or {"role", "substitute", "stands_in"} & set(kinds):
+    if len(cells) != 1 or not single or "name" not in kinds or {"substitute", "stands_in"} & set(kinds):
         return cells
     if any(k in MARK_KINDS for k in kinds):
         return cells
     words = cells[0][2].split()
     at = kinds.index("name")
-    before, after = at, len(kinds) - at - 1
-    if len(words) < before + after + 2:
+    left = _take(words, kinds[:at])
+    right = _take(words[::-1], kinds[at + 1 :][::-1], reverse=True)
+    if left is None or right is None:
         return cells
-    split = [*words[:before], " ".join(words[before : len(words) - after]), *words[len(words) - after :]]
+    used_left, used_right = sum(len(t.split()) for t in left), sum(len(t.split()) for t in right)
+    name = words[used_left : len(words) - used_right]
+    if len(name) < 2:
+        return cells
+    split = [*left, " ".join(name), *right[::-1]]
     return [(c.start, c.end, text) for c, text in zip(columns, split, strict=True)]
+
+
+def _take(words: list[str], kinds: list[str], reverse: bool = False) -> list[str] | None:
+    """The cells of the columns beside the name, from the row's edge inwards: one word each, a role
+    the most words (up to three) that make a role; None when a role column finds no role."""
+    taken: list[str] = []
+    at = 0
+    for kind in kinds:
+        size = 1
+        if kind == "role":
+            sizes = [k for k in (3, 2, 1) if _is_role(" ".join(_ordered(words[at : at + k], reverse)))]
+            if not sizes:
+                return None
+            size = sizes[0]
+        taken.append(" ".join(_ordered(words[at : at + size], reverse)))
+        at += size
+    return taken
+
+
+def _is_role(text: str) -> bool:
+    return bool(role_of(text) or SHORT_ROLE_RE.match(text))
+
+
+def _ordered(words: list[str], reverse: bool) -> list[str]:
+    return words[::-1] if reverse else words
 
 
 def _row(raw: str, number: int, columns: list[Column], legend: dict[str, str] | None = None) -> RollCallRow | None:
@@ -153,7 +206,7 @@ def _row(raw: str, number: int, columns: list[Column], legend: dict[str, str] | 
     cells: dict[str, str] = {}
     result = ""
     for start, end, text in _row_cells(raw, columns):
-        if text.lower() in MARKS and not (text.isdigit() and _text_column(columns, start).kind == "seat"):
+        if _is_mark(text, columns, start, end):
             column = _mark_column(columns, start, end)
             if column is None or result:
                 return None
@@ -243,5 +296,13 @@ def read_grid(lines: list[str]) -> tuple[ParsedRollCall | None, list[str]]:
 def grid_instead(text: str) -> ParsedRollCall | None:
     """A table the tuned reader (rollcall.parse_rollcall) refuses, read by its columns instead: the
     roll call when every row is read with nothing to flag, else None (the refusal stands)."""
-    rollcall, flags = read_grid(text.split("\n"))
-    return rollcall if rollcall is not None and not flags else None
+    lines = text.split("\n")
+    rollcall, flags = read_grid(lines)
+    if rollcall is None or flags:
+        return None
+    # The counts the text around the table states ("Sammanräkning: sex (6) ja, …"), as vote_general does.
+    used = {row.line for row in rollcall.rows}
+    counts, unsure = declared_counts("\n".join(x for n, x in enumerate(lines, start=1) if n not in used))
+    for key, count in {} if unsure else counts.items():
+        rollcall.declared_totals.setdefault(key, count)
+    return rollcall

@@ -22,10 +22,6 @@ from .rollcall_layouts_base import CAST, DEPUTY, SERVING, Frame, Member
 # variant → what parse_protocol does with it today. A key is "family.feature=value", or a
 # combination "family.a=x+b=y|z" (every part; any value of a part).
 KNOWN_FAILING_VARIANTS = {
-    "tables.party=in_name": "”Anna Berg (S)” in the name cell, no Parti column: read only in the plainest table; "
-    "with a seat column, marks or single spacing no rows, with a Summa row refused (”säger 4 Nej men … 3”)",
-    "tables.header=slash": "the name column headed ”Ledamot/tjänstgörande ersättare”: read only in the plainest "
-    "table; with a seat column or single spacing no rows (the rows are flagged unreadable), with Summa refused",
     "prose.serves_for=True": "”ersättaren X (S) som tjänstgjorde för Y (M)”: refused, ”… som tjänstgjorde för Y (M)” "
     "är inte ett namn med parti",
     "prose.article=True": "”… och den tjänstgörande ersättaren X (S)”: refused, ”den tjänstgörande ersättaren X (S)” "
@@ -39,8 +35,6 @@ KNOWN_FAILING_VARIANTS = {
 }
 # A fixed example of each known failing variant: the family's baseline with the variant's features.
 FAILING_EXAMPLES = {
-    "tables.party=in_name": ("tables", {"party": "in_name", "seat": "plats"}),
-    "tables.header=slash": ("tables", {"header": "slash", "summa": True}),
     "prose.serves_for=True": ("prose", {"serves_for": True}),
     "prose.article=True": ("prose", {"opening": "verb_first", "article": True}),
     "prose.page_break=True": ("prose", {"page_break": True, "width": 78}),

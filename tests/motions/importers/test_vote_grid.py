@@ -372,8 +372,28 @@ def test_a_table_typed_with_single_spaces_is_split_by_its_header():
     rollcall, flags = read_grid(lines)
     assert not flags
     assert _rows(rollcall) == [("Sara Lind", "L", "vice ordförande", "nej"), ("Omar af Nilsson", "C", "ledamot", "ja")]
-    # With a role column of several words the split is unsure: no guess.
-    assert read_grid(["Namn Parti Funktion Röst", "Sara Lind L Vice ordförande Nej"])[0] is None
+    # A role column takes the words that make a role; where none do, no guess.
+    (row,) = read_grid(["Namn Parti Funktion Röst", "Sara Lind L Vice ordförande Nej"])[0].rows
+    assert (row.name, row.role) == ("Sara Lind", "Vice ordförande")
+    assert read_grid(["Namn Parti Funktion Röst", "Sara Lind L Kassör Nej"])[0] is None
+
+
+def test_a_single_spaced_header_with_a_slash_name_and_the_party_in_the_name_cell():
+    lines = [
+        "Ledamot/tjänstgörande ersättare Funktion Röst",
+        "Omar Nilsson (C) 2:e v ordf Ja",
+        "Greta Holm (KD) Ledamot Nej",
+    ]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [("Omar Nilsson", "C", "2:e v ordf", "ja"), ("Greta Holm", "KD", "ledamot", "nej")]
+
+
+def test_a_column_per_side_marked_with_the_side_s_word():
+    lines = ["Ledamot         Parti   Ja    Nej", "Sara Lind       L       Ja", "Omar Nilsson    C             Nej"]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [("Sara Lind", "L", "ledamot", "ja"), ("Omar Nilsson", "C", "ledamot", "nej")]
 
 
 def test_cells_two_spaces_apart_but_not_aligned_go_under_the_columns_in_order():
@@ -401,3 +421,20 @@ def test_grid_instead_reads_only_a_table_it_reads_whole():
     good = "Namn          Parti   Resultat\nSara Lind, ordförande   L   Ja"
     assert [r.name for r in grid_instead(good).rows] == ["Sara Lind"]
     assert grid_instead("Namn          Parti   Resultat\nSara Lind     L       Ja\nOmar Nilsson  C  Kanske") is None
+
+
+def test_a_table_without_a_party_column_in_a_vote_section_is_its_roll_call_not_its_prose():
+    """protocol_votes: a header vote_grid knows ends the vote's sentences; "Plats 6 … Avstår" is no count."""
+    table = [
+        "Namn               Plats   Resultat",
+        "Sara Lind (L)      6       Avstår",
+        "Omar Nilsson (C)   7       Ja",
+        "Greta Holm (KD)    8       Ja",
+    ]
+    text = PROTOCOL.split("Röstar Ja (2):")[0] + "\n".join(table) + "\n\nReservation\nSara Lind (L) reserverar sig.\n"
+    [vote] = parse_protocol(text).votes
+    assert _rows(vote.rollcall) == [
+        ("Sara Lind", "L", "ledamot", "avstar"),
+        ("Omar Nilsson", "C", "ledamot", "ja"),
+        ("Greta Holm", "KD", "ledamot", "ja"),
+    ]
