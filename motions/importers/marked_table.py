@@ -49,7 +49,10 @@ def is_marked_header(line: str) -> bool:
 def _mark_cells(raw: str) -> list[tuple[int, int, str]]:
     """The cells of a raw line as (start, end, text): at tabs when there are any (start and end are
     then the cell's index, so that cells line up by their place, not their width), else at runs of
-    two or more spaces (the columns of a table typed or pasted with its layout)."""
+    two or more spaces (the columns of a table typed or pasted with its layout). A form feed takes no
+    place on the page: it is dropped before the positions are measured (a header repeated after a
+    bare page break, "\\fLedamot  Parti …", stands where the first one stood)."""
+    raw = raw.replace("\f", "")
     if "\t" in raw:
         return [(i, i, cell.strip()) for i, cell in enumerate(raw.split("\t"))]
     return [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", raw)]
@@ -64,6 +67,13 @@ def _column_of(marks: list[tuple[int, int, str]], start: int, end: int, slack: i
     return under[0] if len(under) == 1 else None
 
 
+def _side_word_mark(cell: tuple[int, int, str], marks: list[tuple[int, int, str]], slack: int) -> bool:
+    """A cell marked with its column's own word ("Ja" under Ja, "Avstår" under Avstår): a mark."""
+    start, end, text = cell
+    side = MARK_RESULT.get(text.lower().strip(".:"))
+    return side is not None and _column_of(marks, start, end, slack) == side
+
+
 def _row(raw: str, marks: list[tuple[int, int, str]], slack: int) -> str | None:
     """The row with its X as the result it stands under ("Anna Berg  S  Ja"), a totals line as
     labelled counts ("Summa: Ja 6, Nej 5"); None when the line is neither, or its marks are not
@@ -75,7 +85,7 @@ def _row(raw: str, marks: list[tuple[int, int, str]], slack: int) -> str | None:
         if not numbers or None in columns:
             return None
         return "Summa: " + ", ".join(f"{c} {t}" for c, (_s, _e, t) in zip(columns, numbers, strict=True))
-    marked = [cell for cell in cells if MARK_RE.fullmatch(cell[2])]
+    marked = [cell for cell in cells if MARK_RE.fullmatch(cell[2]) or _side_word_mark(cell, marks, slack)]
     result = _column_of(marks, marked[0][0], marked[0][1], slack) if len(marked) == 1 else None
     if result is None:
         return None

@@ -16,6 +16,7 @@ from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, roll
 from .text import ImportError_, line_error
 from .vote_counts import stated_counts, stated_split
 from .vote_general import LINE_RE, general_rollcall, second_opinion
+from .vote_grid import grid_columns
 
 if TYPE_CHECKING:
     from .protocol import ParsedProtocol
@@ -110,7 +111,9 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
             (
                 n
                 for n, x in body
-                if members and members[0].line <= n <= last and (is_rollcall_header(x) or is_marked_header(x))
+                if members
+                and members[0].line <= n <= last
+                and (is_rollcall_header(x) or is_marked_header(x) or grid_columns(x))
             ),
             None,
         )

@@ -224,7 +224,12 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
         ahead = upcoming(index)
         # A page break: the page's furniture, then the column header again; the table goes on.
         header_at = next((i for i in ahead if is_rollcall_header(cleaned[i])), None)
-        if header_at is not None and not any(is_row(cleaned[i], columns, results) for i in ahead if i < header_at):
+        # (A line ending in a result is a row refused, not the page's furniture: it is not skipped.)
+        if (
+            header_at is not None
+            and not ends_in_result(stripped, results)
+            and not any(is_row(cleaned[i], columns, results) for i in ahead if i < header_at)
+        ):
             skip_to, columns = header_at, table_columns(cleaned[header_at])
             continue
         if PAGE_NUMBER_RE.match(stripped) or (
@@ -293,6 +298,8 @@ def parse_rollcall(text: str, *, ends_at_prose: bool = False) -> ParsedRollCall:
 def rollcall_or_flag(parsed, text: str) -> ParsedRollCall | None:
     """The roll call of a protocol's vote; a table whose X marks cannot be placed under their columns
     is flagged on the vote, not the protocol refused: the rest of the § reads as it stands."""
+    from .vote_grid import grid_instead
+
     try:
         rollcall = parse_rollcall(text, ends_at_prose=True)
     except UnreadMarksError as error:
@@ -306,6 +313,10 @@ def rollcall_or_flag(parsed, text: str) -> ParsedRollCall | None:
             % {"line": error.line},
         )
         return None
+    except ImportError_:
+        rollcall = grid_instead(text)  # vote_grid: a table laid out in columns the tuned reader does not know
+        if rollcall is None:
+            raise
     for flag in rollcall.flags:
         parsed.flag("votes", flag)
     return rollcall

@@ -50,7 +50,8 @@ class _Entry:
 
 def _cells(raw: str) -> list[tuple[int, str]]:
     """A line's cells: runs of words one space apart, as (start, text)."""
-    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", raw.replace("\t", "    "))]
+    text = raw.replace("\f", "").replace("\t", "    ")  # a form feed takes no place on the page
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", text)]
 
 
 def column_header(raw: str) -> list[_Column] | None:

@@ -22,17 +22,6 @@ from .rollcall_layouts_base import CAST, DEPUTY, SERVING, Frame, Member
 # variant → what parse_protocol does with it today. A key is "family.feature=value", or a
 # combination "family.a=x+b=y|z" (every part; any value of a part).
 KNOWN_FAILING_VARIANTS = {
-    "tables.role=in_name": "the role after a comma in the name cell (”Anna Berg, ordförande   S   Ja”): refused, "
-    "”Raden kunde inte delas upp i namn, parti och resultat”",
-    "tables.cells=marks_word": "a column per side marked with the side's word (”Ja” under Ja): not taken for a "
-    "roll call, no rows",
-    "tables.party=in_name": "”Anna Berg (S)” in the name cell, no Parti column: read only in the plainest table; "
-    "with a seat column, marks or single spacing no rows, with a Summa row refused (”säger 4 Nej men … 3”)",
-    "tables.header=slash": "the name column headed ”Ledamot/tjänstgörande ersättare”: read only in the plainest "
-    "table; with a seat column or single spacing no rows (the rows are flagged unreadable), with Summa refused",
-    "tables.cells=marks_x|marks_lower_x+spacing=tight+page_break=bare": "a form feed before the repeated header "
-    "shifts it one character: with 2-space columns no X falls under its side, no rows (”i texten syns inte under "
-    "vilken kolumn”)",
     "prose.serves_for=True": "”ersättaren X (S) som tjänstgjorde för Y (M)”: refused, ”… som tjänstgjorde för Y (M)” "
     "är inte ett namn med parti",
     "prose.opening=verb_first+counts=parens": "”Ja röstar ordföranden A (S), … och C (S) (7).”: refused, "
@@ -42,14 +31,6 @@ KNOWN_FAILING_VARIANTS = {
 }
 # A fixed example of each known failing variant: the family's baseline with the variant's features.
 FAILING_EXAMPLES = {
-    "tables.role=in_name": ("tables", {"role": "in_name", "summa": True}),
-    "tables.cells=marks_word": ("tables", {"cells": "marks_word"}),
-    "tables.party=in_name": ("tables", {"party": "in_name", "seat": "plats"}),
-    "tables.header=slash": ("tables", {"header": "slash", "summa": True}),
-    "tables.cells=marks_x|marks_lower_x+spacing=tight+page_break=bare": (
-        "tables",
-        {"cells": "marks_x", "spacing": "tight", "page_break": "bare"},
-    ),
     "prose.serves_for=True": ("prose", {"serves_for": True}),
     "prose.opening=verb_first+counts=parens": ("prose", {"opening": "verb_first", "counts": "parens"}),
     "prose.opening=ja_rostar+avstar_form=list+counts=none|med_roster": (

@@ -60,3 +60,22 @@ def test_the_p02_table_reads_from_its_pdf_as_from_its_text():
     from_text = parse_protocol(text)
     assert from_pdf.votes[0].rollcall.as_json() == from_text.votes[0].rollcall.as_json()
     assert from_text.votes[0].rollcall.totals == {"ja": 6, "nej": 5, "avstar": 0, "franvarande": 0}
+
+
+def test_a_column_per_side_marked_with_the_side_s_own_word():
+    lines = [
+        "Ledamot       Parti   Ja    Nej   Avstår",
+        "Sara Lind     L       Ja",
+        "Omar Nilsson  C                   Avstår",
+    ]
+    out = unmark_tables(lines)
+    assert out[1] == "Sara Lind  L  Ja" and out[2] == "Omar Nilsson  C  Avstår"
+    # A side's word under another side's column is no mark: the table is left as it is.
+    assert unmark_tables([lines[0], "Sara Lind     L       Nej"]) == [lines[0], "Sara Lind     L       Nej"]
+
+
+def test_a_form_feed_before_the_repeated_header_does_not_shift_its_columns():
+    header = "Ledamot       Parti  Ja  Nej  Avstår"
+    lines = [header, "Sara Lind     L      X", f"\f{header}", "Omar Nilsson  C          X"]
+    out = unmark_tables(lines)
+    assert out[1] == "Sara Lind  L  Ja" and out[3] == "Omar Nilsson  C  Nej"

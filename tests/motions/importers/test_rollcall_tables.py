@@ -297,3 +297,33 @@ def test_a_mark_is_no_name_or_party_so_a_dash_beside_it_is_no_result():
     # The row of an X table whose marks were not placed: "X" must not become a party, "–" a result.
     with pytest.raises(ImportError_, match="Rad 2"):
         parse_rollcall("Namn  Parti  Röst\nOle Brink  M  X  –\n")
+
+
+def test_a_table_the_tuned_reader_refuses_is_read_by_its_columns_in_a_protocol():
+    """rollcall.rollcall_or_flag: the role after a comma in the name cell (vote_grid.grid_instead)."""
+    from motions.importers.rollcall import rollcall_or_flag
+
+    class Flags:
+        def flag(self, field, message):
+            raise AssertionError(message)
+
+    text = "\n".join(
+        [
+            "Namn                     Parti   Resultat",
+            "Sara Lind, ordförande    L       Nej",
+            "Omar Nilsson             C       Ja",
+        ]
+    )
+    rollcall = rollcall_or_flag(Flags(), text)
+    assert [(r.name, r.role, str(r.result)) for r in rollcall.rows] == [
+        ("Sara Lind", "ordförande", "nej"),
+        ("Omar Nilsson", "ledamot", "ja"),
+    ]
+
+
+def test_a_refused_row_before_a_repeated_header_is_not_skipped_as_page_furniture():
+    text = "\n".join(
+        ["Namn Parti Resultat", "Sara Lind, ordf. L Ja", "Namn Parti Resultat", "Omar Nilsson C Nej", "Greta Holm C Ja"]
+    )
+    with pytest.raises(ImportError_, match="Sara Lind"):
+        parse_rollcall(text)

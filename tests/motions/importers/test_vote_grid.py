@@ -6,7 +6,7 @@ import pytest
 
 from motions.importers.protocol import parse_protocol
 from motions.importers.vote_counts import declared_counts
-from motions.importers.vote_grid import grid_columns, read_grid
+from motions.importers.vote_grid import grid_columns, grid_instead, read_grid
 from motions.importers.vote_lists import read_lists, read_numbered
 from motions.importers.vote_words import is_break_furniture, role_of
 
@@ -338,3 +338,104 @@ def test_an_ersattare_in_the_substitute_column_votes_for_the_absent_member():
         ("Kim Ahl", "L", "ledamot", "franvarande"),
     ]
     assert rollcall.declared_totals == {"ja": 2, "nej": 1, "avstar": 0, "franvarande": 1}
+
+
+def test_an_abbreviated_role_after_a_comma_and_a_seat_numbered_1_under_plats():
+    lines = [
+        "Namn                       Parti   Plats   Röst",
+        "Sara Lind, ordf            L       1       Nej",
+        "Omar Nilsson, 1:e v ordf   C       2       Ja",
+        "Greta Holm                 KD      3       Ja",
+    ]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [
+        ("Sara Lind", "L", "ordf", "nej"),
+        ("Omar Nilsson", "C", "1:e v ordf", "ja"),
+        ("Greta Holm", "KD", "ledamot", "ja"),
+    ]
+
+
+def test_a_summa_row_of_labelled_counts_under_a_result_column():
+    lines = [
+        "Namn          Parti   Resultat",
+        "Sara Lind     L       Ja",
+        "Greta Holm    KD      Avstår",
+        "Summa   Ja 1   Nej 0   Avstår 1",
+    ]
+    rollcall, _flags = read_grid(lines)
+    assert rollcall.declared_totals == {"ja": 1, "nej": 0, "avstar": 1}
+    assert read_grid([*lines[:3], "Summa: Ja 1, Avstår 1"])[0].declared_totals == {"ja": 1, "avstar": 1}
+
+
+def test_a_table_typed_with_single_spaces_is_split_by_its_header():
+    lines = ["Nr Namn Parti Röst", "1 Sara Lind, vice ordförande L Nej", "2 Omar af Nilsson C Ja"]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [("Sara Lind", "L", "vice ordförande", "nej"), ("Omar af Nilsson", "C", "ledamot", "ja")]
+    # A role column takes the words that make a role; where none do, no guess.
+    (row,) = read_grid(["Namn Parti Funktion Röst", "Sara Lind L Vice ordförande Nej"])[0].rows
+    assert (row.name, row.role) == ("Sara Lind", "Vice ordförande")
+    assert read_grid(["Namn Parti Funktion Röst", "Sara Lind L Kassör Nej"])[0] is None
+
+
+def test_a_single_spaced_header_with_a_slash_name_and_the_party_in_the_name_cell():
+    lines = [
+        "Ledamot/tjänstgörande ersättare Funktion Röst",
+        "Omar Nilsson (C) 2:e v ordf Ja",
+        "Greta Holm (KD) Ledamot Nej",
+    ]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [("Omar Nilsson", "C", "2:e v ordf", "ja"), ("Greta Holm", "KD", "ledamot", "nej")]
+
+
+def test_a_column_per_side_marked_with_the_side_s_word():
+    lines = ["Ledamot         Parti   Ja    Nej", "Sara Lind       L       Ja", "Omar Nilsson    C             Nej"]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [("Sara Lind", "L", "ledamot", "ja"), ("Omar Nilsson", "C", "ledamot", "nej")]
+
+
+def test_cells_two_spaces_apart_but_not_aligned_go_under_the_columns_in_order():
+    lines = ["Ledamot  Parti  Resultat", "Sara Lind, ordförande  L  Ja", "Omar Nilsson  C  Nej"]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [("Sara Lind", "L", "ordförande", "ja"), ("Omar Nilsson", "C", "ledamot", "nej")]
+
+
+def test_a_dash_the_legend_defines_and_a_form_feed_before_the_repeated_header():
+    lines = [
+        "Namn          Parti  Röst",
+        "Sara Lind     L      –",
+        "\fNamn          Parti  Röst",
+        "Omar Nilsson  C      J",
+        "",
+        "J = Ja, N = Nej, – = Frånvarande",
+    ]
+    rollcall, flags = read_grid(lines)
+    assert not flags
+    assert _rows(rollcall) == [("Sara Lind", "L", "ledamot", "franvarande"), ("Omar Nilsson", "C", "ledamot", "ja")]
+
+
+def test_grid_instead_reads_only_a_table_it_reads_whole():
+    good = "Namn          Parti   Resultat\nSara Lind, ordförande   L   Ja"
+    assert [r.name for r in grid_instead(good).rows] == ["Sara Lind"]
+    assert grid_instead("Namn          Parti   Resultat\nSara Lind     L       Ja\nOmar Nilsson  C  Kanske") is None
+
+
+def test_a_table_without_a_party_column_in_a_vote_section_is_its_roll_call_not_its_prose():
+    """protocol_votes: a header vote_grid knows ends the vote's sentences; "Plats 6 … Avstår" is no count."""
+    table = [
+        "Namn               Plats   Resultat",
+        "Sara Lind (L)      6       Avstår",
+        "Omar Nilsson (C)   7       Ja",
+        "Greta Holm (KD)    8       Ja",
+    ]
+    text = PROTOCOL.split("Röstar Ja (2):")[0] + "\n".join(table) + "\n\nReservation\nSara Lind (L) reserverar sig.\n"
+    [vote] = parse_protocol(text).votes
+    assert _rows(vote.rollcall) == [
+        ("Sara Lind", "L", "ledamot", "avstar"),
+        ("Omar Nilsson", "C", "ledamot", "ja"),
+        ("Greta Holm", "KD", "ledamot", "ja"),
+    ]
