@@ -61,6 +61,9 @@ from .text import ImportError_, check_text, is_furniture, line_error
 VOTE_MENTION_RE = re.compile(
     r"(?i)\bomröstning\s+(?:begärs\s+och\s+)?verkställs\b|\bomröstning\s+genomförs\b|\bomröstningsresultat\b"
     r"|\bröst(?:ar|ade)\s+(?:ja|nej)\b|^(?:ja|nej)\s+röst(?:ar|ade)\s+(?:ordförande|ledam|ersättar|tjänstg|[A-ZÅÄÖ])"
+    # "Votering begärs", "Votering 1 gäller …", "Voteringar": never after "ingen"/"utan" ("utan omröstning").
+    r"|(?<!ingen\s)(?<!utan\s)\b(?:votering|omröstning)\s+(?:begärs|begärdes|verkställs|verkställdes|\d{1,2}\b)"
+    r"|^(?:voteringar|omröstningar)$"
 )
 DECIDING_BODY_RE = re.compile(r"(?i)finner\s+att\s+(?P<body>kommunfullmäktige|kommunstyrelsen|nämnden)\s+beslutat")
 SECTIONS = {
@@ -70,6 +73,7 @@ SECTIONS = {
     "yrkanden": "claims", "yrkande": "claims", "propositionsordning": "propositions",
     "beslutsgång": "propositions", "proposition": "propositions",
     "omröstning": "vote", "votering": "vote", "omröstningar": "vote", "omröstningsresultat": "vote",
+    "voteringar": "vote", "voteringsresultat": "vote",
     # A member's reasons for a vote, no verdict of the vote: its text is not read as names.
     "röstförklaring": "vote_explanation", "röstförklaringar": "vote_explanation",
     "protokollsanteckning": "protokollsanteckning", "protokollsanteckningar": "protokollsanteckning",

@@ -741,3 +741,32 @@ def test_a_tie_decided_by_the_chairs_casting_vote_keeps_its_printed_counts():
     vote = parse_protocol(text).votes[0]
     assert (vote.rollcall.totals["ja"], vote.rollcall.totals["nej"]) == (3, 3)
     assert vote.declared == {"ja": 3, "nej": 3}
+
+
+def _tibro(vote_part: str) -> str:
+    return (
+        "Utdrag ur protokoll\nKulturnämnden\nSammanträdesdatum 2027-04-08\nDiarienummer KUN-2027-00213\n\n"
+        "§ 31 Stipendier för unga konstnärer\n\nBeslut\nKulturnämnden inrättar två stipendier.\n\n"
+        f"{vote_part}\n\nJusterandes sign.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "vote_part",
+    [
+        # Two votes side by side in one table (no reader knows it): the votes' words must still flag.
+        "Voteringar\nVotering 1 gäller återremiss (Nej) eller avgörande i dag (Ja).\n\n"
+        "                      Votering 1     Votering 2\nLedamot               Ja  Nej        Ja  Nej\n"
+        "Sara Lind (S)         X              X\nPål Berg (M)              X              X\n",
+        "Votering begärs.\n\nNågot oläsligt om hur ledamöterna ställde sig.\n",
+    ],
+)
+def test_votes_named_as_votering_flag_when_nothing_of_them_can_be_read(vote_part):
+    parsed = parse_protocol(_tibro(vote_part))
+    assert not any(v.rollcall for v in parsed.votes)
+    assert any("nämner en omröstning men den kunde inte läsas" in f for f in parsed.field_flags["votes"])
+
+
+def test_a_decision_taken_without_a_vote_is_no_mention_of_one():
+    parsed = parse_protocol(_tibro("Nämnden beslutar utan omröstning enligt förslaget. Ingen votering begärs."))
+    assert not any("nämner en omröstning" in f for f in parsed.flags)
