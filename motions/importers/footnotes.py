@@ -15,16 +15,21 @@ FOOTNOTE_RES = [
     re.compile(r"(?<=[^\d.,]\d{4}\.)\d{1,2}(?=\s|$)"),
     re.compile(r"(?<=[^\d.,]\d{4}-\d\d-\d\d\.)\d{1,2}(?=\s|$)"),
 ]
+# Footnote marks set as superscripts ("nivå¹", "programmet.²"), kept as their plain digits; after
+# fewer than three letters a superscript is a unit's power ("m²", "km²") and stays.
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+SUPERSCRIPT_RE = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[^\W\d_][.,;:]))[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}")
 # A word broken at the line end by a hyphen, the typesetter's or a plain one.
 _BROKEN_WORD_RE = re.compile(r"(?P<left>[^\W\d_]+)[-\u2010\u00ad]$")
 # The rule the typesetter draws above a page's footnotes ("__________", "– – – –", "──────").
 _RULE_RE = re.compile(r"^(?:[_\-–—‐─=]\s?){5,}$")
-_FOOTNOTE_BODY_RE = re.compile(r"^(?P<digit>\d{1,2})\s+(?P<text>[A-ZÅÄÖ\"”“].{2,})$")
+_FOOTNOTE_BODY_RE = re.compile(r"^(?P<digit>\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s+(?P<text>[A-ZÅÄÖ\"”“].{2,})$")
 
 
 def strip_footnotes(text: str) -> tuple[str, list[str]]:
     """The text without footnote digits glued to words, and the digits removed (kept as notes)."""
-    removed = []
+    removed = [m.group(0).translate(_SUPERSCRIPTS) for m in SUPERSCRIPT_RE.finditer(text)]
+    text = SUPERSCRIPT_RE.sub("", text)
     for pattern in FOOTNOTE_RES:
         removed += [m.group(0) for m in pattern.finditer(text)]
         text = pattern.sub("", text)
@@ -49,8 +54,8 @@ def footnote_bodies(items: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
     index = 0
     while index < len(items):
         match = _FOOTNOTE_BODY_RE.match(items[index][1].strip())
-        if match and match["digit"] in glued:
-            digit, body, first = match["digit"], [match["text"]], index
+        if match and match["digit"].translate(_SUPERSCRIPTS) in glued:
+            digit, body, first = match["digit"].translate(_SUPERSCRIPTS), [match["text"]], index
             # A footnote the typesetter hyphenated runs on to the next line ("Storgöte-⏎borg.").
             while index + 1 < len(items) and body[-1].rstrip().endswith(("-", "\u2010", "\u00ad")):
                 index += 1

@@ -267,3 +267,36 @@ def find_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = 
         headers.append(header)
         index = header.end
     return headers
+
+
+_CELL_GAP_RE = re.compile(r"\s{3,}")
+
+
+def row_headers(items: list[tuple[int, str]]) -> list[Header]:
+    """Header blocks printed as ONE line of cells ("Stadsfastighetsnämnden      2026-03-04
+    Tilläggsyrkande (SD)      Ärende 9"): one cell is the kind line, every other cell a body,
+    date, party or agenda item. A line with any other cell is no header."""
+    headers = []
+    for index, (number, raw) in enumerate(items):
+        cells = [" ".join(c.split()) for c in _CELL_GAP_RE.split(raw.strip()) if c.strip()]
+        if len(cells) < 2:
+            continue
+        kinds = [(c, m) for c in cells if (m := KIND_LINE_RE.match(c))]
+        if len(kinds) != 1 or (kinds[0][1]["sender"] and not is_party_line(kinds[0][1]["sender"])):
+            continue
+        cell, match = kinds[0]
+        header = Header(start=index, end=index + 1, kind_word=match["kind"].lower(), kind_line=number)
+        header.kind_party = match["party"] or match["sender"] or ""
+        read = True
+        for other in (c for c in cells if c is not cell):
+            if _take(header, other, number):
+                continue
+            if not header.body and (looks_like_body(other, True) or _names_a_body(other)):
+                _take_body(header, other, number)
+                continue
+            read = False
+            break
+        if read:
+            header.body = header.body or header.meeting_body
+            headers.append(header)
+    return headers

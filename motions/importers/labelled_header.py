@@ -12,7 +12,7 @@ Pure: no database query; resolve.py looks the body and party names up afterwards
 import re
 
 from .column_header import column_headers
-from .header import KIND_LINE_RE, Header, find_headers, is_date, split_parties
+from .header import KIND_LINE_RE, Header, find_headers, is_date, row_headers, split_parties
 from .joining import join_lines
 
 # The labels the city's templates use, by the field they name.
@@ -108,5 +108,7 @@ def all_headers(items: list[tuple[int, str]], page_of: dict[int, int] | None = N
     inside = {i for h in labelled for i in range(h.start, h.end)}
     columned = [h for h in column_headers(items, page_of) if not inside & set(range(h.start, h.end))]
     inside |= {i for h in columned for i in range(h.start, h.end)}
+    rowed = [h for h in row_headers(items) if not inside & set(range(h.start, h.end))]
+    inside |= {i for h in rowed for i in range(h.start, h.end)}
     plain = [h for h in find_headers(items, page_of) if not inside & set(range(h.start, h.end))]
-    return sorted(labelled + columned + plain, key=lambda h: h.start)
+    return sorted(labelled + columned + rowed + plain, key=lambda h: h.start)

@@ -150,9 +150,10 @@ def _collect(parsed, section, lines, headless: bool = False) -> tuple[list[dict]
             else:
                 style = "free"
         starts_paragraph = blank_before or previous.endswith((",", ";", ".", " samt")) or not points
-        label = ""
+        label, mark = "", ""
         if match and _style(match) == style:
             number, text, label = _number(match), match["text"], _label(match)
+            mark = match.groupdict().get("mark") or ""
         elif style == "bullet" and ITEM_RE.match(stripped):
             number, text = len(points) + 1, read_item(stripped).text
         elif (
@@ -164,7 +165,9 @@ def _collect(parsed, section, lines, headless: bool = False) -> tuple[list[dict]
         else:
             number = None
         if number is not None:
-            points.append({"number": number, "label": label, "line": n, "segments": [[text]], "pages": set()})
+            points.append(
+                {"number": number, "label": label, "mark": mark, "line": n, "segments": [[text]], "pages": set()}
+            )
         elif match or ITEM_RE.match(stripped):
             points[-1]["segments"].append([stripped])  # a sub-item, on a line of its own
         else:
@@ -189,6 +192,7 @@ def parse_points(parsed, section, lines, uncertain: list[str], headless: bool = 
             "points",
             _("Förslaget har inga numrerade punkter; det lästes som en beslutspunkt – kontrollera"),
         )
+    _continue_numbering(parsed, points, style)
     expected = 1
     for point in points:
         own_uncertain: list[str] = []
@@ -226,3 +230,21 @@ def parse_points(parsed, section, lines, uncertain: list[str], headless: bool = 
                 % {"number": parsed_point.printed_label, "digits": ", ".join(removed)},
             )
         parsed.points.append(parsed_point)
+
+
+def _continue_numbering(parsed, points: list[dict], style: str) -> None:
+    """New points that go on from the proposal's numbering ("Utöver förvaltningens förslag,
+    punkterna 1–6, tillförs: 7. … 8. …"): a list that starts above 1 keeps its printed numbers as
+    labels and is read in order from 1, flagged."""
+    if style != "number" or not points or points[0]["label"] or points[0]["number"] <= 1:
+        return
+    offset = points[0]["number"] - 1
+    for point in points:
+        if not point["label"] and point["mark"]:
+            point["label"] = f"{point['number']}{point['mark']}"
+            point["number"] -= offset
+    parsed.flag(
+        "points",
+        _("Punkterna börjar på %(first)s: de lästes som nya punkter efter förslagets egna – kontrollera")
+        % {"first": points[0]["label"]},
+    )

@@ -219,18 +219,22 @@ REVIEW_POINT_RE = re.compile(r"^(?:(?P<number>\d{1,3})|(?P<letter>[a-zåäöA-Z�
 def review_points(lines: list[str]) -> list[ParsedPoint] | tuple[int, str]:
     """The points of a review's text box, one a line ("1. text", or "a) text" as a lettered
     document prints them): the points, or (line, expected mark) for the first line out of order.
-    All points are in the first one's style; a letter keeps its mark as the label."""
+    All points are in the first one's style; a letter keeps its mark as the label, and so does a
+    number when the list starts above 1."""
     points: list[ParsedPoint] = []
     first = None
+    offset = 0  # new points going on from the proposal's numbering ("7.", "8."): their numbers are labels
     for index, line in enumerate(lines, start=1):
         line = line.strip()
         if not line:
             continue
         expected = len(points) + 1
         match = REVIEW_POINT_RE.match(line)
+        if first is None and match and match["number"]:
+            offset = max(int(match["number"]) - 1, 0)
         first = first or match
         lettered = bool(first["letter"]) if first else False
-        wanted = _expected_label(first["letter"] + first["mark"], expected) if lettered else f"{expected}."
+        wanted = _expected_label(first["letter"] + first["mark"], expected) if lettered else f"{expected + offset}."
         if not match or bool(match["letter"]) != lettered:
             return index, wanted
         if lettered:
@@ -238,10 +242,10 @@ def review_points(lines: list[str]) -> list[ParsedPoint] | tuple[int, str]:
             if letter.isupper() != first["letter"].isupper() or LETTERS.index(letter.lower()) + 1 != expected:
                 return index, wanted
             label = letter + match["mark"]
-        elif int(match["number"]) != expected:
+        elif int(match["number"]) != expected + offset:
             return index, wanted
         else:
-            label = ""
+            label = f"{match['number']}{match['mark']}" if offset else ""
         points.append(ParsedPoint(number=expected, text=match["text"], line=index, label=label))
     return points
 

@@ -311,3 +311,23 @@ def test_a_lettered_revision_that_drops_the_first_point_gives_the_next_its_lette
     # The dropped point has a cost estimate, so it is kept: after the others, lettered in their style.
     assert list(proposal.points.values_list("number", "label")) == [(1, "a)"), (2, "b)")]
     assert (1, "kept") in kinds  # named by its stored number; the page says "behålls som punkt 2"
+
+
+def test_the_review_box_keeps_new_points_numbered_on_from_the_proposals():
+    read = review_points(["7. Sju", "8. Åtta"])
+    assert [(p.number, p.label) for p in read] == [(1, "7."), (2, "8.")]
+    assert review_points(["7. Sju", "9. Nio"]) == (2, "8.")
+
+
+@pytest.mark.django_db
+def test_points_going_on_from_the_proposals_numbering_survive_the_review(real_data):
+    text = (
+        "Tilläggsyrkande (V)\nIdrotts- och föreningsnämnden\n2027-10-02\n\n"
+        "Tilläggsyrkande angående – förvaltningens förslag om spontanidrott\n\nFörslag till beslut\n"
+        "I idrotts- och föreningsnämnden:\n\n5. Fler spontanidrottsplatser öppnas.\n\n6. Utfallet redovisas.\n"
+    )
+    initial = MotionReviewForm.initial_from(parse_motion_text(text))
+    assert initial["points"].splitlines()[0].startswith("5. Fler")
+    data = {"reviewed": "1", "kind": "tillaggsyrkande", "title": "Tilläggsyrkande angående x"}
+    form = MotionReviewForm({**data, "points": initial["points"]})
+    assert form.is_valid(), form.errors

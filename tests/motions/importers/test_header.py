@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from motions.importers.header import KIND_LINE_RE, MEETING_RE, find_headers
+from motions.importers.header import KIND_LINE_RE, MEETING_RE, find_headers, row_headers
 from motions.importers.motion import read_motion
 
 PROSE_HEADER = """Ändringsyrkande från Centerpartiet och Kristdemokraterna
@@ -92,3 +92,43 @@ I kulturnämnden:
     assert motion.body_name == "Kulturnämnden"
     assert motion.date == datetime.date(2027, 5, 18)
     assert motion.party_names == ["Miljöpartiet de gröna"]
+
+
+def test_a_header_printed_as_one_line_of_cells_is_read_cell_by_cell():
+    text = """Kulturnämnden      2027-09-14      Ändringsyrkande (C, L)      Ärende 5
+
+
+Ändringsyrkande angående – förvaltningens förslag om konsthallens öppettider
+
+Förslag till beslut
+I kulturnämnden:
+
+1. Konsthallen håller öppet även på måndagar.
+"""
+    motion = read_motion(text)
+    assert (motion.kind, motion.body_name) == ("andringsyrkande", "Kulturnämnden")
+    assert motion.date == datetime.date(2027, 9, 14)
+    assert motion.party_names == ["C", "L"]  # as printed; resolved to the parties after the parse
+    # A line of cells with anything else in it is no header.
+    assert row_headers([(1, "Kulturnämnden      2027-09-14      Ändringsyrkande (C)      se bilaga")]) == []
+
+
+def test_new_points_that_go_on_from_the_proposals_numbering_keep_their_printed_numbers():
+    text = """Tilläggsyrkande (V)
+Idrotts- och föreningsnämnden
+2027-10-02
+
+Tilläggsyrkande angående – förvaltningens förslag om spontanidrott
+
+Förslag till beslut
+I idrotts- och föreningsnämnden:
+
+Utöver förvaltningens förslag, punkterna 1–4, tillförs:
+
+5. Förvaltningen får i uppdrag att öppna fler spontanidrottsplatser.
+
+6. Förvaltningen får i uppdrag att redovisa utfallet i december.
+"""
+    motion = read_motion(text)
+    assert [(p.number, p.label) for p in motion.points] == [(1, "5."), (2, "6.")]
+    assert any("Punkterna börjar på 5." in f for f in motion.flags)
