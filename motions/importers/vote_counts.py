@@ -39,7 +39,6 @@ TOTALS_LINE_RE = re.compile(r"(?i)^\s*(?:resultat|summa|totalt|sammanräkning|r�
 WORD_FIRST_RE = re.compile(r"(?i)\b(?P<what>ja|nej|avstår|avstod|frånvarande)\s*:?\s*(?P<n>\d{1,3})\b")
 # Counts the minutes write out in words ("med sju röster mot sex") read as the digits.
 NUMBER = r"(?:\d{1,3}|" + WORD_PATTERN + r")"
-# The label first, digits after it: "Ja-röster: 7, nej-röster: 5, avstår: 1."
 # A name and its party after a list number: "1. Anna Berg (S)" – the "1" after a heading "Ja:" is no count
 # (vote_lists reads names numbered one a line). Each word of the name capitalised or a particle
 # ("von", "af", "de"), and no verb after the party: "Avstår: 1. Ja röstar Anna Berg (M)" keeps its count.
@@ -48,7 +47,8 @@ NUMBERED_MEMBER_AHEAD = (
     rf"[.)]\s+[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+(?:[A-ZÅÄÖÉÜ][\w'’.-]*|{PARTICLES})){{1,5}}"
     r"\s*(?:\([A-ZÅÄÖ]{1,4}\)|,\s*[A-ZÅÄÖ]{1,4}\b)(?!\s+[a-zåäöé])"
 )
-# Not the list number of "Ja:" "1. Anna Berg (S)".
+# The label first, digits after it: "Ja-röster: 7, nej-röster: 5, avstår: 1." – not the list number of
+# "Ja:" "1. Anna Berg (S)".
 LABELLED = rf"(?:\s*:\s*|(?<=röster)\s+)(?P<l>\d{{1,3}})\b(?!(?<=[\s:]1){NUMBERED_MEMBER_AHEAD})"
 DECLARED_RES = {
     "ja": re.compile(rf"(?i)\b(?P<n>{NUMBER})\s+ja\b|\bja(?:-röster)?{LABELLED}"),
