@@ -149,7 +149,8 @@ def _running(parsed: ParsedProposal, items, lines: _Lines, header: set[int], fur
     "Tjänsteutlåtande 2025-08-28"): furniture; flagged where it stood inside a sentence."""
     names = [parsed.author_name, "Tjänsteutlåtande", "Tjänstutlåtande"]
     turns = {items[i][0] for i in furniture}
-    found = running_lines(items, lines.page_of, turns, {items[i][0] for i in header}, names)
+    own = [items[i][1] for i in header]  # the block itself, repeated at the top of every page
+    found = running_lines(items, lines.page_of, turns, {items[i][0] for i in header}, names, repeats=own)
     for line in dict.fromkeys(interrupted(items, found, turns | {items[i][0] for i in header})):
         message = _("Raden ”%(line)s” avbröt en mening och lästes som sidhuvud, inte som text – kontrollera")
         parsed.flag("points", message % {"line": line})

@@ -40,9 +40,17 @@ _RECEIVES_RE = re.compile(r"\b(?:tilldelas|beviljas|erhåller|anvisas)\b", re.IG
 _ASKED_RE = re.compile(r"\b(?:erbjuds|ombeds|uppmanas|inbjuds)\s+att\b", re.IGNORECASE)
 
 
+# The board that decides gives the task to another: "Nämnden uppdrar åt förvaltningen att …",
+# "… ger stadsdelsförvaltningen i uppdrag …" is subject_of's; the names after "åt" take it, not the giver.
+_GIVES_TO_RE = re.compile(r"\buppdrar\s+(?:åt|till)\s+(?P<names>.+?)\s+att\b", re.IGNORECASE)
+
+
 def board_names_of(text: str) -> list[str]:
     """The names of the boards the point gives its assignment to, in printed order ([] when it gives none)."""
     subject = subject_of(text)
+    given = None if subject else _GIVES_TO_RE.search(text or "")
+    if given:
+        return _names(given["names"])
     if not subject:
         asked = _ASKED_RE.search(text or "")
         subject = text[: asked.start()] if asked else ""

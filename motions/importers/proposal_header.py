@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from .header import TEXT_DATE_RE, date_parts
 from .motion import PROPOSAL_HEADING_RE, _Lines
 from .points import POINT_RE
 
@@ -42,6 +43,12 @@ def _clean(line: str) -> str:
 
 def _date(value: str, lines: _Lines, number: int) -> datetime.date:
     match = DATE_RE.match(value.split()[0] if value.split() else "")
+    if not match and TEXT_DATE_RE.match(_clean(value)):
+        # The date in words, as a letter prints it: "Utfärdat den 23 februari 2026".
+        try:
+            return datetime.date(*date_parts(_clean(value)))
+        except ValueError as error:
+            raise lines.error(number, _("Datumet %(value)s finns inte.") % {"value": value[:40]}) from error
     if not match:
         raise lines.error(number, _("”%(value)s” är inget datum (ÅÅÅÅ-MM-DD).") % {"value": value[:40]})
     year = int(match["year"]) + (2000 if len(match["year"]) == 2 else 0)
@@ -56,7 +63,7 @@ def find_header(items, parsed: ParsedProposal, lines: _Lines) -> set[int]:
     is only "Tjänsteutlåtande", takes the office line above it (or among the field lines below it,
     where some offices print it last) and the field lines below it."""
     taken: set[int] = set()
-    kinds = [i for i, (_n, t) in enumerate(items) if KIND_RE.match(_clean(t)) or _office_beside(t)]
+    kinds = [i for i, (_n, t) in enumerate(items) if KIND_RE.match(_clean(t)) or _office_beside(t) or _city_beside(t)]
     if not kinds:
         return taken
     if len(kinds) > 1:
@@ -120,7 +127,7 @@ BESIDE_KIND_RE = re.compile(r"^(?P<office>[A-ZÅÄÖ][\w ,-]{2,80}?)\s+Tjänst(?
 # A two-column header line: the office on the left, a field in the right column ("Inköps- och
 # upphandlingsförvaltningen      Utfärdat 2025-08-20").
 OFFICE_AND_FIELD_RE = re.compile(
-    rf"^(?P<office>\S.*?)\s+(?P<field>(?:{FIELD_NAMES})(?!\w)\s*:?\s*\d.*)$",
+    rf"^(?P<office>\S.*?)\s+(?P<field>(?:{FIELD_NAMES})(?!\w)\s*:?\s*(?:den\s+)?\d.*)$",
     re.IGNORECASE,
 )
 
@@ -151,6 +158,12 @@ def _office_beside(raw: str) -> str:
     if found and len(found["office"].split()) <= 6 and _office_line(found["office"]):
         return found["office"]
     return ""
+
+
+def _city_beside(raw: str) -> bool:
+    """The logo line "Göteborgs Stad      Tjänsteutlåtande": the kind line, the office printed elsewhere."""
+    found = BESIDE_KIND_RE.match(_clean(raw))
+    return bool(found) and not CITY_RE.sub("", found["office"]).strip()
 
 
 def _named_office(text: str) -> bool:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .protocol_layout import cells, date_beside, paragraph_cell
 from .protocol_parts import ISO_DATE_RE, parse_date
-from .protocol_title import read_title
+from .protocol_title import read_title, without_prefix
 from .text import is_furniture
 
 if TYPE_CHECKING:
@@ -371,11 +371,14 @@ def read_paragraph_title(
     reading, index = read_title(
         lines, at, last, end, rest, skip=lambda i: _header_like(lines, i, header), heading=heading
     )
-    parsed.title = reading.title
-    if reading.doubt:
-        parsed.flag("title", reading.doubt)
+    parsed.title, other = without_prefix(reading.title, parsed.paragraph)
+    if reading.doubt or other:
+        parsed.flag("title", reading.doubt or other)
     if not parsed.title:
         index = _title_below(parsed, lines, last + 1, end, header, heading)
+        parsed.title, other = without_prefix(parsed.title, parsed.paragraph)
+        if other:
+            parsed.flag("title", other)
     if not parsed.title:
         parsed.flag("title", _("Ärendemeningen kunde inte läsas – ange den."))
     elif len(parsed.title) > 400:

@@ -14,6 +14,7 @@ flagged for the reviewer. Pure: no database query."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -121,3 +122,23 @@ def _checked(reading: TitleReading) -> TitleReading:
             "av den inläst; kontrollera den."
         ) % {"line": reading.line, "title": reading.title[:80]}
     return reading
+
+
+# What a layout prints before the ärendemening on its line: the § again ("§ 24 Konstnärlig …") or
+# a label ("Ärende: Ny organisation …", "Rubrik: …").
+_OWN_PARAGRAPH_RE = re.compile(r"^§\s*(?P<number>\d{1,4})(?!\d)[\s,.:–-]*(?=\S)")
+_LABEL_RE = re.compile(r"^(?:ärende(?:mening)?|rubrik|ämne|beslutsärende)\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def without_prefix(title: str, paragraph: int | None) -> tuple[str, str]:
+    """The ärendemening without the protocol's own § or a label printed before it, and a flag
+    message ("" when none) when a § other than the protocol's stands there."""
+    title = _LABEL_RE.sub("", title, count=1)
+    found = _OWN_PARAGRAPH_RE.match(title)
+    if not found:
+        return title, ""
+    if paragraph is not None and int(found["number"]) == paragraph:
+        return _LABEL_RE.sub("", title[found.end() :], count=1), ""
+    return title, _("Ärendemeningen ”%(title)s” börjar med en annan paragraf än protokollets – kontrollera den.") % {
+        "title": title[:80]
+    }

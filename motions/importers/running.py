@@ -58,13 +58,17 @@ def running_lines(
     protected: set[int],
     names: Iterable[str],
     extras: Iterable[str] = (),
+    repeats: Iterable[str] = (),
 ) -> set[int]:
     """The line numbers of running lines. items: the document's (number, text) lines; turns: the
     numbers of lines already known as furniture (footers, page numbers), which mark a page edge and are
     stepped over; protected: the numbers of the header block itself, never taken. From each page edge
     (a page break or a footer) up to MAX_RUN lines on either side are taken while each is a running
-    line; the first line of text ends the run."""
+    line; the first line of text ends the run. `repeats`: the header block's own lines ("Utfärdat
+    2026-02-02", "Diarienummer NFS-2026-00041"); a page that prints the whole block again is furniture
+    however many lines it has, so a line that repeats one with its value is taken and not counted."""
     names, extras = list(names), list(extras)
+    repeated = {" ".join(r.split()).casefold() for r in repeats if r and r.strip()}
     seq = [(n, t) for n, t in items if t.strip()]
     found: set[int] = set()
 
@@ -78,7 +82,13 @@ def running_lines(
             if furniture(number, text):
                 j += step
                 continue
-            if number in protected or not is_running_line(text, names, extras):
+            if number in protected:
+                return
+            if " ".join(text.split()).casefold() in repeated:
+                found.add(number)
+                j += step
+                continue
+            if not is_running_line(text, names, extras):
                 return
             found.add(number)
             taken += 1

@@ -143,3 +143,21 @@ def test_the_office_line_right_under_the_kind_line_is_the_issuer_and_the_fields_
     assert str(parsed.issued) == "2025-11-03" and parsed.case_number == "SOC-2025-01022"
     assert parsed.points[0].board_names == ["Socialförvaltningen Hisingen"]
     assert not {"issued", "case"} & set(parsed.field_flags)
+
+
+@pytest.mark.parametrize(
+    "point, names",
+    [
+        ("Kulturnämnden uppdrar åt förvaltningen att inventera konsten i skolorna.", ["förvaltningen"]),
+        ("Nämnden uppdrar till fastighetskontoret att ta fram en lokalplan.", ["fastighetskontoret"]),
+    ],
+)
+def test_the_board_a_board_gives_the_task_to_is_responsible_not_the_giver(point, names):
+    assert board_names_of(point) == names
+
+
+def test_forvaltningen_given_the_task_by_the_board_is_the_issuing_office():
+    text = ISSUER_LAST.replace(
+        "1. Förvaltningen får i uppdrag att starta", "1. Socialnämnden Hisingen uppdrar åt förvaltningen att starta"
+    )
+    assert read_proposal(text).points[0].board_names == ["Socialförvaltningen Hisingen"]

@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from motions.importers.proposal import read_proposal
+from motions.importers.text import ImportError_
 
 POINTS = """Förslag till beslut
 1) Nämnden godkänner planen för vinterväghållning.
@@ -83,3 +84,32 @@ def test_a_title_starting_with_till_is_no_addressee():
     text = LABELS_ONE_A_LINE.replace("Plan för vinterväghållning", "Till stöd för föreningar som sköter spåren")
     parsed = read_proposal(text.replace("LABEL_ISSUED", "Utfärdat").replace("LABEL_REVISED", "Reviderat"))
     assert parsed.addressed_to == ""
+
+
+CITY_BESIDE_THE_KIND = """Göteborgs Stad                                   Tjänsteutlåtande
+Trafikkontoret                                   Utfärdat den 4 november 2025
+                                                 Reviderat den 18 november 2025
+                                                 Diarienummer TN-2025-00871
+
+Handläggare: Pia Norén
+
+Säkrare skolvägar i Angered
+
+Förslag till beslut
+I trafiknämnden:
+
+1. Kontoret får i uppdrag att bygga om fyra övergångsställen vid skolorna.
+"""
+
+
+def test_the_city_beside_the_kind_and_the_office_beside_a_date_in_words():
+    parsed = read_proposal(CITY_BESIDE_THE_KIND)
+    assert parsed.author_name == "Trafikkontoret"
+    assert (str(parsed.issued), str(parsed.revised)) == ("2025-11-04", "2025-11-18")
+    assert parsed.case_number == "TN-2025-00871"
+    assert parsed.points[0].board_names == ["Trafikkontoret"]
+
+
+def test_a_date_in_words_that_does_not_exist_is_refused():
+    with pytest.raises(ImportError_):
+        read_proposal(CITY_BESIDE_THE_KIND.replace("den 18 november", "den 31 november"))

@@ -116,3 +116,46 @@ def test_an_office_named_by_its_task_last_among_the_field_lines_is_the_issuer():
         "NFS-2025-00102\n", "NFS-2025-00102\nFörvaltningen för funktionsstöd\n"
     )
     assert read_proposal(text).author_name == "Förvaltningen för funktionsstöd"
+
+
+BLOCK_ON_EVERY_PAGE = """Äldreförvaltningen                                  Tjänsteutlåtande
+                                                    Utfärdat 2025-10-06
+                                                    Reviderat 2025-10-20
+                                                    Diarienummer ÄLN-2025-00317
+                                                    Sida 1 (2)
+
+Trygghetsboende i Bergsjön
+
+Förslag till beslut
+I äldrenämnden:
+
+1. Förvaltningen får i uppdrag att öppna ett trygghetsboende. Driften beräknas till
+
+Äldreförvaltningen                                  Tjänsteutlåtande
+                                                    Utfärdat 2025-10-06
+                                                    Reviderat 2025-10-20
+                                                    Diarienummer ÄLN-2025-00317
+                                                    Sida 2 (2)
+
+    1 300 tkr per år från 2026.
+
+2. Tjänsteutlåtandet skickas till pensionärsrådet.
+
+Sammanfattning
+Behovet av trygghetsboenden växer.
+"""
+
+
+def test_the_header_block_printed_again_on_the_next_page_is_furniture():
+    parsed = read_proposal(BLOCK_ON_EVERY_PAGE.replace("\n\nÄldreförvaltningen  ", "\n\f\nÄldreförvaltningen  "))
+    assert parsed.points[0].text == (
+        "Förvaltningen får i uppdrag att öppna ett trygghetsboende. Driften beräknas till 1 300 tkr per år från 2026."
+    )
+    assert any("Utfärdat 2025-10-06" in flag for flag in parsed.flags)
+
+
+def test_a_field_line_with_another_value_than_the_header_stays_text():
+    text = BLOCK_ON_EVERY_PAGE.replace("\n\nÄldreförvaltningen  ", "\n\f\nÄldreförvaltningen  ")
+    first, second = text.split("\f")
+    text = first + "\f" + second.replace("Reviderat 2025-10-20", "Reviderat 2025-11-03", 1)
+    assert "2025-11-03" in read_proposal(text).points[0].text

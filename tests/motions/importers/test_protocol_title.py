@@ -4,6 +4,7 @@ block (motions/importers/protocol_title.py), and the flag when the reading is un
 import pytest
 
 from motions.importers.protocol import parse_protocol
+from motions.importers.protocol_title import without_prefix
 
 TITLE = "Förvaltningens förslag till riktlinjer för ekonomiskt bistånd"
 BODY = "Beslut\nEnligt förvaltningens förslag:\n\n1. Riktlinjerna antas.\n"
@@ -84,3 +85,25 @@ def test_no_title_at_all_is_flagged():
     title, flags = _title("Socialnämnden Hisingen\nSammanträdesdatum: 2025-11-18\n§ 152\n\n" + BODY)
     assert title == ""
     assert flags and "kunde inte läsas" in flags[0]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the § in the header's column, then printed again before the title
+        "Socialnämnden Hisingen                        Sammanträde 2025-11-18\n"
+        "                                              § 152\n"
+        "                                              Dnr SNH-2025-00764\n\n"
+        f"§ 152 {TITLE}\n\n",
+        # the title labelled under the §
+        f"Socialnämnden Hisingen\nSammanträde 2025-11-18\n\n§ 152\nDnr: SNH-2025-00764\nÄrende: {TITLE}\n\n",
+        f"Socialnämnden Hisingen\nSammanträde 2025-11-18\n\n§ 152\nDnr: SNH-2025-00764\nRubrik: {TITLE}\n\n",
+    ],
+)
+def test_the_protocols_own_paragraph_or_a_label_before_the_title_is_no_part_of_it(head):
+    assert _title(head + BODY) == (TITLE, [])
+
+
+def test_another_paragraph_before_the_title_is_kept_and_flagged():
+    title, doubt = without_prefix(f"§ 97 {TITLE}", 152)
+    assert title == f"§ 97 {TITLE}" and doubt
