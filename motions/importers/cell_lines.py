@@ -36,13 +36,21 @@ def _header(lines: list[str], index: int) -> list[str] | None:
     return columns
 
 
-def _cycle(lines: list[str], index: int, columns: list[str]) -> bool:
-    """Whether the lines from `index` are one member's cells: none blank, the result cell a vote and
-    no other cell one (a role may be a header word: "Ledamot")."""
-    cells = lines[index : index + len(columns)]
-    if len(cells) < len(columns) or any(not c.strip() for c in cells):
-        return False
-    return all(_is_vote(cell) == (column == "result") for cell, column in zip(cells, columns, strict=True))
+def _cycle(lines: list[str], index: int, columns: list[str]) -> list[int] | None:
+    """The lines of one member's cells from `index`, or None: the result cell a vote and no other
+    cell one (a role may be a header word: "Ledamot"). A page break (blank lines, a form feed) may
+    fall inside the cycle; the cells are those around it."""
+    if not lines[index].strip():
+        return None
+    at, cells = index, []
+    while len(cells) < len(columns) and at < len(lines) and at - index - len(cells) <= PAGE_TURN_LINES:
+        if lines[at].replace("\f", "").strip():
+            cells.append(at)
+        at += 1
+    if len(cells) < len(columns):
+        return None
+    votes = [_is_vote(lines[k]) for k in cells]
+    return cells if votes == [column == "result" for column in columns] else None
 
 
 def join_cell_lines(lines: list[str]) -> list[str]:
@@ -54,17 +62,21 @@ def join_cell_lines(lines: list[str]) -> list[str]:
             index += 1
             continue
         width = len(columns)
-        rows, at, gap = [(index, "  ".join(c.strip() for c in out[index : index + width]))], index + width, 0
+        rows, at, gap = [list(range(index, index + width))], index + width, 0
         while at < len(out) and gap <= PAGE_TURN_LINES:
-            if _cycle(out, at, columns):
-                rows.append((at, "  ".join(c.strip() for c in out[at : at + width])))
-                at, gap = at + width, 0
+            cells = _cycle(out, at, columns)
+            if cells:
+                rows.append(cells)
+                at, gap = cells[-1] + 1, 0
             else:
                 at, gap = at + 1, gap + 1
         if len(rows) < 2:
             index += 1
             continue
-        for start, row in rows:
-            out[start : start + width] = [row, *[""] * (width - 1)]
-        index = rows[-1][0] + width
+        for cells in rows:
+            joined = "  ".join(out[k].replace("\f", "").strip() for k in cells)
+            for k in cells:
+                out[k] = "\f" if "\f" in out[k] else ""
+            out[cells[0]] = joined
+        index = rows[-1][-1] + 1
     return out

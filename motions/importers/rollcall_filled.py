@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from .cell_lines import join_cell_lines
-from .party_groups import add_group_parties
 from .marked_table import MARK_RE, MARK_RESULT, SUM_RE, is_marked_header
+from .party_groups import add_group_parties
 from .rollcall import ROLE_RE
 from .text import is_furniture
 

@@ -50,3 +50,12 @@ def test_a_protocol_reads_the_table_written_one_cell_per_line():
     )
     rows = [(r.name, r.party, str(r.result)) for v in parse_protocol(text).votes for r in v.rollcall.rows]
     assert rows == [("Tora Vik", "KD", "nej"), ("Ali Reza", "L", "ja"), ("Mona Strand", "SD", "avstar")]
+
+
+def test_a_page_break_may_fall_inside_a_members_cells():
+    lines = ["Namn", "Parti", "Röst", "Tora Vik", "KD", "Nej", "Ali Reza", "L", "\f", "", "Ja", "Efter tabellen."]
+    out = join_cell_lines(lines)
+    assert out[3] == "Tora Vik  KD  Nej"
+    assert out[6] == "Ali Reza  L  Ja"
+    assert out[7:11] == ["", "\f", "", ""]
+    assert out[11] == "Efter tabellen."
