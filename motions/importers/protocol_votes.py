@@ -5,18 +5,19 @@ the minutes (rollcall.py, prose_rollcall.py). Pure: no database query."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from .prose_rollcall import looks_like_prose_rollcall, parse_prose_rollcall
 from .protocol_propositions import Proposition, explicit, propositions
-from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag
+from .rollcall import ParsedRollCall, is_marked_header, is_rollcall_header, rollcall_or_flag, unmark_tables
 from .text import ImportError_, line_error
 from .vote_counts import stated_counts, stated_split
 from .vote_general import LINE_RE, general_rollcall, second_opinion
 from .vote_grid import grid_columns
+from .vote_pairs import side_by_side
 
 if TYPE_CHECKING:
     from .protocol import ParsedProtocol
@@ -105,6 +106,13 @@ def read_votes(parsed: ParsedProtocol, body: list[tuple[int, str]], paras: list[
         if len(parsed.votes) >= MAX_VOTES:
             raise line_error(vote.line, _("Fler än %(max)d omröstningar i en paragraf.") % {"max": MAX_VOTES})
         last = groups[position + 1][0].line - 1 if position + 1 < len(groups) else last_line
+        tables = members and side_by_side([x if members[0].line <= n <= last else "" for n, x in body])
+        if tables:  # several votes side by side in one X table (vote_pairs): a vote each, in order
+            pad = ["" for _n in range(body[0][0] - 1)]
+            for k, lines in enumerate(tables):
+                read = rollcall_or_flag(parsed, "\n".join(pad + unmark_tables(lines)))
+                parsed.votes.append(replace(vote, proposition=vote.proposition if k == 0 else "", rollcall=read))
+            continue
         # The "Namn Parti Plats Funktion Resultat" table may stand in the section itself, not in a
         # Bilaga: its rows are the names, and the counts are those stated above it.
         table = next(

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
+from .cell_lines import join_cell_lines
 from .marked_table import MARK_RE, MARK_RESULT, SUM_RE, is_marked_header
+from .party_groups import add_group_parties
 from .rollcall import ROLE_RE
 from .text import is_furniture
 
@@ -24,7 +26,7 @@ def is_subheading(line: str) -> bool:
 
 
 def unmark_filled(lines: list[str]) -> list[str]:
-    out = list(lines)
+    out = add_group_parties(join_cell_lines(lines))
     index = 0
     while index < len(out):
         header = " ".join(out[index].split())

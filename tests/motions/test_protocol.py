@@ -754,10 +754,9 @@ def _tibro(vote_part: str) -> str:
 @pytest.mark.parametrize(
     "vote_part",
     [
-        # Two votes side by side in one table (no reader knows it): the votes' words must still flag.
+        # Two votes named, their table missing: the votes' words must still flag.
         "Voteringar\nVotering 1 gäller återremiss (Nej) eller avgörande i dag (Ja).\n\n"
-        "                      Votering 1     Votering 2\nLedamot               Ja  Nej        Ja  Nej\n"
-        "Sara Lind (S)         X              X\nPål Berg (M)              X              X\n",
+        "Votering 2 gäller bifall (Ja) eller avslag (Nej).\n",
         "Votering begärs.\n\nNågot oläsligt om hur ledamöterna ställde sig.\n",
     ],
 )
@@ -765,6 +764,19 @@ def test_votes_named_as_votering_flag_when_nothing_of_them_can_be_read(vote_part
     parsed = parse_protocol(_tibro(vote_part))
     assert not any(v.rollcall for v in parsed.votes)
     assert any("nämner en omröstning men den kunde inte läsas" in f for f in parsed.field_flags["votes"])
+
+
+def test_two_votes_side_by_side_in_one_table_are_read_as_two_votes():
+    # Was flagged unread above (no reader knew the layout); vote_pairs now reads it.
+    parsed = parse_protocol(
+        _tibro(
+            "Voteringar\nVotering 1 gäller återremiss (Nej) eller avgörande i dag (Ja).\n\n"
+            "                      Votering 1     Votering 2\nLedamot               Ja  Nej        Ja  Nej\n"
+            "Sara Lind (S)         X              X\nPål Berg (M)              X              X\n"
+        )
+    )
+    results = [[(r.name, str(r.result)) for r in v.rollcall.rows] for v in parsed.votes]
+    assert results == [[("Sara Lind", "ja"), ("Pål Berg", "nej")], [("Sara Lind", "ja"), ("Pål Berg", "nej")]]
 
 
 def test_a_decision_taken_without_a_vote_is_no_mention_of_one():
