@@ -164,6 +164,18 @@ def test_prose_verdicts_without_counts_are_checked_against_the_stated_counts():
         parse_protocol(PROSE_NO_COUNTS.replace("med 2 Ja", "med 3 Ja"))
 
 
+def test_a_conflict_of_interest_is_no_motion_of_the_meeting_under_its_heading_or_among_the_yrkanden():
+    text = (
+        "§ 17 Dnr 0412/25\nNy taxa för parkering\n\nBeslut\nNämnden godkänner taxan.\n\n"
+        "Yrkanden\nOrdföranden Vera Lund (S) yrkar bifall till förslaget.\n\n"
+        "Ersättaren Nils Ekholm (M) anmäler sig som jävig och lämnar lokalen.\n\n"
+        "Jäv\nLedamoten Saga Berg (C) anmäler jäv i ärendet.\n\n"
+        "Trafiknämnden\n\nUtdrag ur protokoll\nSammanträdesdatum: 2025-09-02\n"
+    )
+    claims = parse_protocol(text).as_json()["claims"]
+    assert [c["text"] for c in claims] == ["Ordföranden Vera Lund (S) yrkar bifall till förslaget."]
+
+
 def test_a_stated_count_that_differs_from_the_attachment_is_refused_with_its_line():
     text = _replace("p01_kf_bilaga_page_break.txt", "med 9 Ja mot 3 Nej", "med 9 Ja mot 4 Nej")
     with pytest.raises(ImportError_, match=r"^Rad 38: Protokollet säger 4 Nej men namnlistan har 3"):
