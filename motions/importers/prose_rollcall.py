@@ -47,12 +47,17 @@ LEAD_RE = re.compile(
     r"(?P<lead>ja|nej)\s+röst(?:ar|ade)"
     r"|följande\s+(?:[a-zåäö]+\s+){0,4}?röst(?:ar|ade)\s+(?P<listed>ja|nej)"
     r"|(?P<lead_abstain>följande\s+(?:[a-zåäö]+\s+){0,4}?(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?"
-    r"|(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?\s+(?:gör|gjorde))"
-    r"|(?P<lead_absent>följande\s+(?:[a-zåäö]+\s+){0,4}?(?:är|var)\s+frånvarande|frånvarande\s+(?:är|var))"
+    r"|(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?\s+(?:gör|gjorde)"
+    # "Avstår: A (S)." after "Ja röstar: …": the colon makes the bare verdict a heading of names.
+    r"|(?:avstår|avstod)(?:\s+från\s+att\s+rösta)?(?=\s*(?:\(\d{1,3}\))?\s*:))"
+    r"|(?P<lead_absent>följande\s+(?:[a-zåäö]+\s+){0,4}?(?:är|var)\s+frånvarande|frånvarande\s+(?:är|var)"
+    r"|frånvarande(?=\s*(?:\(\d{1,3}\))?\s*:))"
     r")(?:\s*\((?P<lead_count>\d{1,3})\))?\s*:?\s+"
     r"(?=(?-i:[A-ZÅÄÖÉ][a-zåäöé])|tjänstgörande\s|ordförande|ledam|ersättar|förste\s|andre\s|vice\s|[12]:[ea]\s)",
     re.IGNORECASE,
 )
+# A count printed after a verdict-first list's last party: "… och C (S) (7)".
+TRAILING_COUNT_RE = re.compile(r"(?<=\))\s*\((?P<count>\d{1,3})\)$")
 # Where a verdict-first list ends: the first full stop that closes no initial ("Per O. Ek (S)").
 LIST_END_RE = re.compile(r"(?<![\s.][A-ZÅÄÖ])\.(?=\s|$)")
 # A word the line end broke: the typesetter's own hyphen (U+2010, soft hyphen) or "-" before a
@@ -74,6 +79,11 @@ ROLE_AFTER_RE = re.compile(
 SERVED_FOR_RE = re.compile(
     r"^som\s+(?:tjänstgjorde|tjänstgör|tjänstgjort)\s+(?:i\s+stället\s+för|istället\s+för|för)\s+"
     r"(?P<member>[A-ZÅÄÖÉ][\w'’.-]*(?:\s+[\w'’.-]+){0,5}\s*\([A-ZÅÄÖ]{1,4}\))$",
+    re.IGNORECASE,
+)
+FOR_MEMBER_RE = re.compile(
+    r"^(?P<member>[A-ZÅÄÖÉ][^()]*\([A-ZÅÄÖ]{1,4}\))\s+(?:som\s+(?:tjänstgjorde|tjänstgör|tjänstgjort)\s+)?"
+    r"(?:i\s+stället\s+|istället\s+)?för\s+(?P<absent>[A-ZÅÄÖÉ][^()]*\([A-ZÅÄÖ]{1,4}\))$",
     re.IGNORECASE,
 )
 MEMBER_RE = re.compile(r"^(?P<name>[A-ZÅÄÖÉ][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*\((?P<party>[A-ZÅÄÖ]{1,4})\)$")
@@ -204,7 +214,12 @@ def _verdicts(stream: str) -> list[_Verdict]:
                 "avstår" if match["lead_abstain"] else "frånvarande"
             )
             names = stream[verdict_end:end].strip(" ;,")
-            out.append(_Verdict(result, _count(match["lead_count"]), match.group(0).split("(")[0].strip(" :"),
+            printed = match["lead_count"]
+            # "Ja röstar A (S) och B (V) (2).": the count after the last party closes the list.
+            closing = TRAILING_COUNT_RE.search(names)
+            if closing and printed is None:
+                printed, names = closing["count"], names[: closing.start()]
+            out.append(_Verdict(result, _count(printed), match.group(0).split("(")[0].strip(" :"),
                                 names, verdict_end, start))  # fmt: skip
             previous_end = end + 1
             continue
@@ -259,6 +274,11 @@ def _members(names_text: str, line: int) -> list[tuple[str, str, str, str]]:
             # "ersättarna A och B" covers the names after it; "ordföranden A" the one name.
             sticky = role_match["role"].lower().endswith("na")
             part = role_match["rest"]
+        # "ersättaren A (S) som tjänstgjorde för B (M)", "… A (S) för B (M)": A's row, B served for.
+        stood_in = FOR_MEMBER_RE.match(" ".join(part.split()))
+        absent = ""
+        if stood_in:
+            part, absent = stood_in["member"], " ".join(stood_in["absent"].split())
         member = MEMBER_RE.match(part)
         if not member:
             raise line_error(
@@ -267,7 +287,7 @@ def _members(names_text: str, line: int) -> list[tuple[str, str, str, str]]:
         name = " ".join(member["name"].split())
         if len(name) > MAX_NAME:
             raise line_error(line, _("Namnet är för långt: ”%(text)s”") % {"text": name[:80]})
-        members.append((name, member["party"], role, ""))
+        members.append((name, member["party"], role, absent))
         prefixed = bool(role_match) or sticky
         if not sticky or (before == "och" and not role_match):
             role, sticky = "Ledamot", False

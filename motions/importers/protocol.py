@@ -36,6 +36,7 @@ from .protocol_parts import (
     Para,
     ProtocolNote,
     claim_of,
+    is_conflict_notice,
     motion_refs,
     notes_of,
     paragraphs,
@@ -85,6 +86,8 @@ SECTIONS = {
     "vid protokollet": "signatures", "sekreterare": "signatures", "ordförande": "signatures",
     "justerande": "signatures", "justerare": "signatures", "justeras": "signatures",
     "protokollet justeras": "signatures",
+    # Who declared a conflict of interest: no motion of the meeting, nor part of the decision.
+    "jäv": "conflict", "jävsanmälan": "conflict", "anmälan om jäv": "conflict", "anmälda jäv": "conflict",
     "ärendet": "description", "ärendebeskrivning": "description", "sammanfattning": "description",
 }  # fmt: skip
 
@@ -264,6 +267,8 @@ def _read_sections(parsed: ParsedProtocol, sections) -> None:
                 refs += motion_refs(para.text, para.line)
         elif name == "claims":
             for para in paras:
+                if is_conflict_notice(para.text):
+                    continue  # "Ledamoten A (D) anmäler jäv …" under Yrkanden: no motion
                 claim = claim_of(para)
                 parsed.claims.append(claim)
                 refs += claim.refs

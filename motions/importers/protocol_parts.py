@@ -48,6 +48,17 @@ NOTE_VERB_RE = re.compile(
     r"|(?:lämnar|anmäler|avger)\s+(?:en\s+|ett\s+)?(?:protokollsanteckning|särskilt\s+yttrande)"
 )
 
+# "Ledamoten A (D) anmäler jäv och deltar inte i handläggningen": a conflict of interest, no motion.
+CONFLICT_RE = re.compile(
+    r"(?i)\b(?:anmäler|anmälde|anmält|anmäla)\s+(?:sig\s+)?(?:som\s+)?jäv(?:ig)?\b|\b(?:är|var|anser\s+sig)\s+jävig"
+    r"|^jäv\b"
+)
+
+
+def is_conflict_notice(text: str) -> bool:
+    """A paragraph that declares a member's conflict of interest (jäv) and moves nothing."""
+    return bool(CONFLICT_RE.search(text)) and " yrkar " not in f" {text} "
+
 
 def parse_date(text: str) -> datetime.date | None:
     """The first date of the text, ISO ("2022-06-28") or prose ("den 15 juni 2022"), if valid."""

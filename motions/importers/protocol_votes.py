@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # The heading of a roll call's attachment: "Bilaga 1", "Bilaga 1 till § 187", "Bilaga 2: Omröstningslista",
 # "Omröstningsbilaga § 187", "Voteringslista".
 ATTACHMENT_RE = re.compile(
-    r"(?i)^(?:bilaga\s+(?P<number>\d{1,2})(?:\s+till\s+§\s*\d{1,4})?(?:\s*[:–-]\s*(?:omröstning|votering)\w*)?"
+    r"(?i)^(?:bilaga\s+(?P<number>\d{1,2})(?:\s+till\s+(?:protokoll(?:et)?\s+(?:\d{4}-\d\d-\d\d\s+)?)?§\s*\d{1,4})?(?:\s*[:–-]\s*(?:omröstning|votering)\w*)?"
     r"|(?:omröstnings|voterings)(?:bilaga|lista)(?:n)?(?:\s+(?:till\s+)?§\s*\d{1,4})?)$"
 )
 ATTACHMENT_REF_RE = re.compile(r"(?i)framgår\s+av\s+bilaga\s+(?P<number>\d{1,2})")

@@ -48,6 +48,11 @@ NUMBERED_RE = re.compile(
 MEMBER_LINE_RE = re.compile(r"^[A-ZÅÄÖÉÜ][\w'’.-]*(?:\s+[\w'’.-]+){1,5}\s*\([A-ZÅÄÖ]{1,4}\)(?:[,;.]|\s*$)")
 # "tjänstgörande ersättare för Ulla Berg (V)" after a member's party: the role, and the member stood in for.
 SERVES_RE = re.compile(r"(?i)^(?P<role>.+?)\s+(?:för|i\s+stället\s+för)\s+(?P<member>[^()]+\([A-ZÅÄÖ]{1,4}\))$")
+# "ersättaren Karin Holm (S) för Bengt Ros (S)": the deputy's row; the member stood in for gives none.
+FOR_MEMBER_RE = re.compile(
+    r"(?i)^(?P<member>.+?\([A-ZÅÄÖ]{1,4}\))\s+(?:som\s+(?:tjänstgjorde|tjänstgör)\s+)?(?:i\s+stället\s+|istället\s+)?för\s+"
+    r"(?P<absent>[^()]+\([A-ZÅÄÖ]{1,4}\))$"
+)
 STANDS_IN_RE = re.compile(r"(?i)^(?P<role>.+?)\s+(?:för|i\s+stället\s+för)\s+.+$")
 
 
@@ -169,6 +174,10 @@ def list_members(text: str, line: int, result: str) -> tuple[list[RollCallRow], 
             prefix = role_of(found["role"])
             sticky = found["role"].lower().endswith(("na", "erna"))
             piece = found["rest"]
+        stood_in = FOR_MEMBER_RE.match(" ".join(piece.split()))
+        absent = ""
+        if stood_in and MEMBER_RE.match(stood_in["absent"].strip()):
+            piece, absent = stood_in["member"], stood_in["absent"].strip()
         member = MEMBER_RE.match(" ".join(piece.split()))
         if not member or len(member["name"]) > MAX_NAME:
             return rows, piece
@@ -176,6 +185,7 @@ def list_members(text: str, line: int, result: str) -> tuple[list[RollCallRow], 
         rows.append(
             RollCallRow(name=member["name"], party=member["party"], seat=None, role=role, result=result, line=line)
         )
+        rows[-1].serves_for = absent
         if not sticky:
             prefix = None
     return rows, None

@@ -67,6 +67,36 @@ def test_verdicts_without_a_count_read_the_names_listed():
     assert parsed.declared_totals == {}
 
 
+def test_a_deputy_serving_for_an_absent_member_without_a_comma_gives_the_deputys_row_only():
+    text = (
+        "Ja röstar: ledamoten Hugo Brink (S) och ersättaren Ester Vall (V) som tjänstgjorde för Moa Sten (V).\n\n"
+        "Nej röstar: tjänstgörande ersättaren Pål Ring (M) i stället för Lisa Ahlin (M).\n"
+    )
+    parsed = parse_prose_rollcall(text)
+    assert [(r.name, r.party, r.role, r.result, r.serves_for) for r in parsed.rows] == [
+        ("Hugo Brink", "S", "Ledamot", "ja", ""),
+        ("Ester Vall", "V", "Ersättare", "ja", "Moa Sten (V)"),
+        ("Pål Ring", "M", "Tjänstgörande ersättare", "nej", "Lisa Ahlin (M)"),
+    ]
+
+
+def test_a_count_after_a_verdict_first_list_and_an_abstention_headed_by_a_colon():
+    text = (
+        "Ja röstar ordföranden Ulla Tegnér (C), ledamöterna Rolf Asp (S) och Jan Wik (S) (3).\n\n"
+        "Nej röstar: Siv Mörk (KD).\n\nAvstår: ledamoten Alva Rapp (L).\n\nFrånvarande: Ivar Dal (SD).\n"
+    )
+    parsed = parse_prose_rollcall(text)
+    assert [(r.name, r.role, r.result) for r in parsed.rows] == [
+        ("Ulla Tegnér", "Ordförande", "ja"),
+        ("Rolf Asp", "Ledamot", "ja"),
+        ("Jan Wik", "Ledamot", "ja"),
+        ("Siv Mörk", "Ledamot", "nej"),
+        ("Alva Rapp", "Ledamot", "avstar"),
+        ("Ivar Dal", "Ledamot", "franvarande"),
+    ]
+    assert parsed.declared_totals == {"ja": 3}
+
+
 def test_a_count_sentence_is_no_verdict_without_a_party_before_it():
     with pytest.raises(ImportError_, match="Ingen mening"):
         parse_prose_rollcall("Omröstningen utfaller med 39 Ja mot 21 Nej. 19 ledamöter avstår från att rösta.")

@@ -164,6 +164,36 @@ def test_prose_verdicts_without_counts_are_checked_against_the_stated_counts():
         parse_protocol(PROSE_NO_COUNTS.replace("med 2 Ja", "med 3 Ja"))
 
 
+def test_a_conflict_of_interest_is_no_motion_of_the_meeting_under_its_heading_or_among_the_yrkanden():
+    text = (
+        "§ 17 Dnr 0412/25\nNy taxa för parkering\n\nBeslut\nNämnden godkänner taxan.\n\n"
+        "Yrkanden\nOrdföranden Vera Lund (S) yrkar bifall till förslaget.\n\n"
+        "Ersättaren Nils Ekholm (M) anmäler sig som jävig och lämnar lokalen.\n\n"
+        "Jäv\nLedamoten Saga Berg (C) anmäler jäv i ärendet.\n\n"
+        "Trafiknämnden\n\nUtdrag ur protokoll\nSammanträdesdatum: 2025-09-02\n"
+    )
+    claims = parse_protocol(text).as_json()["claims"]
+    assert [c["text"] for c in claims] == ["Ordföranden Vera Lund (S) yrkar bifall till förslaget."]
+
+
+def test_an_attachment_headed_till_protokollet_with_its_date_holds_the_votes_counts_and_names():
+    text = (
+        "Trafiknämnden\n\nUtdrag ur protokoll\nSammanträdesdatum: 2025-11-04\n\n§ 71 Dnr 0918/25\n"
+        "Nya busskörfält på Övre Husargatan\n\nBeslut\nNämnden godkänner förslaget.\n\nOmröstning\n"
+        'Godkänd voteringsproposition: "Ja för bifall och Nej för avslag."\n\n'
+        "Nämnden beslutar enligt förslaget. Hur var och en röstar framgår av bilaga 2.\n\n"
+        "Reservation\nLedamöterna från M reserverar sig mot beslutet.\n\f\n"
+        "Bilaga 2 till protokollet 2025-11-04 § 71\n\nAntal Ja: 2\n\nAntal Nej: 1\n\n"
+        "Namn Parti Plats Funktion Resultat\nVera  Lund S 1 Ordförande Ja\nOskar  Falk V 2 Ledamot Ja\n"
+        "Maj  Tornberg M 3 Ledamot Nej\n"
+    )
+    parsed = parse_protocol(text)
+    (vote,) = parsed.votes
+    assert vote.attachment == "2" and vote.rollcall.declared_totals == {"ja": 2, "nej": 1}
+    assert [r.name for r in vote.rollcall.rows] == ["Vera Lund", "Oskar Falk", "Maj Tornberg"]
+    assert "Antal" not in parsed.notes[0].text
+
+
 def test_a_stated_count_that_differs_from_the_attachment_is_refused_with_its_line():
     text = _replace("p01_kf_bilaga_page_break.txt", "med 9 Ja mot 3 Nej", "med 9 Ja mot 4 Nej")
     with pytest.raises(ImportError_, match=r"^Rad 38: Protokollet säger 4 Nej men namnlistan har 3"):

@@ -282,3 +282,20 @@ def test_a_one_a_line_list_goes_on_over_a_page_break():
 def test_after_blank_lines_alone_a_member_line_ends_a_one_a_line_list():
     rollcall, flags = read_lists(["Ja-röster (2)", "Mona Ek (S)", "Rolf Tran (V)", "", "Siri Vall (MP)"])
     assert not flags and [r.name for r in rollcall.rows] == ["Mona Ek", "Rolf Tran"]
+
+
+def test_a_deputy_printed_for_the_absent_member_gives_the_deputys_row_only():
+    lines = [
+        "Ja-röster: ledamoten Olof Strid (V) och ersättaren Tuva Malm (S) för Rune Bäck (S).",
+        "Nej-röster: ledamöterna Greta Ulf (M) och den tjänstgörande ersättaren Sam Ohr (KD) i stället",
+        "för Lina Kask (KD).",
+    ]
+    rollcall, flags = read_lists(lines)
+    assert not flags
+    assert _rows(rollcall) == [
+        ("Olof Strid", "V", "ledamot", "ja"),
+        ("Tuva Malm", "S", "ersättare", "ja"),
+        ("Greta Ulf", "M", "ledamot", "nej"),
+        ("Sam Ohr", "KD", "tjänstgörande ersättare", "nej"),
+    ]
+    assert [r.serves_for for r in rollcall.rows] == ["", "Rune Bäck (S)", "", "Lina Kask (KD)"]
