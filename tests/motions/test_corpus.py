@@ -17,12 +17,12 @@ CORPUS = Path(__file__).parent / "corpus" / "motions"
 DOCUMENTS = sorted(CORPUS.glob("*.txt"))
 # Motions written in the city's layouts before the parser was read (issue 15), each with its
 # expected parse and the header fields ("flagged") the preview must flag for the reader.
-# holdout3 … holdout14 (issue 15) also hold TUs and protocol extracts, scored by corpus/measure_other.py
+# holdout3 … holdout15 (issue 15) also hold TUs and protocol extracts, scored by corpus/measure_other.py
 # against truth/ (tests/motions/test_holdout_other.py): only the texts with a motion's expectation
 # beside them are read here. Their expectations are written from truth/ by corpus/truth_to_runner.py.
 RUNNER_BATCHES = (
     "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10",
-    "holdout11", "holdout12", "holdout13", "holdout14",
+    "holdout11", "holdout12", "holdout13", "holdout14", "holdout15",
 )  # fmt: skip
 HOLDOUT = [
     p
@@ -30,7 +30,7 @@ HOLDOUT = [
     for p in sorted((CORPUS.parent / folder).glob("*.txt"))
     if p.with_suffix(".json").exists()
 ]
-# holdout3 … holdout14: their hand truth types the header, the lead-in and the points, not the
+# holdout3 … holdout15: their hand truth types the header, the lead-in and the points, not the
 # justification (truth/README.md of each; truth_to_runner.py writes none).
 WITHOUT_JUSTIFICATION = set(RUNNER_BATCHES)
 # Read wrong (some flagged, so benchmarks/import_accuracy.py counts them right-or-flagged); not exact

@@ -1,4 +1,4 @@
-"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout14; issue 15)
+"""The protocol extracts, roll calls and TUs of the unseen batches (holdout3 … holdout15; issue 15)
 read exactly as their hand truth, each from its text and from the PDF rendered from it: every
 decision point, every roll-call row, the declared counts, the TU points' boards and amounts, and
 every header field (a protocol's ärendemening too) right or flagged.
@@ -16,6 +16,7 @@ from .corpus.measure_other import BATCHES, CORPUS, TRUTH_ERRATA, documents, load
 # A key names the document ("holdout9/p02_…") or one source of it ("holdout9/p02_…-pdf").
 KNOWN_MISSES: dict[str, str] = {
     "holdout12/t02_tu_slk_ks_kf_yrkesvux": "point 2: the economic section's 1,2 mnkr for the companies is offered",
+    "holdout15/p07_ifn_tabell_cell_per_rad": "the counts of a table extracted one cell per line are not read",
 }
 # What each batch's truth types, so that no document, and no kind of item, drops out of the scoring.
 TRUTH_TOTALS = {
@@ -31,6 +32,7 @@ TRUTH_TOTALS = {
     "holdout12": {"points": 30, "rows": 82, "counts": 7, "header": 55, "boards": 15, "amounts": 15},
     "holdout13": {"points": 31, "rows": 77, "counts": 7, "header": 55, "boards": 15, "amounts": 15},
     "holdout14": {"points": 31, "rows": 80, "counts": 7, "header": 55, "boards": 16, "amounts": 16},
+    "holdout15": {"points": 33, "rows": 79, "counts": 7, "header": 55, "boards": 18, "amounts": 18},
 }
 
 

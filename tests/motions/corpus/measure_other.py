@@ -50,6 +50,7 @@ BATCHES = (
     "holdout12",
     "holdout13",
     "holdout14",
+    "holdout15",
 )
 VOTE = {"ja": "ja", "nej": "nej", "avstår": "avstar", "frånvarande": "franvarande"}
 # The PDF footer by the document's index in its batch, as every batch was first scored.
